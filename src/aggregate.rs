@@ -1,0 +1,516 @@
+//! Streaming aggregates over paths: exact sums for means and probabilities, fine histograms
+//! for percentiles. Memory depends on designs × years × units, never on the number of paths.
+//!
+//! Sums are kept in fixed point (integers, 2^-32 mnkr), so adding paths in any order or
+//! merging workers in any tree gives the same bits: results do not depend on the thread count.
+//! Histogram ranges come from a pilot run over the first paths ([`Accumulator::pilot`]).
+
+use crate::ledger::Ledger;
+use crate::scenario::Scenario;
+use crate::world::World;
+
+/// Fixed-point scale of sums.
+const SCALE: f64 = 4_294_967_296.0;
+/// Largest magnitude a sum can take a value of (beyond it the fixed point would overflow).
+pub const MAX_MAGNITUDE: f64 = 2.0e9;
+/// Histogram bins per distribution.
+const BINS: usize = 1024;
+/// Share of the pilot's range added on each side of a histogram.
+const PADDING: f64 = 0.1;
+
+/// Fund quantities per design and year; the first [`YearStat::DISTS`] also get percentiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearStat {
+    Cash,
+    Uncommitted,
+    Deposits,
+    Repaid,
+    Payouts,
+    WrittenOff,
+    Lapsed,
+    Approved,
+    TurnedDown,
+    Refused,
+    /// 1 when an application was turned down for money this year.
+    Depleted,
+    /// 1 when that happened in this or an earlier year.
+    DepletedBy,
+}
+
+impl YearStat {
+    const COUNT: usize = 12;
+    const DISTS: usize = 2;
+}
+
+/// Unit quantities per design, unit and year; the first [`UnitYearStat::DISTS`] get percentiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitYearStat {
+    /// Burden, mnkr.
+    Burden,
+    /// Burden as a share of the unit's frame that year.
+    BurdenShare,
+    /// 1 when the burden tipped the unit into deficit.
+    Tipped,
+}
+
+impl UnitYearStat {
+    const COUNT: usize = 3;
+    const DISTS: usize = 2;
+}
+
+/// Whole-path quantities per design; the first [`Total::DISTS`] get percentiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    FinalCash,
+    NetSaving,
+    NetSavingDiscounted,
+    Approved,
+    TurnedDown,
+    TurnedDownGrant,
+    Refused,
+    Deposits,
+    Payouts,
+    Repaid,
+    WrittenOff,
+    Lapsed,
+    /// 1 when the fund was depleted in some year.
+    DepletedEver,
+    /// 1 when the net saving is above 0.
+    NetSavingPositive,
+}
+
+impl Total {
+    const COUNT: usize = 14;
+    const DISTS: usize = 3;
+}
+
+/// Whole-path quantities per design and unit; the first [`UnitTotal::DISTS`] get percentiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitTotal {
+    Burden,
+    /// 1 when the burden passed 1 % of the frame in some year.
+    AnyYearAbove1pct,
+    /// 1 when the unit was tipped into deficit in some year.
+    AnyYearTipped,
+}
+
+impl UnitTotal {
+    const COUNT: usize = 3;
+    const DISTS: usize = 1;
+}
+
+/// Where a quantity lives: its sum, and its histogram if it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    sum: usize,
+    dist: Option<usize>,
+}
+
+/// Maps every reported quantity to its place in the flat arrays of an [`Accumulator`].
+///
+/// Per design, in order: year stats, unit-year stats, totals, unit totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub designs: usize,
+    pub years: usize,
+    pub units: usize,
+}
+
+impl Layout {
+    /// The layout of a scenario's results.
+    pub fn of(scenario: &Scenario) -> Layout {
+        Layout {
+            designs: scenario.designs.len(),
+            years: scenario.years,
+            units: scenario.units.len(),
+        }
+    }
+
+    fn per_design(
+        &self,
+        year: usize,
+        unit_year: usize,
+        total: usize,
+        unit_total: usize,
+    ) -> [usize; 5] {
+        let a = self.years * year;
+        let b = a + self.years * self.units * unit_year;
+        let c = b + total;
+        let d = c + self.units * unit_total;
+        [0, a, b, c, d]
+    }
+
+    fn sum_blocks(&self) -> [usize; 5] {
+        self.per_design(
+            YearStat::COUNT,
+            UnitYearStat::COUNT,
+            Total::COUNT,
+            UnitTotal::COUNT,
+        )
+    }
+
+    fn dist_blocks(&self) -> [usize; 5] {
+        self.per_design(
+            YearStat::DISTS,
+            UnitYearStat::DISTS,
+            Total::DISTS,
+            UnitTotal::DISTS,
+        )
+    }
+
+    fn slot(
+        &self,
+        design: usize,
+        block: usize,
+        index: usize,
+        stat: usize,
+        count: usize,
+        dists: usize,
+    ) -> Slot {
+        let sums = self.sum_blocks();
+        let hist = self.dist_blocks();
+        Slot {
+            sum: design * sums[4] + sums[block] + index * count + stat,
+            dist: (stat < dists).then(|| design * hist[4] + hist[block] + index * dists + stat),
+        }
+    }
+
+    /// Design `d`'s fund quantity in year `t`.
+    pub fn year(&self, d: usize, t: usize, stat: YearStat) -> Slot {
+        self.slot(d, 0, t, stat as usize, YearStat::COUNT, YearStat::DISTS)
+    }
+
+    /// Design `d`'s quantity of unit `u` in year `t`.
+    pub fn unit_year(&self, d: usize, u: usize, t: usize, stat: UnitYearStat) -> Slot {
+        let index = u * self.years + t;
+        self.slot(
+            d,
+            1,
+            index,
+            stat as usize,
+            UnitYearStat::COUNT,
+            UnitYearStat::DISTS,
+        )
+    }
+
+    /// Design `d`'s whole-path quantity.
+    pub fn total(&self, d: usize, stat: Total) -> Slot {
+        self.slot(d, 2, 0, stat as usize, Total::COUNT, Total::DISTS)
+    }
+
+    /// Design `d`'s whole-path quantity of unit `u`.
+    pub fn unit_total(&self, d: usize, u: usize, stat: UnitTotal) -> Slot {
+        self.slot(d, 3, u, stat as usize, UnitTotal::COUNT, UnitTotal::DISTS)
+    }
+
+    fn sum_len(&self) -> usize {
+        self.designs * self.sum_blocks()[4]
+    }
+
+    fn dist_len(&self) -> usize {
+        self.designs * self.dist_blocks()[4]
+    }
+
+    /// Says in words which quantity a sum slot holds, for error messages.
+    pub fn describe(&self, scenario: &Scenario, sum: usize) -> String {
+        let blocks = self.sum_blocks();
+        let design = &scenario.designs[sum / blocks[4]].name;
+        let offset = sum % blocks[4];
+        let year = |t: usize| scenario.calendar_year(t);
+        let unit = |u: usize| &scenario.units[u].id;
+        if offset < blocks[1] {
+            let (t, stat) = (offset / YearStat::COUNT, offset % YearStat::COUNT);
+            format!(
+                "design \"{design}\", year {}, fund quantity #{stat}",
+                year(t)
+            )
+        } else if offset < blocks[2] {
+            let i = (offset - blocks[1]) / UnitYearStat::COUNT;
+            let (u, t) = (i / self.years, i % self.years);
+            format!(
+                "design \"{design}\", unit \"{}\", year {}, burden",
+                unit(u),
+                year(t)
+            )
+        } else if offset < blocks[3] {
+            format!("design \"{design}\", path total #{}", offset - blocks[2])
+        } else {
+            let u = (offset - blocks[3]) / UnitTotal::COUNT;
+            format!("design \"{design}\", unit \"{}\", total burden", unit(u))
+        }
+    }
+}
+
+/// Range and tails of one histogram; its bins live in [`Accumulator::bins`].
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    lo: f64,
+    bins_per_mnkr: f64,
+    min: f64,
+    max: f64,
+    below: u32,
+    above: u32,
+}
+
+impl Range {
+    fn empty() -> Range {
+        Range {
+            lo: 0.0,
+            bins_per_mnkr: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            below: 0,
+            above: 0,
+        }
+    }
+}
+
+/// Mergeable sums and histograms of every reported quantity.
+#[derive(Debug, Clone)]
+pub struct Accumulator {
+    layout: Layout,
+    paths: u64,
+    sums: Vec<i128>,
+    ranges: Vec<Range>,
+    /// `BINS` counts per distribution; empty in a pilot.
+    bins: Vec<u32>,
+    /// The lowest sum slot that received a non-finite or too large value.
+    invalid: Option<usize>,
+}
+
+impl Accumulator {
+    /// An accumulator that only finds each quantity's range (no percentiles).
+    pub fn pilot(layout: Layout) -> Accumulator {
+        Accumulator {
+            layout,
+            paths: 0,
+            sums: vec![0; layout.sum_len()],
+            ranges: vec![Range::empty(); layout.dist_len()],
+            bins: Vec::new(),
+            invalid: None,
+        }
+    }
+
+    /// An empty accumulator with histograms over the ranges `pilot` saw, widened by 10 % a side.
+    pub fn ranged(pilot: &Accumulator) -> Accumulator {
+        let ranges = pilot
+            .ranges
+            .iter()
+            .map(|r| {
+                let (lo, hi) = if r.min > r.max {
+                    (0.0, 1.0)
+                } else if r.max > r.min {
+                    let pad = PADDING * (r.max - r.min);
+                    (r.min - pad, r.max + pad)
+                } else {
+                    let pad = (r.min.abs() * 1e-6).max(1e-9);
+                    (r.min - pad, r.max + pad)
+                };
+                Range {
+                    lo,
+                    bins_per_mnkr: BINS as f64 / (hi - lo),
+                    ..Range::empty()
+                }
+            })
+            .collect();
+        Accumulator {
+            layout: pilot.layout,
+            paths: 0,
+            sums: vec![0; pilot.sums.len()],
+            ranges,
+            bins: vec![0; pilot.ranges.len() * BINS],
+            invalid: None,
+        }
+    }
+
+    /// The layout of the quantities held.
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// Number of paths added.
+    pub fn paths(&self) -> u64 {
+        self.paths
+    }
+
+    /// The lowest sum slot that received a non-finite or out-of-range value, if any.
+    pub fn invalid_slot(&self) -> Option<usize> {
+        self.invalid
+    }
+
+    fn add(&mut self, slot: Slot, x: f64) {
+        if x.is_finite() && x.abs() < MAX_MAGNITUDE {
+            self.sums[slot.sum] += (x * SCALE) as i64 as i128;
+        } else {
+            self.invalid = Some(self.invalid.map_or(slot.sum, |s| s.min(slot.sum)));
+            return;
+        }
+        let Some(d) = slot.dist else { return };
+        let range = &mut self.ranges[d];
+        range.min = range.min.min(x);
+        range.max = range.max.max(x);
+        if self.bins.is_empty() {
+            return;
+        }
+        let position = (x - range.lo) * range.bins_per_mnkr;
+        if position < 0.0 {
+            range.below += 1;
+        } else if position >= BINS as f64 {
+            range.above += 1;
+        } else {
+            self.bins[d * BINS + position as usize] += 1;
+        }
+    }
+
+    fn flag(&mut self, slot: Slot, condition: bool) {
+        self.add(slot, if condition { 1.0 } else { 0.0 });
+    }
+
+    /// Adds one path: every design's ledger over the same world.
+    pub fn add_path(&mut self, scenario: &Scenario, world: &World, ledgers: &[Ledger]) {
+        self.paths += 1;
+        let layout = self.layout;
+        let discount = 1.0 + scenario.municipality.discount_rate;
+        for (d, ledger) in ledgers.iter().enumerate() {
+            let mut depleted_by = false;
+            let mut net_saving = 0.0;
+            let mut net_saving_discounted = 0.0;
+            let mut totals = crate::ledger::YearFlows::default();
+            for (t, year) in ledger.years().iter().enumerate() {
+                depleted_by |= year.depleted;
+                let net = year.net_saving();
+                net_saving += net;
+                net_saving_discounted += net / discount.powi(t as i32);
+                totals.deposits += year.deposits;
+                totals.payouts += year.payouts;
+                totals.repaid += year.repaid;
+                totals.written_off += year.written_off;
+                totals.lapsed += year.lapsed;
+                totals.approved += year.approved;
+                totals.turned_down += year.turned_down;
+                totals.turned_down_grant += year.turned_down_grant;
+                totals.refused += year.refused;
+                let stat = |s| layout.year(d, t, s);
+                self.add(stat(YearStat::Cash), year.cash);
+                self.add(stat(YearStat::Uncommitted), year.uncommitted);
+                self.add(stat(YearStat::Deposits), year.deposits);
+                self.add(stat(YearStat::Repaid), year.repaid);
+                self.add(stat(YearStat::Payouts), year.payouts);
+                self.add(stat(YearStat::WrittenOff), year.written_off);
+                self.add(stat(YearStat::Lapsed), year.lapsed);
+                self.add(stat(YearStat::Approved), year.approved.into());
+                self.add(stat(YearStat::TurnedDown), year.turned_down.into());
+                self.add(stat(YearStat::Refused), year.refused.into());
+                self.flag(stat(YearStat::Depleted), year.depleted);
+                self.flag(stat(YearStat::DepletedBy), depleted_by);
+            }
+            for (u, unit) in scenario.units.iter().enumerate() {
+                let mut burden_total = 0.0;
+                let mut any_above_1pct = false;
+                let mut any_tipped = false;
+                for t in 0..scenario.years {
+                    let frame = unit.frame * scenario.price_factor(t);
+                    let burden = ledger.unit(t, u).burden();
+                    let ordinary = world.unit_result_share(t, u) * frame;
+                    let tipped = ordinary >= 0.0 && ordinary - burden < 0.0;
+                    burden_total += burden;
+                    any_above_1pct |= burden > 0.01 * frame;
+                    any_tipped |= tipped;
+                    let stat = |s| layout.unit_year(d, u, t, s);
+                    self.add(stat(UnitYearStat::Burden), burden);
+                    self.add(stat(UnitYearStat::BurdenShare), burden / frame);
+                    self.flag(stat(UnitYearStat::Tipped), tipped);
+                }
+                let stat = |s| layout.unit_total(d, u, s);
+                self.add(stat(UnitTotal::Burden), burden_total);
+                self.flag(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
+                self.flag(stat(UnitTotal::AnyYearTipped), any_tipped);
+            }
+            let stat = |s| layout.total(d, s);
+            let final_cash = ledger.years().last().map_or(0.0, |y| y.cash);
+            self.add(stat(Total::FinalCash), final_cash);
+            self.add(stat(Total::NetSaving), net_saving);
+            self.add(stat(Total::NetSavingDiscounted), net_saving_discounted);
+            self.add(stat(Total::Approved), totals.approved.into());
+            self.add(stat(Total::TurnedDown), totals.turned_down.into());
+            self.add(
+                stat(Total::TurnedDownGrant),
+                totals.turned_down_grant.into(),
+            );
+            self.add(stat(Total::Refused), totals.refused.into());
+            self.add(stat(Total::Deposits), totals.deposits);
+            self.add(stat(Total::Payouts), totals.payouts);
+            self.add(stat(Total::Repaid), totals.repaid);
+            self.add(stat(Total::WrittenOff), totals.written_off);
+            self.add(stat(Total::Lapsed), totals.lapsed);
+            self.flag(stat(Total::DepletedEver), depleted_by);
+            self.flag(stat(Total::NetSavingPositive), net_saving > 0.0);
+        }
+    }
+
+    /// Adds another accumulator's paths. Exact: the result does not depend on merge order.
+    pub fn merge(mut self, other: Accumulator) -> Accumulator {
+        self.paths += other.paths;
+        for (a, b) in self.sums.iter_mut().zip(&other.sums) {
+            *a += b;
+        }
+        for (a, b) in self.bins.iter_mut().zip(&other.bins) {
+            *a += b;
+        }
+        for (a, b) in self.ranges.iter_mut().zip(&other.ranges) {
+            a.min = a.min.min(b.min);
+            a.max = a.max.max(b.max);
+            a.below += b.below;
+            a.above += b.above;
+        }
+        self.invalid = match (self.invalid, other.invalid) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self
+    }
+
+    /// Mean over paths (a probability, for a 0/1 quantity).
+    pub fn mean(&self, slot: Slot) -> f64 {
+        if self.paths == 0 {
+            return 0.0;
+        }
+        self.sums[slot.sum] as f64 / SCALE / self.paths as f64
+    }
+
+    /// The `q`-quantile (0..=1) from the histogram, values spread evenly within a bin; exact
+    /// to within one bin (a 1/1024 of the padded pilot range). Panics for a slot without one.
+    pub fn quantile(&self, slot: Slot, q: f64) -> f64 {
+        let d = slot
+            .dist
+            .expect("quantile of a quantity without a distribution");
+        let range = &self.ranges[d];
+        if self.paths == 0 || range.min > range.max {
+            return 0.0;
+        }
+        let width = 1.0 / range.bins_per_mnkr;
+        let hi = range.lo + BINS as f64 * width;
+        let counts = &self.bins[d * BINS..(d + 1) * BINS];
+        let target = q * self.paths as f64;
+        let mut seen = 0.0;
+        // (count, lower edge, upper edge) of the tails and every bin, in order.
+        let below = (range.below, range.min.min(range.lo), range.lo);
+        let above = (range.above, hi, range.max.max(hi));
+        let buckets = std::iter::once(below)
+            .chain(counts.iter().enumerate().map(|(i, &c)| {
+                let lo = range.lo + i as f64 * width;
+                (c, lo, lo + width)
+            }))
+            .chain(std::iter::once(above));
+        let mut value = range.max;
+        for (count, lo, hi) in buckets {
+            let count = count as f64;
+            if count > 0.0 && seen + count >= target {
+                value = lo + (target - seen) / count * (hi - lo);
+                break;
+            }
+            seen += count;
+        }
+        value.clamp(range.min, range.max)
+    }
+}

@@ -1,0 +1,41 @@
+//! `fund.csv` and `units.csv`.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::Export;
+use crate::results::Results;
+
+/// `fund.csv`: one row per design and year.
+pub struct Fund;
+
+/// `units.csv`: one row per design, unit and year.
+pub struct Units;
+
+impl Export for Fund {
+    fn file_name(&self) -> &'static str {
+        "fund.csv"
+    }
+
+    fn render(&self, results: &Results) -> Result<Vec<u8>> {
+        rows(&results.fund)
+    }
+}
+
+impl Export for Units {
+    fn file_name(&self) -> &'static str {
+        "units.csv"
+    }
+
+    fn render(&self, results: &Results) -> Result<Vec<u8>> {
+        rows(&results.units)
+    }
+}
+
+fn rows<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer.serialize(row)?;
+    }
+    Ok(writer.into_inner()?)
+}

@@ -1,0 +1,113 @@
+//! Exports: each output file behind one trait, written into a staging folder that replaces the
+//! output folder only once everything is written (results are whole or absent).
+
+mod csv;
+mod json;
+pub mod table;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::results::Results;
+
+/// One output file rendered from a run's results.
+pub trait Export {
+    /// The file's name in the output folder.
+    fn file_name(&self) -> &'static str;
+    /// The file's bytes.
+    fn render(&self, results: &Results) -> Result<Vec<u8>>;
+}
+
+/// The files `sifsim run` writes.
+pub fn exports() -> Vec<Box<dyn Export>> {
+    vec![
+        Box::new(json::Summary),
+        Box::new(csv::Fund),
+        Box::new(csv::Units),
+    ]
+}
+
+/// Writes every export into `dir`, replacing what was there only when all succeeded.
+pub fn write_all(dir: &Path, results: &Results) -> Result<()> {
+    let staging = Staging::new(dir)?;
+    for export in exports() {
+        let bytes = export.render(results)?;
+        staging.write(export.file_name(), &bytes)?;
+    }
+    staging.commit()
+}
+
+/// A temporary folder beside the target; removed on drop unless committed.
+pub struct Staging {
+    target: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `target`.
+    pub fn new(target: &Path) -> Result<Staging> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("could not create output folder '{}'", parent.display()))?;
+        let name = target
+            .file_name()
+            .with_context(|| format!("output folder '{}' has no name", target.display()))?
+            .to_string_lossy();
+        let temp = parent.join(format!(".{name}.partial-{}", std::process::id()));
+        if temp.exists() {
+            fs::remove_dir_all(&temp).ok();
+        }
+        fs::create_dir(&temp)
+            .with_context(|| format!("could not create staging folder '{}'", temp.display()))?;
+        Ok(Staging {
+            target: target.to_owned(),
+            temp,
+            committed: false,
+        })
+    }
+
+    /// Writes one file (a relative path, e.g. `charts/fund.svg`) into the staging folder.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.temp.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, bytes).with_context(|| format!("could not write '{}'", path.display()))
+    }
+
+    /// Replaces the target folder with the staged one.
+    pub fn commit(mut self) -> Result<()> {
+        let old = self.temp.with_extension("old");
+        if self.target.exists() {
+            fs::rename(&self.target, &old).with_context(|| {
+                format!(
+                    "could not move the previous results in '{}' aside",
+                    self.target.display()
+                )
+            })?;
+        }
+        if let Err(e) = fs::rename(&self.temp, &self.target) {
+            fs::rename(&old, &self.target).ok();
+            return Err(e).with_context(|| {
+                format!("could not write results to '{}'", self.target.display())
+            });
+        }
+        self.committed = true;
+        fs::remove_dir_all(&old).ok();
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            fs::remove_dir_all(&self.temp).ok();
+        }
+    }
+}

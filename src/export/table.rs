@@ -1,0 +1,161 @@
+//! The short table `sifsim run` prints on stdout.
+
+use std::fmt::Write;
+
+use crate::results::Summary;
+use crate::scenario::Scenario;
+
+/// Renders per design the headline figures and per unit the total burden's median and 95th percentile.
+pub fn render(summary: &Summary) -> String {
+    let mut out = String::new();
+    let last_year = summary.start_year + summary.years as i64 - 1;
+    let _ = writeln!(
+        out,
+        "{}: {} paths, seed {}, {}–{}\n",
+        summary.scenario, summary.paths, summary.seed, summary.start_year, last_year
+    );
+    let name_width = summary
+        .designs
+        .iter()
+        .map(|d| d.name.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let _ = writeln!(
+        out,
+        "{:<name_width$}  {:>10}  {:>14}  {:>8}  {:>11}  {:>8}  {:>15}  {:>9}",
+        "design",
+        "P(empty)",
+        "final cash p50",
+        "approved",
+        "turned down",
+        "recycled",
+        "net saving mean",
+        "P(net>0)"
+    );
+    for d in &summary.designs {
+        let _ = writeln!(
+            out,
+            "{:<name_width$}  {:>10}  {:>14}  {:>8.1}  {:>11.1}  {:>8}  {:>15}  {:>9}",
+            d.name,
+            percent(d.p_depleted_ever),
+            mnkr(d.final_cash.p50),
+            d.approved.mean,
+            d.turned_down.mean,
+            percent(d.recycled_share),
+            mnkr(d.net_saving.mean),
+            percent(d.p_net_saving_positive),
+        );
+    }
+    let unit_width = summary
+        .designs
+        .first()
+        .map(|d| {
+            d.units
+                .iter()
+                .map(|u| u.id.chars().count())
+                .max()
+                .unwrap_or(4)
+        })
+        .unwrap_or(4)
+        .max(4);
+    let _ = writeln!(
+        out,
+        "\nTotal burden per förvaltning over the years, mnkr: median / 95th percentile"
+    );
+    let _ = write!(out, "{:<unit_width$}", "unit");
+    for d in &summary.designs {
+        let _ = write!(out, "  {:>w$}", d.name, w = column_width(&d.name));
+    }
+    out.push('\n');
+    if let Some(first) = summary.designs.first() {
+        for (u, unit) in first.units.iter().enumerate() {
+            let _ = write!(out, "{:<unit_width$}", unit.id);
+            for d in &summary.designs {
+                let b = &d.units[u].burden_total;
+                let cell = format!("{:.1} / {:.1}", b.p50, b.p95);
+                let _ = write!(out, "  {:>w$}", cell, w = column_width(&d.name));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("\nAmounts are nominal mnkr within the simulated years; late projects show costs without all their savings.\n");
+    out
+}
+
+fn column_width(name: &str) -> usize {
+    name.chars().count().max(16)
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.1} %", share * 100.0)
+}
+
+fn mnkr(amount: f64) -> String {
+    format!("{amount:.1} mnkr")
+}
+
+/// What a scenario holds, for `sifsim validate`.
+pub fn describe(scenario: &Scenario) -> String {
+    let mut out = String::new();
+    let last_year = scenario.calendar_year(scenario.years - 1);
+    let _ = writeln!(
+        out,
+        "{} ({}): {}–{}, {} paths, seed {}",
+        scenario.name,
+        scenario.municipality.name,
+        scenario.start_year,
+        last_year,
+        scenario.paths,
+        scenario.seed
+    );
+    let _ = writeln!(out, "\n{} förvaltningar (units):", scenario.units.len());
+    for unit in &scenario.units {
+        let _ = writeln!(
+            out,
+            "  {:<16} {} — frame {}",
+            unit.id,
+            unit.name,
+            mnkr(unit.frame)
+        );
+    }
+    let unit_id = |u: usize| scenario.units[u].id.as_str();
+    let _ = writeln!(
+        out,
+        "\n{} project types (random applications):",
+        scenario.project_types.len()
+    );
+    for t in &scenario.project_types {
+        let _ = writeln!(
+            out,
+            "  {} — {:.2} a year, led by {}, cost median {}",
+            t.spec.name,
+            t.arrivals_per_year,
+            unit_id(t.spec.lead),
+            mnkr(t.spec.cost.median)
+        );
+    }
+    let _ = writeln!(out, "\n{} known projects:", scenario.projects.len());
+    for p in &scenario.projects {
+        let _ = writeln!(
+            out,
+            "  {} — applies {}, led by {}, cost {}",
+            p.spec.name,
+            scenario.calendar_year(p.start),
+            unit_id(p.spec.lead),
+            mnkr(p.spec.cost.median)
+        );
+    }
+    let _ = writeln!(out, "\n{} designs:", scenario.designs.len());
+    for d in &scenario.designs {
+        let _ = writeln!(
+            out,
+            "  {} — {} model, initial capital {}, {} deposit rule(s)",
+            d.name,
+            d.model.name(),
+            mnkr(d.initial),
+            d.deposits.len()
+        );
+    }
+    out
+}

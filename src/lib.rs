@@ -1,0 +1,48 @@
+//! sifsim simulates a Swedish municipality's social investment fund (social investeringsfond)
+//! over many random futures, under the budget, repayment (återföring) and dual designs.
+//!
+//! Data flows one way, one module a step:
+//!
+//! 1. [`scenario`]: the TOML file as written → a validated [`scenario::Scenario`].
+//! 2. [`world`]: one random future per path, sampled from that path's own generators.
+//! 3. [`ledger`]: each design applied to that same world, deterministically.
+//! 4. [`aggregate`]: streaming, exactly mergeable sums and histograms over paths.
+//! 5. [`simulate`]: runs the paths in parallel; [`results`] reads the figures off.
+//! 6. [`export`]: `summary.json`, `fund.csv`, `units.csv` and the table on stdout.
+//!
+//! ```
+//! use sifsim::scenario::Scenario;
+//! let text = r#"
+//!     [simulation]
+//!     name = "Exempel"
+//!     start_year = 2025
+//!     years = 5
+//!     paths = 100
+//!     seed = 1
+//!     [municipality]
+//!     name = "Exempel kommun"
+//!     total_budget = 1000
+//!     annual_result = { mean = 20, sd = 10 }
+//!     [[unit]]
+//!     id = "social"
+//!     name = "Socialförvaltningen"
+//!     frame = 300
+//!     [[design]]
+//!     name = "Budget"
+//!     model = "budget"
+//!     fund.initial = 10
+//! "#;
+//! let scenario = Scenario::from_bytes("exempel.toml".as_ref(), text.as_bytes()).unwrap();
+//! let aggregates = sifsim::simulate::simulate(&scenario, &|_| {});
+//! assert_eq!(aggregates.paths(), 100);
+//! ```
+
+pub mod aggregate;
+pub mod error;
+pub mod export;
+pub mod ledger;
+pub mod results;
+pub mod run;
+pub mod scenario;
+pub mod simulate;
+pub mod world;

@@ -1,0 +1,329 @@
+//! What a run reports: the rows of `fund.csv` and `units.csv` and the `summary.json` document,
+//! read off the aggregates. Field names are the output contract.
+
+use serde::{Deserialize, Serialize};
+
+use crate::aggregate::{Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat};
+use crate::scenario::Scenario;
+
+/// How a run went: the only part of the outputs that differs between two runs of the same
+/// scenario and seed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RunInfo {
+    /// Worker threads used (the results do not depend on it).
+    pub threads: usize,
+    /// Start of the run, RFC 3339, UTC.
+    pub started: String,
+    /// Wall-clock seconds the simulation took.
+    pub duration_seconds: f64,
+}
+
+/// One row of `fund.csv`: a design's fund in one year, over all paths.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FundRow {
+    pub design: String,
+    pub year: i64,
+    pub cash_mean: f64,
+    pub cash_p5: f64,
+    pub cash_p25: f64,
+    pub cash_p50: f64,
+    pub cash_p75: f64,
+    pub cash_p95: f64,
+    pub uncommitted_mean: f64,
+    pub uncommitted_p5: f64,
+    pub uncommitted_p25: f64,
+    pub uncommitted_p50: f64,
+    pub uncommitted_p75: f64,
+    pub uncommitted_p95: f64,
+    /// Share of paths where an application was turned down for money this year.
+    pub p_depleted: f64,
+    /// Share of paths where that happened in this or an earlier year.
+    pub p_depleted_by: f64,
+    pub deposits_mean: f64,
+    pub repaid_mean: f64,
+    pub payouts_mean: f64,
+    pub written_off_mean: f64,
+    pub lapsed_mean: f64,
+    pub approved_mean: f64,
+    pub turned_down_mean: f64,
+    pub refused_mean: f64,
+}
+
+/// One row of `units.csv`: a unit's burden under a design in one year, over all paths.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct UnitRow {
+    pub design: String,
+    pub unit: String,
+    pub year: i64,
+    /// What the unit pays (repayments, shortfalls, overruns, running costs) minus its budget room, mnkr.
+    pub burden_mean: f64,
+    pub burden_p5: f64,
+    pub burden_p50: f64,
+    pub burden_p95: f64,
+    /// Mean of burden / frame, as a fraction.
+    pub burden_share_mean: f64,
+    pub burden_share_p5: f64,
+    pub burden_share_p50: f64,
+    pub burden_share_p95: f64,
+    /// Share of paths where the burden tipped the unit into deficit.
+    pub p_tipped: f64,
+}
+
+/// A mean over paths.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct Mean {
+    pub mean: f64,
+}
+
+/// Mean and the 5th, 50th and 95th percentiles over paths.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct Spread {
+    pub mean: f64,
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+}
+
+/// Mean and the 5th, 25th, 50th, 75th and 95th percentiles over paths.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct Fan {
+    pub mean: f64,
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p95: f64,
+}
+
+/// `summary.json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub sifsim_version: String,
+    /// The scenario's name.
+    pub scenario: String,
+    pub scenario_sha256: String,
+    pub seed: u64,
+    pub paths: u64,
+    pub start_year: i64,
+    pub years: usize,
+    /// Threads, start time and duration of the run.
+    pub run: RunInfo,
+    pub designs: Vec<DesignSummary>,
+}
+
+/// One design's totals over all simulated years, over paths.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DesignSummary {
+    pub name: String,
+    /// "budget", "repayment" or "dual".
+    pub model: String,
+    /// Share of paths where the fund turned an application down for money in some year.
+    pub p_depleted_ever: f64,
+    /// Cash at the end of the last simulated year.
+    pub final_cash: Fan,
+    pub approved: Mean,
+    /// Turned down for money (both pots of a dual design).
+    pub turned_down: Mean,
+    /// Of `turned_down`, those in a dual design's grant pot.
+    pub turned_down_grant: Mean,
+    /// Refused by the design's rules.
+    pub refused: Mean,
+    /// Excludes `fund.initial`.
+    pub deposits: Mean,
+    pub payouts: Mean,
+    pub repaid: Mean,
+    pub written_off: Mean,
+    pub lapsed: Mean,
+    /// Mean repaid / mean payouts (0 when nothing was paid out).
+    pub recycled_share: f64,
+    /// Σ savings − payouts − overruns − running costs of the funded projects, within the simulated years.
+    pub net_saving: Spread,
+    /// The same, each year divided by (1 + discount_rate)^(year − start_year).
+    pub net_saving_discounted: Spread,
+    pub p_net_saving_positive: f64,
+    pub units: Vec<UnitSummary>,
+}
+
+/// One unit's totals under a design.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct UnitSummary {
+    pub id: String,
+    /// Burden summed over the simulated years, mnkr.
+    pub burden_total: Spread,
+    /// Share of paths with a year whose burden passed 1 % of the frame.
+    pub p_any_year_burden_above_1pct: f64,
+    /// Share of paths with a year where the burden tipped the unit into deficit.
+    pub p_any_year_tipped: f64,
+}
+
+/// Everything a run writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    pub summary: Summary,
+    pub fund: Vec<FundRow>,
+    pub units: Vec<UnitRow>,
+}
+
+impl Results {
+    /// Reads the reported figures off finished aggregates.
+    /// `scenario_sha256` identifies the scenario file's bytes.
+    pub fn new(
+        scenario: &Scenario,
+        aggregates: &Accumulator,
+        scenario_sha256: String,
+        run: RunInfo,
+    ) -> Results {
+        let layout = aggregates.layout();
+        let read = Reader { aggregates };
+        let mut fund = Vec::new();
+        let mut units = Vec::new();
+        let mut designs = Vec::new();
+        for (d, design) in scenario.designs.iter().enumerate() {
+            for t in 0..scenario.years {
+                let stat = |s| layout.year(d, t, s);
+                let cash = read.fan(stat(YearStat::Cash));
+                let uncommitted = read.fan(stat(YearStat::Uncommitted));
+                let mean = |s| read.mean(stat(s));
+                fund.push(FundRow {
+                    design: design.name.clone(),
+                    year: scenario.calendar_year(t),
+                    cash_mean: cash.mean,
+                    cash_p5: cash.p5,
+                    cash_p25: cash.p25,
+                    cash_p50: cash.p50,
+                    cash_p75: cash.p75,
+                    cash_p95: cash.p95,
+                    uncommitted_mean: uncommitted.mean,
+                    uncommitted_p5: uncommitted.p5,
+                    uncommitted_p25: uncommitted.p25,
+                    uncommitted_p50: uncommitted.p50,
+                    uncommitted_p75: uncommitted.p75,
+                    uncommitted_p95: uncommitted.p95,
+                    p_depleted: mean(YearStat::Depleted),
+                    p_depleted_by: mean(YearStat::DepletedBy),
+                    deposits_mean: mean(YearStat::Deposits),
+                    repaid_mean: mean(YearStat::Repaid),
+                    payouts_mean: mean(YearStat::Payouts),
+                    written_off_mean: mean(YearStat::WrittenOff),
+                    lapsed_mean: mean(YearStat::Lapsed),
+                    approved_mean: mean(YearStat::Approved),
+                    turned_down_mean: mean(YearStat::TurnedDown),
+                    refused_mean: mean(YearStat::Refused),
+                });
+            }
+            for (u, unit) in scenario.units.iter().enumerate() {
+                for t in 0..scenario.years {
+                    let stat = |s| layout.unit_year(d, u, t, s);
+                    let burden = read.spread(stat(UnitYearStat::Burden));
+                    let share = read.spread(stat(UnitYearStat::BurdenShare));
+                    units.push(UnitRow {
+                        design: design.name.clone(),
+                        unit: unit.id.clone(),
+                        year: scenario.calendar_year(t),
+                        burden_mean: burden.mean,
+                        burden_p5: burden.p5,
+                        burden_p50: burden.p50,
+                        burden_p95: burden.p95,
+                        burden_share_mean: share.mean,
+                        burden_share_p5: share.p5,
+                        burden_share_p50: share.p50,
+                        burden_share_p95: share.p95,
+                        p_tipped: read.mean(stat(UnitYearStat::Tipped)),
+                    });
+                }
+            }
+            designs.push(design_summary(scenario, &layout, &read, d));
+        }
+        Results {
+            summary: Summary {
+                sifsim_version: env!("CARGO_PKG_VERSION").to_string(),
+                scenario: scenario.name.clone(),
+                scenario_sha256,
+                seed: scenario.seed,
+                paths: scenario.paths,
+                start_year: scenario.start_year,
+                years: scenario.years,
+                run,
+                designs,
+            },
+            fund,
+            units,
+        }
+    }
+}
+
+fn design_summary(scenario: &Scenario, layout: &Layout, read: &Reader, d: usize) -> DesignSummary {
+    let design = &scenario.designs[d];
+    let total = |s| layout.total(d, s);
+    let mean = |s| Mean {
+        mean: read.mean(total(s)),
+    };
+    let payouts = read.mean(total(Total::Payouts));
+    let repaid = read.mean(total(Total::Repaid));
+    DesignSummary {
+        name: design.name.clone(),
+        model: design.model.name().to_string(),
+        p_depleted_ever: read.mean(total(Total::DepletedEver)),
+        final_cash: read.fan(total(Total::FinalCash)),
+        approved: mean(Total::Approved),
+        turned_down: mean(Total::TurnedDown),
+        turned_down_grant: mean(Total::TurnedDownGrant),
+        refused: mean(Total::Refused),
+        deposits: mean(Total::Deposits),
+        payouts: mean(Total::Payouts),
+        repaid: mean(Total::Repaid),
+        written_off: mean(Total::WrittenOff),
+        lapsed: mean(Total::Lapsed),
+        recycled_share: if payouts > 0.0 { repaid / payouts } else { 0.0 },
+        net_saving: read.spread(total(Total::NetSaving)),
+        net_saving_discounted: read.spread(total(Total::NetSavingDiscounted)),
+        p_net_saving_positive: read.mean(total(Total::NetSavingPositive)),
+        units: scenario
+            .units
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| {
+                let stat = |s| layout.unit_total(d, u, s);
+                UnitSummary {
+                    id: unit.id.clone(),
+                    burden_total: read.spread(stat(UnitTotal::Burden)),
+                    p_any_year_burden_above_1pct: read.mean(stat(UnitTotal::AnyYearAbove1pct)),
+                    p_any_year_tipped: read.mean(stat(UnitTotal::AnyYearTipped)),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Reads means and percentiles off an accumulator.
+struct Reader<'a> {
+    aggregates: &'a Accumulator,
+}
+
+impl Reader<'_> {
+    fn mean(&self, slot: Slot) -> f64 {
+        self.aggregates.mean(slot)
+    }
+
+    fn spread(&self, slot: Slot) -> Spread {
+        let q = |p| self.aggregates.quantile(slot, p);
+        Spread {
+            mean: self.mean(slot),
+            p5: q(0.05),
+            p50: q(0.5),
+            p95: q(0.95),
+        }
+    }
+
+    fn fan(&self, slot: Slot) -> Fan {
+        let q = |p| self.aggregates.quantile(slot, p);
+        Fan {
+            mean: self.mean(slot),
+            p5: q(0.05),
+            p25: q(0.25),
+            p50: q(0.5),
+            p75: q(0.75),
+            p95: q(0.95),
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Scenarios: the TOML file as written ([`file`]) and the validated [`Scenario`] the engine runs.
+//!
+//! [`load`] reads and validates a file in one step; after it, no code re-checks input.
+
+pub mod file;
+mod validate;
+
+use std::path::Path;
+
+pub use validate::{Problem, validate};
+
+use crate::error::ScenarioError;
+
+/// A validated scenario: ids resolved to indices, defaults applied, every value in range.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// `simulation.name`, used in titles and the output folder's name.
+    pub name: String,
+    /// Calendar year of the first simulated year.
+    pub start_year: i64,
+    /// Number of simulated years (1..=200).
+    pub years: usize,
+    /// Number of Monte Carlo paths.
+    pub paths: u64,
+    /// Seed of every path's random stream.
+    pub seed: u64,
+    pub municipality: Municipality,
+    /// The förvaltningar; projects refer to them by index.
+    pub units: Vec<Unit>,
+    /// Random applications.
+    pub project_types: Vec<ProjectType>,
+    /// Known projects, applying in their start year before any random application.
+    pub projects: Vec<KnownProject>,
+    /// The fund designs compared on the same futures.
+    pub designs: Vec<Design>,
+}
+
+impl Scenario {
+    /// Reads and validates a scenario file.
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Scenario::from_bytes(path, &bytes)
+    }
+
+    /// Parses and validates scenario text; `path` only names the source in errors.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| ScenarioError::NotUtf8 {
+            path: path.to_owned(),
+            offset: e.valid_up_to(),
+        })?;
+        let raw: file::ScenarioFile = toml::from_str(text).map_err(|e| ScenarioError::Syntax {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        validate(&raw).map_err(|problems| ScenarioError::Invalid {
+            path: path.to_owned(),
+            problems,
+        })
+    }
+
+    /// `f(t) = (1 + index)^t`: the price factor of simulated year `t` (0 = start year).
+    pub fn price_factor(&self, t: usize) -> f64 {
+        (1.0 + self.municipality.index).powi(t as i32)
+    }
+
+    /// Calendar year of simulated year `t`.
+    pub fn calendar_year(&self, t: usize) -> i64 {
+        self.start_year + t as i64
+    }
+}
+
+/// `[municipality]`.
+#[derive(Debug, Clone)]
+pub struct Municipality {
+    pub name: String,
+    /// mnkr per year, start-year prices.
+    pub total_budget: f64,
+    /// Yearly uplift of every amount given in start-year prices.
+    pub index: f64,
+    pub annual_result: AnnualResult,
+    /// Result of the year before the start, nominal.
+    pub last_result: f64,
+    pub discount_rate: f64,
+}
+
+/// The municipality's annual result: AR(1) around `mean` in start-year prices.
+#[derive(Debug, Clone, Copy)]
+pub struct AnnualResult {
+    pub mean: f64,
+    pub sd: f64,
+    /// φ, strictly between −1 and 1.
+    pub autocorrelation: f64,
+}
+
+/// A förvaltning (department) with its yearly frame.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    /// Budget frame, mnkr per year, start-year prices.
+    pub frame: f64,
+    /// The unit's own yearly result as a share of its frame.
+    pub ordinary_result: Normal,
+}
+
+/// A normal distribution (`sd = 0` gives exactly `mean`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Normal {
+    pub mean: f64,
+    pub sd: f64,
+}
+
+/// A lognormal distribution by its median (`sigma = 0` gives exactly `median`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogNormal {
+    pub median: f64,
+    pub sigma: f64,
+}
+
+/// What a project is: shared by random applications and known projects.
+#[derive(Debug, Clone)]
+pub struct ProjectSpec {
+    pub name: String,
+    /// Index of the unit that runs it and bears its overruns and running costs.
+    pub lead: usize,
+    pub partners: Vec<usize>,
+    /// Total cost, start-year prices.
+    pub cost: LogNormal,
+    pub duration_years: usize,
+    pub success_probability: f64,
+    /// (unit index, mnkr per year at full effect), in unit order.
+    pub planned_savings: Vec<(usize, f64)>,
+    pub effect_lag_years: usize,
+    pub extra_lag_mean: f64,
+    pub effect_years: usize,
+    pub effect_size: Normal,
+    pub realization_share: f64,
+    pub cost_overrun: Normal,
+    /// mnkr per year on the lead unit while a successful project's savings last, after its last payout.
+    pub running_cost: f64,
+    /// `false`: cooperation work with no calculable saving.
+    pub repayable: bool,
+}
+
+impl ProjectSpec {
+    /// Σ planned savings per year, the basis of the repayment split.
+    pub fn planned_savings_total(&self) -> f64 {
+        self.planned_savings.iter().map(|&(_, s)| s).sum()
+    }
+}
+
+/// `[[project_type]]`: applications arriving at random.
+#[derive(Debug, Clone)]
+pub struct ProjectType {
+    pub spec: ProjectSpec,
+    /// Poisson mean of applications per year.
+    pub arrivals_per_year: f64,
+}
+
+/// `[[project]]`: a known project applying in a given year.
+#[derive(Debug, Clone)]
+pub struct KnownProject {
+    pub spec: ProjectSpec,
+    /// Simulated year of application (0 = start year).
+    pub start: usize,
+}
+
+/// A fund design: its financing model and rules.
+#[derive(Debug, Clone)]
+pub struct Design {
+    pub name: String,
+    pub model: Model,
+    /// Capital at the start of the start year (the repayment pot, in a dual design).
+    pub initial: f64,
+    /// Deposit rules, applied in order each year.
+    pub deposits: Vec<Deposit>,
+    pub approval: Approval,
+}
+
+/// The financing model, carrying the tables only it uses.
+#[derive(Debug, Clone)]
+pub enum Model {
+    /// Budgetmodellen: one-off appropriations, nothing repaid.
+    Budget,
+    /// Återföringsmodellen: units whose costs fall repay the fund.
+    Repayment(Repayment),
+    /// Ale's dubbelmodell: a yearly grant pot with no repayment beside a repayment pot.
+    Dual { repayment: Repayment, grant: Grant },
+}
+
+impl Model {
+    /// The name used in scenario files and outputs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Model::Budget => "budget",
+            Model::Repayment(_) => "repayment",
+            Model::Dual { .. } => "dual",
+        }
+    }
+
+    /// The repayment rules, if this model has any.
+    pub fn repayment(&self) -> Option<&Repayment> {
+        match self {
+            Model::Budget => None,
+            Model::Repayment(r) | Model::Dual { repayment: r, .. } => Some(r),
+        }
+    }
+}
+
+/// `design.repayment`: how the återföringsplan is fixed and collected.
+#[derive(Debug, Clone, Copy)]
+pub struct Repayment {
+    pub basis: Basis,
+    /// Share of each instalment repaid whatever the outcome (Örebro: 0.3).
+    pub floor_share: f64,
+    pub start_within_years: usize,
+    pub horizon_years: usize,
+    /// Share of the nominal cost put in the plan.
+    pub plan_share: f64,
+    pub shortfall_bearer: Bearer,
+}
+
+/// What an instalment is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The budget room the project actually gave, clamped to floor..=instalment.
+    Realized,
+    /// The instalment whatever happened (a frame cut, Norrköping).
+    Planned,
+}
+
+/// Who covers an instalment's shortfall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bearer {
+    /// The fund writes it off.
+    Fund,
+    /// The project's lead unit pays it to the fund.
+    Lead,
+}
+
+/// `design.grant` of a dual design.
+#[derive(Debug, Clone, Copy)]
+pub struct Grant {
+    /// mnkr per year, start-year prices.
+    pub fixed: f64,
+    pub share_of_positive_result: f64,
+    /// Keep unspent grant money instead of letting it lapse at year end.
+    pub carry_over: bool,
+}
+
+/// `design.approval`.
+#[derive(Debug, Clone, Copy)]
+pub struct Approval {
+    pub require_partner: bool,
+    pub min_expected_return: f64,
+}
+
+/// One deposit rule of `design.fund.deposits`; years are calendar years.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Deposit {
+    /// `amount·f(y)` in each year of `from_year..=to_year`.
+    Fixed {
+        amount: f64,
+        from_year: i64,
+        to_year: i64,
+    },
+    /// `amount·f(year)` in one year.
+    Once { amount: f64, year: i64 },
+    /// `share` of last year's positive result, up to a balance of `until_balance·f(y)`.
+    ShareOfPositiveResult { share: f64, until_balance: f64 },
+    /// Up to `target_budget_share` of the total budget, at most `max_share_of_result` of a positive result.
+    TopUp {
+        target_budget_share: f64,
+        max_share_of_result: f64,
+    },
+    /// `amount·f(y)` after a depleted year, with the given probability (political will).
+    Replenish { amount: f64, probability: f64 },
+}

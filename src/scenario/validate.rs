@@ -1,0 +1,556 @@
+//! [`ScenarioFile`] → [`Scenario`]: every value checked against its allowed range, ids resolved.
+//!
+//! All problems in a file are collected and reported together.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::file::{
+    BasisName, BearerName, DepositFile, DesignFile, ModelName, ProjectFile, ScenarioFile,
+};
+use super::{
+    AnnualResult, Approval, Basis, Bearer, Deposit, Design, Grant, KnownProject, LogNormal, Model,
+    Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
+};
+
+/// Longest simulation, in years.
+pub const MAX_YEARS: i64 = 200;
+/// Longest lag, duration, effect or horizon, in years.
+const MAX_SPAN_YEARS: i64 = 1000;
+/// Largest Poisson mean of applications per project type and year.
+const MAX_ARRIVALS: f64 = 1000.0;
+
+/// One thing wrong in a scenario file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, e.g. `design "Örebro": repayment.floor_share`.
+    pub field: String,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// The allowed range of a number.
+#[derive(Debug, Clone, Copy)]
+enum Allowed {
+    Any,
+    NonNegative,
+    Positive,
+    Share,
+    AboveMinusOne,
+    OpenUnit,
+    AtMost(f64),
+}
+
+impl Allowed {
+    fn contains(self, v: f64) -> bool {
+        v.is_finite()
+            && match self {
+                Allowed::Any => true,
+                Allowed::NonNegative => v >= 0.0,
+                Allowed::Positive => v > 0.0,
+                Allowed::Share => (0.0..=1.0).contains(&v),
+                Allowed::AboveMinusOne => v > -1.0,
+                Allowed::OpenUnit => v > -1.0 && v < 1.0,
+                Allowed::AtMost(max) => (0.0..=max).contains(&v),
+            }
+    }
+
+    fn describe(self) -> String {
+        match self {
+            Allowed::Any => "a finite number".into(),
+            Allowed::NonNegative => "a finite number >= 0".into(),
+            Allowed::Positive => "a finite number > 0".into(),
+            Allowed::Share => "a share in 0..=1".into(),
+            Allowed::AboveMinusOne => "a finite number > -1".into(),
+            Allowed::OpenUnit => "a number strictly between -1 and 1".into(),
+            Allowed::AtMost(max) => format!("a number in 0..={max}"),
+        }
+    }
+}
+
+/// Collects problems; every check returns a usable value so validation can go on.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn number(&mut self, field: impl Into<String>, v: f64, allowed: Allowed) -> f64 {
+        if allowed.contains(v) {
+            return v;
+        }
+        let mut message = format!("{v} is not allowed; expected {}", allowed.describe());
+        if matches!(allowed, Allowed::Share) && v > 1.0 && v <= 100.0 {
+            message += &format!(" (for {v} % write {})", v / 100.0);
+        }
+        self.fail(field, message);
+        0.0
+    }
+
+    fn integer(&mut self, field: impl Into<String>, v: i64, min: i64, max: i64) -> i64 {
+        if (min..=max).contains(&v) {
+            return v;
+        }
+        self.fail(
+            field,
+            format!("{v} is not allowed; expected a whole number in {min}..={max}"),
+        );
+        min
+    }
+
+    fn years(&mut self, field: impl Into<String>, v: i64, min: i64) -> usize {
+        self.integer(field, v, min, MAX_SPAN_YEARS) as usize
+    }
+
+    fn normal(&mut self, field: &str, mean: f64, sd: f64, mean_allowed: Allowed) -> Normal {
+        Normal {
+            mean: self.number(format!("{field}.mean"), mean, mean_allowed),
+            sd: self.number(format!("{field}.sd"), sd, Allowed::NonNegative),
+        }
+    }
+}
+
+/// Turns a parsed file into a validated scenario, or lists every problem found.
+pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
+    let mut c = Checker::default();
+    let sim = &file.simulation;
+    let start_year = c.integer("simulation.start_year", sim.start_year, 1, 9999 - MAX_YEARS);
+    let years = c.integer("simulation.years", sim.years, 1, MAX_YEARS) as usize;
+    let paths = c.integer("simulation.paths", sim.paths, 1, i64::MAX) as u64;
+    let seed = c.integer("simulation.seed", sim.seed, 0, i64::MAX) as u64;
+    let last_year = start_year + years as i64 - 1;
+
+    let m = &file.municipality;
+    let annual = &m.annual_result;
+    let municipality = Municipality {
+        name: m.name.clone(),
+        total_budget: c.number(
+            "municipality.total_budget",
+            m.total_budget,
+            Allowed::Positive,
+        ),
+        index: c.number("municipality.index", m.index, Allowed::AboveMinusOne),
+        annual_result: AnnualResult {
+            mean: c.number("municipality.annual_result.mean", annual.mean, Allowed::Any),
+            sd: c.number(
+                "municipality.annual_result.sd",
+                annual.sd,
+                Allowed::NonNegative,
+            ),
+            autocorrelation: c.number(
+                "municipality.annual_result.autocorrelation",
+                annual.autocorrelation,
+                Allowed::OpenUnit,
+            ),
+        },
+        last_result: c.number(
+            "municipality.last_result",
+            m.last_result.unwrap_or(annual.mean),
+            Allowed::Any,
+        ),
+        discount_rate: c.number(
+            "municipality.discount_rate",
+            m.discount_rate,
+            Allowed::AboveMinusOne,
+        ),
+    };
+
+    if file.unit.is_empty() {
+        c.fail("unit", "at least one [[unit]] is required");
+    }
+    let mut seen = HashSet::new();
+    let units: Vec<Unit> = file
+        .unit
+        .iter()
+        .map(|u| {
+            let at = format!("unit \"{}\"", u.id);
+            if u.id.is_empty() {
+                c.fail(format!("{at}: id"), "must not be empty");
+            } else if !seen.insert(u.id.as_str()) {
+                c.fail(
+                    format!("{at}: id"),
+                    "is used by another unit; ids must be unique",
+                );
+            }
+            Unit {
+                id: u.id.clone(),
+                name: u.name.clone(),
+                frame: c.number(format!("{at}: frame"), u.frame, Allowed::Positive),
+                ordinary_result: c.normal(
+                    &format!("{at}: ordinary_result"),
+                    u.ordinary_result.mean,
+                    u.ordinary_result.sd,
+                    Allowed::Any,
+                ),
+            }
+        })
+        .collect();
+    let unit_ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+
+    let project_types = file
+        .project_type
+        .iter()
+        .map(|p| {
+            let at = format!("project_type \"{}\"", p.name);
+            if p.start_year.is_some() {
+                c.fail(
+                    format!("{at}: start_year"),
+                    "is for [[project]] (known projects); a [[project_type]] arrives at random",
+                );
+            }
+            let arrivals = match p.arrivals_per_year {
+                Some(a) => c.number(
+                    format!("{at}: arrivals_per_year"),
+                    a,
+                    Allowed::AtMost(MAX_ARRIVALS),
+                ),
+                None => {
+                    c.fail(format!("{at}: arrivals_per_year"), "is required");
+                    0.0
+                }
+            };
+            ProjectType {
+                spec: project_spec(&mut c, &at, p, &unit_ids),
+                arrivals_per_year: arrivals,
+            }
+        })
+        .collect();
+
+    let projects = file
+        .project
+        .iter()
+        .map(|p| {
+            let at = format!("project \"{}\"", p.name);
+            if p.arrivals_per_year.is_some() {
+                c.fail(
+                    format!("{at}: arrivals_per_year"),
+                    "is for [[project_type]]; a known [[project]] has a start_year",
+                );
+            }
+            let start = match p.start_year {
+                Some(y) => c.integer(format!("{at}: start_year"), y, start_year, last_year),
+                None => {
+                    c.fail(format!("{at}: start_year"), "is required");
+                    start_year
+                }
+            };
+            KnownProject {
+                spec: project_spec(&mut c, &at, p, &unit_ids),
+                start: (start - start_year) as usize,
+            }
+        })
+        .collect();
+
+    if file.design.is_empty() {
+        c.fail("design", "at least one [[design]] is required");
+    }
+    let mut names = HashSet::new();
+    let designs = file
+        .design
+        .iter()
+        .map(|d| {
+            if !names.insert(d.name.as_str()) {
+                c.fail(
+                    format!("design \"{}\": name", d.name),
+                    "is used by another design; names must be unique",
+                );
+            }
+            design(&mut c, d, start_year, last_year)
+        })
+        .collect();
+
+    if !c.problems.is_empty() {
+        return Err(c.problems);
+    }
+    Ok(Scenario {
+        name: sim.name.clone(),
+        start_year,
+        years,
+        paths,
+        seed,
+        municipality,
+        units,
+        project_types,
+        projects,
+        designs,
+    })
+}
+
+fn unit_index(c: &mut Checker, field: String, id: &str, unit_ids: &[&str]) -> usize {
+    unit_ids.iter().position(|&u| u == id).unwrap_or_else(|| {
+        c.fail(
+            field,
+            format!(
+                "unknown unit \"{id}\"; known units: {}",
+                unit_ids.join(", ")
+            ),
+        );
+        0
+    })
+}
+
+fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -> ProjectSpec {
+    let lead = unit_index(c, format!("{at}: lead"), &p.lead, unit_ids);
+    let mut partners = Vec::with_capacity(p.partners.len());
+    for id in &p.partners {
+        let field = format!("{at}: partners");
+        if *id == p.lead {
+            c.fail(
+                field,
+                format!("\"{id}\" is the lead; a partner is another unit"),
+            );
+        } else if p.partners.iter().filter(|&other| other == id).count() > 1 {
+            c.fail(field, format!("\"{id}\" is named more than once"));
+        } else {
+            partners.push(unit_index(c, field, id, unit_ids));
+        }
+    }
+    let planned_savings: Vec<(usize, f64)> = p
+        .planned_savings
+        .iter()
+        .map(|(id, &amount)| {
+            let field = format!("{at}: planned_savings.{id}");
+            let unit = unit_index(c, field.clone(), id, unit_ids);
+            (unit, c.number(field, amount, Allowed::NonNegative))
+        })
+        .collect();
+    let spec = ProjectSpec {
+        name: p.name.clone(),
+        lead,
+        partners,
+        cost: LogNormal {
+            median: c.number(
+                format!("{at}: cost.median"),
+                p.cost.median,
+                Allowed::Positive,
+            ),
+            sigma: c.number(
+                format!("{at}: cost.sigma"),
+                p.cost.sigma,
+                Allowed::NonNegative,
+            ),
+        },
+        duration_years: c.years(format!("{at}: duration_years"), p.duration_years, 1),
+        success_probability: c.number(
+            format!("{at}: success_probability"),
+            p.success_probability,
+            Allowed::Share,
+        ),
+        planned_savings,
+        effect_lag_years: c.years(format!("{at}: effect_lag_years"), p.effect_lag_years, 0),
+        extra_lag_mean: c.number(
+            format!("{at}: extra_lag_mean"),
+            p.extra_lag_mean,
+            Allowed::AtMost(MAX_SPAN_YEARS as f64),
+        ),
+        effect_years: c.years(format!("{at}: effect_years"), p.effect_years, 1),
+        effect_size: c.normal(
+            &format!("{at}: effect_size"),
+            p.effect_size.mean,
+            p.effect_size.sd,
+            Allowed::Any,
+        ),
+        realization_share: c.number(
+            format!("{at}: realization_share"),
+            p.realization_share,
+            Allowed::Share,
+        ),
+        cost_overrun: c.normal(
+            &format!("{at}: cost_overrun"),
+            p.cost_overrun.mean,
+            p.cost_overrun.sd,
+            Allowed::Any,
+        ),
+        running_cost: c.number(
+            format!("{at}: running_cost"),
+            p.running_cost,
+            Allowed::NonNegative,
+        ),
+        repayable: p.repayable,
+    };
+    if spec.repayable && spec.planned_savings_total() <= 0.0 {
+        c.fail(
+            format!("{at}: planned_savings"),
+            "a repayable project needs planned savings above 0 in total (its repayment plan is split by them); \
+             set repayable = false for work with no calculable saving",
+        );
+    }
+    spec
+}
+
+fn design(c: &mut Checker, d: &DesignFile, start_year: i64, last_year: i64) -> Design {
+    let at = format!("design \"{}\"", d.name);
+    let repayment = d.repayment.as_ref().map(|r| Repayment {
+        basis: match r.basis {
+            BasisName::Realized => Basis::Realized,
+            BasisName::Planned => Basis::Planned,
+        },
+        floor_share: c.number(
+            format!("{at}: repayment.floor_share"),
+            r.floor_share,
+            Allowed::Share,
+        ),
+        start_within_years: c.years(
+            format!("{at}: repayment.start_within_years"),
+            r.start_within_years,
+            0,
+        ),
+        horizon_years: c.years(format!("{at}: repayment.horizon_years"), r.horizon_years, 1),
+        plan_share: c.number(
+            format!("{at}: repayment.plan_share"),
+            r.plan_share,
+            Allowed::Share,
+        ),
+        shortfall_bearer: match r.shortfall_bearer {
+            BearerName::Fund => Bearer::Fund,
+            BearerName::Lead => Bearer::Lead,
+        },
+    });
+    let grant = d.grant.as_ref().map(|g| Grant {
+        fixed: c.number(format!("{at}: grant.fixed"), g.fixed, Allowed::NonNegative),
+        share_of_positive_result: c.number(
+            format!("{at}: grant.share_of_positive_result"),
+            g.share_of_positive_result,
+            Allowed::Share,
+        ),
+        carry_over: g.carry_over,
+    });
+    let model = match (d.model, repayment, grant) {
+        (ModelName::Budget, None, None) => Model::Budget,
+        (ModelName::Repayment, Some(r), None) => Model::Repayment(r),
+        (ModelName::Dual, Some(repayment), Some(grant)) => Model::Dual { repayment, grant },
+        (name, r, g) => {
+            let wants = match name {
+                ModelName::Budget => "model \"budget\" takes no [repayment] and no [grant] table",
+                ModelName::Repayment => {
+                    "model \"repayment\" needs a [repayment] table and takes no [grant]"
+                }
+                ModelName::Dual => "model \"dual\" needs both a [repayment] and a [grant] table",
+            };
+            let has = match (r.is_some(), g.is_some()) {
+                (true, true) => "both",
+                (true, false) => "only repayment",
+                (false, true) => "only grant",
+                (false, false) => "neither",
+            };
+            c.fail(
+                format!("{at}: model"),
+                format!("{wants}; this design has {has}"),
+            );
+            Model::Budget
+        }
+    };
+    let deposits = d
+        .fund
+        .deposits
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| {
+            deposit(
+                c,
+                &format!("{at}: fund.deposits[{}]", i + 1),
+                rule,
+                start_year,
+                last_year,
+            )
+        })
+        .collect();
+    Design {
+        name: d.name.clone(),
+        model,
+        initial: c.number(
+            format!("{at}: fund.initial"),
+            d.fund.initial,
+            Allowed::NonNegative,
+        ),
+        deposits,
+        approval: Approval {
+            require_partner: d.approval.require_partner,
+            min_expected_return: c.number(
+                format!("{at}: approval.min_expected_return"),
+                d.approval.min_expected_return,
+                Allowed::NonNegative,
+            ),
+        },
+    }
+}
+
+fn deposit(
+    c: &mut Checker,
+    at: &str,
+    rule: &DepositFile,
+    start_year: i64,
+    last_year: i64,
+) -> Deposit {
+    let amount = |c: &mut Checker, v| c.number(format!("{at}.amount"), v, Allowed::NonNegative);
+    match *rule {
+        DepositFile::Fixed {
+            amount: a,
+            from_year,
+            to_year,
+        } => {
+            let from_year = from_year.unwrap_or(i64::MIN);
+            let to_year = to_year.unwrap_or(i64::MAX);
+            if from_year > to_year {
+                c.fail(
+                    format!("{at}.to_year"),
+                    format!("{to_year} is before from_year {from_year}"),
+                );
+            }
+            Deposit::Fixed {
+                amount: amount(c, a),
+                from_year,
+                to_year,
+            }
+        }
+        DepositFile::Once { amount: a, year } => Deposit::Once {
+            amount: amount(c, a),
+            year: c.integer(format!("{at}.year"), year, start_year, last_year),
+        },
+        DepositFile::ShareOfPositiveResult {
+            share,
+            until_balance,
+        } => Deposit::ShareOfPositiveResult {
+            share: c.number(format!("{at}.share"), share, Allowed::Share),
+            until_balance: match until_balance {
+                Some(b) => c.number(format!("{at}.until_balance"), b, Allowed::NonNegative),
+                None => f64::INFINITY,
+            },
+        },
+        DepositFile::TopUp {
+            target_budget_share,
+            max_share_of_result,
+        } => Deposit::TopUp {
+            target_budget_share: c.number(
+                format!("{at}.target_budget_share"),
+                target_budget_share,
+                Allowed::Share,
+            ),
+            max_share_of_result: c.number(
+                format!("{at}.max_share_of_result"),
+                max_share_of_result,
+                Allowed::Share,
+            ),
+        },
+        DepositFile::Replenish {
+            amount: a,
+            probability,
+        } => Deposit::Replenish {
+            amount: amount(c, a),
+            probability: c.number(format!("{at}.probability"), probability, Allowed::Share),
+        },
+    }
+}

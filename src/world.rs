@@ -1,0 +1,272 @@
+//! One random future (a path): everything uncertain, sampled once per path and shared by
+//! every design, so designs are compared on common random numbers.
+//!
+//! Each path draws from its own generators, derived from `(seed, path, stream)` alone, so a
+//! path's future does not depend on which thread runs it. Every source of randomness has its
+//! own stream — the municipality, known projects, each unit, each project type — so changing
+//! one project type's parameters leaves every other draw unchanged.
+
+use rand::{Rng, RngExt, SeedableRng};
+use rand_distr::{Distribution, Poisson, StandardNormal, StandardUniform};
+use rand_xoshiro::{SplitMix64, Xoshiro256PlusPlus};
+
+use crate::scenario::{ProjectSpec, Scenario};
+
+/// Stream of the annual result and the yearly political will.
+const MUNICIPALITY_STREAM: u64 = 0;
+/// Stream of the known projects' outcomes.
+const KNOWN_PROJECTS_STREAM: u64 = 1;
+/// Streams of units are `UNIT_STREAMS + unit index`.
+const UNIT_STREAMS: u64 = 1 << 32;
+/// Streams of project types are `PROJECT_TYPE_STREAMS + type index`.
+const PROJECT_TYPE_STREAMS: u64 = 2 << 32;
+
+/// The generator of one stream of one path: xoshiro256++ seeded through SplitMix64 from
+/// `mix(mix(mix(seed) ^ path) ^ stream)`, where `mix` is one SplitMix64 step.
+pub fn stream_rng(seed: u64, path: u64, stream: u64) -> Xoshiro256PlusPlus {
+    let mix = |x: u64| SplitMix64::seed_from_u64(x).next_u64();
+    Xoshiro256PlusPlus::seed_from_u64(mix(mix(mix(seed) ^ path) ^ stream))
+}
+
+/// Where an application comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Index into `Scenario::projects`.
+    Known(usize),
+    /// Index into `Scenario::project_types`.
+    Random(usize),
+}
+
+/// One application and the outcome it will have if funded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Application {
+    pub source: Source,
+    /// Total cost `C`, start-year prices.
+    pub cost: f64,
+    /// The success draw came true (even if the effect was truncated to 0).
+    pub success: bool,
+    /// Effect multiplier `e` on planned savings (0 when not successful).
+    pub effect: f64,
+    /// Years of delay beyond the planned effect lag.
+    pub extra_lag: usize,
+    /// Cost overrun as a share of cost, `v ≥ 0`.
+    pub overrun: f64,
+    /// Arrival time within its year, in 0..1 (random applications are taken in this order).
+    pub arrival: f64,
+}
+
+impl Application {
+    /// The project's spec in `scenario`.
+    pub fn spec<'s>(&self, scenario: &'s Scenario) -> &'s ProjectSpec {
+        match self.source {
+            Source::Known(i) => &scenario.projects[i].spec,
+            Source::Random(k) => &scenario.project_types[k].spec,
+        }
+    }
+}
+
+/// Distributions that depend only on the scenario, built once per worker.
+#[derive(Debug, Clone)]
+pub struct Samplers {
+    arrivals: Vec<Option<Poisson<f64>>>,
+    type_extra_lag: Vec<Option<Poisson<f64>>>,
+    known_extra_lag: Vec<Option<Poisson<f64>>>,
+}
+
+impl Samplers {
+    /// Prepares the Poisson samplers of a validated scenario.
+    pub fn new(scenario: &Scenario) -> Samplers {
+        let poisson = |mean: f64| (mean > 0.0).then(|| Poisson::new(mean).expect("validated"));
+        Samplers {
+            arrivals: scenario
+                .project_types
+                .iter()
+                .map(|t| poisson(t.arrivals_per_year))
+                .collect(),
+            type_extra_lag: scenario
+                .project_types
+                .iter()
+                .map(|t| poisson(t.spec.extra_lag_mean))
+                .collect(),
+            known_extra_lag: scenario
+                .projects
+                .iter()
+                .map(|p| poisson(p.spec.extra_lag_mean))
+                .collect(),
+        }
+    }
+}
+
+/// A sampled future. Buffers are reused from path to path.
+#[derive(Debug, Clone, Default)]
+pub struct World {
+    /// Nominal annual result: `[0]` is the year before the start, `[t + 1]` is year `t`.
+    results: Vec<f64>,
+    /// Each unit's ordinary result as a share of its frame, `[t * units + u]`.
+    unit_result_shares: Vec<f64>,
+    /// Political will `w_t ~ U(0, 1)` per year.
+    will: Vec<f64>,
+    /// All applications, by year; within a year known projects (file order) then random ones
+    /// by arrival time.
+    applications: Vec<Application>,
+    /// `applications[year_starts[t]..year_starts[t + 1]]` are year `t`'s.
+    year_starts: Vec<usize>,
+    units: usize,
+}
+
+impl World {
+    /// Builds a world by hand (for tests and worked examples): `results[t]` is year `t`'s
+    /// nominal annual result, `unit_result_shares[t][u]` the units' ordinary results,
+    /// `applications[t]` the applications of year `t` in the order they are taken.
+    pub fn from_parts(
+        last_result: f64,
+        results: &[f64],
+        unit_result_shares: &[Vec<f64>],
+        will: &[f64],
+        applications: &[Vec<Application>],
+    ) -> World {
+        let mut world = World {
+            results: std::iter::once(last_result)
+                .chain(results.iter().copied())
+                .collect(),
+            unit_result_shares: unit_result_shares.concat(),
+            will: will.to_vec(),
+            units: unit_result_shares.first().map_or(0, Vec::len),
+            year_starts: vec![0],
+            ..World::default()
+        };
+        for year in applications {
+            world.applications.extend_from_slice(year);
+            world.year_starts.push(world.applications.len());
+        }
+        world
+    }
+
+    /// Samples path `path` of `scenario` into this world's buffers.
+    pub fn sample(&mut self, scenario: &Scenario, samplers: &Samplers, path: u64) {
+        let years = scenario.years;
+        let seed = scenario.seed;
+        self.units = scenario.units.len();
+
+        let mut rng = stream_rng(seed, path, MUNICIPALITY_STREAM);
+        let ar = scenario.municipality.annual_result;
+        let innovation_sd = ar.sd * (1.0 - ar.autocorrelation * ar.autocorrelation).sqrt();
+        let mut real = scenario.municipality.last_result;
+        self.results.clear();
+        self.results.push(real);
+        self.will.clear();
+        for t in 0..years {
+            let z: f64 = rng.sample(StandardNormal);
+            real = ar.mean + ar.autocorrelation * (real - ar.mean) + innovation_sd * z;
+            self.results.push(real * scenario.price_factor(t));
+            self.will.push(rng.sample(StandardUniform));
+        }
+
+        self.unit_result_shares.clear();
+        self.unit_result_shares.resize(years * self.units, 0.0);
+        for (u, unit) in scenario.units.iter().enumerate() {
+            let mut rng = stream_rng(seed, path, UNIT_STREAMS + u as u64);
+            let o = unit.ordinary_result;
+            for t in 0..years {
+                let z: f64 = rng.sample(StandardNormal);
+                self.unit_result_shares[t * self.units + u] = o.mean + o.sd * z;
+            }
+        }
+
+        // Known projects draw their outcomes in file order, then are placed in their year.
+        let mut rng = stream_rng(seed, path, KNOWN_PROJECTS_STREAM);
+        let mut known: Vec<(usize, Application)> = scenario
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let app = draw(
+                    &mut rng,
+                    &p.spec,
+                    samplers.known_extra_lag[i].as_ref(),
+                    Source::Known(i),
+                );
+                (p.start, app)
+            })
+            .collect();
+        known.sort_by_key(|&(start, _)| start);
+        let mut known = known.into_iter().peekable();
+
+        let mut type_rngs: Vec<Xoshiro256PlusPlus> = (0..scenario.project_types.len())
+            .map(|k| stream_rng(seed, path, PROJECT_TYPE_STREAMS + k as u64))
+            .collect();
+        self.applications.clear();
+        self.year_starts.clear();
+        self.year_starts.push(0);
+        for t in 0..years {
+            while let Some((_, app)) = known.next_if(|&(start, _)| start == t) {
+                self.applications.push(app);
+            }
+            let first_random = self.applications.len();
+            for (k, project_type) in scenario.project_types.iter().enumerate() {
+                let rng = &mut type_rngs[k];
+                let count = samplers.arrivals[k]
+                    .as_ref()
+                    .map_or(0, |p| p.sample(rng) as usize);
+                for _ in 0..count {
+                    let lag = samplers.type_extra_lag[k].as_ref();
+                    self.applications
+                        .push(draw(rng, &project_type.spec, lag, Source::Random(k)));
+                }
+            }
+            self.applications[first_random..]
+                .sort_unstable_by(|a, b| a.arrival.total_cmp(&b.arrival));
+            self.year_starts.push(self.applications.len());
+        }
+    }
+
+    /// Nominal annual result of year `t`; `t = -1` is the year before the start.
+    pub fn annual_result(&self, t: isize) -> f64 {
+        self.results[(t + 1) as usize]
+    }
+
+    /// Unit `u`'s ordinary result share in year `t`.
+    pub fn unit_result_share(&self, t: usize, u: usize) -> f64 {
+        self.unit_result_shares[t * self.units + u]
+    }
+
+    /// Political will `w_t`.
+    pub fn will(&self, t: usize) -> f64 {
+        self.will[t]
+    }
+
+    /// The applications of year `t`, in the order they are taken.
+    pub fn applications(&self, t: usize) -> &[Application] {
+        &self.applications[self.year_starts[t]..self.year_starts[t + 1]]
+    }
+}
+
+/// Draws one application's outcome. The number of draws does not depend on parameter
+/// values (only the extra delay's Poisson draw varies), which keeps sweeps on common numbers.
+fn draw<R: Rng>(
+    rng: &mut R,
+    spec: &ProjectSpec,
+    extra_lag: Option<&Poisson<f64>>,
+    source: Source,
+) -> Application {
+    let z_cost: f64 = rng.sample(StandardNormal);
+    let u_success: f64 = rng.sample(StandardUniform);
+    let z_effect: f64 = rng.sample(StandardNormal);
+    let z_overrun: f64 = rng.sample(StandardNormal);
+    let arrival: f64 = rng.sample(StandardUniform);
+    let success = u_success < spec.success_probability;
+    let effect = if success {
+        (spec.effect_size.mean + spec.effect_size.sd * z_effect).max(0.0)
+    } else {
+        0.0
+    };
+    Application {
+        source,
+        cost: spec.cost.median * (spec.cost.sigma * z_cost).exp(),
+        success,
+        effect,
+        extra_lag: extra_lag.map_or(0, |p| p.sample(rng) as usize),
+        overrun: (spec.cost_overrun.mean + spec.cost_overrun.sd * z_overrun).max(0.0),
+        arrival,
+    }
+}
