@@ -25,6 +25,9 @@ pub struct YearFlows {
     pub cash: f64,
     /// Cash not committed to approved projects' future payouts, at year end (both pots).
     pub uncommitted: f64,
+    /// Approved projects' cost not yet paid out, at year end (payouts after the last simulated
+    /// year included).
+    pub committed: f64,
     /// Instalments that fell due this year.
     pub instalments_due: f64,
     /// Savings (all units) of the projects this design funded.
@@ -142,6 +145,7 @@ impl Ledger {
             uncommitted: design.initial,
         };
         let mut grant = Pot::default();
+        let mut committed = 0.0;
         let mut depleted_last_year = false;
         for t in 0..years {
             let f = self.price_factors[t];
@@ -229,6 +233,7 @@ impl Ledger {
                 let cost = app.cost * f;
                 if pot.uncommitted >= cost {
                     pot.uncommitted -= cost;
+                    committed += cost;
                     self.years[t].approved += 1;
                     let repayment = match pot_kind {
                         PotKind::Main => design.model.repayment().filter(|_| spec.repayable),
@@ -251,6 +256,7 @@ impl Ledger {
             let grant_payouts = self.grant_payouts[t];
             main.cash -= self.years[t].payouts - grant_payouts;
             grant.cash -= grant_payouts;
+            committed -= self.years[t].payouts;
 
             // 5. Unspent grant money lapses.
             let year = &mut self.years[t];
@@ -263,6 +269,7 @@ impl Ledger {
             }
             year.cash = main.cash + grant.cash;
             year.uncommitted = main.uncommitted + grant.uncommitted;
+            year.committed = committed;
             depleted_last_year = year.depleted;
         }
     }
