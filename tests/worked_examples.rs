@@ -122,14 +122,14 @@ fn orebro_floor_repays_30_percent_and_the_fund_writes_off_the_rest() {
     let (_, ledgers) = one_path(&scenario);
     let ledger = &ledgers[0];
     let years = ledger.years();
-    for t in 0..3 {
-        assert_close(years[t].instalments_due, 0.0);
+    for year in &years[..3] {
+        assert_close(year.instalments_due, 0.0);
     }
-    for t in 3..13 {
-        assert_close(years[t].instalments_due, 1.0);
+    for (t, year) in years.iter().enumerate().take(13).skip(3) {
+        assert_close(year.instalments_due, 1.0);
         assert_close(ledger.unit(t, 0).repaid, 0.12);
         assert_close(ledger.unit(t, 1).repaid, 0.18);
-        assert_close(years[t].written_off, 0.7);
+        assert_close(year.written_off, 0.7);
     }
     assert_close(years[13].instalments_due, 0.0);
     let written_off: f64 = years.iter().map(|y| y.written_off).sum();

@@ -1,0 +1,139 @@
+//! The `sifsim` binary as a user runs it.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn sifsim() -> Command {
+    Command::cargo_bin("sifsim").unwrap()
+}
+
+fn run_into(out: &Path, threads: &str) {
+    sifsim()
+        .args([
+            "run",
+            "scenarios/compare.toml",
+            "--paths",
+            "3000",
+            "--threads",
+            threads,
+            "--out",
+        ])
+        .arg(out)
+        .assert()
+        .success();
+}
+
+/// `summary.json` without its `run` object (threads, start time, duration).
+fn summary_without_run(dir: &Path) -> serde_json::Value {
+    let mut summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("summary.json")).unwrap()).unwrap();
+    summary.as_object_mut().unwrap().remove("run");
+    summary
+}
+
+#[test]
+fn one_thread_and_four_threads_write_identical_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, four) = (dir.path().join("one"), dir.path().join("four"));
+    run_into(&one, "1");
+    run_into(&four, "4");
+    for file in ["fund.csv", "units.csv"] {
+        assert_eq!(
+            fs::read(one.join(file)).unwrap(),
+            fs::read(four.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    assert_eq!(summary_without_run(&one), summary_without_run(&four));
+    let threads = |dir: &Path| {
+        let summary: serde_json::Value =
+            serde_json::from_slice(&fs::read(dir.join("summary.json")).unwrap()).unwrap();
+        summary["run"]["threads"].as_u64()
+    };
+    assert_eq!((threads(&one), threads(&four)), (Some(1), Some(4)));
+}
+
+#[test]
+fn run_writes_the_contracts_columns_and_prints_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let assert = sifsim()
+        .args(["run", "scenarios/compare.toml", "--paths", "500", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("Örebros regel"), "{stdout}");
+    assert!(stdout.contains("P(empty)"), "{stdout}");
+    let fund = fs::read_to_string(out.join("fund.csv")).unwrap();
+    let header = fund.lines().next().unwrap();
+    assert!(header.starts_with(
+        "design,year,cash_mean,cash_p5,cash_p25,cash_p50,cash_p75,cash_p95,uncommitted_mean,uncommitted_p5,"
+    ));
+    for column in [
+        "p_depleted",
+        "p_depleted_by",
+        "deposits_mean",
+        "repaid_mean",
+        "payouts_mean",
+        "written_off_mean",
+    ] {
+        assert!(
+            header.split(',').any(|c| c == column),
+            "{column} missing from {header}"
+        );
+    }
+    // 4 designs × 20 years.
+    assert_eq!(fund.lines().count(), 1 + 4 * 20);
+    let units = fs::read_to_string(out.join("units.csv")).unwrap();
+    assert!(units.starts_with(
+        "design,unit,year,burden_mean,burden_p5,burden_p50,burden_p95,burden_share_mean,"
+    ));
+    assert_eq!(units.lines().count(), 1 + 4 * 4 * 20);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["paths"], 500);
+    assert_eq!(summary["designs"][2]["name"], "Örebros regel");
+    assert_eq!(summary["designs"][2]["units"][0]["id"], "social");
+    assert_eq!(summary["scenario_sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn invalid_input_exits_with_code_2_and_names_field_value_and_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string("scenarios/compare.toml")
+        .unwrap()
+        .replace("repayment.floor_share = 0.30", "repayment.floor_share = 30");
+    let file = dir.path().join("bad.toml");
+    fs::write(&file, text).unwrap();
+    let assert = sifsim().arg("run").arg(&file).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("design \"Örebros regel\": repayment.floor_share"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("30 is not allowed"), "{stderr}");
+    assert!(stderr.contains("0..=1"), "{stderr}");
+    assert!(stderr.contains("write 0.3"), "{stderr}");
+}
+
+#[test]
+fn validate_describes_the_scenario() {
+    let assert = sifsim()
+        .args(["validate", "scenarios/compare.toml"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("4 förvaltningar"), "{stdout}");
+    assert!(stdout.contains("3 project types"), "{stdout}");
+    assert!(stdout.contains("Dubbelmodell — dual model"), "{stdout}");
+}
+
+#[test]
+fn a_missing_file_is_an_input_error() {
+    let assert = sifsim().args(["run", "no-such-file.toml"]).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("no-such-file.toml"), "{stderr}");
+}

@@ -1,0 +1,220 @@
+//! Property tests over random well-formed scenarios: the accounting identities of the model
+//! contract (section 5) hold on every path, design and year, and no NaN appears.
+
+mod common;
+
+use proptest::prelude::*;
+use sifsim::ledger::Ledger;
+use sifsim::scenario::Scenario;
+use sifsim::world::{Samplers, World};
+
+/// A scenario as TOML text, built from random parts that are each well-formed.
+#[derive(Debug, Clone)]
+struct RandomScenario {
+    toml: String,
+}
+
+fn unit(i: usize) -> impl Strategy<Value = String> {
+    (10.0..2000.0f64, -0.01..0.01f64, 0.0..0.02f64).prop_map(move |(frame, mean, sd)| {
+        format!(
+            "[[unit]]\nid = \"u{i}\"\nname = \"Unit {i}\"\nframe = {frame}\nordinary_result = {{ mean = {mean}, sd = {sd} }}\n"
+        )
+    })
+}
+
+/// The fields a project type and a known project share, for `units` units.
+fn project_body(units: usize) -> impl Strategy<Value = String> {
+    (
+        (0..units, any::<bool>(), 0.1..10.0f64, 0.0..1.0f64, 1..4usize, 0.0..=1.0f64),
+        proptest::collection::vec(0.0..3.0f64, units),
+        (0..5usize, 0.0..2.0f64, 1..10usize, -0.5..1.5f64, 0.0..0.5f64, 0.0..=1.0f64),
+        (-0.1..0.3f64, 0.0..0.2f64, 0.0..1.0f64, any::<bool>()),
+    )
+        .prop_map(move |(head, savings, timing, tail)| {
+            let (lead, with_partner, median, sigma, duration, p) = head;
+            let (lag, extra, effect_years, effect_mean, effect_sd, realization) = timing;
+            let (overrun_mean, overrun_sd, running, repayable) = tail;
+            let partner = (lead + 1) % units;
+            let partners = if with_partner && partner != lead {
+                format!("[\"u{partner}\"]")
+            } else {
+                "[]".into()
+            };
+            // The lead always claims a saving, so a repayable project's plan can be split.
+            let savings: Vec<String> = savings
+                .iter()
+                .enumerate()
+                .map(|(u, &s)| format!("u{u} = {}", if u == lead { s + 0.1 } else { s }))
+                .collect();
+            format!(
+                "lead = \"u{lead}\"\npartners = {partners}\ncost = {{ median = {median}, sigma = {sigma} }}\n\
+                 duration_years = {duration}\nsuccess_probability = {p}\nplanned_savings = {{ {} }}\n\
+                 effect_lag_years = {lag}\nextra_lag_mean = {extra}\neffect_years = {effect_years}\n\
+                 effect_size = {{ mean = {effect_mean}, sd = {effect_sd} }}\nrealization_share = {realization}\n\
+                 cost_overrun = {{ mean = {overrun_mean}, sd = {overrun_sd} }}\nrunning_cost = {running}\nrepayable = {repayable}\n",
+                savings.join(", ")
+            )
+        })
+}
+
+fn deposit(years: usize) -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0.0..5.0f64).prop_map(|a| format!("{{ kind = \"fixed\", amount = {a} }}")),
+        (0.0..20.0f64, 0..years)
+            .prop_map(|(a, y)| format!("{{ kind = \"once\", amount = {a}, year = {} }}", 2020 + y)),
+        (0.0..=1.0f64, 0.0..100.0f64).prop_map(|(s, b)| format!(
+            "{{ kind = \"share_of_positive_result\", share = {s}, until_balance = {b} }}"
+        )),
+        (0.0..0.05f64, 0.0..=1.0f64).prop_map(|(t, m)| format!(
+            "{{ kind = \"top_up\", target_budget_share = {t}, max_share_of_result = {m} }}"
+        )),
+        (0.0..20.0f64, 0.0..=1.0f64).prop_map(|(a, p)| format!(
+            "{{ kind = \"replenish\", amount = {a}, probability = {p} }}"
+        )),
+    ]
+}
+
+fn design(i: usize, years: usize) -> impl Strategy<Value = String> {
+    (
+        (0..3usize, 0.0..50.0f64, proptest::collection::vec(deposit(years), 0..3)),
+        (any::<bool>(), 0.0..=1.0f64, 0..5usize, 1..12usize, 0.0..=1.0f64, any::<bool>()),
+        (any::<bool>(), 0.0..2.0f64, 0.0..3.0f64, 0.0..0.05f64, any::<bool>()),
+    )
+        .prop_map(move |(head, repayment, rest)| {
+            let (model, initial, deposits) = head;
+            let (planned, floor, start_within, horizon, plan_share, lead_bears) = repayment;
+            let (require_partner, min_return, grant_fixed, grant_share, carry_over) = rest;
+            let model_name = ["budget", "repayment", "dual"][model];
+            let mut toml = format!(
+                "[[design]]\nname = \"D{i}\"\nmodel = \"{model_name}\"\nfund.initial = {initial}\nfund.deposits = [{}]\n\
+                 approval.require_partner = {require_partner}\napproval.min_expected_return = {min_return}\n",
+                deposits.join(", ")
+            );
+            if model > 0 {
+                toml += &format!(
+                    "repayment.basis = \"{}\"\nrepayment.floor_share = {floor}\nrepayment.start_within_years = {start_within}\n\
+                     repayment.horizon_years = {horizon}\nrepayment.plan_share = {plan_share}\nrepayment.shortfall_bearer = \"{}\"\n",
+                    if planned { "planned" } else { "realized" },
+                    if lead_bears { "lead" } else { "fund" },
+                );
+            }
+            if model == 2 {
+                toml += &format!(
+                    "grant.fixed = {grant_fixed}\ngrant.share_of_positive_result = {grant_share}\ngrant.carry_over = {carry_over}\n"
+                );
+            }
+            toml
+        })
+}
+
+fn random_scenario() -> impl Strategy<Value = RandomScenario> {
+    (1..5usize, 1..25usize, 0..3usize, 0..3usize, 1..4usize)
+        .prop_flat_map(|(units, years, types, known, designs)| {
+            (
+                (-0.05..0.1f64, -50.0..200.0f64, 0.0..100.0f64, -0.9..0.9f64, 0.0..0.1f64, any::<u32>()),
+                (0..units).map(unit).collect::<Vec<_>>(),
+                proptest::collection::vec((project_body(units), 0.0..4.0f64), types),
+                proptest::collection::vec((project_body(units), 0..years), known),
+                (0..designs).map(|i| design(i, years)).collect::<Vec<_>>(),
+                Just(years),
+            )
+        })
+        .prop_map(|(municipality, units, types, known, designs, years)| {
+            let (index, mean, sd, phi, discount, seed) = municipality;
+            let mut toml = format!(
+                "[simulation]\nname = \"random\"\nstart_year = 2020\nyears = {years}\npaths = 4\nseed = {seed}\n\n\
+                 [municipality]\nname = \"M\"\ntotal_budget = 5000\nindex = {index}\ndiscount_rate = {discount}\n\
+                 annual_result = {{ mean = {mean}, sd = {sd}, autocorrelation = {phi} }}\n\n"
+            );
+            toml += &units.concat();
+            for (i, (body, arrivals)) in types.iter().enumerate() {
+                toml += &format!("[[project_type]]\nname = \"T{i}\"\narrivals_per_year = {arrivals}\n{body}\n");
+            }
+            for (i, (body, start)) in known.iter().enumerate() {
+                toml += &format!("[[project]]\nname = \"K{i}\"\nstart_year = {}\n{body}\n", 2020 + start);
+            }
+            toml += &designs.join("\n");
+            RandomScenario { toml }
+        })
+}
+
+/// Checks the three identities and finiteness on one ledger; `scale` sets the tolerance.
+fn check_identities(
+    scenario: &Scenario,
+    design: usize,
+    ledger: &Ledger,
+) -> Result<(), TestCaseError> {
+    let initial = scenario.designs[design].initial;
+    let mut cash = initial;
+    let (mut due, mut settled) = (0.0, 0.0);
+    for (t, year) in ledger.years().iter().enumerate() {
+        let tolerance =
+            1e-9 * (1.0 + year.cash.abs() + year.committed.abs() + year.payouts + year.deposits);
+        let values = [
+            year.deposits,
+            year.repaid,
+            year.payouts,
+            year.written_off,
+            year.lapsed,
+            year.cash,
+            year.uncommitted,
+            year.committed,
+            year.instalments_due,
+            year.saving,
+            year.overrun,
+            year.running_cost,
+        ];
+        prop_assert!(
+            values.iter().all(|v| v.is_finite()),
+            "non-finite value in year {t}: {year:?}"
+        );
+        cash += year.deposits + year.repaid - year.payouts - year.lapsed;
+        prop_assert!(
+            (year.cash - cash).abs() <= tolerance,
+            "cash identity, year {t}: {} vs {cash}",
+            year.cash
+        );
+        prop_assert!(
+            (year.uncommitted - (year.cash - year.committed)).abs() <= tolerance,
+            "uncommitted identity, year {t}: {year:?}"
+        );
+        prop_assert!(
+            year.uncommitted >= -tolerance,
+            "uncommitted below zero in year {t}"
+        );
+        due += year.instalments_due;
+        settled += year.written_off;
+        for u in 0..scenario.units.len() {
+            let flows = ledger.unit(t, u);
+            prop_assert!(flows.burden().is_finite());
+            settled += flows.repaid + flows.shortfall_paid;
+        }
+        prop_assert!(
+            (due - settled).abs() <= 1e-9 * (1.0 + due),
+            "instalments identity, year {t}"
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn identities_hold_on_every_path_design_and_year(random in random_scenario()) {
+        let scenario = Scenario::from_bytes("random.toml".as_ref(), random.toml.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{}", random.toml)))?;
+        let samplers = Samplers::new(&scenario);
+        let mut world = World::default();
+        let mut ledger = Ledger::default();
+        for path in 0..scenario.paths {
+            world.sample(&scenario, &samplers, path);
+            for (d, design) in scenario.designs.iter().enumerate() {
+                ledger.apply(&scenario, design, &world);
+                check_identities(&scenario, d, &ledger)?;
+            }
+        }
+        let aggregates = sifsim::simulate::simulate(&scenario, &|_| {});
+        prop_assert_eq!(aggregates.invalid_slot(), None);
+    }
+}
