@@ -14,7 +14,7 @@ const SCALE: f64 = 4_294_967_296.0;
 /// Largest magnitude a sum can take a value of (beyond it the fixed point would overflow).
 pub const MAX_MAGNITUDE: f64 = 2.0e9;
 /// Histogram bins per distribution.
-const BINS: usize = 1024;
+const BINS: usize = 512;
 /// Share of the pilot's range added on each side of a histogram.
 const PADDING: f64 = 0.1;
 
@@ -43,19 +43,20 @@ impl YearStat {
 }
 
 /// Unit quantities per design, unit and year; the first [`UnitYearStat::DISTS`] get percentiles.
+///
+/// The burden as a share of the frame needs no slot of its own: the frame is fixed in each
+/// year, so its mean and percentiles are the burden's divided by the frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitYearStat {
     /// Burden, mnkr.
     Burden,
-    /// Burden as a share of the unit's frame that year.
-    BurdenShare,
     /// 1 when the burden tipped the unit into deficit.
     Tipped,
 }
 
 impl UnitYearStat {
-    const COUNT: usize = 3;
-    const DISTS: usize = 2;
+    const COUNT: usize = 2;
+    const DISTS: usize = 1;
 }
 
 /// Whole-path quantities per design; the first [`Total::DISTS`] get percentiles.
@@ -114,48 +115,39 @@ pub struct Layout {
     pub designs: usize,
     pub years: usize,
     pub units: usize,
+    /// Offsets of the four blocks in a design's sums, and the design's size last.
+    sum_blocks: [usize; 5],
+    /// The same for histograms.
+    dist_blocks: [usize; 5],
 }
 
 impl Layout {
     /// The layout of a scenario's results.
     pub fn of(scenario: &Scenario) -> Layout {
+        let (years, units) = (scenario.years, scenario.units.len());
+        let blocks = |year: usize, unit_year: usize, total: usize, unit_total: usize| {
+            let a = years * year;
+            let b = a + years * units * unit_year;
+            let c = b + total;
+            [0, a, b, c, c + units * unit_total]
+        };
         Layout {
             designs: scenario.designs.len(),
-            years: scenario.years,
-            units: scenario.units.len(),
+            years,
+            units,
+            sum_blocks: blocks(
+                YearStat::COUNT,
+                UnitYearStat::COUNT,
+                Total::COUNT,
+                UnitTotal::COUNT,
+            ),
+            dist_blocks: blocks(
+                YearStat::DISTS,
+                UnitYearStat::DISTS,
+                Total::DISTS,
+                UnitTotal::DISTS,
+            ),
         }
-    }
-
-    fn per_design(
-        &self,
-        year: usize,
-        unit_year: usize,
-        total: usize,
-        unit_total: usize,
-    ) -> [usize; 5] {
-        let a = self.years * year;
-        let b = a + self.years * self.units * unit_year;
-        let c = b + total;
-        let d = c + self.units * unit_total;
-        [0, a, b, c, d]
-    }
-
-    fn sum_blocks(&self) -> [usize; 5] {
-        self.per_design(
-            YearStat::COUNT,
-            UnitYearStat::COUNT,
-            Total::COUNT,
-            UnitTotal::COUNT,
-        )
-    }
-
-    fn dist_blocks(&self) -> [usize; 5] {
-        self.per_design(
-            YearStat::DISTS,
-            UnitYearStat::DISTS,
-            Total::DISTS,
-            UnitTotal::DISTS,
-        )
     }
 
     fn slot(
@@ -167,8 +159,8 @@ impl Layout {
         count: usize,
         dists: usize,
     ) -> Slot {
-        let sums = self.sum_blocks();
-        let hist = self.dist_blocks();
+        let sums = self.sum_blocks;
+        let hist = self.dist_blocks;
         Slot {
             sum: design * sums[4] + sums[block] + index * count + stat,
             dist: (stat < dists).then(|| design * hist[4] + hist[block] + index * dists + stat),
@@ -204,16 +196,16 @@ impl Layout {
     }
 
     fn sum_len(&self) -> usize {
-        self.designs * self.sum_blocks()[4]
+        self.designs * self.sum_blocks[4]
     }
 
     fn dist_len(&self) -> usize {
-        self.designs * self.dist_blocks()[4]
+        self.designs * self.dist_blocks[4]
     }
 
     /// Says in words which quantity a sum slot holds, for error messages.
     pub fn describe(&self, scenario: &Scenario, sum: usize) -> String {
-        let blocks = self.sum_blocks();
+        let blocks = self.sum_blocks;
         let design = &scenario.designs[sum / blocks[4]].name;
         let offset = sum % blocks[4];
         let year = |t: usize| scenario.calendar_year(t);
@@ -339,7 +331,8 @@ impl Accumulator {
     }
 
     fn add(&mut self, slot: Slot, x: f64) {
-        if x.is_finite() && x.abs() < MAX_MAGNITUDE {
+        // NaN fails the comparison too.
+        if x.abs() < MAX_MAGNITUDE {
             self.sums[slot.sum] += (x * SCALE) as i64 as i128;
         } else {
             self.invalid = Some(self.invalid.map_or(slot.sum, |s| s.min(slot.sum)));
@@ -418,7 +411,6 @@ impl Accumulator {
                     any_tipped |= tipped;
                     let stat = |s| layout.unit_year(d, u, t, s);
                     self.add(stat(UnitYearStat::Burden), burden);
-                    self.add(stat(UnitYearStat::BurdenShare), burden / frame);
                     self.flag(stat(UnitYearStat::Tipped), tipped);
                 }
                 let stat = |s| layout.unit_total(d, u, s);

@@ -219,7 +219,7 @@ impl Ledger {
                     (Model::Dual { .. }, false) => Some(PotKind::Grant),
                 };
                 let claimed_return =
-                    spec.planned_savings_total() * spec.effect_years as f64 / app.cost;
+                    spec.planned_savings_total * spec.effect_years as f64 / app.cost;
                 let refused = (design.approval.require_partner && spec.partners.is_empty())
                     || (spec.repayable && claimed_return < design.approval.min_expected_return);
                 let Some(pot_kind) = pot.filter(|_| !refused) else {
@@ -332,7 +332,7 @@ impl Ledger {
 
         let Some(rules) = repayment else { return };
         let plan = rules.plan_share * cost;
-        let planned_total = spec.planned_savings_total();
+        let planned_total = spec.planned_savings_total;
         let first = s + spec.effect_lag_years.min(rules.start_within_years);
         let last = first.saturating_add(rules.horizon_years).min(years);
         for &(u, planned) in &spec.planned_savings {

@@ -215,7 +215,7 @@ impl Results {
                 for t in 0..scenario.years {
                     let stat = |s| layout.unit_year(d, u, t, s);
                     let burden = read.spread(stat(UnitYearStat::Burden));
-                    let share = read.spread(stat(UnitYearStat::BurdenShare));
+                    let frame = unit.frame * scenario.price_factor(t);
                     units.push(UnitRow {
                         design: design.name.clone(),
                         unit: unit.id.clone(),
@@ -224,10 +224,10 @@ impl Results {
                         burden_p5: burden.p5,
                         burden_p50: burden.p50,
                         burden_p95: burden.p95,
-                        burden_share_mean: share.mean,
-                        burden_share_p5: share.p5,
-                        burden_share_p50: share.p50,
-                        burden_share_p95: share.p95,
+                        burden_share_mean: burden.mean / frame,
+                        burden_share_p5: burden.p5 / frame,
+                        burden_share_p50: burden.p50 / frame,
+                        burden_share_p95: burden.p95 / frame,
                         p_tipped: read.mean(stat(UnitYearStat::Tipped)),
                     });
                 }

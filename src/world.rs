@@ -71,12 +71,16 @@ pub struct Samplers {
     arrivals: Vec<Option<Poisson<f64>>>,
     type_extra_lag: Vec<Option<Poisson<f64>>>,
     known_extra_lag: Vec<Option<Poisson<f64>>>,
+    /// Known projects' indices by start year (file order within a year).
+    known_by_start: Vec<usize>,
 }
 
 impl Samplers {
     /// Prepares the Poisson samplers of a validated scenario.
     pub fn new(scenario: &Scenario) -> Samplers {
         let poisson = |mean: f64| (mean > 0.0).then(|| Poisson::new(mean).expect("validated"));
+        let mut known_by_start: Vec<usize> = (0..scenario.projects.len()).collect();
+        known_by_start.sort_by_key(|&i| scenario.projects[i].start);
         Samplers {
             arrivals: scenario
                 .project_types
@@ -93,6 +97,7 @@ impl Samplers {
                 .iter()
                 .map(|p| poisson(p.spec.extra_lag_mean))
                 .collect(),
+            known_by_start,
         }
     }
 }
@@ -112,6 +117,10 @@ pub struct World {
     /// `applications[year_starts[t]..year_starts[t + 1]]` are year `t`'s.
     year_starts: Vec<usize>,
     units: usize,
+    /// Known projects' applications in file order (a buffer).
+    known: Vec<Application>,
+    /// Each project type's generator (a buffer).
+    type_rngs: Vec<Xoshiro256PlusPlus>,
 }
 
 impl World {
@@ -175,36 +184,29 @@ impl World {
 
         // Known projects draw their outcomes in file order, then are placed in their year.
         let mut rng = stream_rng(seed, path, KNOWN_PROJECTS_STREAM);
-        let mut known: Vec<(usize, Application)> = scenario
-            .projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let app = draw(
-                    &mut rng,
-                    &p.spec,
-                    samplers.known_extra_lag[i].as_ref(),
-                    Source::Known(i),
-                );
-                (p.start, app)
-            })
-            .collect();
-        known.sort_by_key(|&(start, _)| start);
-        let mut known = known.into_iter().peekable();
+        self.known.clear();
+        for (i, project) in scenario.projects.iter().enumerate() {
+            let lag = samplers.known_extra_lag[i].as_ref();
+            self.known
+                .push(draw(&mut rng, &project.spec, lag, Source::Known(i)));
+        }
+        let mut known = samplers.known_by_start.iter().peekable();
 
-        let mut type_rngs: Vec<Xoshiro256PlusPlus> = (0..scenario.project_types.len())
-            .map(|k| stream_rng(seed, path, PROJECT_TYPE_STREAMS + k as u64))
-            .collect();
+        self.type_rngs.clear();
+        self.type_rngs.extend(
+            (0..scenario.project_types.len())
+                .map(|k| stream_rng(seed, path, PROJECT_TYPE_STREAMS + k as u64)),
+        );
         self.applications.clear();
         self.year_starts.clear();
         self.year_starts.push(0);
         for t in 0..years {
-            while let Some((_, app)) = known.next_if(|&(start, _)| start == t) {
-                self.applications.push(app);
+            while let Some(&i) = known.next_if(|&&i| scenario.projects[i].start == t) {
+                self.applications.push(self.known[i]);
             }
             let first_random = self.applications.len();
             for (k, project_type) in scenario.project_types.iter().enumerate() {
-                let rng = &mut type_rngs[k];
+                let rng = &mut self.type_rngs[k];
                 let count = samplers.arrivals[k]
                     .as_ref()
                     .map_or(0, |p| p.sample(rng) as usize);

@@ -133,6 +133,8 @@ pub struct ProjectSpec {
     pub success_probability: f64,
     /// (unit index, mnkr per year at full effect), in unit order.
     pub planned_savings: Vec<(usize, f64)>,
+    /// Σ planned savings per year, the basis of the repayment split.
+    pub planned_savings_total: f64,
     pub effect_lag_years: usize,
     pub extra_lag_mean: f64,
     pub effect_years: usize,
@@ -143,13 +145,6 @@ pub struct ProjectSpec {
     pub running_cost: f64,
     /// `false`: cooperation work with no calculable saving.
     pub repayable: bool,
-}
-
-impl ProjectSpec {
-    /// Σ planned savings per year, the basis of the repayment split.
-    pub fn planned_savings_total(&self) -> f64 {
-        self.planned_savings.iter().map(|&(_, s)| s).sum()
-    }
 }
 
 /// `[[project_type]]`: applications arriving at random.

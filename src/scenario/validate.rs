@@ -327,6 +327,7 @@ fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -
             (unit, c.number(field, amount, Allowed::NonNegative))
         })
         .collect();
+    let planned_savings_total = planned_savings.iter().map(|&(_, s)| s).sum();
     let spec = ProjectSpec {
         name: p.name.clone(),
         lead,
@@ -350,6 +351,7 @@ fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -
             Allowed::Share,
         ),
         planned_savings,
+        planned_savings_total,
         effect_lag_years: c.years(format!("{at}: effect_lag_years"), p.effect_lag_years, 0),
         extra_lag_mean: c.number(
             format!("{at}: extra_lag_mean"),
@@ -381,7 +383,7 @@ fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -
         ),
         repayable: p.repayable,
     };
-    if spec.repayable && spec.planned_savings_total() <= 0.0 {
+    if spec.repayable && spec.planned_savings_total <= 0.0 {
         c.fail(
             format!("{at}: planned_savings"),
             "a repayable project needs planned savings above 0 in total (its repayment plan is split by them); \
