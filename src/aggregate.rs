@@ -40,6 +40,20 @@ pub enum YearStat {
 impl YearStat {
     const COUNT: usize = 12;
     const DISTS: usize = 2;
+    const NAMES: [&str; Self::COUNT] = [
+        "cash",
+        "uncommitted",
+        "deposits",
+        "repaid",
+        "payouts",
+        "written_off",
+        "lapsed",
+        "approved",
+        "turned_down",
+        "refused",
+        "depleted",
+        "depleted_by",
+    ];
 }
 
 /// Unit quantities per design, unit and year; the first [`UnitYearStat::DISTS`] get percentiles.
@@ -83,6 +97,22 @@ pub enum Total {
 impl Total {
     const COUNT: usize = 14;
     const DISTS: usize = 3;
+    const NAMES: [&str; Self::COUNT] = [
+        "final_cash",
+        "net_saving",
+        "net_saving_discounted",
+        "approved",
+        "turned_down",
+        "turned_down_grant",
+        "refused",
+        "deposits",
+        "payouts",
+        "repaid",
+        "written_off",
+        "lapsed",
+        "depleted_ever",
+        "net_saving_positive",
+    ];
 }
 
 /// Whole-path quantities per design and unit; the first [`UnitTotal::DISTS`] get percentiles.
@@ -212,10 +242,8 @@ impl Layout {
         let unit = |u: usize| &scenario.units[u].id;
         if offset < blocks[1] {
             let (t, stat) = (offset / YearStat::COUNT, offset % YearStat::COUNT);
-            format!(
-                "design \"{design}\", year {}, fund quantity #{stat}",
-                year(t)
-            )
+            let name = YearStat::NAMES[stat];
+            format!("design \"{design}\", year {}, {name}", year(t))
         } else if offset < blocks[2] {
             let i = (offset - blocks[1]) / UnitYearStat::COUNT;
             let (u, t) = (i / self.years, i % self.years);
@@ -225,7 +253,10 @@ impl Layout {
                 year(t)
             )
         } else if offset < blocks[3] {
-            format!("design \"{design}\", path total #{}", offset - blocks[2])
+            format!(
+                "design \"{design}\", total {}",
+                Total::NAMES[offset - blocks[2]]
+            )
         } else {
             let u = (offset - blocks[3]) / UnitTotal::COUNT;
             format!("design \"{design}\", unit \"{}\", total burden", unit(u))
@@ -313,6 +344,12 @@ impl Accumulator {
             bins: vec![0; pilot.ranges.len() * BINS],
             invalid: None,
         }
+    }
+
+    /// Bytes one ranged accumulator of `layout` takes.
+    pub fn memory_bytes(layout: Layout) -> usize {
+        layout.sum_len() * size_of::<i128>()
+            + layout.dist_len() * (size_of::<Range>() + BINS * size_of::<u32>())
     }
 
     /// The layout of the quantities held.

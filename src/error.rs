@@ -7,22 +7,24 @@ use crate::scenario::Problem;
 /// A scenario file that cannot be used. Exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
-    #[error("cannot read scenario file '{}': {source}", path.display())]
+    #[error("cannot read scenario file '{}'", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error("scenario file '{}' is not UTF-8 text (the first bad byte is at offset {offset})", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
+    #[error("scenario file '{}' is empty; see docs/scenario-reference.md for what it holds", path.display())]
+    Empty { path: PathBuf },
     #[error("scenario file '{}' is not a valid scenario:\n{message}", path.display())]
     Syntax { path: PathBuf, message: String },
-    #[error("scenario file '{}' has {} problem(s):\n{}", path.display(), problems.len(), list(problems))]
+    #[error("scenario file '{}' has {} problem(s):\n{report}", path.display(), problems.len())]
     Invalid {
         path: PathBuf,
         problems: Vec<Problem>,
+        /// The problems drawn against the file's lines.
+        report: String,
     },
-}
-
-fn list(problems: &[Problem]) -> String {
-    problems.iter().map(|p| format!("  - {p}\n")).collect()
+    #[error("scenario file '{}' asks for too much: {message}", path.display())]
+    TooLarge { path: PathBuf, message: String },
 }

@@ -33,7 +33,7 @@
 //!     fund.initial = 10
 //! "#;
 //! let scenario = Scenario::from_bytes("exempel.toml".as_ref(), text.as_bytes()).unwrap();
-//! let aggregates = sifsim::simulate::simulate(&scenario, &|_| {});
+//! let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
 //! assert_eq!(aggregates.paths(), 100);
 //! ```
 

@@ -1,13 +1,18 @@
 //! The `sifsim` command line: parses arguments, calls the library, reports errors.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::error::ScenarioError;
 use sifsim::export::table;
 use sifsim::run::{RunRequest, load, run};
+use sifsim::simulate::{Interrupted, Monitor};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -35,6 +40,12 @@ enum Command {
         /// Output folder [default: output/<scenario-name>].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print summary.json on stdout instead of the table.
+        #[arg(long)]
+        json: bool,
     },
     /// Check a scenario file and print what it holds, without running it.
     Validate {
@@ -43,12 +54,20 @@ enum Command {
     },
 }
 
+/// Set by Ctrl-C.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
 fn main() -> ExitCode {
+    // Without a handler Ctrl-C would end the process at once; results are written atomically
+    // anyway, but with it the run stops cleanly and removes its staging folder.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     match execute(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
-            if error.downcast_ref::<ScenarioError>().is_some() {
+            if error.downcast_ref::<Interrupted>().is_some() {
+                ExitCode::from(130)
+            } else if error.downcast_ref::<ScenarioError>().is_some() {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
@@ -65,6 +84,8 @@ fn execute(cli: Cli) -> Result<()> {
             seed,
             threads,
             out,
+            quiet,
+            json,
         } => {
             let request = RunRequest {
                 scenario,
@@ -73,9 +94,18 @@ fn execute(cli: Cli) -> Result<()> {
                 threads: threads.map(usize::from),
                 out,
             };
-            let outcome = run(&request, &|_| {})?;
-            print!("{}", table::render(&outcome.results.summary));
-            println!("Results written to {}", outcome.out.display());
+            let progress = Progress::new(quiet);
+            let outcome = run(&request, &progress)?;
+            progress.bar.finish_and_clear();
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&outcome.results.summary)?
+                );
+            } else {
+                print!("{}", table::render(&outcome.results.summary));
+                println!("Results written to {}", outcome.out.display());
+            }
         }
         Command::Validate { scenario } => {
             let (scenario, _) = load(&RunRequest {
@@ -86,4 +116,42 @@ fn execute(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A progress bar on stderr, drawn once a run has lasted a second, and only on a terminal.
+struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    visible: bool,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} paths, {eta} left") {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            started: Instant::now(),
+            visible: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+impl Monitor for Progress {
+    fn started(&self, paths: u64) {
+        self.bar.set_length(paths);
+    }
+
+    fn paths_done(&self, paths: u64) {
+        self.bar.inc(paths);
+        if self.visible && self.bar.is_hidden() && self.started.elapsed() > Duration::from_secs(1) {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        INTERRUPTED.load(Ordering::Relaxed)
+    }
 }

@@ -6,11 +6,12 @@ use std::time::{Instant, SystemTime};
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
-use crate::aggregate::Layout;
+use crate::aggregate::{Accumulator, Layout};
+use crate::error::ScenarioError;
 use crate::export;
 use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
-use crate::simulate::simulate;
+use crate::simulate::{Monitor, simulate};
 
 /// What the user asked for; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +36,7 @@ pub struct RunOutcome {
 /// Loads the scenario with the request's overrides applied.
 pub fn load(request: &RunRequest) -> Result<(Scenario, Vec<u8>)> {
     let path = &request.scenario;
-    let bytes = std::fs::read(path).map_err(|source| crate::error::ScenarioError::Read {
+    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
         path: path.clone(),
         source,
     })?;
@@ -49,17 +50,60 @@ pub fn load(request: &RunRequest) -> Result<(Scenario, Vec<u8>)> {
     Ok((scenario, bytes))
 }
 
-/// Simulates the request's scenario and writes its results; `on_paths_done` hears progress.
-pub fn run(request: &RunRequest, on_paths_done: &(dyn Fn(u64) + Sync)) -> Result<RunOutcome> {
+/// Largest memory a run may plan to use.
+const MAX_MEMORY_BYTES: f64 = 8.0 * 1024.0 * 1024.0 * 1024.0;
+/// Longest a run may be expected to take.
+const MAX_SECONDS: f64 = 12.0 * 3600.0;
+/// Measured cost of one application or unit-year in one design (BENCHMARKS.md), rounded up.
+const SECONDS_PER_ITEM: f64 = 0.1e-6;
+
+/// Refuses a run whose estimated memory or time is absurd, saying both.
+fn check_size(
+    scenario: &Scenario,
+    request: &RunRequest,
+    threads: usize,
+) -> Result<(), ScenarioError> {
+    // Live accumulators: one per worker in the fold, plus the reduction's partial results.
+    let accumulators = (3 * threads + 2) as f64;
+    let memory = accumulators * Accumulator::memory_bytes(Layout::of(scenario)) as f64;
+    let arrivals: f64 = scenario
+        .project_types
+        .iter()
+        .map(|t| t.arrivals_per_year)
+        .sum();
+    let applications = arrivals * scenario.years as f64 + scenario.projects.len() as f64;
+    let items = applications + (scenario.years * scenario.units.len()) as f64;
+    let seconds = scenario.paths as f64 * scenario.designs.len() as f64 * items * SECONDS_PER_ITEM
+        / threads as f64;
+    if memory > MAX_MEMORY_BYTES || seconds > MAX_SECONDS {
+        return Err(ScenarioError::TooLarge {
+            path: request.scenario.clone(),
+            message: format!(
+                "about {:.1} GiB of memory and {:.1} hours on {threads} threads (limits: {:.0} GiB, \
+                 {:.0} hours); use fewer paths, years, units or designs",
+                memory / 1024f64.powi(3),
+                seconds / 3600.0,
+                MAX_MEMORY_BYTES / 1024f64.powi(3),
+                MAX_SECONDS / 3600.0
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Simulates the request's scenario and writes its results; `monitor` hears progress and may
+/// cancel the run (then nothing is written).
+pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
     let (scenario, bytes) = load(request)?;
     let threads = request.threads.unwrap_or_else(rayon::current_num_threads);
+    check_size(&scenario, request, threads)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .context("could not start worker threads")?;
     let started = SystemTime::now();
     let clock = Instant::now();
-    let aggregates = pool.install(|| simulate(&scenario, on_paths_done));
+    let aggregates = pool.install(|| simulate(&scenario, monitor))?;
     if let Some(slot) = aggregates.invalid_slot() {
         bail!(
             "the simulation produced a value that is not a finite number below {} mnkr at {}; no results were written",

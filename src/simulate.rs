@@ -16,23 +16,55 @@ use crate::world::{Samplers, World};
 pub const PILOT_PATHS: u64 = 2000;
 /// Fewest paths a parallel job takes, so that workers' buffers are set up rarely.
 const MIN_PATHS_PER_JOB: usize = 256;
+/// A worker reports progress after this many paths.
+const REPORT_EVERY: u64 = 1024;
 
-/// Runs `scenario.paths` paths and returns their aggregates; `on_paths_done` is told how
-/// many paths each finished job ran (for progress).
-pub fn simulate(scenario: &Scenario, on_paths_done: &(dyn Fn(u64) + Sync)) -> Accumulator {
+/// Watches a run: hears progress and may ask it to stop.
+pub trait Monitor: Sync {
+    /// The main run of `paths` paths begins.
+    fn started(&self, _paths: u64) {}
+    /// `paths` more paths of the main run are done.
+    fn paths_done(&self, _paths: u64) {}
+    /// True when the run should stop (e.g. after Ctrl-C).
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
+
+/// A monitor that hears nothing and never cancels.
+pub struct Unmonitored;
+
+impl Monitor for Unmonitored {}
+
+/// The run was cancelled by its monitor.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted; no results were written")]
+pub struct Interrupted;
+
+/// Runs `scenario.paths` paths and returns their aggregates.
+pub fn simulate(scenario: &Scenario, monitor: &dyn Monitor) -> Result<Accumulator, Interrupted> {
     let layout = Layout::of(scenario);
+    let pilot_paths = 0..scenario.paths.min(PILOT_PATHS);
     let pilot = run(
         scenario,
-        0..scenario.paths.min(PILOT_PATHS),
+        pilot_paths,
         Accumulator::pilot(layout),
-        &|_| {},
+        None,
+        monitor,
     );
-    run(
+    monitor.started(scenario.paths);
+    let main = run(
         scenario,
         0..scenario.paths,
         Accumulator::ranged(&pilot),
-        on_paths_done,
-    )
+        Some(monitor),
+        monitor,
+    );
+    if monitor.cancelled() {
+        Err(Interrupted)
+    } else {
+        Ok(main)
+    }
 }
 
 /// The buffers one worker reuses from path to path.
@@ -40,16 +72,24 @@ struct Worker {
     world: World,
     ledgers: Vec<Ledger>,
     aggregates: Accumulator,
+    unreported: u64,
 }
 
 fn run(
     scenario: &Scenario,
     paths: Range<u64>,
     empty: Accumulator,
-    on_paths_done: &(dyn Fn(u64) + Sync),
+    progress: Option<&dyn Monitor>,
+    monitor: &dyn Monitor,
 ) -> Accumulator {
     let samplers = Samplers::new(scenario);
     let paths = paths.start as usize..paths.end as usize;
+    let report = |worker: &mut Worker| {
+        if let Some(progress) = progress {
+            progress.paths_done(worker.unreported);
+        }
+        worker.unreported = 0;
+    };
     paths
         .into_par_iter()
         .with_min_len(MIN_PATHS_PER_JOB)
@@ -58,8 +98,12 @@ fn run(
                 world: World::default(),
                 ledgers: vec![Ledger::default(); scenario.designs.len()],
                 aggregates: empty.clone(),
+                unreported: 0,
             },
             |mut worker, path| {
+                if monitor.cancelled() {
+                    return worker;
+                }
                 worker.world.sample(scenario, &samplers, path as u64);
                 for (ledger, design) in worker.ledgers.iter_mut().zip(&scenario.designs) {
                     ledger.apply(scenario, design, &worker.world);
@@ -67,11 +111,15 @@ fn run(
                 worker
                     .aggregates
                     .add_path(scenario, &worker.world, &worker.ledgers);
+                worker.unreported += 1;
+                if worker.unreported == REPORT_EVERY {
+                    report(&mut worker);
+                }
                 worker
             },
         )
-        .map(|worker| {
-            on_paths_done(worker.aggregates.paths());
+        .map(|mut worker| {
+            report(&mut worker);
             worker.aggregates
         })
         .reduce(|| empty.clone(), Accumulator::merge)

@@ -137,3 +137,54 @@ fn a_missing_file_is_an_input_error() {
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("no-such-file.toml"), "{stderr}");
 }
+
+#[test]
+fn an_interrupted_run_leaves_the_earlier_results_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, "2");
+    let before: Vec<Vec<u8>> = ["summary.json", "fund.csv", "units.csv"]
+        .iter()
+        .map(|f| fs::read(out.join(f)).unwrap())
+        .collect();
+
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("sifsim"))
+        .args([
+            "run",
+            "scenarios/bench.toml",
+            "--paths",
+            "50000000",
+            "--quiet",
+            "--out",
+        ])
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("interrupted"));
+
+    let after: Vec<Vec<u8>> = ["summary.json", "fund.csv", "units.csv"]
+        .iter()
+        .map(|f| fs::read(out.join(f)).unwrap())
+        .collect();
+    assert!(before == after, "the earlier results changed");
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("out")]);
+}

@@ -24,7 +24,8 @@ fn exact_quantile(sorted: &[f64], q: f64) -> f64 {
 #[test]
 fn streaming_percentiles_agree_with_exact_ones_within_half_a_percent_of_the_range() {
     let scenario = compare_scenario(20_000);
-    let aggregates: Accumulator = sifsim::simulate::simulate(&scenario, &|_| {});
+    let aggregates: Accumulator =
+        sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
     let layout = Layout::of(&scenario);
     let samplers = Samplers::new(&scenario);
     let mut world = World::default();

@@ -214,7 +214,7 @@ proptest! {
                 check_identities(&scenario, d, &ledger)?;
             }
         }
-        let aggregates = sifsim::simulate::simulate(&scenario, &|_| {});
+        let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
         prop_assert_eq!(aggregates.invalid_slot(), None);
     }
 }

@@ -3,11 +3,12 @@
 //! [`load`] reads and validates a file in one step; after it, no code re-checks input.
 
 pub mod file;
+mod report;
 mod validate;
 
 use std::path::Path;
 
-pub use validate::{Problem, validate};
+pub use validate::{PathPart, Problem, validate};
 
 use crate::error::ScenarioError;
 
@@ -51,12 +52,18 @@ impl Scenario {
             path: path.to_owned(),
             offset: e.valid_up_to(),
         })?;
+        if text.trim().is_empty() {
+            return Err(ScenarioError::Empty {
+                path: path.to_owned(),
+            });
+        }
         let raw: file::ScenarioFile = toml::from_str(text).map_err(|e| ScenarioError::Syntax {
             path: path.to_owned(),
-            message: e.to_string(),
+            message: report::suggest(&e.to_string()),
         })?;
         validate(&raw).map_err(|problems| ScenarioError::Invalid {
             path: path.to_owned(),
+            report: report::render_problems(path, text, &problems),
             problems,
         })
     }

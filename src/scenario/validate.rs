@@ -13,6 +13,8 @@ use super::{
     Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
 
+/// Most paths (histogram counts are 32-bit).
+pub const MAX_PATHS: i64 = u32::MAX as i64;
 /// Longest simulation, in years.
 pub const MAX_YEARS: i64 = 200;
 /// Longest lag, duration, effect or horizon, in years.
@@ -27,6 +29,83 @@ pub struct Problem {
     pub field: String,
     /// What is wrong and what is allowed.
     pub message: String,
+    /// The field's keys in the TOML document, to find its line.
+    pub path: Vec<PathPart>,
+}
+
+/// One step into a TOML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    Key(String),
+    Index(usize),
+}
+
+/// A field: how it is named to the user, and where it is in the document.
+#[derive(Debug, Clone)]
+struct Field {
+    label: String,
+    path: Vec<PathPart>,
+}
+
+impl Field {
+    /// A field of the document's top tables, e.g. `simulation.years`.
+    fn top(key: &str) -> Field {
+        Field {
+            label: key.to_string(),
+            path: parse_key(key),
+        }
+    }
+
+    /// A field inside this one, e.g. `.amount`.
+    fn child(&self, key: &str) -> Field {
+        let mut path = self.path.clone();
+        path.extend(parse_key(key));
+        Field {
+            label: format!("{}.{key}", self.label),
+            path,
+        }
+    }
+}
+
+/// An entry of an array of tables, e.g. the second `[[design]]`, named `design "Örebro"`.
+struct Item {
+    label: String,
+    path: Vec<PathPart>,
+}
+
+impl Item {
+    fn new(array: &str, index: usize, label: String) -> Item {
+        Item {
+            label,
+            path: vec![PathPart::Key(array.into()), PathPart::Index(index)],
+        }
+    }
+
+    /// A field of this entry, e.g. `repayment.floor_share` or `fund.deposits[2]` (1-based).
+    fn key(&self, key: &str) -> Field {
+        let mut path = self.path.clone();
+        path.extend(parse_key(key));
+        Field {
+            label: format!("{}: {key}", self.label),
+            path,
+        }
+    }
+}
+
+/// `a.b[2].c` → `a`, `b`, index 1, `c`.
+fn parse_key(key: &str) -> Vec<PathPart> {
+    let mut parts = Vec::new();
+    for segment in key.split('.') {
+        match segment.split_once('[') {
+            Some((name, index)) => {
+                parts.push(PathPart::Key(name.into()));
+                let n: usize = index.trim_end_matches(']').parse().unwrap_or(1);
+                parts.push(PathPart::Index(n.saturating_sub(1)));
+            }
+            None => parts.push(PathPart::Key(segment.into())),
+        }
+    }
+    parts
 }
 
 impl fmt::Display for Problem {
@@ -81,26 +160,27 @@ struct Checker {
 }
 
 impl Checker {
-    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    fn fail(&mut self, field: Field, message: impl Into<String>) {
         self.problems.push(Problem {
-            field: field.into(),
+            field: field.label,
             message: message.into(),
+            path: field.path,
         });
     }
 
-    fn number(&mut self, field: impl Into<String>, v: f64, allowed: Allowed) -> f64 {
+    fn number(&mut self, field: Field, v: f64, allowed: Allowed) -> f64 {
         if allowed.contains(v) {
             return v;
         }
         let mut message = format!("{v} is not allowed; expected {}", allowed.describe());
-        if matches!(allowed, Allowed::Share) && v > 1.0 && v <= 100.0 {
+        if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
             message += &format!(" (for {v} % write {})", v / 100.0);
         }
         self.fail(field, message);
         0.0
     }
 
-    fn integer(&mut self, field: impl Into<String>, v: i64, min: i64, max: i64) -> i64 {
+    fn integer(&mut self, field: Field, v: i64, min: i64, max: i64) -> i64 {
         if (min..=max).contains(&v) {
             return v;
         }
@@ -111,14 +191,14 @@ impl Checker {
         min
     }
 
-    fn years(&mut self, field: impl Into<String>, v: i64, min: i64) -> usize {
+    fn years(&mut self, field: Field, v: i64, min: i64) -> usize {
         self.integer(field, v, min, MAX_SPAN_YEARS) as usize
     }
 
-    fn normal(&mut self, field: &str, mean: f64, sd: f64, mean_allowed: Allowed) -> Normal {
+    fn normal(&mut self, field: Field, mean: f64, sd: f64, mean_allowed: Allowed) -> Normal {
         Normal {
-            mean: self.number(format!("{field}.mean"), mean, mean_allowed),
-            sd: self.number(format!("{field}.sd"), sd, Allowed::NonNegative),
+            mean: self.number(field.child("mean"), mean, mean_allowed),
+            sd: self.number(field.child("sd"), sd, Allowed::NonNegative),
         }
     }
 }
@@ -127,70 +207,88 @@ impl Checker {
 pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let mut c = Checker::default();
     let sim = &file.simulation;
-    let start_year = c.integer("simulation.start_year", sim.start_year, 1, 9999 - MAX_YEARS);
-    let years = c.integer("simulation.years", sim.years, 1, MAX_YEARS) as usize;
-    let paths = c.integer("simulation.paths", sim.paths, 1, i64::MAX) as u64;
-    let seed = c.integer("simulation.seed", sim.seed, 0, i64::MAX) as u64;
-    let last_year = start_year + years as i64 - 1;
+    let start_year = c.integer(
+        Field::top("simulation.start_year"),
+        sim.start_year,
+        1,
+        9999 - MAX_YEARS,
+    );
+    let years = c.integer(Field::top("simulation.years"), sim.years, 1, MAX_YEARS) as usize;
+    let paths = c.integer(Field::top("simulation.paths"), sim.paths, 1, MAX_PATHS) as u64;
+    let seed = c.integer(Field::top("simulation.seed"), sim.seed, 0, i64::MAX) as u64;
+    // With invalid years, check years against the longest simulation rather than report
+    // every dated field again.
+    let checked_years = if years == sim.years as usize {
+        years as i64
+    } else {
+        MAX_YEARS
+    };
+    let last_year = start_year + checked_years - 1;
 
     let m = &file.municipality;
     let annual = &m.annual_result;
     let municipality = Municipality {
         name: m.name.clone(),
         total_budget: c.number(
-            "municipality.total_budget",
+            Field::top("municipality.total_budget"),
             m.total_budget,
             Allowed::Positive,
         ),
-        index: c.number("municipality.index", m.index, Allowed::AboveMinusOne),
+        index: c.number(
+            Field::top("municipality.index"),
+            m.index,
+            Allowed::AboveMinusOne,
+        ),
         annual_result: AnnualResult {
-            mean: c.number("municipality.annual_result.mean", annual.mean, Allowed::Any),
+            mean: c.number(
+                Field::top("municipality.annual_result.mean"),
+                annual.mean,
+                Allowed::Any,
+            ),
             sd: c.number(
-                "municipality.annual_result.sd",
+                Field::top("municipality.annual_result.sd"),
                 annual.sd,
                 Allowed::NonNegative,
             ),
             autocorrelation: c.number(
-                "municipality.annual_result.autocorrelation",
+                Field::top("municipality.annual_result.autocorrelation"),
                 annual.autocorrelation,
                 Allowed::OpenUnit,
             ),
         },
         last_result: c.number(
-            "municipality.last_result",
+            Field::top("municipality.last_result"),
             m.last_result.unwrap_or(annual.mean),
             Allowed::Any,
         ),
         discount_rate: c.number(
-            "municipality.discount_rate",
+            Field::top("municipality.discount_rate"),
             m.discount_rate,
             Allowed::AboveMinusOne,
         ),
     };
 
     if file.unit.is_empty() {
-        c.fail("unit", "at least one [[unit]] is required");
+        c.fail(Field::top("unit"), "at least one [[unit]] is required");
     }
     let mut seen = HashSet::new();
     let units: Vec<Unit> = file
         .unit
         .iter()
-        .map(|u| {
-            let at = format!("unit \"{}\"", u.id);
+        .enumerate()
+        .map(|(i, u)| {
+            let at = Item::new("unit", i, format!("unit \"{}\"", u.id));
             if u.id.is_empty() {
-                c.fail(format!("{at}: id"), "must not be empty");
+                c.fail(at.key("id"), "must not be empty");
             } else if !seen.insert(u.id.as_str()) {
-                c.fail(
-                    format!("{at}: id"),
-                    "is used by another unit; ids must be unique",
-                );
+                c.fail(at.key("id"), "is used by another unit; ids must be unique");
             }
             Unit {
                 id: u.id.clone(),
                 name: u.name.clone(),
-                frame: c.number(format!("{at}: frame"), u.frame, Allowed::Positive),
+                frame: c.number(at.key("frame"), u.frame, Allowed::Positive),
                 ordinary_result: c.normal(
-                    &format!("{at}: ordinary_result"),
+                    at.key("ordinary_result"),
                     u.ordinary_result.mean,
                     u.ordinary_result.sd,
                     Allowed::Any,
@@ -203,22 +301,23 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let project_types = file
         .project_type
         .iter()
-        .map(|p| {
-            let at = format!("project_type \"{}\"", p.name);
+        .enumerate()
+        .map(|(i, p)| {
+            let at = Item::new("project_type", i, format!("project_type \"{}\"", p.name));
             if p.start_year.is_some() {
                 c.fail(
-                    format!("{at}: start_year"),
+                    at.key("start_year"),
                     "is for [[project]] (known projects); a [[project_type]] arrives at random",
                 );
             }
             let arrivals = match p.arrivals_per_year {
                 Some(a) => c.number(
-                    format!("{at}: arrivals_per_year"),
+                    at.key("arrivals_per_year"),
                     a,
                     Allowed::AtMost(MAX_ARRIVALS),
                 ),
                 None => {
-                    c.fail(format!("{at}: arrivals_per_year"), "is required");
+                    c.fail(at.key("arrivals_per_year"), "is required");
                     0.0
                 }
             };
@@ -232,18 +331,19 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let projects = file
         .project
         .iter()
-        .map(|p| {
-            let at = format!("project \"{}\"", p.name);
+        .enumerate()
+        .map(|(i, p)| {
+            let at = Item::new("project", i, format!("project \"{}\"", p.name));
             if p.arrivals_per_year.is_some() {
                 c.fail(
-                    format!("{at}: arrivals_per_year"),
+                    at.key("arrivals_per_year"),
                     "is for [[project_type]]; a known [[project]] has a start_year",
                 );
             }
             let start = match p.start_year {
-                Some(y) => c.integer(format!("{at}: start_year"), y, start_year, last_year),
+                Some(y) => c.integer(at.key("start_year"), y, start_year, last_year),
                 None => {
-                    c.fail(format!("{at}: start_year"), "is required");
+                    c.fail(at.key("start_year"), "is required");
                     start_year
                 }
             };
@@ -255,20 +355,21 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .collect();
 
     if file.design.is_empty() {
-        c.fail("design", "at least one [[design]] is required");
+        c.fail(Field::top("design"), "at least one [[design]] is required");
     }
     let mut names = HashSet::new();
     let designs = file
         .design
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
             if !names.insert(d.name.as_str()) {
                 c.fail(
-                    format!("design \"{}\": name", d.name),
+                    Item::new("design", i, format!("design \"{}\"", d.name)).key("name"),
                     "is used by another design; names must be unique",
                 );
             }
-            design(&mut c, d, start_year, last_year)
+            design(&mut c, i, d, start_year, last_year)
         })
         .collect();
 
@@ -289,12 +390,23 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     })
 }
 
-fn unit_index(c: &mut Checker, field: String, id: &str, unit_ids: &[&str]) -> usize {
+/// The id most like `id`, if any is close.
+fn closest<'a>(id: &str, ids: &[&'a str]) -> Option<&'a str> {
+    ids.iter()
+        .map(|&candidate| (strsim::jaro_winkler(id, candidate), candidate))
+        .filter(|&(score, _)| score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+fn unit_index(c: &mut Checker, field: Field, id: &str, unit_ids: &[&str]) -> usize {
     unit_ids.iter().position(|&u| u == id).unwrap_or_else(|| {
         c.fail(
             field,
             format!(
-                "unknown unit \"{id}\"; known units: {}",
+                "unknown unit \"{id}\"{}; known units: {}",
+                closest(id, unit_ids)
+                    .map_or(String::new(), |u| format!(" (did you mean \"{u}\"?)")),
                 unit_ids.join(", ")
             ),
         );
@@ -302,11 +414,11 @@ fn unit_index(c: &mut Checker, field: String, id: &str, unit_ids: &[&str]) -> us
     })
 }
 
-fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -> ProjectSpec {
-    let lead = unit_index(c, format!("{at}: lead"), &p.lead, unit_ids);
+fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) -> ProjectSpec {
+    let lead = unit_index(c, at.key("lead"), &p.lead, unit_ids);
     let mut partners = Vec::with_capacity(p.partners.len());
     for id in &p.partners {
-        let field = format!("{at}: partners");
+        let field = at.key("partners");
         if *id == p.lead {
             c.fail(
                 field,
@@ -322,7 +434,7 @@ fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -
         .planned_savings
         .iter()
         .map(|(id, &amount)| {
-            let field = format!("{at}: planned_savings.{id}");
+            let field = at.key(&format!("planned_savings.{id}"));
             let unit = unit_index(c, field.clone(), id, unit_ids);
             (unit, c.number(field, amount, Allowed::NonNegative))
         })
@@ -333,59 +445,47 @@ fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -
         lead,
         partners,
         cost: LogNormal {
-            median: c.number(
-                format!("{at}: cost.median"),
-                p.cost.median,
-                Allowed::Positive,
-            ),
-            sigma: c.number(
-                format!("{at}: cost.sigma"),
-                p.cost.sigma,
-                Allowed::NonNegative,
-            ),
+            median: c.number(at.key("cost.median"), p.cost.median, Allowed::Positive),
+            sigma: c.number(at.key("cost.sigma"), p.cost.sigma, Allowed::NonNegative),
         },
-        duration_years: c.years(format!("{at}: duration_years"), p.duration_years, 1),
+        duration_years: c.years(at.key("duration_years"), p.duration_years, 1),
         success_probability: c.number(
-            format!("{at}: success_probability"),
+            at.key("success_probability"),
             p.success_probability,
             Allowed::Share,
         ),
         planned_savings,
         planned_savings_total,
-        effect_lag_years: c.years(format!("{at}: effect_lag_years"), p.effect_lag_years, 0),
+        effect_lag_years: c.years(at.key("effect_lag_years"), p.effect_lag_years, 0),
         extra_lag_mean: c.number(
-            format!("{at}: extra_lag_mean"),
+            at.key("extra_lag_mean"),
             p.extra_lag_mean,
             Allowed::AtMost(MAX_SPAN_YEARS as f64),
         ),
-        effect_years: c.years(format!("{at}: effect_years"), p.effect_years, 1),
+        effect_years: c.years(at.key("effect_years"), p.effect_years, 1),
         effect_size: c.normal(
-            &format!("{at}: effect_size"),
+            at.key("effect_size"),
             p.effect_size.mean,
             p.effect_size.sd,
             Allowed::Any,
         ),
         realization_share: c.number(
-            format!("{at}: realization_share"),
+            at.key("realization_share"),
             p.realization_share,
             Allowed::Share,
         ),
         cost_overrun: c.normal(
-            &format!("{at}: cost_overrun"),
+            at.key("cost_overrun"),
             p.cost_overrun.mean,
             p.cost_overrun.sd,
             Allowed::Any,
         ),
-        running_cost: c.number(
-            format!("{at}: running_cost"),
-            p.running_cost,
-            Allowed::NonNegative,
-        ),
+        running_cost: c.number(at.key("running_cost"), p.running_cost, Allowed::NonNegative),
         repayable: p.repayable,
     };
     if spec.repayable && spec.planned_savings_total <= 0.0 {
         c.fail(
-            format!("{at}: planned_savings"),
+            at.key("planned_savings"),
             "a repayable project needs planned savings above 0 in total (its repayment plan is split by them); \
              set repayable = false for work with no calculable saving",
         );
@@ -393,38 +493,40 @@ fn project_spec(c: &mut Checker, at: &str, p: &ProjectFile, unit_ids: &[&str]) -
     spec
 }
 
-fn design(c: &mut Checker, d: &DesignFile, start_year: i64, last_year: i64) -> Design {
-    let at = format!("design \"{}\"", d.name);
+fn design(
+    c: &mut Checker,
+    index: usize,
+    d: &DesignFile,
+    start_year: i64,
+    last_year: i64,
+) -> Design {
+    let at = Item::new("design", index, format!("design \"{}\"", d.name));
     let repayment = d.repayment.as_ref().map(|r| Repayment {
         basis: match r.basis {
             BasisName::Realized => Basis::Realized,
             BasisName::Planned => Basis::Planned,
         },
         floor_share: c.number(
-            format!("{at}: repayment.floor_share"),
+            at.key("repayment.floor_share"),
             r.floor_share,
             Allowed::Share,
         ),
         start_within_years: c.years(
-            format!("{at}: repayment.start_within_years"),
+            at.key("repayment.start_within_years"),
             r.start_within_years,
             0,
         ),
-        horizon_years: c.years(format!("{at}: repayment.horizon_years"), r.horizon_years, 1),
-        plan_share: c.number(
-            format!("{at}: repayment.plan_share"),
-            r.plan_share,
-            Allowed::Share,
-        ),
+        horizon_years: c.years(at.key("repayment.horizon_years"), r.horizon_years, 1),
+        plan_share: c.number(at.key("repayment.plan_share"), r.plan_share, Allowed::Share),
         shortfall_bearer: match r.shortfall_bearer {
             BearerName::Fund => Bearer::Fund,
             BearerName::Lead => Bearer::Lead,
         },
     });
     let grant = d.grant.as_ref().map(|g| Grant {
-        fixed: c.number(format!("{at}: grant.fixed"), g.fixed, Allowed::NonNegative),
+        fixed: c.number(at.key("grant.fixed"), g.fixed, Allowed::NonNegative),
         share_of_positive_result: c.number(
-            format!("{at}: grant.share_of_positive_result"),
+            at.key("grant.share_of_positive_result"),
             g.share_of_positive_result,
             Allowed::Share,
         ),
@@ -448,10 +550,7 @@ fn design(c: &mut Checker, d: &DesignFile, start_year: i64, last_year: i64) -> D
                 (false, true) => "only grant",
                 (false, false) => "neither",
             };
-            c.fail(
-                format!("{at}: model"),
-                format!("{wants}; this design has {has}"),
-            );
+            c.fail(at.key("model"), format!("{wants}; this design has {has}"));
             Model::Budget
         }
     };
@@ -463,7 +562,7 @@ fn design(c: &mut Checker, d: &DesignFile, start_year: i64, last_year: i64) -> D
         .map(|(i, rule)| {
             deposit(
                 c,
-                &format!("{at}: fund.deposits[{}]", i + 1),
+                &at.key(&format!("fund.deposits[{}]", i + 1)),
                 rule,
                 start_year,
                 last_year,
@@ -473,16 +572,12 @@ fn design(c: &mut Checker, d: &DesignFile, start_year: i64, last_year: i64) -> D
     Design {
         name: d.name.clone(),
         model,
-        initial: c.number(
-            format!("{at}: fund.initial"),
-            d.fund.initial,
-            Allowed::NonNegative,
-        ),
+        initial: c.number(at.key("fund.initial"), d.fund.initial, Allowed::NonNegative),
         deposits,
         approval: Approval {
             require_partner: d.approval.require_partner,
             min_expected_return: c.number(
-                format!("{at}: approval.min_expected_return"),
+                at.key("approval.min_expected_return"),
                 d.approval.min_expected_return,
                 Allowed::NonNegative,
             ),
@@ -492,12 +587,12 @@ fn design(c: &mut Checker, d: &DesignFile, start_year: i64, last_year: i64) -> D
 
 fn deposit(
     c: &mut Checker,
-    at: &str,
+    at: &Field,
     rule: &DepositFile,
     start_year: i64,
     last_year: i64,
 ) -> Deposit {
-    let amount = |c: &mut Checker, v| c.number(format!("{at}.amount"), v, Allowed::NonNegative);
+    let amount = |c: &mut Checker, v| c.number(at.child("amount"), v, Allowed::NonNegative);
     match *rule {
         DepositFile::Fixed {
             amount: a,
@@ -508,7 +603,7 @@ fn deposit(
             let to_year = to_year.unwrap_or(i64::MAX);
             if from_year > to_year {
                 c.fail(
-                    format!("{at}.to_year"),
+                    at.child("to_year"),
                     format!("{to_year} is before from_year {from_year}"),
                 );
             }
@@ -520,15 +615,15 @@ fn deposit(
         }
         DepositFile::Once { amount: a, year } => Deposit::Once {
             amount: amount(c, a),
-            year: c.integer(format!("{at}.year"), year, start_year, last_year),
+            year: c.integer(at.child("year"), year, start_year, last_year),
         },
         DepositFile::ShareOfPositiveResult {
             share,
             until_balance,
         } => Deposit::ShareOfPositiveResult {
-            share: c.number(format!("{at}.share"), share, Allowed::Share),
+            share: c.number(at.child("share"), share, Allowed::Share),
             until_balance: match until_balance {
-                Some(b) => c.number(format!("{at}.until_balance"), b, Allowed::NonNegative),
+                Some(b) => c.number(at.child("until_balance"), b, Allowed::NonNegative),
                 None => f64::INFINITY,
             },
         },
@@ -537,12 +632,12 @@ fn deposit(
             max_share_of_result,
         } => Deposit::TopUp {
             target_budget_share: c.number(
-                format!("{at}.target_budget_share"),
+                at.child("target_budget_share"),
                 target_budget_share,
                 Allowed::Share,
             ),
             max_share_of_result: c.number(
-                format!("{at}.max_share_of_result"),
+                at.child("max_share_of_result"),
                 max_share_of_result,
                 Allowed::Share,
             ),
@@ -552,7 +647,7 @@ fn deposit(
             probability,
         } => Deposit::Replenish {
             amount: amount(c, a),
-            probability: c.number(format!("{at}.probability"), probability, Allowed::Share),
+            probability: c.number(at.child("probability"), probability, Allowed::Share),
         },
     }
 }

@@ -1,0 +1,78 @@
+//! Error reports that point into the scenario file: line, column and the offending line.
+
+use std::ops::Range;
+use std::path::Path;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use toml::de::DeTable;
+
+use super::validate::{PathPart, Problem};
+
+/// Renders every problem with the line it is on (or its table, for a missing field).
+pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String {
+    let document = DeTable::parse(text).ok();
+    let file = path.display().to_string();
+    let renderer = Renderer::plain();
+    problems
+        .iter()
+        .map(|problem| {
+            let title = format!("{}: {}", problem.field, problem.message);
+            let span = document.as_ref().map(|d| locate(d, &problem.path));
+            let report = match span {
+                Some(span) if !span.is_empty() => {
+                    renderer.render(&[Level::ERROR.primary_title(&title).element(
+                        Snippet::source(text)
+                            .path(&file)
+                            .annotation(AnnotationKind::Primary.span(span)),
+                    )])
+                }
+                _ => renderer.render(&[Group::with_title(Level::ERROR.primary_title(&title))]),
+            };
+            report + "\n"
+        })
+        .collect()
+}
+
+/// The span of the value at `path`, or of the deepest table on the way that exists.
+fn locate(document: &toml::Spanned<DeTable>, path: &[PathPart]) -> Range<usize> {
+    let Some((PathPart::Key(first), rest)) = path.split_first() else {
+        return document.span();
+    };
+    let Some(mut node) = document.get_ref().get(first.as_str()) else {
+        return document.span();
+    };
+    for part in rest {
+        let next = match part {
+            PathPart::Key(key) => node.get_ref().get(key.as_str()),
+            PathPart::Index(i) => node.get_ref().get(*i),
+        };
+        match next {
+            Some(next) => node = next,
+            None => break,
+        }
+    }
+    node.span()
+}
+
+/// Adds "did you mean" to an unknown-field or unknown-variant error from the TOML reader.
+pub fn suggest(message: &str) -> String {
+    let Some(rest) = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|prefix| message.split_once(prefix).map(|(_, rest)| rest))
+    else {
+        return message.to_string();
+    };
+    let Some((unknown, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let candidates = expected.split('`').skip(1).step_by(2);
+    let best = candidates
+        .map(|c| (strsim::jaro_winkler(unknown, c), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((score, candidate)) if score > 0.8 => {
+            format!("{}\nhelp: did you mean `{candidate}`?", message.trim_end())
+        }
+        _ => message.to_string(),
+    }
+}
