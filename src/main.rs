@@ -10,7 +10,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::error::ScenarioError;
-use sifsim::export::table;
+use sifsim::export::{CHARTS, Lang, redraw_charts, table};
 use sifsim::run::{RunRequest, load, run};
 use sifsim::simulate::{Interrupted, Monitor};
 
@@ -46,6 +46,17 @@ enum Command {
         /// Print summary.json on stdout instead of the table.
         #[arg(long)]
         json: bool,
+        /// Language of the charts.
+        #[arg(long, value_enum, default_value_t)]
+        lang: Lang,
+    },
+    /// Re-draw the charts of a finished run from its files, without simulating again.
+    Chart {
+        /// The output folder of a run (holding summary.json, fund.csv and units.csv).
+        output_dir: PathBuf,
+        /// Language of the charts.
+        #[arg(long, value_enum, default_value_t)]
+        lang: Lang,
     },
     /// Check a scenario file and print what it holds, without running it.
     Validate {
@@ -86,6 +97,7 @@ fn execute(cli: Cli) -> Result<()> {
             out,
             quiet,
             json,
+            lang,
         } => {
             let request = RunRequest {
                 scenario,
@@ -93,6 +105,7 @@ fn execute(cli: Cli) -> Result<()> {
                 seed,
                 threads: threads.map(usize::from),
                 out,
+                lang,
             };
             let progress = Progress::new(quiet);
             let outcome = run(&request, &progress)?;
@@ -106,6 +119,10 @@ fn execute(cli: Cli) -> Result<()> {
                 print!("{}", table::render(&outcome.results.summary));
                 println!("Results written to {}", outcome.out.display());
             }
+        }
+        Command::Chart { output_dir, lang } => {
+            redraw_charts(&output_dir, lang)?;
+            println!("Charts written to {}", output_dir.join(CHARTS).display());
         }
         Command::Validate { scenario } => {
             let (scenario, _) = load(&RunRequest {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat};
-use crate::scenario::Scenario;
+use crate::scenario::{Deposit, Scenario};
 
 /// How a run went: the only part of the outputs that differs between two runs of the same
 /// scenario and seed.
@@ -106,9 +106,22 @@ pub struct Summary {
     pub paths: u64,
     pub start_year: i64,
     pub years: usize,
+    /// Yearly uplift of amounts given in start-year prices.
+    pub index: f64,
+    /// The förvaltningar, in file order.
+    pub units: Vec<UnitInfo>,
     /// Threads, start time and duration of the run.
     pub run: RunInfo,
     pub designs: Vec<DesignSummary>,
+}
+
+/// A förvaltning as the scenario names it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct UnitInfo {
+    pub id: String,
+    pub name: String,
+    /// Budget frame, mnkr per year, start-year prices.
+    pub frame: f64,
 }
 
 /// One design's totals over all simulated years, over paths.
@@ -117,6 +130,10 @@ pub struct DesignSummary {
     pub name: String,
     /// "budget", "repayment" or "dual".
     pub model: String,
+    /// `fund.initial`, mnkr.
+    pub initial: f64,
+    /// Balances the deposit rules aim at (`until_balance`, `top_up` target), start-year prices.
+    pub target_levels: Vec<f64>,
     /// Share of paths where the fund turned an application down for money in some year.
     pub p_depleted_ever: f64,
     /// Cash at the end of the last simulated year.
@@ -243,6 +260,16 @@ impl Results {
                 paths: scenario.paths,
                 start_year: scenario.start_year,
                 years: scenario.years,
+                index: scenario.municipality.index,
+                units: scenario
+                    .units
+                    .iter()
+                    .map(|u| UnitInfo {
+                        id: u.id.clone(),
+                        name: u.name.clone(),
+                        frame: u.frame,
+                    })
+                    .collect(),
                 run,
                 designs,
             },
@@ -263,6 +290,21 @@ fn design_summary(scenario: &Scenario, layout: &Layout, read: &Reader, d: usize)
     DesignSummary {
         name: design.name.clone(),
         model: design.model.name().to_string(),
+        initial: design.initial,
+        target_levels: design
+            .deposits
+            .iter()
+            .filter_map(|rule| match *rule {
+                Deposit::ShareOfPositiveResult { until_balance, .. } => {
+                    until_balance.is_finite().then_some(until_balance)
+                }
+                Deposit::TopUp {
+                    target_budget_share,
+                    ..
+                } => Some(target_budget_share * scenario.municipality.total_budget),
+                _ => None,
+            })
+            .collect(),
         p_depleted_ever: read.mean(total(Total::DepletedEver)),
         final_cash: read.fan(total(Total::FinalCash)),
         approved: mean(Total::Approved),

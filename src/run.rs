@@ -23,6 +23,8 @@ pub struct RunRequest {
     pub threads: Option<usize>,
     /// Output folder; `None` is `output/<scenario-name-slug>`.
     pub out: Option<PathBuf>,
+    /// Language of the charts.
+    pub lang: export::Lang,
 }
 
 /// A finished run.
@@ -125,7 +127,7 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(slug(&scenario.name)));
-    export::write_all(&out, &results)?;
+    export::write_all(&out, &results, request.lang)?;
     Ok(RunOutcome { results, out })
 }
 

@@ -1,6 +1,7 @@
 //! Exports: each output file behind one trait, written into a staging folder that replaces the
 //! output folder only once everything is written (results are whole or absent).
 
+pub mod charts;
 mod csv;
 mod json;
 pub mod table;
@@ -9,6 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+
+pub use charts::Lang;
 
 use crate::results::Results;
 
@@ -29,14 +32,57 @@ pub fn exports() -> Vec<Box<dyn Export>> {
     ]
 }
 
-/// Writes every export into `dir`, replacing what was there only when all succeeded.
-pub fn write_all(dir: &Path, results: &Results) -> Result<()> {
+/// Folder of the charts inside an output folder.
+pub const CHARTS: &str = "charts";
+
+/// Writes every export and chart into `dir`, replacing what was there only when all succeeded.
+pub fn write_all(dir: &Path, results: &Results, lang: Lang) -> Result<()> {
     let staging = Staging::new(dir)?;
     for export in exports() {
         let bytes = export.render(results)?;
         staging.write(export.file_name(), &bytes)?;
     }
+    for (name, bytes) in charts::render_all(results, lang)? {
+        staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
+    }
     staging.commit()
+}
+
+/// Re-draws the charts of a finished run in `dir` from its files, replacing its `charts/`.
+pub fn redraw_charts(dir: &Path, lang: Lang) -> Result<()> {
+    let results = read_results(dir)?;
+    let staging = Staging::new(&dir.join(CHARTS))?;
+    for (name, bytes) in charts::render_all(&results, lang)? {
+        staging.write(&name, &bytes)?;
+    }
+    staging.commit()
+}
+
+/// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv`.
+pub fn read_results(dir: &Path) -> Result<Results> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        fs::read(&path).with_context(|| {
+            format!(
+                "could not read '{}'; is '{}' the output folder of a run?",
+                path.display(),
+                dir.display()
+            )
+        })
+    };
+    let summary = serde_json::from_slice(&read("summary.json")?)
+        .context("summary.json is not a sifsim summary")?;
+    fn rows<T: serde::de::DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<Vec<T>> {
+        ::csv::Reader::from_reader(bytes)
+            .deserialize()
+            .collect::<Result<Vec<T>, _>>()
+            .with_context(|| format!("{name} is not a sifsim table"))
+    }
+    Ok(Results {
+        summary,
+        fund: rows("fund.csv", &read("fund.csv")?)?,
+        units: rows("units.csv", &read("units.csv")?)?,
+    })
 }
 
 /// A temporary folder beside the target; removed on drop unless committed.

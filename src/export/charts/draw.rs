@@ -1,0 +1,798 @@
+//! The drawings. Each figure is a title, a subtitle that traces it to its run, one or more
+//! panels, and a legend strip below the panels so that no legend covers data.
+
+use std::ops::Range;
+
+use anyhow::Result;
+use plotters::coord::{CoordTranslate, Shift};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{Context, FONT, chart_error};
+
+type Area<DB> = DrawingArea<DB, Shift>;
+
+/// Okabe–Ito colours, in the order designs and units take them.
+const PALETTE: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(120, 120, 120),
+    RGBColor(0, 0, 0),
+];
+const GRID: RGBColor = RGBColor(228, 228, 228);
+const TEXT: RGBColor = RGBColor(40, 40, 40);
+/// Target levels, apart from the black initial capital.
+const TARGET: RGBColor = RGBColor(150, 150, 150);
+
+fn colour(i: usize) -> RGBColor {
+    PALETTE[i % PALETTE.len()]
+}
+
+/// Dash and gap lengths of design `d`'s line: every second design is dashed, long and short
+/// in turn, so designs whose lines coincide stay visible.
+fn dashes(d: usize) -> Option<(u32, u32)> {
+    match d % 4 {
+        1 => Some((12, 6)),
+        3 => Some((4, 6)),
+        _ => None,
+    }
+}
+
+/// A line series, solid or dashed.
+fn line<DB: DrawingBackend, X: Clone + 'static, Y: Clone + 'static, C>(
+    chart: &mut ChartContext<DB, C>,
+    points: Vec<(X, Y)>,
+    style: ShapeStyle,
+    dashes: Option<(u32, u32)>,
+) -> Result<()>
+where
+    C: CoordTranslate<From = (X, Y)>,
+{
+    match dashes {
+        Some((dash, gap)) => chart.draw_series(DashedLineSeries::new(points, dash, gap, style)),
+        None => chart.draw_series(LineSeries::new(points, style)),
+    }
+    .map_err(chart_error)?;
+    Ok(())
+}
+
+/// Legend entries for designs' lines.
+fn design_legend(ctx: &Context) -> Vec<(String, Mark)> {
+    let designs = &ctx.results.summary.designs;
+    designs
+        .iter()
+        .enumerate()
+        .map(|(d, design)| {
+            let mark = if dashes(d).is_some() {
+                Mark::Dashed(colour(d))
+            } else {
+                Mark::Line(colour(d), 3)
+            };
+            (design.name.clone(), mark)
+        })
+        .collect()
+}
+
+/// How a legend entry is drawn.
+enum Mark {
+    Line(RGBColor, u32),
+    Dashed(RGBColor),
+    Fill(RGBAColor),
+}
+
+/// Draws title and subtitle, and the legend strip at the bottom; returns the area for panels.
+fn figure<DB: DrawingBackend>(
+    root: &Area<DB>,
+    title: &str,
+    subtitle: &str,
+    legend: &[(String, Mark)],
+) -> Result<Area<DB>> {
+    root.fill(&WHITE).map_err(chart_error)?;
+    let (header, rest) = root.split_vertically(72);
+    header
+        .draw(&Text::new(
+            title.to_string(),
+            (20, 12),
+            (FONT, 24).into_font().color(&TEXT),
+        ))
+        .map_err(chart_error)?;
+    header
+        .draw(&Text::new(
+            subtitle.to_string(),
+            (20, 44),
+            (FONT, 15).into_font().color(&RGBColor(90, 90, 90)),
+        ))
+        .map_err(chart_error)?;
+    let rows = legend_rows(&rest, legend)?;
+    let legend_height = 14 + 26 * rows as i32;
+    let (body, strip) = rest.split_vertically(rest.dim_in_pixel().1 as i32 - legend_height);
+    draw_legend(&strip, legend)?;
+    Ok(body)
+}
+
+const SWATCH: i32 = 34;
+
+fn entry_width<DB: DrawingBackend>(area: &Area<DB>, label: &str) -> Result<i32> {
+    let style = TextStyle::from((FONT, 15).into_font());
+    let (w, _) = area
+        .estimate_text_size(label, &style)
+        .map_err(chart_error)?;
+    Ok(SWATCH + 8 + w as i32 + 28)
+}
+
+fn legend_rows<DB: DrawingBackend>(area: &Area<DB>, legend: &[(String, Mark)]) -> Result<usize> {
+    let width = area.dim_in_pixel().0 as i32 - 40;
+    let (mut rows, mut x) = (1, 0);
+    for (label, _) in legend {
+        let w = entry_width(area, label)?;
+        if x > 0 && x + w > width {
+            rows += 1;
+            x = 0;
+        }
+        x += w;
+    }
+    Ok(if legend.is_empty() { 0 } else { rows })
+}
+
+fn draw_legend<DB: DrawingBackend>(area: &Area<DB>, legend: &[(String, Mark)]) -> Result<()> {
+    let width = area.dim_in_pixel().0 as i32 - 20;
+    let (mut x, mut y) = (20, 10);
+    for (label, mark) in legend {
+        let w = entry_width(area, label)?;
+        if x > 20 && x + w > width {
+            x = 20;
+            y += 26;
+        }
+        let mid = y + 9;
+        match mark {
+            Mark::Line(c, width) => area.draw(&PathElement::new(
+                vec![(x, mid), (x + SWATCH, mid)],
+                c.stroke_width(*width),
+            )),
+            Mark::Dashed(c) => area
+                .draw(&PathElement::new(
+                    vec![(x, mid), (x + 12, mid)],
+                    c.stroke_width(2),
+                ))
+                .and_then(|_| {
+                    area.draw(&PathElement::new(
+                        vec![(x + 20, mid), (x + SWATCH, mid)],
+                        c.stroke_width(2),
+                    ))
+                }),
+            Mark::Fill(c) => area.draw(&Rectangle::new(
+                [(x, y + 1), (x + SWATCH, y + 17)],
+                c.filled(),
+            )),
+        }
+        .map_err(chart_error)?;
+        area.draw(&Text::new(
+            label.clone(),
+            (x + SWATCH + 8, y + 1),
+            (FONT, 15).into_font().color(&TEXT),
+        ))
+        .map_err(chart_error)?;
+        x += w;
+    }
+    Ok(())
+}
+
+/// A value range covering `values` (and 0 when asked), padded by 5 % so no band touches an edge.
+fn value_range(values: impl Iterator<Item = f64>, with_zero: bool) -> Range<f64> {
+    let (mut lo, mut hi) = if with_zero {
+        (0.0, 0.0)
+    } else {
+        (f64::INFINITY, f64::NEG_INFINITY)
+    };
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if !lo.is_finite() {
+        return 0.0..1.0;
+    }
+    let pad = if hi > lo {
+        0.05 * (hi - lo)
+    } else {
+        lo.abs().max(1.0) * 0.1
+    };
+    lo - pad..hi + pad
+}
+
+/// Decimals for axis labels over a range.
+fn decimals(range: &Range<f64>) -> usize {
+    match range.end - range.start {
+        s if s < 0.05 => 3,
+        s if s < 5.0 => 2,
+        s if s < 50.0 => 1,
+        _ => 0,
+    }
+}
+
+/// A band between two series: the upper points, then the lower ones reversed.
+fn band(years: &[i64], lower: &[f64], upper: &[f64]) -> Vec<(i64, f64)> {
+    let upper = years.iter().copied().zip(upper.iter().copied());
+    let lower = years.iter().copied().zip(lower.iter().copied()).rev();
+    upper.chain(lower).collect()
+}
+
+/// How a panel's y axis is labelled.
+#[derive(Clone, Copy)]
+enum Axis {
+    Mnkr,
+    Share,
+}
+
+impl Axis {
+    fn label(self, ctx: &Context, v: f64, range: &Range<f64>) -> String {
+        match self {
+            Axis::Mnkr => ctx.lang.number(v, decimals(range)),
+            Axis::Share => ctx
+                .lang
+                .percent(v, decimals(&(range.start * 100.0..range.end * 100.0))),
+        }
+    }
+}
+
+/// One series with percentiles over paths, by year.
+struct Spread {
+    p5: Vec<f64>,
+    p25: Option<Vec<f64>>,
+    p50: Vec<f64>,
+    p75: Option<Vec<f64>>,
+    p95: Vec<f64>,
+    mean: Option<Vec<f64>>,
+}
+
+/// A panel with a median line, its bands, and optional mean and reference curves.
+fn spread_panel<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &Context,
+    caption: &str,
+    spread: &Spread,
+    references: &[Vec<f64>],
+    color: RGBColor,
+    axis: Axis,
+) -> Result<()> {
+    let years = ctx.years();
+    let all = spread
+        .p5
+        .iter()
+        .chain(&spread.p95)
+        .chain(references.iter().flatten())
+        .copied();
+    let range = value_range(all, true);
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, (FONT, 17).into_font().color(&TEXT))
+        .margin(12)
+        .x_label_area_size(34)
+        .y_label_area_size(78)
+        .build_cartesian_2d(years[0]..*years.last().unwrap_or(&years[0]), range.clone())
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(8)
+        .x_label_formatter(&|y| y.to_string())
+        .y_label_formatter(&|v| axis.label(ctx, *v, &range))
+        .label_style((FONT, 14).into_font().color(&TEXT))
+        .draw()
+        .map_err(chart_error)?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(years[0], 0.0), (*years.last().unwrap(), 0.0)],
+            BLACK.stroke_width(1),
+        )))
+        .map_err(chart_error)?;
+    chart
+        .draw_series(std::iter::once(Polygon::new(
+            band(&years, &spread.p5, &spread.p95),
+            color.mix(0.16).filled(),
+        )))
+        .map_err(chart_error)?;
+    if let (Some(p25), Some(p75)) = (&spread.p25, &spread.p75) {
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                band(&years, p25, p75),
+                color.mix(0.32).filled(),
+            )))
+            .map_err(chart_error)?;
+    }
+    // The first reference is the initial capital, the others target levels.
+    for (i, reference) in references.iter().enumerate() {
+        let points: Vec<(i64, f64)> = years
+            .iter()
+            .copied()
+            .zip(reference.iter().copied())
+            .collect();
+        let style = if i == 0 { BLACK } else { TARGET };
+        chart
+            .draw_series(DashedLineSeries::new(points, 10, 6, style.stroke_width(2)))
+            .map_err(chart_error)?;
+    }
+    if let Some(mean) = &spread.mean {
+        let points: Vec<(i64, f64)> = years.iter().copied().zip(mean.iter().copied()).collect();
+        chart
+            .draw_series(DashedLineSeries::new(points, 6, 4, color.stroke_width(2)))
+            .map_err(chart_error)?;
+    }
+    let median: Vec<(i64, f64)> = years
+        .iter()
+        .copied()
+        .zip(spread.p50.iter().copied())
+        .collect();
+    chart
+        .draw_series(LineSeries::new(median, color.stroke_width(3)))
+        .map_err(chart_error)?;
+    Ok(())
+}
+
+fn spread_legend(
+    ctx: &Context,
+    color: RGBColor,
+    quartiles: bool,
+    mean: bool,
+    references: usize,
+) -> Vec<(String, Mark)> {
+    let l = ctx.labels();
+    let mut legend = vec![(l.median.to_string(), Mark::Line(color, 3))];
+    if mean {
+        legend.push((l.mean.to_string(), Mark::Dashed(color)));
+    }
+    if quartiles {
+        legend.push((l.band_50.to_string(), Mark::Fill(color.mix(0.32))));
+    }
+    legend.push((l.band_90.to_string(), Mark::Fill(color.mix(0.16))));
+    if references > 0 {
+        legend.push((l.initial.to_string(), Mark::Dashed(BLACK)));
+    }
+    if references > 1 {
+        legend.push((l.target.to_string(), Mark::Dashed(TARGET)));
+    }
+    legend
+}
+
+/// Fan charts of a design's cash (left) and uncommitted money (right), with the initial
+/// capital and any target level as reference lines.
+pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
+    let l = ctx.labels();
+    let summary = &ctx.results.summary;
+    let design = &summary.designs[d];
+    let rows = ctx.fund_rows(d);
+    let years = ctx.years();
+    let factor = |y: i64| (1.0 + summary.index).powi((y - summary.start_year) as i32);
+    let mut references = vec![vec![design.initial; years.len()]];
+    references.extend(
+        design
+            .target_levels
+            .iter()
+            .map(|&level| years.iter().map(|&y| level * factor(y)).collect()),
+    );
+    let column =
+        |f: fn(&crate::results::FundRow) -> f64| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
+    let cash = Spread {
+        p5: column(|r| r.cash_p5),
+        p25: Some(column(|r| r.cash_p25)),
+        p50: column(|r| r.cash_p50),
+        p75: Some(column(|r| r.cash_p75)),
+        p95: column(|r| r.cash_p95),
+        mean: Some(column(|r| r.cash_mean)),
+    };
+    let uncommitted = Spread {
+        p5: column(|r| r.uncommitted_p5),
+        p25: Some(column(|r| r.uncommitted_p25)),
+        p50: column(|r| r.uncommitted_p50),
+        p75: Some(column(|r| r.uncommitted_p75)),
+        p95: column(|r| r.uncommitted_p95),
+        mean: Some(column(|r| r.uncommitted_mean)),
+    };
+    let color = colour(d);
+    let title = format!("{} – {}", design.name, l.cash.to_lowercase());
+    let legend = spread_legend(ctx, color, true, true, references.len());
+    let body = figure(root, &title, &ctx.subtitle(Some(d)), &legend)?;
+    let panels = body.split_evenly((1, 2));
+    spread_panel(
+        &panels[0],
+        ctx,
+        &format!("{}, mnkr", l.cash),
+        &cash,
+        &references,
+        color,
+        Axis::Mnkr,
+    )?;
+    spread_panel(
+        &panels[1],
+        ctx,
+        &format!("{}, mnkr", l.uncommitted),
+        &uncommitted,
+        &references[..1],
+        color,
+        Axis::Mnkr,
+    )
+}
+
+/// Small multiples, one panel per unit: median and 5–95 % band of yearly burden.
+pub fn burden<DB: DrawingBackend>(
+    root: &Area<DB>,
+    ctx: &Context,
+    d: usize,
+    as_share: bool,
+) -> Result<()> {
+    let l = ctx.labels();
+    let units = &ctx.results.summary.units;
+    let color = colour(d);
+    let title = if as_share { l.burden_share } else { l.burden };
+    let mut legend = spread_legend(ctx, color, false, false, 0);
+    legend.push((l.burden_note.to_string(), Mark::Line(BLACK, 1)));
+    let body = figure(
+        root,
+        &format!("{} – {title}", ctx.design_name(d)),
+        &ctx.subtitle(Some(d)),
+        &legend,
+    )?;
+    let columns = units.len().clamp(1, 4);
+    let rows = units.len().div_ceil(columns);
+    for (unit, panel) in units.iter().zip(body.split_evenly((rows, columns))) {
+        let rows = ctx.unit_rows(d, &unit.id);
+        let pick =
+            |f: fn(&crate::results::UnitRow) -> f64| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
+        let spread = if as_share {
+            Spread {
+                p5: pick(|r| r.burden_share_p5),
+                p25: None,
+                p50: pick(|r| r.burden_share_p50),
+                p75: None,
+                p95: pick(|r| r.burden_share_p95),
+                mean: None,
+            }
+        } else {
+            Spread {
+                p5: pick(|r| r.burden_p5),
+                p25: None,
+                p50: pick(|r| r.burden_p50),
+                p75: None,
+                p95: pick(|r| r.burden_p95),
+                mean: None,
+            }
+        };
+        let axis = if as_share { Axis::Share } else { Axis::Mnkr };
+        spread_panel(
+            &panel,
+            ctx,
+            &shorten(&unit.name, 34),
+            &spread,
+            &[],
+            color,
+            axis,
+        )?;
+    }
+    Ok(())
+}
+
+/// Shortens a long name with an ellipsis so panel captions never overlap.
+fn shorten(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        name.chars().take(max - 1).collect::<String>() + "…"
+    }
+}
+
+/// A line of probabilities by year: its colour, dashes and values.
+type ProbabilityLine = (RGBColor, Option<(u32, u32)>, Vec<f64>);
+
+/// Lines of probabilities by year on one panel.
+fn probability_panel<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &Context,
+    caption: &str,
+    lines: &[ProbabilityLine],
+) -> Result<()> {
+    let years = ctx.years();
+    let top = lines
+        .iter()
+        .flat_map(|(_, _, v)| v.iter().copied())
+        .fold(0.0, f64::max);
+    let range = 0.0..(top * 1.1).clamp(0.05, 1.0);
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, (FONT, 17).into_font().color(&TEXT))
+        .margin(12)
+        .x_label_area_size(34)
+        .y_label_area_size(70)
+        .build_cartesian_2d(years[0]..*years.last().unwrap(), range.clone())
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(8)
+        .x_label_formatter(&|y| y.to_string())
+        .y_desc(ctx.labels().probability)
+        .y_label_formatter(&|v| Axis::Share.label(ctx, *v, &range))
+        .label_style((FONT, 14).into_font().color(&TEXT))
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .draw()
+        .map_err(chart_error)?;
+    for (color, dashes, values) in lines {
+        let points: Vec<(i64, f64)> = years.iter().copied().zip(values.iter().copied()).collect();
+        line(&mut chart, points, color.stroke_width(3), *dashes)?;
+    }
+    Ok(())
+}
+
+/// Depletion risk: in the year (left) and in some year so far (right), one line per design.
+pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
+    let l = ctx.labels();
+    let designs = &ctx.results.summary.designs;
+    let body = figure(
+        root,
+        l.depletion_title,
+        &ctx.subtitle(None),
+        &design_legend(ctx),
+    )?;
+    let panels = body.split_evenly((1, 2));
+    let series = |f: fn(&crate::results::FundRow) -> f64| -> Vec<ProbabilityLine> {
+        (0..designs.len())
+            .map(|d| {
+                (
+                    colour(d),
+                    dashes(d),
+                    ctx.fund_rows(d).iter().map(|r| f(r)).collect(),
+                )
+            })
+            .collect()
+    };
+    probability_panel(&panels[0], ctx, l.depleted, &series(|r| r.p_depleted))?;
+    probability_panel(&panels[1], ctx, l.depleted_by, &series(|r| r.p_depleted_by))
+}
+
+/// Chance each unit is tipped into deficit by year under one design.
+pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
+    let l = ctx.labels();
+    let units = &ctx.results.summary.units;
+    let legend: Vec<(String, Mark)> = units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            (
+                shorten(&unit.name, 40),
+                if dashes(u).is_some() {
+                    Mark::Dashed(colour(u))
+                } else {
+                    Mark::Line(colour(u), 3)
+                },
+            )
+        })
+        .collect();
+    let body = figure(
+        root,
+        &format!("{} – {}", ctx.design_name(d), l.tipped.to_lowercase()),
+        &ctx.subtitle(Some(d)),
+        &legend,
+    )?;
+    let lines: Vec<ProbabilityLine> = units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            (
+                colour(u),
+                dashes(u),
+                ctx.unit_rows(d, &unit.id)
+                    .iter()
+                    .map(|r| r.p_tipped)
+                    .collect(),
+            )
+        })
+        .collect();
+    probability_panel(&body, ctx, l.tipped, &lines)
+}
+
+/// Median cash with its 5–95 % band, every design on one panel.
+pub fn designs<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
+    let l = ctx.labels();
+    let designs = &ctx.results.summary.designs;
+    let body = figure(root, l.designs, &ctx.subtitle(None), &design_legend(ctx))?;
+    let years = ctx.years();
+    let rows: Vec<Vec<&crate::results::FundRow>> =
+        (0..designs.len()).map(|d| ctx.fund_rows(d)).collect();
+    let range = value_range(
+        rows.iter().flatten().flat_map(|r| [r.cash_p5, r.cash_p95]),
+        true,
+    );
+    let mut chart = ChartBuilder::on(&body)
+        .margin(12)
+        .x_label_area_size(34)
+        .y_label_area_size(78)
+        .build_cartesian_2d(years[0]..*years.last().unwrap(), range.clone())
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(10)
+        .x_label_formatter(&|y| y.to_string())
+        .y_desc("mnkr")
+        .y_label_formatter(&|v| Axis::Mnkr.label(ctx, *v, &range))
+        .label_style((FONT, 14).into_font().color(&TEXT))
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .draw()
+        .map_err(chart_error)?;
+    for (d, rows) in rows.iter().enumerate() {
+        let p5: Vec<f64> = rows.iter().map(|r| r.cash_p5).collect();
+        let p95: Vec<f64> = rows.iter().map(|r| r.cash_p95).collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                band(&years, &p5, &p95),
+                colour(d).mix(0.10).filled(),
+            )))
+            .map_err(chart_error)?;
+    }
+    for (d, rows) in rows.iter().enumerate() {
+        let median: Vec<(i64, f64)> = years
+            .iter()
+            .copied()
+            .zip(rows.iter().map(|r| r.cash_p50))
+            .collect();
+        line(&mut chart, median, colour(d).stroke_width(3), dashes(d))?;
+    }
+    Ok(())
+}
+
+/// Grouped bars: each unit's expected total burden under each design.
+pub fn burden_by_design<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
+    let l = ctx.labels();
+    let summary = &ctx.results.summary;
+    let units = &summary.units;
+    let legend: Vec<(String, Mark)> = summary
+        .designs
+        .iter()
+        .enumerate()
+        .map(|(d, design)| (design.name.clone(), Mark::Fill(colour(d).to_rgba())))
+        .collect();
+    let body = figure(
+        root,
+        l.burden_by_design,
+        &format!("{} · {}", ctx.subtitle(None), l.burden_note),
+        &legend,
+    )?;
+    let means = |u: usize| {
+        summary
+            .designs
+            .iter()
+            .map(move |d| d.units[u].burden_total.mean)
+    };
+    let range = value_range((0..units.len()).flat_map(means), true);
+    let mut chart = ChartBuilder::on(&body)
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(78)
+        .build_cartesian_2d(0.0..units.len() as f64, range.clone())
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_desc("mnkr")
+        .y_label_formatter(&|v| Axis::Mnkr.label(ctx, *v, &range))
+        .label_style((FONT, 14).into_font().color(&TEXT))
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .draw()
+        .map_err(chart_error)?;
+    let designs = summary.designs.len() as f64;
+    let width = 0.8 / designs;
+    chart
+        .draw_series((0..units.len()).flat_map(|u| {
+            means(u).enumerate().map(move |(d, mean)| {
+                let x0 = u as f64 + 0.1 + d as f64 * width;
+                Rectangle::new([(x0, 0.0), (x0 + width * 0.92, mean)], colour(d).filled())
+            })
+        }))
+        .map_err(chart_error)?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (units.len() as f64, 0.0)],
+            BLACK.stroke_width(1),
+        )))
+        .map_err(chart_error)?;
+    // Unit ids under the bars' centres, in the label area below the plot.
+    let (base_x, base_y) = body.get_base_pixel();
+    let style = (FONT, 14)
+        .into_font()
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    for (u, unit) in units.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(u as f64 + 0.5, range.start));
+        body.draw(&Text::new(
+            unit.id.clone(),
+            (x - base_x, y - base_y + 8),
+            style.clone(),
+        ))
+        .map_err(chart_error)?;
+    }
+    Ok(())
+}
+
+/// Stacked yearly bars of mean flows: deposits and repayments up, payouts and write-offs down.
+pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
+    let l = ctx.labels();
+    let rows = ctx.fund_rows(d);
+    let colours = [PALETTE[2], PALETTE[0], PALETTE[1], PALETTE[3]];
+    let names = [l.deposits, l.repaid, l.payouts, l.written_off];
+    let legend: Vec<(String, Mark)> = names
+        .iter()
+        .zip(colours)
+        .map(|(n, c)| (n.to_string(), Mark::Fill(c.to_rgba())))
+        .collect();
+    let title = format!("{} – {}", ctx.design_name(d), l.flows.to_lowercase());
+    let body = figure(
+        root,
+        &title,
+        &format!("{} · {}", ctx.subtitle(Some(d)), l.means_note),
+        &legend,
+    )?;
+    let up = |r: &crate::results::FundRow| [r.deposits_mean, r.repaid_mean];
+    let down = |r: &crate::results::FundRow| [r.payouts_mean, r.written_off_mean];
+    let range = value_range(
+        rows.iter()
+            .flat_map(|r| [up(r).iter().sum::<f64>(), -down(r).iter().sum::<f64>()]),
+        true,
+    );
+    let years = ctx.years();
+    let x_range = years[0] as f64 - 0.6..*years.last().unwrap() as f64 + 0.6;
+    let mut chart = ChartBuilder::on(&body)
+        .margin(12)
+        .x_label_area_size(34)
+        .y_label_area_size(78)
+        .build_cartesian_2d(x_range, range.clone())
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .disable_x_mesh()
+        .x_labels(12)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_desc("mnkr")
+        .y_label_formatter(&|v| Axis::Mnkr.label(ctx, *v, &range))
+        .label_style((FONT, 14).into_font().color(&TEXT))
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .draw()
+        .map_err(chart_error)?;
+    let mut bars = Vec::new();
+    for (row, &year) in rows.iter().zip(&years) {
+        let x = year as f64;
+        let (mut top, mut bottom) = (0.0, 0.0);
+        for (i, value) in up(row).into_iter().enumerate() {
+            bars.push(Rectangle::new(
+                [(x - 0.35, top), (x + 0.35, top + value)],
+                colours[i].filled(),
+            ));
+            top += value;
+        }
+        for (i, value) in down(row).into_iter().enumerate() {
+            bars.push(Rectangle::new(
+                [(x - 0.35, bottom), (x + 0.35, bottom - value)],
+                colours[i + 2].filled(),
+            ));
+            bottom -= value;
+        }
+    }
+    chart.draw_series(bars).map_err(chart_error)?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![
+                (years[0] as f64 - 0.6, 0.0),
+                (*years.last().unwrap() as f64 + 0.6, 0.0),
+            ],
+            BLACK.stroke_width(1),
+        )))
+        .map_err(chart_error)?;
+    Ok(())
+}

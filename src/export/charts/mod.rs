@@ -1,0 +1,210 @@
+//! Charts for reports, drawn with plotters as SVG and PNG from a run's results alone, so they
+//! can be re-drawn from the files of a finished run (`sifsim chart`).
+//!
+//! The font is shipped in the repository (DejaVu Sans, `assets/fonts/`), so drawing needs no
+//! system font library. Colours are the Okabe–Ito palette, which colour-blind readers can tell
+//! apart.
+
+mod draw;
+mod text;
+
+use std::sync::Once;
+
+use anyhow::{Result, anyhow};
+use image::ImageEncoder;
+use plotters::prelude::*;
+use rayon::prelude::*;
+
+pub use text::Lang;
+
+use crate::results::{FundRow, Results, UnitRow};
+use crate::run::slug;
+
+/// Width and height of every chart, in pixels (legible at half an A4 page).
+pub const SIZE: (u32, u32) = (1200, 800);
+/// The font family charts ask for; registered from the shipped TTF.
+const FONT: &str = "sans-serif";
+
+/// One chart file pair (SVG and PNG).
+#[derive(Debug, Clone)]
+enum Chart {
+    /// Fan charts of cash and uncommitted money of design `d`.
+    Fund(usize),
+    /// Depletion risk by year, all designs.
+    Depletion,
+    /// Each unit's yearly burden under design `d`, mnkr.
+    Burden(usize),
+    /// The same as a share of the unit's frame.
+    BurdenShare(usize),
+    /// Chance each unit is tipped into deficit under design `d`.
+    Tipped(usize),
+    /// Median cash with its 5–95 % band, all designs.
+    Designs,
+    /// Expected total burden per unit and design.
+    BurdenByDesign,
+    /// Mean yearly flows of design `d`.
+    Flows(usize),
+}
+
+/// What drawing needs: the results, the language, and lookups into the rows.
+struct Context<'a> {
+    results: &'a Results,
+    lang: Lang,
+}
+
+impl Context<'_> {
+    fn labels(&self) -> &'static text::Labels {
+        self.lang.labels()
+    }
+
+    fn design_name(&self, d: usize) -> &str {
+        &self.results.summary.designs[d].name
+    }
+
+    fn years(&self) -> Vec<i64> {
+        let s = &self.results.summary;
+        (s.start_year..s.start_year + s.years as i64).collect()
+    }
+
+    fn fund_rows(&self, d: usize) -> Vec<&FundRow> {
+        let name = self.design_name(d);
+        self.results
+            .fund
+            .iter()
+            .filter(|r| r.design == name)
+            .collect()
+    }
+
+    fn unit_rows(&self, d: usize, unit: &str) -> Vec<&UnitRow> {
+        let name = self.design_name(d);
+        self.results
+            .units
+            .iter()
+            .filter(|r| r.design == name && r.unit == unit)
+            .collect()
+    }
+
+    /// "Scenario · design · 10 000 framtider, frö 7 · sifsim 0.1.0": what traces a chart back.
+    fn subtitle(&self, design: Option<usize>) -> String {
+        let s = &self.results.summary;
+        let l = self.labels();
+        let design = design.map_or(String::new(), |d| format!(" · {}", self.design_name(d)));
+        format!(
+            "{}{design} · {} {}, {} {} · sifsim {}",
+            s.scenario,
+            self.lang.number(s.paths as f64, 0),
+            l.futures,
+            l.seed,
+            s.seed,
+            s.sifsim_version
+        )
+    }
+}
+
+impl Chart {
+    fn all(results: &Results) -> Vec<Chart> {
+        let designs = 0..results.summary.designs.len();
+        let mut charts = vec![Chart::Depletion, Chart::Designs, Chart::BurdenByDesign];
+        for d in designs {
+            charts.extend([
+                Chart::Fund(d),
+                Chart::Burden(d),
+                Chart::BurdenShare(d),
+                Chart::Tipped(d),
+                Chart::Flows(d),
+            ]);
+        }
+        charts
+    }
+
+    fn file_stem(&self, results: &Results) -> String {
+        let design = |d: usize| slug(&results.summary.designs[d].name);
+        match *self {
+            Chart::Fund(d) => format!("fund-{}", design(d)),
+            Chart::Depletion => "depletion".into(),
+            Chart::Burden(d) => format!("burden-{}", design(d)),
+            Chart::BurdenShare(d) => format!("burden-share-{}", design(d)),
+            Chart::Tipped(d) => format!("tipped-{}", design(d)),
+            Chart::Designs => "designs".into(),
+            Chart::BurdenByDesign => "burden-by-design".into(),
+            Chart::Flows(d) => format!("flows-{}", design(d)),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, plotters::coord::Shift>,
+        ctx: &Context,
+    ) -> Result<()> {
+        match *self {
+            Chart::Fund(d) => draw::fund(root, ctx, d),
+            Chart::Depletion => draw::depletion(root, ctx),
+            Chart::Burden(d) => draw::burden(root, ctx, d, false),
+            Chart::BurdenShare(d) => draw::burden(root, ctx, d, true),
+            Chart::Tipped(d) => draw::tipped(root, ctx, d),
+            Chart::Designs => draw::designs(root, ctx),
+            Chart::BurdenByDesign => draw::burden_by_design(root, ctx),
+            Chart::Flows(d) => draw::flows(root, ctx, d),
+        }
+    }
+
+    /// The chart as SVG text and PNG bytes.
+    fn render(&self, ctx: &Context) -> Result<(String, Vec<u8>)> {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+            self.draw(&root, ctx)?;
+            root.present().map_err(chart_error)?;
+        }
+        let mut pixels = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut pixels, SIZE).into_drawing_area();
+            self.draw(&root, ctx)?;
+            root.present().map_err(chart_error)?;
+        }
+        let mut png = Vec::new();
+        image::codecs::png::PngEncoder::new(&mut png).write_image(
+            &pixels,
+            SIZE.0,
+            SIZE.1,
+            image::ColorType::Rgb8,
+        )?;
+        Ok((svg, png))
+    }
+}
+
+/// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
+pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
+    register_font()?;
+    let ctx = Context { results, lang };
+    let rendered: Result<Vec<_>> = Chart::all(results)
+        .par_iter()
+        .map(|chart| {
+            let stem = chart.file_stem(results);
+            let (svg, png) = chart
+                .render(&ctx)
+                .map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
+            Ok([
+                (format!("{stem}.svg"), svg.into_bytes()),
+                (format!("{stem}.png"), png),
+            ])
+        })
+        .collect();
+    Ok(rendered?.into_iter().flatten().collect())
+}
+
+fn register_font() -> Result<()> {
+    static REGISTER: Once = Once::new();
+    let mut result = Ok(());
+    REGISTER.call_once(|| {
+        let bytes = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+        result = plotters::style::register_font(FONT, FontStyle::Normal, bytes)
+            .map_err(|_| anyhow!("the shipped font could not be read"));
+    });
+    result
+}
+
+/// Plotters' errors carry the backend's error type; keep their text.
+fn chart_error<E: std::fmt::Debug>(error: E) -> anyhow::Error {
+    anyhow!("{error:?}")
+}

@@ -1,0 +1,208 @@
+//! Charts: every one is drawn for the teaching scenario, in SVG and PNG, and shows the data.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const DESIGNS: [&str; 4] = [
+    "Budget",
+    "Återföring utan golv",
+    "Örebros regel",
+    "Dubbelmodell",
+];
+const STEMS: [&str; 5] = ["fund", "burden", "burden-share", "tipped", "flows"];
+const DESIGN_SLUGS: [&str; 4] = [
+    "budget",
+    "aterforing-utan-golv",
+    "orebros-regel",
+    "dubbelmodell",
+];
+
+fn run(out: &Path, lang: &str) {
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "run",
+            "scenarios/compare.toml",
+            "--paths",
+            "2000",
+            "--quiet",
+            "--lang",
+            lang,
+            "--out",
+        ])
+        .arg(out)
+        .assert()
+        .success();
+}
+
+fn chart_names() -> Vec<String> {
+    let mut names = vec![
+        "depletion".to_string(),
+        "designs".into(),
+        "burden-by-design".into(),
+    ];
+    for stem in STEMS {
+        names.extend(DESIGN_SLUGS.iter().map(|d| format!("{stem}-{d}")));
+    }
+    names
+}
+
+/// The `points` of the first polyline drawn with `stroke-width="3"` through more than two
+/// points (a median line; the legend's swatches have two).
+fn first_thick_polyline(svg: &str) -> Vec<(f64, f64)> {
+    let document = roxmltree::Document::parse(svg).unwrap();
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("3"))
+        .map(|line| {
+            line.attribute("points")
+                .unwrap()
+                .split_whitespace()
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect::<Vec<(f64, f64)>>()
+        })
+        .find(|points| points.len() > 2)
+        .expect("a median line")
+}
+
+#[test]
+fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run(&out, "sv");
+    let charts = out.join("charts");
+    for name in chart_names() {
+        let svg = fs::read_to_string(charts.join(format!("{name}.svg"))).unwrap();
+        let document =
+            roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{name}.svg: {e}"));
+        let text: String = document.descendants().filter_map(|n| n.text()).collect();
+        assert!(
+            text.contains("Jämförelse av fondmodeller"),
+            "{name}: no scenario in {text}"
+        );
+        assert!(
+            text.contains("2\u{a0}000 framtider, frö 2025"),
+            "{name}: no paths and seed"
+        );
+        if name.starts_with("depletion")
+            || name.starts_with("designs")
+            || name.starts_with("burden-by")
+        {
+            for design in DESIGNS {
+                assert!(text.contains(design), "{name}: no {design}");
+            }
+        }
+        let png = image::open(charts.join(format!("{name}.png")))
+            .unwrap()
+            .to_rgb8();
+        assert_eq!(png.dimensions(), (1200, 800), "{name}");
+        let colours: std::collections::HashSet<_> = png.pixels().map(|p| p.0).collect();
+        assert!(
+            colours.len() > 20,
+            "{name}.png looks blank ({} colours)",
+            colours.len()
+        );
+    }
+    let fund = fs::read_to_string(charts.join("fund-orebros-regel.svg")).unwrap();
+    for label in [
+        "Median",
+        "Medelvärde",
+        "25–75 %",
+        "5–95 %",
+        "Startkapital",
+        "Målnivå",
+        "2030",
+    ] {
+        assert!(fund.contains(label), "fund chart lacks {label}");
+    }
+}
+
+/// The fund chart's median line is fund.csv's `cash_p50`: pixel x is affine in the year and
+/// pixel y affine (falling) in the value, to within a pixel.
+#[test]
+fn the_plotted_median_is_the_median_in_fund_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run(&out, "sv");
+    let svg = fs::read_to_string(out.join("charts/fund-orebros-regel.svg")).unwrap();
+    let points = first_thick_polyline(&svg);
+    let mut reader = csv::Reader::from_path(out.join("fund.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (design, year, median) = (column("design"), column("year"), column("cash_p50"));
+    let rows: Vec<(f64, f64)> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[design] == "Örebros regel")
+        .map(|r| (r[year].parse().unwrap(), r[median].parse().unwrap()))
+        .collect();
+    assert_eq!(points.len(), rows.len());
+    let (first, last) = (0, rows.len() - 1);
+    let low = (0..rows.len())
+        .min_by(|&a, &b| rows[a].1.total_cmp(&rows[b].1))
+        .unwrap();
+    let high = (0..rows.len())
+        .max_by(|&a, &b| rows[a].1.total_cmp(&rows[b].1))
+        .unwrap();
+    let x_scale = (points[last].0 - points[first].0) / (rows[last].0 - rows[first].0);
+    let y_scale = (points[high].1 - points[low].1) / (rows[high].1 - rows[low].1);
+    assert!(y_scale < 0.0, "higher values are drawn higher up");
+    for ((px, py), (year, value)) in points.iter().zip(&rows) {
+        let expected_x = points[first].0 + (year - rows[first].0) * x_scale;
+        let expected_y = points[low].1 + (value - rows[low].1) * y_scale;
+        assert!(
+            (px - expected_x).abs() <= 1.0,
+            "year {year}: x {px} vs {expected_x}"
+        );
+        assert!(
+            (py - expected_y).abs() <= 1.0,
+            "year {year}: y {py} vs {expected_y}"
+        );
+    }
+}
+
+#[test]
+fn chart_redraws_from_the_files_and_speaks_english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run(&out, "en");
+    let english = fs::read(out.join("charts/designs.svg")).unwrap();
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("chart")
+        .arg(&out)
+        .assert()
+        .success();
+    let swedish = fs::read_to_string(out.join("charts/designs.svg")).unwrap();
+    assert!(swedish.contains("Fondens kassa per modell"));
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args(["chart", "--lang", "en"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(fs::read(out.join("charts/designs.svg")).unwrap(), english);
+    assert!(
+        String::from_utf8(english)
+            .unwrap()
+            .contains("Fund cash by design")
+    );
+}
+
+#[test]
+fn chart_on_a_folder_without_results_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("chart")
+        .arg(dir.path())
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("summary.json"), "{stderr}");
+}
