@@ -273,6 +273,9 @@ struct Range {
     max: f64,
     below: u32,
     above: u32,
+    /// Values of exactly 0 (a unit untouched in a year, a flow that did not happen): kept as
+    /// an atom so that a median of 0 reads 0, not a point inside the bin around it.
+    zeros: u32,
 }
 
 impl Range {
@@ -284,6 +287,7 @@ impl Range {
             max: f64::NEG_INFINITY,
             below: 0,
             above: 0,
+            zeros: 0,
         }
     }
 }
@@ -380,6 +384,10 @@ impl Accumulator {
         range.min = range.min.min(x);
         range.max = range.max.max(x);
         if self.bins.is_empty() {
+            return;
+        }
+        if x == 0.0 {
+            range.zeros += 1;
             return;
         }
         let position = (x - range.lo) * range.bins_per_mnkr;
@@ -491,6 +499,7 @@ impl Accumulator {
             a.max = a.max.max(b.max);
             a.below += b.below;
             a.above += b.above;
+            a.zeros += b.zeros;
         }
         self.invalid = match (self.invalid, other.invalid) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -520,20 +529,36 @@ impl Accumulator {
         let width = 1.0 / range.bins_per_mnkr;
         let hi = range.lo + BINS as f64 * width;
         let counts = &self.bins[d * BINS..(d + 1) * BINS];
+        // (lower edge, upper edge, count) of the tails and every bin, in order; the bucket
+        // holding 0 is split around the atom of exact zeros.
+        let mut buckets = Vec::with_capacity(BINS + 4);
+        buckets.push((range.min.min(range.lo), range.lo, f64::from(range.below)));
+        buckets.extend(counts.iter().enumerate().map(|(i, &c)| {
+            let lo = range.lo + i as f64 * width;
+            (lo, lo + width, f64::from(c))
+        }));
+        buckets.push((hi, range.max.max(hi), f64::from(range.above)));
+        if range.zeros > 0
+            && let Some(i) = buckets
+                .iter()
+                .position(|&(lo, hi, _)| lo <= 0.0 && 0.0 <= hi)
+        {
+            let (lo, hi, count) = buckets[i];
+            let below_zero = if hi > lo {
+                count * -lo / (hi - lo)
+            } else {
+                0.0
+            };
+            let atom = (0.0, 0.0, f64::from(range.zeros));
+            buckets.splice(
+                i..=i,
+                [(lo, 0.0, below_zero), atom, (0.0, hi, count - below_zero)],
+            );
+        }
         let target = q * self.paths as f64;
         let mut seen = 0.0;
-        // (count, lower edge, upper edge) of the tails and every bin, in order.
-        let below = (range.below, range.min.min(range.lo), range.lo);
-        let above = (range.above, hi, range.max.max(hi));
-        let buckets = std::iter::once(below)
-            .chain(counts.iter().enumerate().map(|(i, &c)| {
-                let lo = range.lo + i as f64 * width;
-                (c, lo, lo + width)
-            }))
-            .chain(std::iter::once(above));
         let mut value = range.max;
-        for (count, lo, hi) in buckets {
-            let count = count as f64;
+        for (lo, hi, count) in buckets {
             if count > 0.0 && seen + count >= target {
                 value = lo + (target - seen) / count * (hi - lo);
                 break;

@@ -181,7 +181,8 @@ fn draw_legend<DB: DrawingBackend>(area: &Area<DB>, legend: &[(String, Mark)]) -
     Ok(())
 }
 
-/// A value range covering `values` (and 0 when asked), padded by 5 % so no band touches an edge.
+/// A value range covering `values` (and 0 when asked), padded by 5 % so no band touches an
+/// edge; a flat series gets a narrow range around its value.
 fn value_range(values: impl Iterator<Item = f64>, with_zero: bool) -> Range<f64> {
     let (mut lo, mut hi) = if with_zero {
         (0.0, 0.0)
@@ -198,19 +199,16 @@ fn value_range(values: impl Iterator<Item = f64>, with_zero: bool) -> Range<f64>
     let pad = if hi > lo {
         0.05 * (hi - lo)
     } else {
-        lo.abs().max(1.0) * 0.1
+        (lo.abs() * 0.1).max(1e-3)
     };
     lo - pad..hi + pad
 }
 
 /// Decimals for axis labels over a range.
+/// Decimals for axis labels over a range: enough to tell about ten ticks apart.
 fn decimals(range: &Range<f64>) -> usize {
-    match range.end - range.start {
-        s if s < 0.05 => 3,
-        s if s < 5.0 => 2,
-        s if s < 50.0 => 1,
-        _ => 0,
-    }
+    let step = (range.end - range.start) / 10.0;
+    (-step.log10()).ceil().clamp(0.0, 6.0) as usize
 }
 
 /// A band between two series: the upper points, then the lower ones reversed.
