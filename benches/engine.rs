@@ -1,0 +1,49 @@
+//! The engine's parts on the benchmark scenario: sampling a world, applying the designs,
+//! aggregating a path, and a whole run of 20 000 paths. `BENCHMARKS.md` has the figures.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use sifsim::aggregate::{Accumulator, Layout};
+use sifsim::ledger::Ledger;
+use sifsim::scenario::Scenario;
+use sifsim::simulate::{Unmonitored, simulate};
+use sifsim::world::{Samplers, World};
+
+fn engine(c: &mut Criterion) {
+    let mut scenario = Scenario::load("scenarios/bench.toml".as_ref()).unwrap();
+    let samplers = Samplers::new(&scenario);
+    let mut world = World::default();
+    let mut ledgers = vec![Ledger::default(); scenario.designs.len()];
+    let mut path = 0;
+
+    c.bench_function("world: sample one path", |b| {
+        b.iter(|| {
+            path += 1;
+            world.sample(&scenario, &samplers, path);
+        })
+    });
+    c.bench_function("ledger: apply three designs to one world", |b| {
+        b.iter(|| {
+            for (ledger, design) in ledgers.iter_mut().zip(&scenario.designs) {
+                ledger.apply(&scenario, design, &world);
+            }
+        })
+    });
+    scenario.paths = 2000;
+    let pilot = simulate(&scenario, &Unmonitored).unwrap();
+    let mut aggregates = Accumulator::ranged(&pilot);
+    assert_eq!(aggregates.layout(), Layout::of(&scenario));
+    c.bench_function("aggregate: add one path of three designs", |b| {
+        b.iter(|| aggregates.add_path(&scenario, &world, &ledgers))
+    });
+
+    scenario.paths = 20_000;
+    let mut group = c.benchmark_group("simulate");
+    group.sample_size(10);
+    group.bench_function("20 000 paths, all threads", |b| {
+        b.iter(|| simulate(&scenario, &Unmonitored).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
