@@ -191,16 +191,15 @@ impl Results {
         run: RunInfo,
     ) -> Results {
         let layout = aggregates.layout();
-        let read = Reader { aggregates };
         let mut fund = Vec::new();
         let mut units = Vec::new();
         let mut designs = Vec::new();
         for (d, design) in scenario.designs.iter().enumerate() {
             for t in 0..scenario.years {
                 let stat = |s| layout.year(d, t, s);
-                let cash = read.fan(stat(YearStat::Cash));
-                let uncommitted = read.fan(stat(YearStat::Uncommitted));
-                let mean = |s| read.mean(stat(s));
+                let cash = Fan::read(aggregates, stat(YearStat::Cash));
+                let uncommitted = Fan::read(aggregates, stat(YearStat::Uncommitted));
+                let mean = |s| aggregates.mean(stat(s));
                 fund.push(FundRow {
                     design: design.name.clone(),
                     year: scenario.calendar_year(t),
@@ -231,7 +230,7 @@ impl Results {
             for (u, unit) in scenario.units.iter().enumerate() {
                 for t in 0..scenario.years {
                     let stat = |s| layout.unit_year(d, u, t, s);
-                    let burden = read.spread(stat(UnitYearStat::Burden));
+                    let burden = Spread::read(aggregates, stat(UnitYearStat::Burden));
                     let frame = unit.frame * scenario.price_factor(t);
                     units.push(UnitRow {
                         design: design.name.clone(),
@@ -245,11 +244,11 @@ impl Results {
                         burden_share_p5: burden.p5 / frame,
                         burden_share_p50: burden.p50 / frame,
                         burden_share_p95: burden.p95 / frame,
-                        p_tipped: read.mean(stat(UnitYearStat::Tipped)),
+                        p_tipped: aggregates.mean(stat(UnitYearStat::Tipped)),
                     });
                 }
             }
-            designs.push(design_summary(scenario, &layout, &read, d));
+            designs.push(design_summary(scenario, &layout, aggregates, d));
         }
         Results {
             summary: Summary {
@@ -279,14 +278,19 @@ impl Results {
     }
 }
 
-fn design_summary(scenario: &Scenario, layout: &Layout, read: &Reader, d: usize) -> DesignSummary {
+fn design_summary(
+    scenario: &Scenario,
+    layout: &Layout,
+    aggregates: &Accumulator,
+    d: usize,
+) -> DesignSummary {
     let design = &scenario.designs[d];
     let total = |s| layout.total(d, s);
     let mean = |s| Mean {
-        mean: read.mean(total(s)),
+        mean: aggregates.mean(total(s)),
     };
-    let payouts = read.mean(total(Total::Payouts));
-    let repaid = read.mean(total(Total::Repaid));
+    let payouts = aggregates.mean(total(Total::Payouts));
+    let repaid = aggregates.mean(total(Total::Repaid));
     DesignSummary {
         name: design.name.clone(),
         model: design.model.name().to_string(),
@@ -305,8 +309,8 @@ fn design_summary(scenario: &Scenario, layout: &Layout, read: &Reader, d: usize)
                 _ => None,
             })
             .collect(),
-        p_depleted_ever: read.mean(total(Total::DepletedEver)),
-        final_cash: read.fan(total(Total::FinalCash)),
+        p_depleted_ever: aggregates.mean(total(Total::DepletedEver)),
+        final_cash: Fan::read(aggregates, total(Total::FinalCash)),
         approved: mean(Total::Approved),
         turned_down: mean(Total::TurnedDown),
         turned_down_grant: mean(Total::TurnedDownGrant),
@@ -317,9 +321,9 @@ fn design_summary(scenario: &Scenario, layout: &Layout, read: &Reader, d: usize)
         written_off: mean(Total::WrittenOff),
         lapsed: mean(Total::Lapsed),
         recycled_share: if payouts > 0.0 { repaid / payouts } else { 0.0 },
-        net_saving: read.spread(total(Total::NetSaving)),
-        net_saving_discounted: read.spread(total(Total::NetSavingDiscounted)),
-        p_net_saving_positive: read.mean(total(Total::NetSavingPositive)),
+        net_saving: Spread::read(aggregates, total(Total::NetSaving)),
+        net_saving_discounted: Spread::read(aggregates, total(Total::NetSavingDiscounted)),
+        p_net_saving_positive: aggregates.mean(total(Total::NetSavingPositive)),
         units: scenario
             .units
             .iter()
@@ -328,39 +332,35 @@ fn design_summary(scenario: &Scenario, layout: &Layout, read: &Reader, d: usize)
                 let stat = |s| layout.unit_total(d, u, s);
                 UnitSummary {
                     id: unit.id.clone(),
-                    burden_total: read.spread(stat(UnitTotal::Burden)),
-                    p_any_year_burden_above_1pct: read.mean(stat(UnitTotal::AnyYearAbove1pct)),
-                    p_any_year_tipped: read.mean(stat(UnitTotal::AnyYearTipped)),
+                    burden_total: Spread::read(aggregates, stat(UnitTotal::Burden)),
+                    p_any_year_burden_above_1pct: aggregates
+                        .mean(stat(UnitTotal::AnyYearAbove1pct)),
+                    p_any_year_tipped: aggregates.mean(stat(UnitTotal::AnyYearTipped)),
                 }
             })
             .collect(),
     }
 }
 
-/// Reads means and percentiles off an accumulator.
-struct Reader<'a> {
-    aggregates: &'a Accumulator,
-}
-
-impl Reader<'_> {
-    fn mean(&self, slot: Slot) -> f64 {
-        self.aggregates.mean(slot)
-    }
-
-    fn spread(&self, slot: Slot) -> Spread {
-        let q = |p| self.aggregates.quantile(slot, p);
+impl Spread {
+    /// The mean and percentiles of `slot` in `aggregates`.
+    fn read(aggregates: &Accumulator, slot: Slot) -> Spread {
+        let q = |p| aggregates.quantile(slot, p);
         Spread {
-            mean: self.mean(slot),
+            mean: aggregates.mean(slot),
             p5: q(0.05),
             p50: q(0.5),
             p95: q(0.95),
         }
     }
+}
 
-    fn fan(&self, slot: Slot) -> Fan {
-        let q = |p| self.aggregates.quantile(slot, p);
+impl Fan {
+    /// The mean and percentiles of `slot` in `aggregates`.
+    fn read(aggregates: &Accumulator, slot: Slot) -> Fan {
+        let q = |p| aggregates.quantile(slot, p);
         Fan {
-            mean: self.mean(slot),
+            mean: aggregates.mean(slot),
             p5: q(0.05),
             p25: q(0.25),
             p50: q(0.5),
