@@ -31,9 +31,7 @@ pub struct FundRow {
     pub cash_p95: f64,
     pub uncommitted_mean: f64,
     pub uncommitted_p5: f64,
-    pub uncommitted_p25: f64,
     pub uncommitted_p50: f64,
-    pub uncommitted_p75: f64,
     pub uncommitted_p95: f64,
     /// Share of paths where an application was turned down for money this year.
     pub p_depleted: f64,
@@ -47,6 +45,8 @@ pub struct FundRow {
     pub approved_mean: f64,
     pub turned_down_mean: f64,
     pub refused_mean: f64,
+    pub uncommitted_p25: f64,
+    pub uncommitted_p75: f64,
 }
 
 /// One row of `units.csv`: a unit's burden under a design in one year, over all paths.
@@ -62,11 +62,11 @@ pub struct UnitRow {
     pub burden_p95: f64,
     /// Mean of burden / frame, as a fraction.
     pub burden_share_mean: f64,
+    /// Share of paths where the burden tipped the unit into deficit.
+    pub p_tipped: f64,
     pub burden_share_p5: f64,
     pub burden_share_p50: f64,
     pub burden_share_p95: f64,
-    /// Share of paths where the burden tipped the unit into deficit.
-    pub p_tipped: f64,
 }
 
 /// A mean over paths.
@@ -211,9 +211,7 @@ impl Results {
                     cash_p95: cash.p95,
                     uncommitted_mean: uncommitted.mean,
                     uncommitted_p5: uncommitted.p5,
-                    uncommitted_p25: uncommitted.p25,
                     uncommitted_p50: uncommitted.p50,
-                    uncommitted_p75: uncommitted.p75,
                     uncommitted_p95: uncommitted.p95,
                     p_depleted: mean(YearStat::Depleted),
                     p_depleted_by: mean(YearStat::DepletedBy),
@@ -225,6 +223,8 @@ impl Results {
                     approved_mean: mean(YearStat::Approved),
                     turned_down_mean: mean(YearStat::TurnedDown),
                     refused_mean: mean(YearStat::Refused),
+                    uncommitted_p25: uncommitted.p25,
+                    uncommitted_p75: uncommitted.p75,
                 });
             }
             for (u, unit) in scenario.units.iter().enumerate() {
