@@ -5,7 +5,7 @@
 //! merging workers in any tree gives the same bits: results do not depend on the thread count.
 //! Histogram ranges come from a pilot run over the first paths ([`Accumulator::pilot`]).
 
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, YearFlows};
 use crate::scenario::Scenario;
 use crate::world::World;
 
@@ -407,81 +407,81 @@ impl Accumulator {
     /// Adds one path: every design's ledger over the same world.
     pub fn add_path(&mut self, scenario: &Scenario, world: &World, ledgers: &[Ledger]) {
         self.paths += 1;
+        for (d, ledger) in ledgers.iter().enumerate() {
+            self.add_fund(scenario, d, ledger);
+            self.add_units(scenario, d, ledger, world);
+        }
+    }
+
+    /// Design `d`'s fund: each year's flows and balances, and their totals over the path.
+    fn add_fund(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger) {
         let layout = self.layout;
         let discount = 1.0 + scenario.municipality.discount_rate;
-        for (d, ledger) in ledgers.iter().enumerate() {
-            let mut depleted_by = false;
-            let mut net_saving = 0.0;
-            let mut net_saving_discounted = 0.0;
-            let mut totals = crate::ledger::YearFlows::default();
-            for (t, year) in ledger.years().iter().enumerate() {
-                depleted_by |= year.depleted;
-                let net = year.net_saving();
-                net_saving += net;
-                net_saving_discounted += net / discount.powi(t as i32);
-                totals.deposits += year.deposits;
-                totals.payouts += year.payouts;
-                totals.repaid += year.repaid;
-                totals.written_off += year.written_off;
-                totals.lapsed += year.lapsed;
-                totals.approved += year.approved;
-                totals.turned_down += year.turned_down;
-                totals.turned_down_grant += year.turned_down_grant;
-                totals.refused += year.refused;
-                let stat = |s| layout.year(d, t, s);
-                self.add(stat(YearStat::Cash), year.cash);
-                self.add(stat(YearStat::Uncommitted), year.uncommitted);
-                self.add(stat(YearStat::Deposits), year.deposits);
-                self.add(stat(YearStat::Repaid), year.repaid);
-                self.add(stat(YearStat::Payouts), year.payouts);
-                self.add(stat(YearStat::WrittenOff), year.written_off);
-                self.add(stat(YearStat::Lapsed), year.lapsed);
-                self.add(stat(YearStat::Approved), year.approved.into());
-                self.add(stat(YearStat::TurnedDown), year.turned_down.into());
-                self.add(stat(YearStat::Refused), year.refused.into());
-                self.flag(stat(YearStat::Depleted), year.depleted);
-                self.flag(stat(YearStat::DepletedBy), depleted_by);
+        let mut depleted_by = false;
+        let (mut net_saving, mut net_saving_discounted) = (0.0, 0.0);
+        for (t, year) in ledger.years().iter().enumerate() {
+            depleted_by |= year.depleted;
+            net_saving += year.net_saving();
+            net_saving_discounted += year.net_saving() / discount.powi(t as i32);
+            let stat = |s| layout.year(d, t, s);
+            self.add(stat(YearStat::Cash), year.cash);
+            self.add(stat(YearStat::Uncommitted), year.uncommitted);
+            self.add(stat(YearStat::Deposits), year.deposits);
+            self.add(stat(YearStat::Repaid), year.repaid);
+            self.add(stat(YearStat::Payouts), year.payouts);
+            self.add(stat(YearStat::WrittenOff), year.written_off);
+            self.add(stat(YearStat::Lapsed), year.lapsed);
+            self.add(stat(YearStat::Approved), year.approved.into());
+            self.add(stat(YearStat::TurnedDown), year.turned_down.into());
+            self.add(stat(YearStat::Refused), year.refused.into());
+            self.flag(stat(YearStat::Depleted), year.depleted);
+            self.flag(stat(YearStat::DepletedBy), depleted_by);
+        }
+        let years = ledger.years();
+        let sum = |f: fn(&YearFlows) -> f64| years.iter().map(f).sum::<f64>();
+        let stat = |s| layout.total(d, s);
+        self.add(stat(Total::FinalCash), years.last().map_or(0.0, |y| y.cash));
+        self.add(stat(Total::NetSaving), net_saving);
+        self.add(stat(Total::NetSavingDiscounted), net_saving_discounted);
+        self.add(stat(Total::Approved), sum(|y| y.approved.into()));
+        self.add(stat(Total::TurnedDown), sum(|y| y.turned_down.into()));
+        self.add(
+            stat(Total::TurnedDownGrant),
+            sum(|y| y.turned_down_grant.into()),
+        );
+        self.add(stat(Total::Refused), sum(|y| y.refused.into()));
+        self.add(stat(Total::Deposits), sum(|y| y.deposits));
+        self.add(stat(Total::Payouts), sum(|y| y.payouts));
+        self.add(stat(Total::Repaid), sum(|y| y.repaid));
+        self.add(stat(Total::WrittenOff), sum(|y| y.written_off));
+        self.add(stat(Total::Lapsed), sum(|y| y.lapsed));
+        self.flag(stat(Total::DepletedEver), depleted_by);
+        self.flag(stat(Total::NetSavingPositive), net_saving > 0.0);
+    }
+
+    /// Design `d`'s burden on each unit, by year and over the path.
+    fn add_units(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger, world: &World) {
+        let layout = self.layout;
+        for (u, unit) in scenario.units.iter().enumerate() {
+            let mut burden_total = 0.0;
+            let mut any_above_1pct = false;
+            let mut any_tipped = false;
+            for t in 0..scenario.years {
+                let frame = unit.frame * scenario.price_factor(t);
+                let burden = ledger.unit(t, u).burden();
+                let ordinary = world.unit_result_share(t, u) * frame;
+                let tipped = ordinary >= 0.0 && ordinary - burden < 0.0;
+                burden_total += burden;
+                any_above_1pct |= burden > 0.01 * frame;
+                any_tipped |= tipped;
+                let stat = |s| layout.unit_year(d, u, t, s);
+                self.add(stat(UnitYearStat::Burden), burden);
+                self.flag(stat(UnitYearStat::Tipped), tipped);
             }
-            for (u, unit) in scenario.units.iter().enumerate() {
-                let mut burden_total = 0.0;
-                let mut any_above_1pct = false;
-                let mut any_tipped = false;
-                for t in 0..scenario.years {
-                    let frame = unit.frame * scenario.price_factor(t);
-                    let burden = ledger.unit(t, u).burden();
-                    let ordinary = world.unit_result_share(t, u) * frame;
-                    let tipped = ordinary >= 0.0 && ordinary - burden < 0.0;
-                    burden_total += burden;
-                    any_above_1pct |= burden > 0.01 * frame;
-                    any_tipped |= tipped;
-                    let stat = |s| layout.unit_year(d, u, t, s);
-                    self.add(stat(UnitYearStat::Burden), burden);
-                    self.flag(stat(UnitYearStat::Tipped), tipped);
-                }
-                let stat = |s| layout.unit_total(d, u, s);
-                self.add(stat(UnitTotal::Burden), burden_total);
-                self.flag(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
-                self.flag(stat(UnitTotal::AnyYearTipped), any_tipped);
-            }
-            let stat = |s| layout.total(d, s);
-            let final_cash = ledger.years().last().map_or(0.0, |y| y.cash);
-            self.add(stat(Total::FinalCash), final_cash);
-            self.add(stat(Total::NetSaving), net_saving);
-            self.add(stat(Total::NetSavingDiscounted), net_saving_discounted);
-            self.add(stat(Total::Approved), totals.approved.into());
-            self.add(stat(Total::TurnedDown), totals.turned_down.into());
-            self.add(
-                stat(Total::TurnedDownGrant),
-                totals.turned_down_grant.into(),
-            );
-            self.add(stat(Total::Refused), totals.refused.into());
-            self.add(stat(Total::Deposits), totals.deposits);
-            self.add(stat(Total::Payouts), totals.payouts);
-            self.add(stat(Total::Repaid), totals.repaid);
-            self.add(stat(Total::WrittenOff), totals.written_off);
-            self.add(stat(Total::Lapsed), totals.lapsed);
-            self.flag(stat(Total::DepletedEver), depleted_by);
-            self.flag(stat(Total::NetSavingPositive), net_saving > 0.0);
+            let stat = |s| layout.unit_total(d, u, s);
+            self.add(stat(UnitTotal::Burden), burden_total);
+            self.flag(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
+            self.flag(stat(UnitTotal::AnyYearTipped), any_tipped);
         }
     }
 
