@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use anyhow::Result;
+use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -236,6 +237,43 @@ impl Axis {
     }
 }
 
+/// A chart over the simulated years with its axes drawn: an optional caption, the value
+/// `range` labelled as `axis`, and `y_desc` beside the y axis.
+fn year_chart<'a, DB: DrawingBackend>(
+    area: &'a Area<DB>,
+    ctx: &Context,
+    caption: &str,
+    range: Range<f64>,
+    axis: Axis,
+    y_desc: &str,
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordi64, RangedCoordf64>>> {
+    let years = ctx.years();
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .margin(12)
+        .x_label_area_size(34)
+        .y_label_area_size(78);
+    if !caption.is_empty() {
+        builder.caption(caption, (FONT, 17).into_font().color(&TEXT));
+    }
+    let mut chart = builder
+        .build_cartesian_2d(years[0]..*years.last().unwrap_or(&years[0]), range.clone())
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(8)
+        .x_label_formatter(&|y| y.to_string())
+        .y_desc(y_desc)
+        .y_label_formatter(&|v| axis.label(ctx, *v, &range))
+        .label_style((FONT, 14).into_font().color(&TEXT))
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .draw()
+        .map_err(chart_error)?;
+    Ok(chart)
+}
+
 /// One series with percentiles over paths, by year.
 struct Spread {
     p5: Vec<f64>,
@@ -264,23 +302,7 @@ fn spread_panel<DB: DrawingBackend>(
         .chain(references.iter().flatten())
         .copied();
     let range = value_range(all, true);
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, (FONT, 17).into_font().color(&TEXT))
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(78)
-        .build_cartesian_2d(years[0]..*years.last().unwrap_or(&years[0]), range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(8)
-        .x_label_formatter(&|y| y.to_string())
-        .y_label_formatter(&|v| axis.label(ctx, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .draw()
-        .map_err(chart_error)?;
+    let mut chart = year_chart(area, ctx, caption, range, axis, "")?;
     chart
         .draw_series(std::iter::once(PathElement::new(
             vec![(years[0], 0.0), (*years.last().unwrap(), 0.0)],
@@ -497,25 +519,8 @@ fn probability_panel<DB: DrawingBackend>(
         .flat_map(|(_, _, v)| v.iter().copied())
         .fold(0.0, f64::max);
     let range = 0.0..(top * 1.1).clamp(0.05, 1.0);
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, (FONT, 17).into_font().color(&TEXT))
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(70)
-        .build_cartesian_2d(years[0]..*years.last().unwrap(), range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(8)
-        .x_label_formatter(&|y| y.to_string())
-        .y_desc(ctx.labels().probability)
-        .y_label_formatter(&|v| Axis::Share.label(ctx, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
-        .draw()
-        .map_err(chart_error)?;
+    let probability = ctx.labels().probability;
+    let mut chart = year_chart(area, ctx, caption, range, Axis::Share, probability)?;
     for (color, dashes, values) in lines {
         let points: Vec<(i64, f64)> = years.iter().copied().zip(values.iter().copied()).collect();
         line(&mut chart, points, color.stroke_width(3), *dashes)?;
@@ -602,24 +607,7 @@ pub fn designs<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()>
         rows.iter().flatten().flat_map(|r| [r.cash_p5, r.cash_p95]),
         true,
     );
-    let mut chart = ChartBuilder::on(&body)
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(78)
-        .build_cartesian_2d(years[0]..*years.last().unwrap(), range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(10)
-        .x_label_formatter(&|y| y.to_string())
-        .y_desc("mnkr")
-        .y_label_formatter(&|v| Axis::Mnkr.label(ctx, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
-        .draw()
-        .map_err(chart_error)?;
+    let mut chart = year_chart(&body, ctx, "", range, Axis::Mnkr, "mnkr")?;
     for (d, rows) in rows.iter().enumerate() {
         let p5: Vec<f64> = rows.iter().map(|r| r.cash_p5).collect();
         let p95: Vec<f64> = rows.iter().map(|r| r.cash_p95).collect();
