@@ -46,4 +46,5 @@ pub mod results;
 pub mod run;
 pub mod scenario;
 pub mod simulate;
+pub mod sweep;
 pub mod world;

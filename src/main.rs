@@ -11,8 +11,9 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::error::ScenarioError;
 use sifsim::export::{CHARTS, Lang, redraw_charts, table};
-use sifsim::run::{RunRequest, load, run};
+use sifsim::run::{RunRequest, SweepRequest, load, run, sweep};
 use sifsim::simulate::{Interrupted, Monitor};
+use sifsim::sweep::{Setting, SweepError};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -58,6 +59,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         lang: Lang,
     },
+    /// Run a scenario once per setting of one or more fields, on the same random futures.
+    Sweep {
+        /// The scenario file (TOML).
+        scenario: PathBuf,
+        /// PATH=VALUES, e.g. design.repayment.horizon_years=3..10,
+        /// design[Örebro].repayment.floor_share=0,0.3 or project_type.success_probability=0.3..0.8:0.1.
+        /// Two or more give a grid.
+        #[arg(long = "set", value_name = "PATH=VALUES", required = true)]
+        settings: Vec<Setting>,
+        /// Keep only this design.
+        #[arg(long)]
+        design: Option<String>,
+        /// Number of paths per setting, instead of the scenario's.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
+        paths: Option<u64>,
+        /// Seed, instead of the scenario's (the same for every setting).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads [default: one per core].
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
+        /// Output folder [default: output/<scenario-name>-sweep].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Check a scenario file and print what it holds, without running it.
     Validate {
         /// The scenario file (TOML).
@@ -78,7 +104,9 @@ fn main() -> ExitCode {
             eprintln!("error: {error:#}");
             if error.downcast_ref::<Interrupted>().is_some() {
                 ExitCode::from(130)
-            } else if error.downcast_ref::<ScenarioError>().is_some() {
+            } else if error.downcast_ref::<ScenarioError>().is_some()
+                || error.downcast_ref::<SweepError>().is_some()
+            {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
@@ -119,6 +147,34 @@ fn execute(cli: Cli) -> Result<()> {
                 print!("{}", table::render(&outcome.results.summary));
                 println!("Results written to {}", outcome.out.display());
             }
+        }
+        Command::Sweep {
+            scenario,
+            settings,
+            design,
+            paths,
+            seed,
+            threads,
+            out,
+        } => {
+            let request = SweepRequest {
+                run: RunRequest {
+                    scenario,
+                    paths,
+                    seed,
+                    threads: threads.map(usize::from),
+                    out,
+                    lang: Lang::default(),
+                },
+                settings,
+                design,
+            };
+            let outcome = sweep(&request, &Progress::new(true))?;
+            print!("{}", table::sweep(&request.settings, &outcome.rows));
+            println!(
+                "Sweep written to {}",
+                outcome.out.join("sweep.csv").display()
+            );
         }
         Command::Chart { output_dir, lang } => {
             redraw_charts(&output_dir, lang)?;

@@ -12,6 +12,7 @@ use crate::export;
 use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
 use crate::simulate::{Monitor, simulate};
+use crate::sweep::{self, Setting, SweepMetrics};
 
 /// What the user asked for; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default)]
@@ -154,4 +155,86 @@ pub fn slug(name: &str) -> String {
     } else {
         slug.into()
     }
+}
+
+/// `sifsim sweep`: the request's scenario once per point of the settings' grid.
+#[derive(Debug, Clone, Default)]
+pub struct SweepRequest {
+    pub run: RunRequest,
+    pub settings: Vec<Setting>,
+    /// Keep only this design.
+    pub design: Option<String>,
+}
+
+/// A finished sweep.
+#[derive(Debug)]
+pub struct SweepOutcome {
+    /// Each grid point's values, and one design's metrics there.
+    pub rows: Vec<(Vec<f64>, SweepMetrics)>,
+    /// The folder `sweep.csv` was written to.
+    pub out: PathBuf,
+}
+
+/// Runs a sweep on common random numbers and writes `sweep.csv`.
+pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutcome> {
+    let (base, bytes) = load(&request.run)?;
+    let path = &request.run.scenario;
+    let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes)?)?;
+    if let Some(name) = &request.design
+        && !base.designs.iter().any(|d| &d.name == name)
+    {
+        let names: Vec<&str> = base.designs.iter().map(|d| d.name.as_str()).collect();
+        bail!(
+            "--design \"{name}\": the scenario's designs are {}",
+            names.join(", ")
+        );
+    }
+    let threads = request
+        .run
+        .threads
+        .unwrap_or_else(rayon::current_num_threads);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let mut rows = Vec::new();
+    for point in sweep::grid(&request.settings) {
+        let mut table = table.clone();
+        for (setting, &value) in request.settings.iter().zip(&point) {
+            sweep::apply(&mut table, &setting.path, value)?;
+        }
+        let mut scenario = Scenario::from_table(path, table)?;
+        scenario.paths = base.paths;
+        scenario.seed = base.seed;
+        if let Some(name) = &request.design {
+            scenario.designs.retain(|d| &d.name == name);
+        }
+        check_size(&scenario, &request.run, threads)?;
+        let aggregates = pool.install(|| simulate(&scenario, monitor))?;
+        if let Some(slot) = aggregates.invalid_slot() {
+            bail!(
+                "at {point:?} the simulation produced a value that is not a finite number at {}",
+                Layout::of(&scenario).describe(&scenario, slot)
+            );
+        }
+        let run = RunInfo {
+            threads,
+            started: String::new(),
+            duration_seconds: 0.0,
+        };
+        let results = Results::new(&scenario, &aggregates, String::new(), run);
+        rows.extend(
+            SweepMetrics::of(&results)
+                .into_iter()
+                .map(|m| (point.clone(), m)),
+        );
+    }
+    let out = request
+        .run
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("output").join(format!("{}-sweep", slug(&base.name))));
+    let staging = export::Staging::new(&out)?;
+    staging.write("sweep.csv", &sweep::to_csv(&request.settings, &rows)?)?;
+    staging.commit()?;
+    Ok(SweepOutcome { rows, out })
 }

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use crate::results::Summary;
 use crate::scenario::Scenario;
+use crate::sweep::{Setting, SweepMetrics};
 
 /// Renders per design the headline figures and per unit the total burden's median and 95th percentile.
 pub fn render(summary: &Summary) -> String {
@@ -155,6 +156,49 @@ pub fn describe(scenario: &Scenario) -> String {
             d.model.name(),
             mnkr(d.initial),
             d.deposits.len()
+        );
+    }
+    out
+}
+
+/// A sweep's rows: the settings, then each design's headline figures.
+pub fn sweep(settings: &[Setting], rows: &[(Vec<f64>, SweepMetrics)]) -> String {
+    let mut out = String::new();
+    let widths: Vec<usize> = settings
+        .iter()
+        .map(|s| s.path.chars().count().max(8))
+        .collect();
+    let design_width = rows
+        .iter()
+        .map(|(_, m)| m.design.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    for (setting, width) in settings.iter().zip(&widths) {
+        let _ = write!(out, "{:>width$}  ", setting.path);
+    }
+    let _ = writeln!(
+        out,
+        "{:<design_width$}  {:>10}  {:>14}  {:>8}  {:>20}  {:>11}",
+        "design", "P(empty)", "final cash p50", "recycled", "worst unit p95/year", "P(tipped)"
+    );
+    for (values, m) in rows {
+        for (value, width) in values.iter().zip(&widths) {
+            let _ = write!(out, "{value:>width$}  ");
+        }
+        let _ = writeln!(
+            out,
+            "{:<design_width$}  {:>10}  {:>14}  {:>8}  {:>20}  {:>11}",
+            m.design,
+            percent(m.p_depleted_ever),
+            mnkr(m.final_cash_p50),
+            percent(m.recycled_share),
+            format!(
+                "{} ({})",
+                mnkr(m.worst_unit_burden_p95),
+                percent(m.worst_unit_burden_share_p95)
+            ),
+            percent(m.p_any_unit_tipped),
         );
     }
     out

@@ -68,6 +68,23 @@ impl Scenario {
         })
     }
 
+    /// Validates a scenario given as a TOML table (e.g. a file with sweep settings applied);
+    /// `path` only names the source in errors.
+    pub fn from_table(path: &Path, table: toml::Table) -> Result<Scenario, ScenarioError> {
+        let raw: file::ScenarioFile =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|e: toml::de::Error| ScenarioError::Syntax {
+                    path: path.to_owned(),
+                    message: report::suggest(&e.to_string()),
+                })?;
+        validate(&raw).map_err(|problems| ScenarioError::Invalid {
+            path: path.to_owned(),
+            report: report::render_problems(path, "", &problems),
+            problems,
+        })
+    }
+
     /// `f(t) = (1 + index)^t`: the price factor of simulated year `t` (0 = start year).
     pub fn price_factor(&self, t: usize) -> f64 {
         (1.0 + self.municipality.index).powi(t as i32)

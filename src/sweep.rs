@@ -1,0 +1,328 @@
+//! Sweeps: the same scenario run once per setting of one or more fields, every run on the same
+//! seed, so that differences between settings are the settings', not noise.
+//!
+//! A setting is applied to the scenario file's TOML before validation, so a swept value is
+//! checked like any value written in the file.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use toml::{Table, Value};
+
+use crate::results::Results;
+
+/// `--set PATH=VALUES`: a field and the values it takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setting {
+    /// E.g. `design.repayment.horizon_years` or `design[Örebro].repayment.floor_share`.
+    pub path: String,
+    pub values: Vec<f64>,
+}
+
+/// What is wrong with a `--set` or with applying it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--set {setting}: {message}")]
+pub struct SweepError {
+    setting: String,
+    message: String,
+}
+
+fn error(setting: &str, message: impl fmt::Display) -> SweepError {
+    SweepError {
+        setting: setting.to_string(),
+        message: message.to_string(),
+    }
+}
+
+/// Most values one `--set` may give.
+const MAX_VALUES: usize = 1000;
+
+impl FromStr for Setting {
+    type Err = SweepError;
+
+    /// `PATH=3,5,8`, `PATH=3..10` (whole numbers, both ends included) or `PATH=0..0.5:0.1`.
+    fn from_str(text: &str) -> Result<Setting, SweepError> {
+        let (path, values) = text.split_once('=').ok_or_else(|| {
+            error(
+                text,
+                "expected PATH=VALUES, e.g. design.repayment.horizon_years=3..10",
+            )
+        })?;
+        let number = |s: &str| {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| error(text, format!("'{s}' is not a number")))
+        };
+        let values = if let Some((from, rest)) = values.split_once("..") {
+            let (to, step) = match rest.split_once(':') {
+                Some((to, step)) => (number(to)?, number(step)?),
+                None => (number(rest)?, 1.0),
+            };
+            let from = number(from)?;
+            if step <= 0.0 || to < from {
+                return Err(error(
+                    text,
+                    "a range needs FROM <= TO and a step above 0, e.g. 0..0.5:0.1",
+                ));
+            }
+            let count = ((to - from) / step + 1e-9).floor() as usize + 1;
+            if count > MAX_VALUES {
+                return Err(error(text, format!("{count} values; at most {MAX_VALUES}")));
+            }
+            // From the index, not by adding steps, and rounded to 12 decimals: 0.1 steps stay round.
+            (0..count)
+                .map(|i| ((from + i as f64 * step) * 1e12).round() / 1e12)
+                .collect()
+        } else {
+            values
+                .split(',')
+                .map(number)
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        let path = path.trim().to_string();
+        if path.is_empty() {
+            return Err(error(text, "the field's path is empty"));
+        }
+        Ok(Setting { path, values })
+    }
+}
+
+/// Sets the field at `path` to `value` in a scenario's TOML: in every entry of an array of
+/// tables (`design.…`) or only the one named (`design[Örebro].…`, `unit[social].…`). Without a
+/// name, `design.repayment.…` goes to the designs with repayment rules and `design.grant.…` to
+/// the dual ones; a field left to its default is written in.
+pub fn apply(table: &mut Table, path: &str, value: f64) -> Result<(), SweepError> {
+    let (head, rest) = path
+        .split_once('.')
+        .ok_or_else(|| error(path, "expected SECTION.FIELD"))?;
+    let (section, selector) = match head.split_once('[') {
+        Some((section, name)) => (section, Some(name.trim_end_matches(']'))),
+        None => (head, None),
+    };
+    let entry = table.get_mut(section).ok_or_else(|| {
+        error(
+            path,
+            format!("the scenario has no [{section}] or [[{section}]]"),
+        )
+    })?;
+    let targets: Vec<&mut Table> = match entry {
+        Value::Table(t) if selector.is_none() => vec![t],
+        Value::Array(entries) => entries
+            .iter_mut()
+            .filter_map(Value::as_table_mut)
+            .filter(|t| {
+                selector.is_none_or(|name| {
+                    [t.get("name"), t.get("id")].contains(&Some(&Value::String(name.into())))
+                })
+            })
+            .collect(),
+        _ => {
+            return Err(error(
+                path,
+                format!("[{section}] has no entries to select from"),
+            ));
+        }
+    };
+    let targets: Vec<&mut Table> = targets
+        .into_iter()
+        .filter(|t| selector.is_some() || section != "design" || takes(t, rest))
+        .collect();
+    if targets.is_empty() {
+        return Err(match selector {
+            Some(name) => error(path, format!("no [[{section}]] is named \"{name}\"")),
+            None => error(path, format!("no [[{section}]] has this field")),
+        });
+    }
+    let toml_value = if value.fract() == 0.0 && value.abs() < 1e15 {
+        Value::Integer(value as i64)
+    } else {
+        Value::Float(value)
+    };
+    for target in targets {
+        set(target, rest, toml_value.clone()).map_err(|m| error(path, m))?;
+    }
+    Ok(())
+}
+
+/// Whether a design's model takes the table `key` starts with.
+fn takes(design: &Table, key: &str) -> bool {
+    let model = design.get("model").and_then(Value::as_str).unwrap_or("");
+    match key.split('.').next() {
+        Some("repayment") => matches!(model, "repayment" | "dual"),
+        Some("grant") => model == "dual",
+        _ => true,
+    }
+}
+
+/// Sets a dotted key inside a table, creating tables on the way.
+fn set(table: &mut Table, key: &str, value: Value) -> Result<(), String> {
+    match key.split_once('.') {
+        None => {
+            table.insert(key.to_string(), value);
+            Ok(())
+        }
+        Some((first, rest)) => match table
+            .entry(first)
+            .or_insert_with(|| Value::Table(Table::new()))
+        {
+            Value::Table(inner) => set(inner, rest, value),
+            _ => Err(format!(
+                "{first} is written as a plain value; write it as a table to sweep {rest}"
+            )),
+        },
+    }
+}
+
+/// Every combination of the settings' values, the first setting varying slowest.
+pub fn grid(settings: &[Setting]) -> Vec<Vec<f64>> {
+    settings.iter().fold(vec![Vec::new()], |points, setting| {
+        points
+            .iter()
+            .flat_map(|point| {
+                setting.values.iter().map(move |&v| {
+                    let mut point = point.clone();
+                    point.push(v);
+                    point
+                })
+            })
+            .collect()
+    })
+}
+
+/// One design at one setting: the row of `sweep.csv` after the setting's columns.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SweepMetrics {
+    pub design: String,
+    /// Share of paths turned down for money in the last simulated year.
+    pub p_depleted_last_year: f64,
+    /// Share of paths turned down for money in some year.
+    pub p_depleted_ever: f64,
+    pub final_cash_p5: f64,
+    pub final_cash_p50: f64,
+    pub final_cash_p95: f64,
+    pub approved_mean: f64,
+    pub recycled_share: f64,
+    pub net_saving_mean: f64,
+    /// The highest 95th percentile of a yearly burden over units and years, mnkr.
+    pub worst_unit_burden_p95: f64,
+    /// The same as a share of that unit's frame.
+    pub worst_unit_burden_share_p95: f64,
+    /// The highest chance over units of being tipped into deficit in some year.
+    pub p_any_unit_tipped: f64,
+}
+
+impl SweepMetrics {
+    /// The sweep's metrics of every design in a run's results.
+    pub fn of(results: &Results) -> Vec<SweepMetrics> {
+        let last_year = results.summary.start_year + results.summary.years as i64 - 1;
+        results
+            .summary
+            .designs
+            .iter()
+            .map(|d| {
+                let fund_last = results
+                    .fund
+                    .iter()
+                    .find(|r| r.design == d.name && r.year == last_year);
+                let units = results.units.iter().filter(|r| r.design == d.name);
+                let max = |values: &mut dyn Iterator<Item = f64>| {
+                    values.fold(f64::NEG_INFINITY, f64::max)
+                };
+                SweepMetrics {
+                    design: d.name.clone(),
+                    p_depleted_last_year: fund_last.map_or(0.0, |r| r.p_depleted),
+                    p_depleted_ever: d.p_depleted_ever,
+                    final_cash_p5: d.final_cash.p5,
+                    final_cash_p50: d.final_cash.p50,
+                    final_cash_p95: d.final_cash.p95,
+                    approved_mean: d.approved.mean,
+                    recycled_share: d.recycled_share,
+                    net_saving_mean: d.net_saving.mean,
+                    worst_unit_burden_p95: max(&mut units.clone().map(|r| r.burden_p95)),
+                    worst_unit_burden_share_p95: max(&mut units.map(|r| r.burden_share_p95)),
+                    p_any_unit_tipped: max(&mut d.units.iter().map(|u| u.p_any_year_tipped)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
+pub fn to_csv(settings: &[Setting], rows: &[(Vec<f64>, SweepMetrics)]) -> anyhow::Result<Vec<u8>> {
+    // The metrics' columns come from serde; the settings' are put before them.
+    let mut metrics = csv::Writer::from_writer(Vec::new());
+    for (_, row) in rows {
+        metrics.serialize(row)?;
+    }
+    let metrics = String::from_utf8(metrics.into_inner()?)?;
+    let mut lines = metrics.lines();
+    let paths: Vec<&str> = settings.iter().map(|s| s.path.as_str()).collect();
+    let mut out = format!("{},{}\n", paths.join(","), lines.next().unwrap_or_default());
+    for ((values, _), line) in rows.iter().zip(lines) {
+        let values: Vec<String> = values.iter().map(f64::to_string).collect();
+        out += &format!("{},{line}\n", values.join(","));
+    }
+    Ok(out.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Vec<f64>, SweepError> {
+        text.parse::<Setting>().map(|s| s.values)
+    }
+
+    #[test]
+    fn values_are_lists_or_ranges() {
+        assert_eq!(parse("a.b=3,5,8").unwrap(), vec![3.0, 5.0, 8.0]);
+        assert_eq!(parse("a.b=3..6").unwrap(), vec![3.0, 4.0, 5.0, 6.0]);
+        assert_eq!(parse("a.b=0..0.3:0.1").unwrap(), vec![0.0, 0.1, 0.2, 0.3]);
+        assert!(
+            parse("a.b=5..3")
+                .unwrap_err()
+                .to_string()
+                .contains("FROM <= TO")
+        );
+        assert!(parse("a.b=0..1:0").is_err());
+        assert!(
+            parse("a.b=x")
+                .unwrap_err()
+                .to_string()
+                .contains("'x' is not a number")
+        );
+        assert!(
+            parse("a.b")
+                .unwrap_err()
+                .to_string()
+                .contains("PATH=VALUES")
+        );
+        assert!(
+            parse("a.b=0..1:0.000001")
+                .unwrap_err()
+                .to_string()
+                .contains("at most")
+        );
+    }
+
+    #[test]
+    fn the_grid_has_every_combination() {
+        let settings = [
+            Setting {
+                path: "a".into(),
+                values: vec![1.0, 2.0],
+            },
+            Setting {
+                path: "b".into(),
+                values: vec![10.0, 20.0, 30.0],
+            },
+        ];
+        let grid = grid(&settings);
+        assert_eq!(grid.len(), 6);
+        assert_eq!(grid[0], vec![1.0, 10.0]);
+        assert_eq!(grid[5], vec![2.0, 30.0]);
+    }
+}

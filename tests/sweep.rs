@@ -1,0 +1,219 @@
+//! Sweeps: settings land on the right fields, equal settings give equal numbers, results match
+//! hand arithmetic, and bad settings are refused with a clear message.
+
+use std::fs;
+
+use assert_cmd::Command;
+use sifsim::scenario::{Model, Scenario};
+use sifsim::sweep::apply;
+
+fn compare_with(path: &str, value: f64) -> Scenario {
+    let text = fs::read_to_string("scenarios/compare.toml").unwrap();
+    let mut table: toml::Table = toml::from_str(&text).unwrap();
+    apply(&mut table, path, value).unwrap();
+    Scenario::from_table("compare.toml".as_ref(), table).unwrap()
+}
+
+fn horizon(scenario: &Scenario, d: usize) -> Option<usize> {
+    scenario.designs[d]
+        .model
+        .repayment()
+        .map(|r| r.horizon_years)
+}
+
+#[test]
+fn a_design_field_goes_to_every_design_or_to_the_named_one() {
+    let all = compare_with("design.repayment.horizon_years", 4.0);
+    assert_eq!(
+        (1..4).map(|d| horizon(&all, d)).collect::<Vec<_>>(),
+        vec![Some(4); 3]
+    );
+    let one = compare_with("design[Örebros regel].repayment.horizon_years", 4.0);
+    assert_eq!(
+        (1..4).map(|d| horizon(&one, d)).collect::<Vec<_>>(),
+        vec![Some(10), Some(4), Some(10)]
+    );
+}
+
+#[test]
+fn a_field_left_to_its_default_can_be_swept() {
+    let scenario = compare_with("design.repayment.plan_share", 0.5);
+    let shares: Vec<f64> = (1..4)
+        .map(|d| scenario.designs[d].model.repayment().unwrap().plan_share)
+        .collect();
+    assert_eq!(shares, vec![0.5; 3]);
+}
+
+#[test]
+fn a_project_type_field_goes_to_every_type_or_to_the_named_one() {
+    let all = compare_with("project_type.success_probability", 0.25);
+    assert!(
+        all.project_types
+            .iter()
+            .all(|t| t.spec.success_probability == 0.25)
+    );
+    let one = compare_with("project_type[Väg till arbete].cost.median", 9.0);
+    let medians: Vec<f64> = one
+        .project_types
+        .iter()
+        .map(|t| t.spec.cost.median)
+        .collect();
+    assert_eq!(medians, vec![4.0, 9.0, 0.8]);
+}
+
+#[test]
+fn municipality_and_unit_fields() {
+    assert_eq!(
+        compare_with("municipality.annual_result.sd", 5.0)
+            .municipality
+            .annual_result
+            .sd,
+        5.0
+    );
+    let units = compare_with("unit[fritid].frame", 99.0).units;
+    assert_eq!(
+        units.iter().map(|u| u.frame).collect::<Vec<_>>(),
+        vec![1500.0, 2500.0, 99.0, 400.0]
+    );
+    let dual = compare_with("design.grant.fixed", 2.0);
+    assert!(matches!(dual.designs[3].model, Model::Dual { grant, .. } if grant.fixed == 2.0));
+}
+
+fn sweep_csv(args: &[&str], scenario: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("sweep")
+        .arg(scenario)
+        .args(args)
+        .arg("--out")
+        .arg(dir.path().join("sweep"))
+        .assert()
+        .success();
+    fs::read_to_string(dir.path().join("sweep/sweep.csv")).unwrap()
+}
+
+#[test]
+fn equal_settings_give_identical_numbers() {
+    let csv = sweep_csv(
+        &[
+            "--set",
+            "design.repayment.horizon_years=6,6",
+            "--paths",
+            "500",
+        ],
+        "scenarios/compare.toml",
+    );
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2 * 4);
+    assert_eq!(rows[..4], rows[4..]);
+    assert!(csv.starts_with(
+        "design.repayment.horizon_years,design,p_depleted_last_year,p_depleted_ever,"
+    ));
+}
+
+/// One failed project of 10 mnkr in 2020, no index, ten years, savings never come: each unit
+/// repays its floor of each instalment due within the ten years. Horizon 5 or 10: all
+/// instalments fall due, floor 0.3 gives 3 back of 10 paid out (recycled 0.3), floor 0 gives 0.
+/// Horizon 12: ten of twelve instalments fall due, 0.3 · 10 · 10/12 = 2.5 (recycled 0.25).
+#[test]
+fn a_horizon_sweep_matches_hand_arithmetic() {
+    let text = r#"
+[simulation]
+name = "Hand"
+start_year = 2020
+years = 10
+paths = 50
+seed = 1
+[municipality]
+name = "M"
+total_budget = 1000
+annual_result = { mean = 0 }
+[[unit]]
+id = "a"
+name = "A"
+frame = 100
+[[project]]
+name = "P"
+start_year = 2020
+lead = "a"
+cost = 10
+duration_years = 1
+success_probability = 0
+planned_savings = { a = 1 }
+effect_lag_years = 0
+effect_years = 5
+effect_size = 1
+[[design]]
+name = "Örebro"
+model = "repayment"
+fund.initial = 10
+repayment.basis = "realized"
+repayment.start_within_years = 0
+repayment.horizon_years = 10
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hand.toml");
+    fs::write(&file, text).unwrap();
+    let csv = sweep_csv(
+        &[
+            "--set",
+            "design.repayment.horizon_years=5,10,12",
+            "--set",
+            "design.repayment.floor_share=0,0.3",
+        ],
+        file.to_str().unwrap(),
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "recycled_share")
+        .unwrap();
+    let recycled: Vec<f64> = reader
+        .records()
+        .map(|r| r.unwrap()[column].parse().unwrap())
+        .collect();
+    let expected = [0.0, 0.3, 0.0, 0.3, 0.0, 0.25];
+    for (got, want) in recycled.iter().zip(expected) {
+        assert!((got - want).abs() < 1e-9, "{recycled:?}");
+    }
+}
+
+fn refused(set: &str) -> String {
+    let assert = Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "sweep",
+            "scenarios/compare.toml",
+            "--paths",
+            "50",
+            "--set",
+            set,
+        ])
+        .assert()
+        .code(2);
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+#[test]
+fn bad_paths_and_values_are_refused_with_the_problem_named() {
+    assert!(refused("nosuch.field=1").contains("the scenario has no [nosuch]"));
+    assert!(
+        refused("design[Nej].repayment.horizon_years=3").contains("no [[design]] is named \"Nej\"")
+    );
+    let unknown = refused("design.repayment.horizon_year=3");
+    assert!(
+        unknown.contains("unknown field `horizon_year`")
+            && unknown.contains("did you mean `horizon_years`"),
+        "{unknown}"
+    );
+    assert!(refused("design.repayment.horizon_years=x").contains("'x' is not a number"));
+    assert!(refused("design.repayment.floor_share=0..2:0.5").contains("floor_share"));
+    // compare.toml writes one type's effect_size as a plain number.
+    assert!(
+        refused("project_type.effect_size.mean=0.5")
+            .contains("effect_size is written as a plain value")
+    );
+}
