@@ -78,6 +78,60 @@ impl UnitFlows {
     }
 }
 
+/// What deposit rules look at in a year.
+struct DepositYear {
+    calendar_year: i64,
+    price_factor: f64,
+    /// Last year's result if positive, else 0.
+    positive_result: f64,
+    total_budget: f64,
+    depleted_last_year: bool,
+    will: f64,
+}
+
+impl Deposit {
+    /// What this rule deposits in `year` when the fund (its repayment pot) holds `cash`.
+    fn amount(&self, year: &DepositYear, cash: f64) -> f64 {
+        let f = year.price_factor;
+        let amount = match *self {
+            Deposit::Fixed {
+                amount,
+                from_year,
+                to_year,
+            } => {
+                let due = (from_year..=to_year).contains(&year.calendar_year);
+                if due { amount * f } else { 0.0 }
+            }
+            Deposit::Once { amount, year: once } => {
+                if once == year.calendar_year {
+                    amount * f
+                } else {
+                    0.0
+                }
+            }
+            Deposit::ShareOfPositiveResult {
+                share,
+                until_balance,
+            } => (share * year.positive_result).min(until_balance * f - cash),
+            Deposit::TopUp {
+                target_budget_share,
+                max_share_of_result,
+            } => (target_budget_share * year.total_budget * f - cash)
+                .max(0.0)
+                .min(max_share_of_result * year.positive_result),
+            Deposit::Replenish {
+                amount,
+                probability,
+            } => {
+                let refill = year.depleted_last_year && year.will < probability;
+                if refill { amount * f } else { 0.0 }
+            }
+        };
+        // No rule deposits a negative amount.
+        amount.max(0.0)
+    }
+}
+
 /// Cash and its uncommitted part, for one pot.
 #[derive(Debug, Clone, Copy, Default)]
 struct Pot {
@@ -152,50 +206,17 @@ impl Ledger {
             let positive_result = world.annual_result(t as isize - 1).max(0.0);
 
             // 1. Deposits, each rule seeing the cash left by the ones before it.
+            let year = DepositYear {
+                calendar_year: scenario.calendar_year(t),
+                price_factor: f,
+                positive_result,
+                total_budget: scenario.municipality.total_budget,
+                depleted_last_year,
+                will: world.will(t),
+            };
             let mut deposits = 0.0;
             for rule in &design.deposits {
-                let amount = match *rule {
-                    Deposit::Fixed {
-                        amount,
-                        from_year,
-                        to_year,
-                    } => {
-                        let year = scenario.calendar_year(t);
-                        if (from_year..=to_year).contains(&year) {
-                            amount * f
-                        } else {
-                            0.0
-                        }
-                    }
-                    Deposit::Once { amount, year } => {
-                        if year == scenario.calendar_year(t) {
-                            amount * f
-                        } else {
-                            0.0
-                        }
-                    }
-                    Deposit::ShareOfPositiveResult {
-                        share,
-                        until_balance,
-                    } => (share * positive_result).min(until_balance * f - main.cash),
-                    Deposit::TopUp {
-                        target_budget_share,
-                        max_share_of_result,
-                    } => (target_budget_share * scenario.municipality.total_budget * f - main.cash)
-                        .max(0.0)
-                        .min(max_share_of_result * positive_result),
-                    Deposit::Replenish {
-                        amount,
-                        probability,
-                    } => {
-                        if depleted_last_year && world.will(t) < probability {
-                            amount * f
-                        } else {
-                            0.0
-                        }
-                    }
-                }
-                .max(0.0);
+                let amount = rule.amount(&year, main.cash);
                 main.receive(amount);
                 deposits += amount;
             }
