@@ -50,6 +50,9 @@ enum Command {
         /// Language of the charts.
         #[arg(long, value_enum, default_value_t)]
         lang: Lang,
+        /// Also write results.xlsx (a sheet per table, Swedish headers).
+        #[arg(long)]
+        xlsx: bool,
     },
     /// Re-draw the charts of a finished run from its files, without simulating again.
     Chart {
@@ -83,6 +86,9 @@ enum Command {
         /// Output folder [default: output/<scenario-name>-sweep].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Also write sweep.xlsx.
+        #[arg(long)]
+        xlsx: bool,
     },
     /// Check a scenario file and print what it holds, without running it.
     Validate {
@@ -126,6 +132,7 @@ fn execute(cli: Cli) -> Result<()> {
             quiet,
             json,
             lang,
+            xlsx,
         } => {
             let request = RunRequest {
                 scenario,
@@ -134,6 +141,7 @@ fn execute(cli: Cli) -> Result<()> {
                 threads: threads.map(usize::from),
                 out,
                 lang,
+                xlsx,
             };
             let progress = Progress::new(quiet);
             let outcome = run(&request, &progress)?;
@@ -156,6 +164,7 @@ fn execute(cli: Cli) -> Result<()> {
             seed,
             threads,
             out,
+            xlsx,
         } => {
             let request = SweepRequest {
                 run: RunRequest {
@@ -165,6 +174,7 @@ fn execute(cli: Cli) -> Result<()> {
                     threads: threads.map(usize::from),
                     out,
                     lang: Lang::default(),
+                    xlsx,
                 },
                 settings,
                 design,

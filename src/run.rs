@@ -26,6 +26,8 @@ pub struct RunRequest {
     pub out: Option<PathBuf>,
     /// Language of the charts.
     pub lang: export::Lang,
+    /// Also write an Excel workbook.
+    pub xlsx: bool,
 }
 
 /// A finished run.
@@ -128,7 +130,7 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(slug(&scenario.name)));
-    export::write_all(&out, &results, request.lang)?;
+    export::write_all(&out, &results, request.lang, request.xlsx)?;
     Ok(RunOutcome { results, out })
 }
 
@@ -234,7 +236,11 @@ pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutco
         .clone()
         .unwrap_or_else(|| Path::new("output").join(format!("{}-sweep", slug(&base.name))));
     let staging = export::Staging::new(&out)?;
-    staging.write("sweep.csv", &sweep::to_csv(&request.settings, &rows)?)?;
+    let csv = sweep::to_csv(&request.settings, &rows)?;
+    if request.run.xlsx {
+        staging.write("sweep.xlsx", &export::xlsx::workbook(&[("Svep", &csv)])?)?;
+    }
+    staging.write("sweep.csv", &csv)?;
     staging.commit()?;
     Ok(SweepOutcome { rows, out })
 }

@@ -5,6 +5,7 @@ pub mod charts;
 mod csv;
 mod json;
 pub mod table;
+pub mod xlsx;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -35,10 +36,15 @@ pub fn exports() -> Vec<Box<dyn Export>> {
 /// Folder of the charts inside an output folder.
 pub const CHARTS: &str = "charts";
 
-/// Writes every export and chart into `dir`, replacing what was there only when all succeeded.
-pub fn write_all(dir: &Path, results: &Results, lang: Lang) -> Result<()> {
+/// Writes every export and chart (and with `xlsx` the workbook) into `dir`, replacing what was
+/// there only when all succeeded.
+pub fn write_all(dir: &Path, results: &Results, lang: Lang, xlsx: bool) -> Result<()> {
     let staging = Staging::new(dir)?;
-    for export in exports() {
+    let mut exports = exports();
+    if xlsx {
+        exports.push(Box::new(xlsx::RunWorkbook));
+    }
+    for export in exports {
         let bytes = export.render(results)?;
         staging.write(export.file_name(), &bytes)?;
     }

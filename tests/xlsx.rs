@@ -1,0 +1,89 @@
+//! The Excel workbooks open, hold real numbers and match the CSVs cell by cell.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+/// Asserts a sheet holds the CSV's cells: numbers as numbers, Swedish headers of the same count.
+fn assert_sheet_matches_csv(book: &Path, sheet: &str, csv: &Path) {
+    let mut workbook: Xlsx<_> = open_workbook(book).unwrap();
+    let range = workbook.worksheet_range(sheet).unwrap();
+    let mut rows = range.rows();
+    let header = rows.next().unwrap();
+    let mut reader = csv::Reader::from_path(csv).unwrap();
+    assert_eq!(header.len(), reader.headers().unwrap().len());
+    let mut count = 0;
+    for (cells, record) in rows.zip(reader.records()) {
+        for (cell, field) in cells.iter().zip(record.unwrap().iter()) {
+            match (cell, field.parse::<f64>()) {
+                (Data::Float(x), Ok(y)) => assert_eq!(*x, y, "{sheet}"),
+                (Data::String(s), Err(_)) => assert_eq!(s, field),
+                other => panic!("{sheet}: {other:?} for {field}"),
+            }
+        }
+        count += 1;
+    }
+    assert!(count > 0);
+}
+
+#[test]
+fn run_writes_a_workbook_that_matches_its_csvs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "run",
+            "scenarios/compare.toml",
+            "--paths",
+            "300",
+            "--quiet",
+            "--xlsx",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let book = out.join("results.xlsx");
+    let workbook: Xlsx<_> = open_workbook(&book).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        vec!["Sammanfattning", "Fond", "Förvaltningar"]
+    );
+    assert_sheet_matches_csv(&book, "Fond", &out.join("fund.csv"));
+    assert_sheet_matches_csv(&book, "Förvaltningar", &out.join("units.csv"));
+    let mut workbook: Xlsx<_> = open_workbook(&book).unwrap();
+    let summary = workbook.worksheet_range("Sammanfattning").unwrap();
+    assert_eq!(summary.get((0, 0)), Some(&Data::String("Modell".into())));
+    assert_eq!(summary.get((1, 0)), Some(&Data::String("Budget".into())));
+    assert!(matches!(summary.get((1, 2)), Some(Data::Float(_))));
+    let fund = workbook.worksheet_range("Fond").unwrap();
+    assert_eq!(fund.get((0, 1)), Some(&Data::String("År".into())));
+    assert_eq!(
+        fund.get((0, 3)),
+        Some(&Data::String("Kassa (mnkr), 5:e percentil".into()))
+    );
+}
+
+#[test]
+fn sweep_writes_a_workbook_that_matches_its_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sweep");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "sweep",
+            "scenarios/compare.toml",
+            "--paths",
+            "200",
+            "--xlsx",
+        ])
+        .args(["--set", "design.repayment.horizon_years=5,10", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(fs::metadata(out.join("sweep.xlsx")).unwrap().len() > 0);
+    assert_sheet_matches_csv(&out.join("sweep.xlsx"), "Svep", &out.join("sweep.csv"));
+}
