@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::error::ScenarioError;
 use sifsim::export::{CHARTS, Lang, redraw_charts, table};
@@ -26,34 +26,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Simulate a scenario; write summary.json, fund.csv and units.csv and print a summary.
-    Run {
-        /// The scenario file (TOML).
-        scenario: PathBuf,
-        /// Number of paths (random futures), instead of the scenario's.
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
-        paths: Option<u64>,
-        /// Seed, instead of the scenario's.
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Worker threads [default: one per core]; results do not depend on it.
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        threads: Option<u16>,
-        /// Output folder [default: output/<scenario-name>].
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
-        /// Print summary.json on stdout instead of the table.
-        #[arg(long)]
-        json: bool,
-        /// Language of the charts.
-        #[arg(long, value_enum, default_value_t)]
-        lang: Lang,
-        /// Also write results.xlsx (a sheet per table, Swedish headers).
-        #[arg(long)]
-        xlsx: bool,
-    },
+    Run(RunArgs),
+    /// Simulate a scenario like `run` and write report.html, one page comparing the designs.
+    Report(RunArgs),
     /// Re-draw the charts of a finished run from its files, without simulating again.
     Chart {
         /// The output folder of a run (holding summary.json, fund.csv and units.csv).
@@ -97,6 +72,40 @@ enum Command {
     },
 }
 
+/// The arguments of `run` and `report`.
+#[derive(Args)]
+struct RunArgs {
+    /// The scenario file (TOML).
+    scenario: PathBuf,
+    /// Number of paths (random futures), instead of the scenario's.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
+    paths: Option<u64>,
+    /// Seed, instead of the scenario's.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads [default: one per core]; results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Output folder [default: output/<scenario-name>].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print summary.json on stdout instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Language of the charts.
+    #[arg(long, value_enum, default_value_t)]
+    lang: Lang,
+    /// Also write results.xlsx (a sheet per table, Swedish headers).
+    #[arg(long)]
+    xlsx: bool,
+    /// Also write report.html (always, for `sifsim report`).
+    #[arg(long)]
+    report: bool,
+}
+
 /// Set by Ctrl-C.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
@@ -123,39 +132,8 @@ fn main() -> ExitCode {
 
 fn execute(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Run {
-            scenario,
-            paths,
-            seed,
-            threads,
-            out,
-            quiet,
-            json,
-            lang,
-            xlsx,
-        } => {
-            let request = RunRequest {
-                scenario,
-                paths,
-                seed,
-                threads: threads.map(usize::from),
-                out,
-                lang,
-                xlsx,
-            };
-            let progress = Progress::new(quiet);
-            let outcome = run(&request, &progress)?;
-            progress.bar.finish_and_clear();
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&outcome.results.summary)?
-                );
-            } else {
-                print!("{}", table::render(&outcome.results.summary));
-                println!("Results written to {}", outcome.out.display());
-            }
-        }
+        Command::Run(args) => simulate_and_write(args, false)?,
+        Command::Report(args) => simulate_and_write(args, true)?,
         Command::Sweep {
             scenario,
             settings,
@@ -175,6 +153,7 @@ fn execute(cli: Cli) -> Result<()> {
                     out,
                     lang: Lang::default(),
                     xlsx,
+                    report: false,
                 },
                 settings,
                 design,
@@ -197,6 +176,33 @@ fn execute(cli: Cli) -> Result<()> {
             })?;
             print!("{}", table::describe(&scenario));
         }
+    }
+    Ok(())
+}
+
+/// `run` and `report`: simulate, write the outputs, print the table or the JSON summary.
+fn simulate_and_write(args: RunArgs, report: bool) -> Result<()> {
+    let request = RunRequest {
+        scenario: args.scenario,
+        paths: args.paths,
+        seed: args.seed,
+        threads: args.threads.map(usize::from),
+        out: args.out,
+        lang: args.lang,
+        xlsx: args.xlsx,
+        report: report || args.report,
+    };
+    let progress = Progress::new(args.quiet);
+    let outcome = run(&request, &progress)?;
+    progress.bar.finish_and_clear();
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&outcome.results.summary)?
+        );
+    } else {
+        print!("{}", table::render(&outcome.results.summary));
+        println!("Results written to {}", outcome.out.display());
     }
     Ok(())
 }

@@ -28,6 +28,8 @@ pub struct RunRequest {
     pub lang: export::Lang,
     /// Also write an Excel workbook.
     pub xlsx: bool,
+    /// Also write `report.html`.
+    pub report: bool,
 }
 
 /// A finished run.
@@ -130,7 +132,12 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(slug(&scenario.name)));
-    export::write_all(&out, &results, request.lang, request.xlsx)?;
+    let extras = export::Extras {
+        lang: request.lang,
+        xlsx: request.xlsx,
+        report: request.report.then_some(&scenario),
+    };
+    export::write_all(&out, &results, extras)?;
     Ok(RunOutcome { results, out })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod charts;
 mod csv;
+mod html;
 mod json;
 pub mod table;
 pub mod xlsx;
@@ -15,6 +16,7 @@ use anyhow::{Context, Result};
 pub use charts::Lang;
 
 use crate::results::Results;
+use crate::scenario::Scenario;
 
 /// One output file rendered from a run's results.
 pub trait Export {
@@ -36,19 +38,42 @@ pub fn exports() -> Vec<Box<dyn Export>> {
 /// Folder of the charts inside an output folder.
 pub const CHARTS: &str = "charts";
 
-/// Writes every export and chart (and with `xlsx` the workbook) into `dir`, replacing what was
+/// What a run writes besides `summary.json`, `fund.csv`, `units.csv` and the charts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// Language of the charts.
+    pub lang: Lang,
+    /// Also write `results.xlsx`.
+    pub xlsx: bool,
+    /// Also write `report.html` about this scenario.
+    pub report: Option<&'a Scenario>,
+}
+
+/// Writes every export and chart (and the extras asked for) into `dir`, replacing what was
 /// there only when all succeeded.
-pub fn write_all(dir: &Path, results: &Results, lang: Lang, xlsx: bool) -> Result<()> {
+pub fn write_all(dir: &Path, results: &Results, extras: Extras) -> Result<()> {
     let staging = Staging::new(dir)?;
     let mut exports = exports();
-    if xlsx {
+    if extras.xlsx {
         exports.push(Box::new(xlsx::RunWorkbook));
     }
     for export in exports {
         let bytes = export.render(results)?;
         staging.write(export.file_name(), &bytes)?;
     }
-    for (name, bytes) in charts::render_all(results, lang)? {
+    let charts = charts::render_all(results, extras.lang)?;
+    if let Some(scenario) = extras.report {
+        let svgs: Vec<(String, String)> = charts
+            .iter()
+            .filter(|(name, _)| name.ends_with(".svg"))
+            .map(|(name, bytes)| (name.clone(), String::from_utf8_lossy(bytes).into_owned()))
+            .collect();
+        staging.write(
+            "report.html",
+            html::report(scenario, results, &svgs).as_bytes(),
+        )?;
+    }
+    for (name, bytes) in charts {
         staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
     }
     staging.commit()

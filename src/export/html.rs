@@ -1,0 +1,201 @@
+//! `report.html`: one self-contained page for politicians — the scenario in plain words, each
+//! design's key figures, every chart as inline SVG, and a method note. No scripts and no
+//! external assets: it opens offline and prints to A4.
+
+use std::fmt::Write;
+
+use super::charts::Lang;
+use crate::results::{Results, Spread};
+use crate::scenario::{Basis, Bearer, Model, Scenario};
+
+/// Page style: readable on screen, A4 in print, charts never split across pages.
+const STYLE: &str = "
+body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #282828; line-height: 1.45; }
+h1 { font-size: 1.7rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
+.lead { color: #555; margin-top: 0; }
+table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+figure { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
+figure svg { width: 100%; height: auto; display: block; }
+.note { font-size: 0.85rem; color: #444; }
+@page { size: A4; margin: 15mm; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+";
+
+/// Escapes text for HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The report page. `svgs` are the run's charts, `(file name, SVG)`, in drawing order.
+pub fn report(scenario: &Scenario, results: &Results, svgs: &[(String, String)]) -> String {
+    let lang = Lang::Sv;
+    let mnkr = |x: f64| format!("{}\u{a0}mnkr", lang.number(x, 1));
+    let percent = |x: f64| lang.percent(x, 1);
+    let spread = |s: &Spread| {
+        format!(
+            "{} ({}–{})",
+            mnkr(s.p50),
+            lang.number(s.p5, 1),
+            lang.number(s.p95, 1)
+        )
+    };
+    let summary = &results.summary;
+    let last_year = scenario.calendar_year(scenario.years - 1);
+    let mut page = String::new();
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n<p class=\"lead\">{municipality}, \
+         {start}–{last_year} · {paths} framtider, frö {seed} · sifsim {version}</p>\n",
+        title = escape(&scenario.name),
+        municipality = escape(&scenario.municipality.name),
+        start = scenario.start_year,
+        paths = lang.number(summary.paths as f64, 0),
+        seed = summary.seed,
+        version = summary.sifsim_version,
+    );
+
+    page += "<h2>Scenariot i korthet</h2>\n";
+    let _ = write!(
+        page,
+        "<p>Kommunens årsresultat är i medel {} per år med standardavvikelse {}; alla belopp räknas upp \
+         med {} per år. Fonden möter {} kända projekt och i medel {} nya ansökningar per år. \
+         Förvaltningarna och deras ramar:</p>\n<table><tr><th>Förvaltning</th><th>Ram</th></tr>\n",
+        mnkr(scenario.municipality.annual_result.mean),
+        mnkr(scenario.municipality.annual_result.sd),
+        percent(scenario.municipality.index),
+        scenario.projects.len(),
+        lang.number(
+            scenario
+                .project_types
+                .iter()
+                .map(|t| t.arrivals_per_year)
+                .sum(),
+            1
+        ),
+    );
+    for unit in &scenario.units {
+        let _ = writeln!(
+            page,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(&unit.name),
+            mnkr(unit.frame)
+        );
+    }
+    page += "</table>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
+    for design in &scenario.designs {
+        let _ = writeln!(
+            page,
+            "<li><b>{}</b>: {}</li>",
+            escape(&design.name),
+            describe_model(&design.model, lang)
+        );
+    }
+    page += "</ul>\n";
+
+    page += "<h2>Nyckeltal per modell</h2>\n<table>\n<tr><th>Modell</th><th>Risk för nej av brist på pengar något år</th>\
+             <th>Kassa vid slutet, median (5–95 %)</th><th>Beviljade projekt</th><th>Nej av brist på pengar</th>\
+             <th>Återförd andel</th><th>Nettobesparing, median (5–95 %)</th><th>Chans till nettobesparing</th></tr>\n";
+    for d in &summary.designs {
+        let final_cash = Spread {
+            mean: d.final_cash.mean,
+            p5: d.final_cash.p5,
+            p50: d.final_cash.p50,
+            p95: d.final_cash.p95,
+        };
+        let _ = writeln!(
+            page,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&d.name),
+            percent(d.p_depleted_ever),
+            spread(&final_cash),
+            lang.number(d.approved.mean, 1),
+            lang.number(d.turned_down.mean, 1),
+            percent(d.recycled_share),
+            spread(&d.net_saving),
+            percent(d.p_net_saving_positive),
+        );
+    }
+    page += "</table>\n<h2>Bördan per förvaltning</h2>\n<p>Summan över åren av vad förvaltningen betalar \
+             (återföringar, bortfall den bär, fördyringar, driftkostnader) minus det budgetutrymme den vinner; \
+             median (5–95 %), och risken att den något år tippas in i underskott.</p>\n<table>\n<tr><th>Förvaltning</th>";
+    for d in &summary.designs {
+        let _ = write!(page, "<th>{}</th>", escape(&d.name));
+    }
+    page += "</tr>\n";
+    for (u, unit) in summary.units.iter().enumerate() {
+        let _ = write!(page, "<tr><td>{}</td>", escape(&unit.name));
+        for d in &summary.designs {
+            let burden = &d.units[u];
+            let _ = write!(
+                page,
+                "<td>{}<br>tippar: {}</td>",
+                spread(&burden.burden_total),
+                percent(burden.p_any_year_tipped)
+            );
+        }
+        page += "</tr>\n";
+    }
+    page += "</table>\n<h2>Diagram</h2>\n";
+    for (name, svg) in svgs {
+        let _ = writeln!(
+            page,
+            "<figure id=\"{}\">{svg}</figure>",
+            escape(name.trim_end_matches(".svg"))
+        );
+    }
+    let _ = write!(
+        page,
+        "<h2>Om metoden</h2>\n<p class=\"note\">Siffrorna kommer från {paths} slumpade framtider (frö {seed}) av \
+         scenariot, som sifsim {version} har räknat fram. Varje framtid drar årsresultat, förvaltningarnas egna \
+         resultat, ansökningar och projektens utfall; varje fondmodell tillämpas sedan på samma framtider, så \
+         skillnader mellan modellerna beror på reglerna och inte på slumpen. Medianen är det mittersta utfallet; \
+         banden visar var hälften (25–75 %) och nio av tio (5–95 %) av framtiderna hamnar. Belopp är i löpande \
+         priser, mnkr, inom de simulerade åren: projekt som startar sent visar sina kostnader men inte alla sina \
+         besparingar. Scenariots värden och deras källor eller antaganden står i scenariofilen; modellen beskrivs \
+         i docs/model.md. Scenariofilens SHA-256: {sha}.</p>\n</body></html>\n",
+        paths = lang.number(summary.paths as f64, 0),
+        seed = summary.seed,
+        version = summary.sifsim_version,
+        sha = summary.scenario_sha256,
+    );
+    page
+}
+
+/// A design's rules in a sentence.
+fn describe_model(model: &Model, lang: Lang) -> String {
+    let repayment = |r: &crate::scenario::Repayment| {
+        let basis = match r.basis {
+            Basis::Realized => "det som faktiskt sparats",
+            Basis::Planned => "hela planen oavsett utfall (ramminskning)",
+        };
+        let bearer = match r.shortfall_bearer {
+            Bearer::Fund => "fonden skriver av det som inte betalas",
+            Bearer::Lead => "den ledande förvaltningen betalar det som inte betalas",
+        };
+        format!(
+            "förvaltningarna återför {basis}, minst {} av varje avbetalning, i {} år med start senast efter {} år; {bearer}",
+            lang.percent(r.floor_share, 0),
+            r.horizon_years,
+            r.start_within_years
+        )
+    };
+    match model {
+        Model::Budget => "budgetmodellen – engångsbelopp, ingen återbetalning".into(),
+        Model::Repayment(r) => format!("återföringsmodellen – {}", repayment(r)),
+        Model::Dual {
+            repayment: r,
+            grant,
+        } => format!(
+            "dubbelmodellen – en årlig bidragsdel utan återbetalning ({} plus {} av ett positivt resultat), och en del där {}",
+            lang.number(grant.fixed, 1),
+            lang.percent(grant.share_of_positive_result, 1),
+            repayment(r)
+        ),
+    }
+}
