@@ -45,6 +45,7 @@ pub mod ledger;
 pub mod results;
 pub mod run;
 pub mod scenario;
+pub mod sensitivity;
 pub mod simulate;
 pub mod sweep;
 pub mod world;

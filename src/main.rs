@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::error::ScenarioError;
 use sifsim::export::{CHARTS, Lang, redraw_charts, table};
-use sifsim::run::{RunRequest, SweepRequest, load, run, sweep};
+use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, load, run, sensitivity, sweep};
 use sifsim::simulate::{Interrupted, Monitor};
 use sifsim::sweep::{Setting, SweepError};
 
@@ -62,6 +62,33 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Also write sweep.xlsx.
+        #[arg(long)]
+        xlsx: bool,
+    },
+    /// Set each uncertain input low and high in turn, on the same futures; write
+    /// sensitivity.csv and a tornado chart per design.
+    Sensitivity {
+        /// The scenario file (TOML).
+        scenario: PathBuf,
+        /// Keep only this design.
+        #[arg(long)]
+        design: Option<String>,
+        /// Number of paths per run, instead of the scenario's.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
+        paths: Option<u64>,
+        /// Seed, instead of the scenario's (the same for every run).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads [default: one per core].
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
+        /// Output folder [default: output/<scenario-name>-sensitivity].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Language of the charts.
+        #[arg(long, value_enum, default_value_t)]
+        lang: Lang,
+        /// Also write sensitivity.xlsx.
         #[arg(long)]
         xlsx: bool,
     },
@@ -164,6 +191,33 @@ fn execute(cli: Cli) -> Result<()> {
                 "Sweep written to {}",
                 outcome.out.join("sweep.csv").display()
             );
+        }
+        Command::Sensitivity {
+            scenario,
+            design,
+            paths,
+            seed,
+            threads,
+            out,
+            lang,
+            xlsx,
+        } => {
+            let request = SensitivityRequest {
+                run: RunRequest {
+                    scenario,
+                    paths,
+                    seed,
+                    threads: threads.map(usize::from),
+                    out,
+                    lang,
+                    xlsx,
+                    report: false,
+                },
+                design,
+            };
+            let outcome = sensitivity(&request, &Progress::new(true))?;
+            print!("{}", table::sensitivity(&outcome.rows));
+            println!("Sensitivity written to {}", outcome.out.display());
         }
         Command::Chart { output_dir, lang } => {
             redraw_charts(&output_dir, lang)?;

@@ -11,6 +11,7 @@ use crate::error::ScenarioError;
 use crate::export;
 use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
+use crate::sensitivity::{Input, SensitivityRow};
 use crate::simulate::{Monitor, simulate};
 use crate::sweep::{self, Setting, SweepMetrics};
 
@@ -218,19 +219,7 @@ pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutco
             scenario.designs.retain(|d| &d.name == name);
         }
         check_size(&scenario, &request.run, threads)?;
-        let aggregates = pool.install(|| simulate(&scenario, monitor))?;
-        if let Some(slot) = aggregates.invalid_slot() {
-            bail!(
-                "at {point:?} the simulation produced a value that is not a finite number at {}",
-                Layout::of(&scenario).describe(&scenario, slot)
-            );
-        }
-        let run = RunInfo {
-            threads,
-            started: String::new(),
-            duration_seconds: 0.0,
-        };
-        let results = Results::new(&scenario, &aggregates, String::new(), run);
+        let results = results_of(&scenario, &pool, monitor)?;
         rows.extend(
             SweepMetrics::of(&results)
                 .into_iter()
@@ -250,4 +239,103 @@ pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutco
     staging.write("sweep.csv", &csv)?;
     staging.commit()?;
     Ok(SweepOutcome { rows, out })
+}
+
+/// Simulates one variant of a scenario (in a sweep or a sensitivity analysis) into results.
+fn results_of(
+    scenario: &Scenario,
+    pool: &rayon::ThreadPool,
+    monitor: &dyn Monitor,
+) -> Result<Results> {
+    let aggregates = pool.install(|| simulate(scenario, monitor))?;
+    if let Some(slot) = aggregates.invalid_slot() {
+        bail!(
+            "the simulation produced a value that is not a finite number at {}",
+            Layout::of(scenario).describe(scenario, slot)
+        );
+    }
+    let run = RunInfo {
+        threads: pool.current_num_threads(),
+        started: String::new(),
+        duration_seconds: 0.0,
+    };
+    Ok(Results::new(scenario, &aggregates, String::new(), run))
+}
+
+/// `sifsim sensitivity`: each uncertain input low and high in turn, on the same futures.
+#[derive(Debug, Clone, Default)]
+pub struct SensitivityRequest {
+    pub run: RunRequest,
+    /// Keep only this design.
+    pub design: Option<String>,
+}
+
+/// A finished sensitivity analysis.
+#[derive(Debug)]
+pub struct SensitivityOutcome {
+    pub rows: Vec<SensitivityRow>,
+    /// The folder `sensitivity.csv` and the tornado charts were written to.
+    pub out: PathBuf,
+}
+
+/// Runs the scenario as written and with each input low and high; writes `sensitivity.csv` and
+/// a tornado chart per design.
+pub fn sensitivity(
+    request: &SensitivityRequest,
+    monitor: &dyn Monitor,
+) -> Result<SensitivityOutcome> {
+    let (mut base, _) = load(&request.run)?;
+    if let Some(name) = &request.design {
+        if !base.designs.iter().any(|d| &d.name == name) {
+            let names: Vec<&str> = base.designs.iter().map(|d| d.name.as_str()).collect();
+            bail!(
+                "--design \"{name}\": the scenario's designs are {}",
+                names.join(", ")
+            );
+        }
+        base.designs.retain(|d| &d.name == name);
+    }
+    let threads = request
+        .run
+        .threads
+        .unwrap_or_else(rayon::current_num_threads);
+    check_size(&base, &request.run, threads)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let base_results = results_of(&base, &pool, monitor)?;
+    let mut rows = SensitivityRow::of(&base_results, "base", "base", "");
+    for input in Input::ALL {
+        for (high, level) in [(false, "low"), (true, "high")] {
+            let results = results_of(&input.apply(&base, high), &pool, monitor)?;
+            rows.extend(SensitivityRow::of(
+                &results,
+                input.name(),
+                level,
+                input.change(),
+            ));
+        }
+    }
+    let out =
+        request.run.out.clone().unwrap_or_else(|| {
+            Path::new("output").join(format!("{}-sensitivity", slug(&base.name)))
+        });
+    let staging = export::Staging::new(&out)?;
+    let mut csv = ::csv::Writer::from_writer(Vec::new());
+    for row in &rows {
+        csv.serialize(row)?;
+    }
+    let csv = csv.into_inner()?;
+    if request.run.xlsx {
+        staging.write(
+            "sensitivity.xlsx",
+            &export::xlsx::workbook(&[("Känslighet", &csv)])?,
+        )?;
+    }
+    staging.write("sensitivity.csv", &csv)?;
+    for (name, bytes) in export::charts::render_tornados(&base_results, &rows, request.run.lang)? {
+        staging.write(&format!("{}/{name}", export::CHARTS), &bytes)?;
+    }
+    staging.commit()?;
+    Ok(SensitivityOutcome { rows, out })
 }

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use crate::results::Summary;
 use crate::scenario::Scenario;
+use crate::sensitivity::SensitivityRow;
 use crate::sweep::{Setting, SweepMetrics};
 
 /// Renders per design the headline figures and per unit the total burden's median and 95th percentile.
@@ -199,6 +200,45 @@ pub fn sweep(settings: &[Setting], rows: &[(Vec<f64>, SweepMetrics)]) -> String 
                 percent(m.worst_unit_burden_share_p95)
             ),
             percent(m.p_any_unit_tipped),
+        );
+    }
+    out
+}
+
+/// A sensitivity analysis: per design and input, the depletion risk and median final cash when
+/// the input is low and high; then each design as written.
+pub fn sensitivity(rows: &[SensitivityRow]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<24}  {:<20}  {:>12}  {:>10}  {:>14}  {:>14}",
+        "design", "input", "P(empty) low", "high", "final cash low", "high"
+    );
+    for low in rows.iter().filter(|r| r.level == "low") {
+        let high = rows
+            .iter()
+            .find(|r| r.design == low.design && r.input == low.input && r.level == "high");
+        let Some(high) = high else { continue };
+        let _ = writeln!(
+            out,
+            "{:<24}  {:<20}  {:>12}  {:>10}  {:>14}  {:>14}",
+            low.design,
+            low.input,
+            percent(low.p_depleted_ever),
+            percent(high.p_depleted_ever),
+            mnkr(low.final_cash_p50),
+            mnkr(high.final_cash_p50)
+        );
+    }
+    for base in rows.iter().filter(|r| r.level == "base") {
+        let _ = writeln!(
+            out,
+            "{:<24}  {:<20}  {:>12}  {:>10}  {:>14}",
+            base.design,
+            "(as written)",
+            percent(base.p_depleted_ever),
+            "",
+            mnkr(base.final_cash_p50)
         );
     }
     out

@@ -19,6 +19,7 @@ pub use text::Lang;
 
 use crate::results::{FundRow, Results, UnitRow};
 use crate::run::slug;
+use crate::sensitivity::SensitivityRow;
 
 /// Width and height of every chart, in pixels (legible at half an A4 page).
 pub const SIZE: (u32, u32) = (1200, 800);
@@ -44,12 +45,16 @@ enum Chart {
     BurdenByDesign,
     /// Mean yearly flows of design `d`.
     Flows(usize),
+    /// One-at-a-time sensitivity of design `d`.
+    Tornado(usize),
 }
 
 /// What drawing needs: the results, the language, and lookups into the rows.
 struct Context<'a> {
     results: &'a Results,
     lang: Lang,
+    /// A sensitivity analysis's rows (empty for a plain run).
+    sensitivity: &'a [SensitivityRow],
 }
 
 impl Context<'_> {
@@ -128,6 +133,7 @@ impl Chart {
             Chart::Designs => "designs".into(),
             Chart::BurdenByDesign => "burden-by-design".into(),
             Chart::Flows(d) => format!("flows-{}", design(d)),
+            Chart::Tornado(d) => format!("tornado-{}", design(d)),
         }
     }
 
@@ -145,6 +151,7 @@ impl Chart {
             Chart::Designs => draw::designs(root, ctx),
             Chart::BurdenByDesign => draw::burden_by_design(root, ctx),
             Chart::Flows(d) => draw::flows(root, ctx, d),
+            Chart::Tornado(d) => draw::tornado(root, ctx, d),
         }
     }
 
@@ -175,14 +182,40 @@ impl Chart {
 
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
 pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
+    let ctx = Context {
+        results,
+        lang,
+        sensitivity: &[],
+    };
+    render(&ctx, &Chart::all(results))
+}
+
+/// The tornado chart of each design of a sensitivity analysis; `base` is the unchanged run.
+pub fn render_tornados(
+    base: &Results,
+    rows: &[SensitivityRow],
+    lang: Lang,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let ctx = Context {
+        results: base,
+        lang,
+        sensitivity: rows,
+    };
+    let charts: Vec<Chart> = (0..base.summary.designs.len())
+        .map(Chart::Tornado)
+        .collect();
+    render(&ctx, &charts)
+}
+
+fn render(ctx: &Context, charts: &[Chart]) -> Result<Vec<(String, Vec<u8>)>> {
     register_font()?;
-    let ctx = Context { results, lang };
-    let rendered: Result<Vec<_>> = Chart::all(results)
+    let results = ctx.results;
+    let rendered: Result<Vec<_>> = charts
         .par_iter()
         .map(|chart| {
             let stem = chart.file_stem(results);
             let (svg, png) = chart
-                .render(&ctx)
+                .render(ctx)
                 .map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
             Ok([
                 (format!("{stem}.svg"), svg.into_bytes()),

@@ -42,6 +42,12 @@ pub struct Labels {
     pub seed: &'static str,
     pub means_note: &'static str,
     pub burden_note: &'static str,
+    pub sensitivity: &'static str,
+    pub low: &'static str,
+    pub high: &'static str,
+    pub base: &'static str,
+    pub cash_after: &'static str,
+    pub years_word: &'static str,
 }
 
 const SV: Labels = Labels {
@@ -72,6 +78,12 @@ const SV: Labels = Labels {
     seed: "frö",
     means_note: "Medelvärden över alla framtider; utflöden nedåt.",
     burden_note: "Positivt: förvaltningen betalar mer än den sparar.",
+    sensitivity: "känslighet, en osäker faktor i taget",
+    low: "Faktorn låg",
+    high: "Faktorn hög",
+    base: "Scenariot som det är",
+    cash_after: "Kassa (mnkr), median, efter",
+    years_word: "år",
 };
 
 const EN: Labels = Labels {
@@ -102,6 +114,12 @@ const EN: Labels = Labels {
     seed: "seed",
     means_note: "Means over all futures; outflows point down.",
     burden_note: "Positive: the förvaltning pays more than it saves.",
+    sensitivity: "sensitivity, one uncertain input at a time",
+    low: "Input low",
+    high: "Input high",
+    base: "Scenario as written",
+    cash_after: "Cash (mnkr), median, after",
+    years_word: "years",
 };
 
 impl Lang {

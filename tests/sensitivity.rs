@@ -1,0 +1,83 @@
+//! One-at-a-time sensitivity: every input low and high on the same futures as the base run.
+
+use std::fs;
+
+use assert_cmd::Command;
+
+#[test]
+fn sensitivity_runs_every_input_on_the_base_runs_futures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, run_out) = (dir.path().join("sens"), dir.path().join("run"));
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "sensitivity",
+            "scenarios/compare.toml",
+            "--paths",
+            "400",
+            "--xlsx",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "run",
+            "scenarios/compare.toml",
+            "--paths",
+            "400",
+            "--quiet",
+            "--out",
+        ])
+        .arg(&run_out)
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_path(out.join("sensitivity.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // (1 base + 9 inputs × 2) runs × 4 designs.
+    assert_eq!(rows.len(), 19 * 4);
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (input, level, design, depleted) = (
+        column("input"),
+        column("level"),
+        column("design"),
+        column("p_depleted_ever"),
+    );
+    let find = |i: &str, l: &str, d: &str| {
+        rows.iter()
+            .find(|r| &r[input] == i && &r[level] == l && &r[design] == d)
+            .unwrap()
+    };
+
+    // The base rows are the plain run: same seed, same futures.
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(run_out.join("summary.json")).unwrap()).unwrap();
+    for d in summary["designs"].as_array().unwrap() {
+        let name = d["name"].as_str().unwrap();
+        let base: f64 = find("base", "base", name)[depleted].parse().unwrap();
+        assert_eq!(base, d["p_depleted_ever"].as_f64().unwrap(), "{name}");
+    }
+    // Overruns are paid by the lead unit, not the fund: its figures do not move.
+    for d in ["Budget", "Örebros regel"] {
+        let base = find("base", "base", d);
+        for l in ["low", "high"] {
+            let row = find("cost_overrun.mean", l, d);
+            assert_eq!(&row[depleted], &base[depleted]);
+            assert_eq!(
+                &row[column("final_cash_p50")],
+                &base[column("final_cash_p50")]
+            );
+        }
+    }
+    // Dearer projects empty the fund more often.
+    let p = |l: &str| -> f64 { find("cost.median", l, "Budget")[depleted].parse().unwrap() };
+    assert!(p("low") < p("high"));
+    for d in ["budget", "orebros-regel"] {
+        assert!(out.join(format!("charts/tornado-{d}.svg")).exists());
+        assert!(out.join(format!("charts/tornado-{d}.png")).exists());
+    }
+    assert!(fs::metadata(out.join("sensitivity.xlsx")).unwrap().len() > 0);
+}
