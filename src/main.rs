@@ -64,6 +64,9 @@ enum Command {
         /// Also write sweep.xlsx.
         #[arg(long)]
         xlsx: bool,
+        /// Language of the charts.
+        #[arg(long, value_enum, default_value_t)]
+        lang: Lang,
     },
     /// Set each uncertain input low and high in turn, on the same futures; write
     /// sensitivity.csv and a tornado chart per design.
@@ -170,6 +173,7 @@ fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             xlsx,
+            lang,
         } => {
             let request = SweepRequest {
                 run: RunRequest {
@@ -178,7 +182,7 @@ fn execute(cli: Cli) -> Result<()> {
                     seed,
                     threads: threads.map(usize::from),
                     out,
-                    lang: Lang::default(),
+                    lang,
                     xlsx,
                     report: false,
                 },

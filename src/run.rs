@@ -237,6 +237,21 @@ pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutco
         staging.write("sweep.xlsx", &export::xlsx::workbook(&[("Svep", &csv)])?)?;
     }
     staging.write("sweep.csv", &csv)?;
+    let charts = export::charts::SweepData {
+        title: format!("{} – svep", base.name),
+        subtitle: format!(
+            "{} framtider per inställning, frö {} · sifsim {}",
+            request.run.lang.number(base.paths as f64, 0),
+            base.seed,
+            env!("CARGO_PKG_VERSION")
+        ),
+        settings: &request.settings,
+        rows: &rows,
+        lang: request.run.lang,
+    };
+    for (name, bytes) in export::charts::render_sweep(&charts)? {
+        staging.write(&format!("{}/{name}", export::CHARTS), &bytes)?;
+    }
     staging.commit()?;
     Ok(SweepOutcome { rows, out })
 }

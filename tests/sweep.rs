@@ -217,3 +217,52 @@ fn bad_paths_and_values_are_refused_with_the_problem_named() {
             .contains("effect_size is written as a plain value")
     );
 }
+
+#[test]
+fn one_setting_draws_lines_and_two_draw_heat_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let sweep = |out: &str, sets: &[&str]| {
+        let mut command = Command::cargo_bin("sifsim").unwrap();
+        command.args([
+            "sweep",
+            "scenarios/compare.toml",
+            "--paths",
+            "100",
+            "--design",
+            "Örebros regel",
+        ]);
+        for set in sets {
+            command.args(["--set", set]);
+        }
+        command
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+        dir.path().join(out).join("charts")
+    };
+    let lines = sweep("one", &["design.repayment.horizon_years=3,6,9"]);
+    for file in ["sweep.svg", "sweep.png"] {
+        assert!(lines.join(file).exists(), "{file}");
+    }
+    let svg = fs::read_to_string(lines.join("sweep.svg")).unwrap();
+    assert!(svg.contains("design.repayment.horizon_years") && svg.contains("Återförd andel"));
+    let heat = sweep(
+        "two",
+        &[
+            "design.repayment.horizon_years=3,6",
+            "design.repayment.floor_share=0,0.3",
+        ],
+    );
+    let svg = fs::read_to_string(heat.join("sweep-heat-orebros-regel.svg")).unwrap();
+    // Two by two cells in each of the two panels, each labelled with its value.
+    let percentages = svg
+        .lines()
+        .filter(|l| l.trim_end().ends_with("\u{a0}%"))
+        .count();
+    assert!(
+        percentages >= 4,
+        "{percentages} cells labelled with a share"
+    );
+    assert!(heat.join("sweep-heat-orebros-regel.png").exists());
+}

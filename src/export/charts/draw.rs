@@ -9,12 +9,12 @@ use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Context, FONT, chart_error};
+use super::{Context, FONT, Lang, chart_error};
 
-type Area<DB> = DrawingArea<DB, Shift>;
+pub(super) type Area<DB> = DrawingArea<DB, Shift>;
 
 /// Okabe–Ito colours, in the order designs and units take them.
-const PALETTE: [RGBColor; 8] = [
+pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0, 114, 178),
     RGBColor(213, 94, 0),
     RGBColor(0, 158, 115),
@@ -24,18 +24,18 @@ const PALETTE: [RGBColor; 8] = [
     RGBColor(120, 120, 120),
     RGBColor(0, 0, 0),
 ];
-const GRID: RGBColor = RGBColor(228, 228, 228);
-const TEXT: RGBColor = RGBColor(40, 40, 40);
+pub(super) const GRID: RGBColor = RGBColor(228, 228, 228);
+pub(super) const TEXT: RGBColor = RGBColor(40, 40, 40);
 /// Target levels, apart from the black initial capital.
 const TARGET: RGBColor = RGBColor(150, 150, 150);
 
-fn colour(i: usize) -> RGBColor {
+pub(super) fn colour(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]
 }
 
 /// Dash and gap lengths of design `d`'s line: every second design is dashed, long and short
 /// in turn, so designs whose lines coincide stay visible.
-fn dashes(d: usize) -> Option<(u32, u32)> {
+pub(super) fn dashes(d: usize) -> Option<(u32, u32)> {
     match d % 4 {
         1 => Some((12, 6)),
         3 => Some((4, 6)),
@@ -44,7 +44,7 @@ fn dashes(d: usize) -> Option<(u32, u32)> {
 }
 
 /// A line series, solid or dashed.
-fn line<DB: DrawingBackend, X: Clone + 'static, Y: Clone + 'static, C>(
+pub(super) fn line<DB: DrawingBackend, X: Clone + 'static, Y: Clone + 'static, C>(
     chart: &mut ChartContext<DB, C>,
     points: Vec<(X, Y)>,
     style: ShapeStyle,
@@ -79,14 +79,14 @@ fn design_legend(ctx: &Context) -> Vec<(String, Mark)> {
 }
 
 /// How a legend entry is drawn.
-enum Mark {
+pub(super) enum Mark {
     Line(RGBColor, u32),
     Dashed(RGBColor),
     Fill(RGBAColor),
 }
 
 /// Draws title and subtitle, and the legend strip at the bottom; returns the area for panels.
-fn figure<DB: DrawingBackend>(
+pub(super) fn figure<DB: DrawingBackend>(
     root: &Area<DB>,
     title: &str,
     subtitle: &str,
@@ -184,7 +184,7 @@ fn draw_legend<DB: DrawingBackend>(area: &Area<DB>, legend: &[(String, Mark)]) -
 
 /// A value range covering `values` (and 0 when asked), padded by 5 % so no band touches an
 /// edge; a flat series gets a narrow range around its value.
-fn value_range(values: impl Iterator<Item = f64>, with_zero: bool) -> Range<f64> {
+pub(super) fn value_range(values: impl Iterator<Item = f64>, with_zero: bool) -> Range<f64> {
     let (mut lo, mut hi) = if with_zero {
         (0.0, 0.0)
     } else {
@@ -221,18 +221,16 @@ fn band(years: &[i64], lower: &[f64], upper: &[f64]) -> Vec<(i64, f64)> {
 
 /// How a panel's y axis is labelled.
 #[derive(Clone, Copy)]
-enum Axis {
+pub(super) enum Axis {
     Mnkr,
     Share,
 }
 
 impl Axis {
-    fn label(self, ctx: &Context, v: f64, range: &Range<f64>) -> String {
+    pub(super) fn label(self, lang: Lang, v: f64, range: &Range<f64>) -> String {
         match self {
-            Axis::Mnkr => ctx.lang.number(v, decimals(range)),
-            Axis::Share => ctx
-                .lang
-                .percent(v, decimals(&(range.start * 100.0..range.end * 100.0))),
+            Axis::Mnkr => lang.number(v, decimals(range)),
+            Axis::Share => lang.percent(v, decimals(&(range.start * 100.0..range.end * 100.0))),
         }
     }
 }
@@ -266,7 +264,7 @@ fn year_chart<'a, DB: DrawingBackend>(
         .x_labels(8)
         .x_label_formatter(&|y| y.to_string())
         .y_desc(y_desc)
-        .y_label_formatter(&|v| axis.label(ctx, *v, &range))
+        .y_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
         .label_style((FONT, 14).into_font().color(&TEXT))
         .axis_desc_style((FONT, 15).into_font().color(&TEXT))
         .draw()
@@ -666,7 +664,7 @@ pub fn burden_by_design<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> R
         .disable_x_mesh()
         .x_labels(0)
         .y_desc("mnkr")
-        .y_label_formatter(&|v| Axis::Mnkr.label(ctx, *v, &range))
+        .y_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &range))
         .label_style((FONT, 14).into_font().color(&TEXT))
         .axis_desc_style((FONT, 15).into_font().color(&TEXT))
         .draw()
@@ -746,7 +744,7 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         .x_labels(12)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_desc("mnkr")
-        .y_label_formatter(&|v| Axis::Mnkr.label(ctx, *v, &range))
+        .y_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &range))
         .label_style((FONT, 14).into_font().color(&TEXT))
         .axis_desc_style((FONT, 15).into_font().color(&TEXT))
         .draw()
@@ -858,7 +856,7 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
             .disable_y_mesh()
             .y_labels(0)
             .x_labels(6)
-            .x_label_formatter(&|v| axis.label(ctx, *v, &range))
+            .x_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
             .label_style((FONT, 13).into_font().color(&TEXT))
             .draw()
             .map_err(chart_error)?;

@@ -6,6 +6,7 @@
 //! apart.
 
 mod draw;
+mod sweep;
 mod text;
 
 use std::sync::Once;
@@ -15,6 +16,7 @@ use image::ImageEncoder;
 use plotters::prelude::*;
 use rayon::prelude::*;
 
+pub use sweep::{SweepData, render_sweep};
 pub use text::Lang;
 
 use crate::results::{FundRow, Results, UnitRow};
@@ -154,30 +156,60 @@ impl Chart {
             Chart::Tornado(d) => draw::tornado(root, ctx, d),
         }
     }
+}
 
-    /// The chart as SVG text and PNG bytes.
-    fn render(&self, ctx: &Context) -> Result<(String, Vec<u8>)> {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-            self.draw(&root, ctx)?;
-            root.present().map_err(chart_error)?;
-        }
-        let mut pixels = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut pixels, SIZE).into_drawing_area();
-            self.draw(&root, ctx)?;
-            root.present().map_err(chart_error)?;
-        }
-        let mut png = Vec::new();
-        image::codecs::png::PngEncoder::new(&mut png).write_image(
-            &pixels,
-            SIZE.0,
-            SIZE.1,
-            image::ColorType::Rgb8,
-        )?;
-        Ok((svg, png))
+/// Something drawn to one SVG and one PNG file.
+trait Drawing: Sync {
+    /// The files' name without extension.
+    fn file_stem(&self) -> String;
+    /// Draws on any plotters backend.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, plotters::coord::Shift>,
+    ) -> Result<()>;
+}
+
+/// A chart of a run, with what it is drawn from.
+struct RunChart<'a> {
+    chart: Chart,
+    ctx: &'a Context<'a>,
+}
+
+impl Drawing for RunChart<'_> {
+    fn file_stem(&self) -> String {
+        self.chart.file_stem(self.ctx.results)
     }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, plotters::coord::Shift>,
+    ) -> Result<()> {
+        self.chart.draw(root, self.ctx)
+    }
+}
+
+/// A drawing as SVG text and PNG bytes.
+fn svg_and_png<D: Drawing>(drawing: &D) -> Result<(String, Vec<u8>)> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        drawing.draw(&root)?;
+        root.present().map_err(chart_error)?;
+    }
+    let mut pixels = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, SIZE).into_drawing_area();
+        drawing.draw(&root)?;
+        root.present().map_err(chart_error)?;
+    }
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png).write_image(
+        &pixels,
+        SIZE.0,
+        SIZE.1,
+        image::ColorType::Rgb8,
+    )?;
+    Ok((svg, png))
 }
 
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
@@ -187,7 +219,11 @@ pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)
         lang,
         sensitivity: &[],
     };
-    render(&ctx, &Chart::all(results))
+    let charts: Vec<RunChart> = Chart::all(results)
+        .into_iter()
+        .map(|chart| RunChart { chart, ctx: &ctx })
+        .collect();
+    render(&charts)
 }
 
 /// The tornado chart of each design of a sensitivity analysis; `base` is the unchanged run.
@@ -201,22 +237,24 @@ pub fn render_tornados(
         lang,
         sensitivity: rows,
     };
-    let charts: Vec<Chart> = (0..base.summary.designs.len())
-        .map(Chart::Tornado)
+    let charts: Vec<RunChart> = (0..base.summary.designs.len())
+        .map(|d| RunChart {
+            chart: Chart::Tornado(d),
+            ctx: &ctx,
+        })
         .collect();
-    render(&ctx, &charts)
+    render(&charts)
 }
 
-fn render(ctx: &Context, charts: &[Chart]) -> Result<Vec<(String, Vec<u8>)>> {
+/// Drawings as `(file name, bytes)`, SVG and PNG each, drawn in parallel.
+fn render<D: Drawing>(drawings: &[D]) -> Result<Vec<(String, Vec<u8>)>> {
     register_font()?;
-    let results = ctx.results;
-    let rendered: Result<Vec<_>> = charts
+    let rendered: Result<Vec<_>> = drawings
         .par_iter()
-        .map(|chart| {
-            let stem = chart.file_stem(results);
-            let (svg, png) = chart
-                .render(ctx)
-                .map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
+        .map(|drawing| {
+            let stem = drawing.file_stem();
+            let (svg, png) =
+                svg_and_png(drawing).map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
             Ok([
                 (format!("{stem}.svg"), svg.into_bytes()),
                 (format!("{stem}.png"), png),

@@ -1,0 +1,308 @@
+//! Charts of a sweep: with one setting, each metric against the setting's value (a line per
+//! design, final cash with its 5–95 % band); with two, a heat map per design.
+
+use anyhow::Result;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::draw::{Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, line, value_range};
+use super::{Drawing, FONT, Lang, chart_error, render};
+use crate::run::slug;
+use crate::sweep::{Setting, SweepMetrics};
+
+/// What a sweep's charts are drawn from.
+pub struct SweepData<'a> {
+    pub title: String,
+    pub subtitle: String,
+    pub settings: &'a [Setting],
+    pub rows: &'a [(Vec<f64>, SweepMetrics)],
+    pub lang: Lang,
+}
+
+enum SweepChart<'a> {
+    Lines(&'a SweepData<'a>),
+    Heat(&'a SweepData<'a>, String),
+}
+
+/// The sweep's charts as `(file name, bytes)`: none for three or more settings.
+pub fn render_sweep(data: &SweepData) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut designs: Vec<String> = Vec::new();
+    for (_, m) in data.rows {
+        if !designs.contains(&m.design) {
+            designs.push(m.design.clone());
+        }
+    }
+    let charts: Vec<SweepChart> = match data.settings.len() {
+        1 => vec![SweepChart::Lines(data)],
+        2 => designs
+            .into_iter()
+            .map(|d| SweepChart::Heat(data, d))
+            .collect(),
+        _ => Vec::new(),
+    };
+    render(&charts)
+}
+
+type Metric = fn(&SweepMetrics) -> f64;
+
+impl Drawing for SweepChart<'_> {
+    fn file_stem(&self) -> String {
+        match self {
+            SweepChart::Lines(_) => "sweep".into(),
+            SweepChart::Heat(_, design) => format!("sweep-heat-{}", slug(design)),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &Area<DB>) -> Result<()> {
+        match self {
+            SweepChart::Lines(data) => lines(root, data),
+            SweepChart::Heat(data, design) => heat(root, data, design),
+        }
+    }
+}
+
+fn metric_names(lang: Lang) -> [(&'static str, Metric, Axis); 6] {
+    let sv = lang == Lang::Sv;
+    [
+        (
+            if sv {
+                "Risk för nej av brist på pengar något år"
+            } else {
+                "Chance of a turn-down for lack of money"
+            },
+            |m| m.p_depleted_ever,
+            Axis::Share,
+        ),
+        (
+            if sv {
+                "Kassa vid slutet (mnkr), median och 5–95 %"
+            } else {
+                "Final cash (mnkr), median and 5–95%"
+            },
+            |m| m.final_cash_p50,
+            Axis::Mnkr,
+        ),
+        (
+            if sv {
+                "Återförd andel av utbetalningarna"
+            } else {
+                "Share of payouts repaid"
+            },
+            |m| m.recycled_share,
+            Axis::Share,
+        ),
+        (
+            if sv {
+                "Nettobesparing (mnkr), medel"
+            } else {
+                "Net saving (mnkr), mean"
+            },
+            |m| m.net_saving_mean,
+            Axis::Mnkr,
+        ),
+        (
+            if sv {
+                "Största förvaltningsbörda ett år (mnkr), 95:e percentil"
+            } else {
+                "Worst unit's yearly burden (mnkr), 95th percentile"
+            },
+            |m| m.worst_unit_burden_p95,
+            Axis::Mnkr,
+        ),
+        (
+            if sv {
+                "Risk att någon förvaltning tippar i underskott"
+            } else {
+                "Chance a unit is tipped into deficit"
+            },
+            |m| m.p_any_unit_tipped,
+            Axis::Share,
+        ),
+    ]
+}
+
+/// Each metric against the one setting, a line per design.
+fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
+    let mut designs: Vec<&str> = Vec::new();
+    for (_, m) in data.rows {
+        if !designs.contains(&m.design.as_str()) {
+            designs.push(&m.design);
+        }
+    }
+    let legend: Vec<(String, Mark)> = designs
+        .iter()
+        .enumerate()
+        .map(|(d, name)| {
+            let mark = if dashes(d).is_some() {
+                Mark::Dashed(colour(d))
+            } else {
+                Mark::Line(colour(d), 3)
+            };
+            (name.to_string(), mark)
+        })
+        .collect();
+    let body = figure(root, &data.title, &data.subtitle, &legend)?;
+    let xs: Vec<f64> = data.rows.iter().map(|(v, _)| v[0]).collect();
+    let x_range = value_range(xs.iter().copied(), false);
+    let path = &data.settings[0].path;
+    for ((caption, metric, axis), panel) in metric_names(data.lang)
+        .into_iter()
+        .zip(body.split_evenly((2, 3)))
+    {
+        let band = |m: &SweepMetrics| [m.final_cash_p5, m.final_cash_p95];
+        let values = data.rows.iter().flat_map(|(_, m)| {
+            let mut v = vec![metric(m)];
+            if matches!(axis, Axis::Mnkr) && caption.contains("5–95") {
+                v.extend(band(m));
+            }
+            v
+        });
+        let y_range = value_range(values, true);
+        let mut chart = ChartBuilder::on(&panel)
+            .caption(caption, (FONT, 14).into_font().color(&TEXT))
+            .margin(10)
+            .x_label_area_size(40)
+            .y_label_area_size(64)
+            .build_cartesian_2d(x_range.clone(), y_range.clone())
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .x_labels(6)
+            .x_desc(path.as_str())
+            .x_label_formatter(&|v| data.lang.number(*v, if v.fract() == 0.0 { 0 } else { 2 }))
+            .y_label_formatter(&|v| axis.label(data.lang, *v, &y_range))
+            .label_style((FONT, 12).into_font().color(&TEXT))
+            .axis_desc_style((FONT, 12).into_font().color(&TEXT))
+            .draw()
+            .map_err(chart_error)?;
+        for (d, design) in designs.iter().enumerate() {
+            if caption.contains("5–95") {
+                let upper = rows_of(data.rows, design).map(|(v, m)| (v[0], m.final_cash_p95));
+                let lower: Vec<(f64, f64)> = rows_of(data.rows, design)
+                    .map(|(v, m)| (v[0], m.final_cash_p5))
+                    .collect();
+                let polygon: Vec<(f64, f64)> = upper.chain(lower.into_iter().rev()).collect();
+                chart
+                    .draw_series(std::iter::once(Polygon::new(
+                        polygon,
+                        colour(d).mix(0.14).filled(),
+                    )))
+                    .map_err(chart_error)?;
+            }
+            let points: Vec<(f64, f64)> = rows_of(data.rows, design)
+                .map(|(v, m)| (v[0], metric(m)))
+                .collect();
+            line(&mut chart, points, colour(d).stroke_width(3), dashes(d))?;
+        }
+    }
+    Ok(())
+}
+
+/// The rows of one design.
+fn rows_of<'r>(
+    rows: &'r [(Vec<f64>, SweepMetrics)],
+    design: &'r str,
+) -> impl Iterator<Item = &'r (Vec<f64>, SweepMetrics)> {
+    rows.iter().filter(move |(_, m)| m.design == design)
+}
+
+/// Heat maps over the two settings for one design: depletion risk and median final cash.
+fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> Result<()> {
+    let rows: Vec<&(Vec<f64>, SweepMetrics)> = data
+        .rows
+        .iter()
+        .filter(|(_, m)| m.design == design)
+        .collect();
+    let (xs, ys) = (&data.settings[0].values, &data.settings[1].values);
+    let title = format!("{} – {design}", data.title);
+    let body = figure(root, &title, &data.subtitle, &[])?;
+    let names = metric_names(data.lang);
+    for (&(caption, metric, axis), panel) in [&names[0], &names[1]]
+        .into_iter()
+        .zip(body.split_evenly((1, 2)))
+    {
+        let values: Vec<f64> = rows.iter().map(|(_, m)| metric(m)).collect();
+        let range = value_range(values.iter().copied(), false);
+        // Cells show one value: the median, without the band the line chart draws.
+        let caption = caption.replace(" och 5–95 %", "").replace(" and 5–95%", "");
+        let mut chart = ChartBuilder::on(&panel)
+            .caption(caption, (FONT, 15).into_font().color(&TEXT))
+            .margin(12)
+            .x_label_area_size(48)
+            .y_label_area_size(70)
+            .build_cartesian_2d(0.0..xs.len() as f64, 0.0..ys.len() as f64)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(0)
+            .y_labels(0)
+            .x_desc(data.settings[0].path.as_str())
+            .y_desc(data.settings[1].path.as_str())
+            .axis_desc_style((FONT, 12).into_font().color(&TEXT))
+            .draw()
+            .map_err(chart_error)?;
+        let cell = |i: usize, j: usize| {
+            rows.iter()
+                .find(|(v, _)| v[0] == xs[i] && v[1] == ys[j])
+                .map(|(_, m)| metric(m))
+        };
+        let text =
+            TextStyle::from((FONT, 13).into_font()).pos(Pos::new(HPos::Center, VPos::Center));
+        for i in 0..xs.len() {
+            for j in 0..ys.len() {
+                let Some(value) = cell(i, j) else { continue };
+                let t = if range.end > range.start {
+                    (value - range.start) / (range.end - range.start)
+                } else {
+                    0.5
+                };
+                let shade = ViridisRGB::get_color(t);
+                let (x, y) = (i as f64, j as f64);
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x, y), (x + 1.0, y + 1.0)],
+                        shade.filled(),
+                    )))
+                    .map_err(chart_error)?;
+                let ink = if t < 0.6 { WHITE } else { BLACK };
+                let label = axis.label(data.lang, value, &range);
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        label,
+                        (x + 0.5, y + 0.5),
+                        text.clone().color(&ink),
+                    )))
+                    .map_err(chart_error)?;
+            }
+        }
+        // The settings' values under and beside the cells.
+        let (base_x, base_y) = panel.get_base_pixel();
+        let style = (FONT, 12).into_font().color(&TEXT);
+        for (i, x) in xs.iter().enumerate() {
+            let (px, py) = chart.backend_coord(&(i as f64 + 0.5, 0.0));
+            let label = data.lang.number(*x, if x.fract() == 0.0 { 0 } else { 2 });
+            panel
+                .draw(&Text::new(
+                    label,
+                    (px - base_x, py - base_y + 6),
+                    style.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+                ))
+                .map_err(chart_error)?;
+        }
+        for (j, y) in ys.iter().enumerate() {
+            let (px, py) = chart.backend_coord(&(0.0, j as f64 + 0.5));
+            let label = data.lang.number(*y, if y.fract() == 0.0 { 0 } else { 2 });
+            panel
+                .draw(&Text::new(
+                    label,
+                    (px - base_x - 6, py - base_y),
+                    style.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+                ))
+                .map_err(chart_error)?;
+        }
+    }
+    Ok(())
+}
