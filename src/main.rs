@@ -28,7 +28,13 @@ enum Command {
     /// Simulate a scenario; write summary.json, fund.csv and units.csv and print a summary.
     Run(RunArgs),
     /// Simulate a scenario like `run` and write report.html, one page comparing the designs.
-    Report(RunArgs),
+    Report {
+        #[command(flatten)]
+        run: RunArgs,
+        /// Include a sweep in the report: PATH=VALUES, as for `sweep`.
+        #[arg(long = "set", value_name = "PATH=VALUES")]
+        settings: Vec<Setting>,
+    },
     /// Re-draw the charts of a finished run from its files, without simulating again.
     Chart {
         /// The output folder of a run (holding summary.json, fund.csv and units.csv).
@@ -162,8 +168,14 @@ fn main() -> ExitCode {
 
 fn execute(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Run(args) => simulate_and_write(args, false)?,
-        Command::Report(args) => simulate_and_write(args, true)?,
+        Command::Run(args) => simulate_and_write(args, Vec::new())?,
+        Command::Report { run, settings } => simulate_and_write(
+            RunArgs {
+                report: true,
+                ..run
+            },
+            settings,
+        )?,
         Command::Sweep {
             scenario,
             settings,
@@ -185,6 +197,7 @@ fn execute(cli: Cli) -> Result<()> {
                     lang,
                     xlsx,
                     report: false,
+                    report_sweep: Vec::new(),
                 },
                 settings,
                 design,
@@ -216,6 +229,7 @@ fn execute(cli: Cli) -> Result<()> {
                     lang,
                     xlsx,
                     report: false,
+                    report_sweep: Vec::new(),
                 },
                 design,
             };
@@ -238,8 +252,9 @@ fn execute(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-/// `run` and `report`: simulate, write the outputs, print the table or the JSON summary.
-fn simulate_and_write(args: RunArgs, report: bool) -> Result<()> {
+/// `run` and `report`: simulate, write the outputs, print the table or the JSON summary;
+/// `report_sweep` is a sweep for the report.
+fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<()> {
     let request = RunRequest {
         scenario: args.scenario,
         paths: args.paths,
@@ -248,7 +263,8 @@ fn simulate_and_write(args: RunArgs, report: bool) -> Result<()> {
         out: args.out,
         lang: args.lang,
         xlsx: args.xlsx,
-        report: report || args.report,
+        report: args.report,
+        report_sweep,
     };
     let progress = Progress::new(args.quiet);
     let outcome = run(&request, &progress)?;

@@ -13,7 +13,7 @@ use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
 use crate::sensitivity::{Input, SensitivityRow};
 use crate::simulate::{Monitor, simulate};
-use crate::sweep::{self, Setting, SweepMetrics};
+use crate::sweep::{self, Setting, SweepMetrics, SweepRow};
 
 /// What the user asked for; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +31,8 @@ pub struct RunRequest {
     pub xlsx: bool,
     /// Also write `report.html`.
     pub report: bool,
+    /// With `report`: a sweep to include in the report.
+    pub report_sweep: Vec<Setting>,
 }
 
 /// A finished run.
@@ -133,10 +135,36 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(slug(&scenario.name)));
+    let sweep_section = if request.report && !request.report_sweep.is_empty() {
+        let sweep_request = SweepRequest {
+            run: request.clone(),
+            settings: request.report_sweep.clone(),
+            design: None,
+        };
+        let (base, rows) = sweep_rows(&sweep_request, monitor)?;
+        let svgs = export::charts::render_sweep(&sweep_charts(
+            &base,
+            &request.report_sweep,
+            &rows,
+            request.lang,
+        ))?
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".svg"))
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+        Some(export::SweepSection {
+            settings: request.report_sweep.clone(),
+            rows,
+            svgs,
+        })
+    } else {
+        None
+    };
     let extras = export::Extras {
         lang: request.lang,
         xlsx: request.xlsx,
         report: request.report.then_some(&scenario),
+        report_sweep: sweep_section.as_ref(),
     };
     export::write_all(&out, &results, extras)?;
     Ok(RunOutcome { results, out })
@@ -180,13 +208,56 @@ pub struct SweepRequest {
 #[derive(Debug)]
 pub struct SweepOutcome {
     /// Each grid point's values, and one design's metrics there.
-    pub rows: Vec<(Vec<f64>, SweepMetrics)>,
+    pub rows: Vec<SweepRow>,
     /// The folder `sweep.csv` was written to.
     pub out: PathBuf,
 }
 
 /// Runs a sweep on common random numbers and writes `sweep.csv`.
 pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutcome> {
+    let (base, rows) = sweep_rows(request, monitor)?;
+    let out = request
+        .run
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("output").join(format!("{}-sweep", slug(&base.name))));
+    let staging = export::Staging::new(&out)?;
+    let csv = sweep::to_csv(&request.settings, &rows)?;
+    if request.run.xlsx {
+        staging.write("sweep.xlsx", &export::xlsx::workbook(&[("Svep", &csv)])?)?;
+    }
+    staging.write("sweep.csv", &csv)?;
+    let charts = sweep_charts(&base, &request.settings, &rows, request.run.lang);
+    for (name, bytes) in export::charts::render_sweep(&charts)? {
+        staging.write(&format!("{}/{name}", export::CHARTS), &bytes)?;
+    }
+    staging.commit()?;
+    Ok(SweepOutcome { rows, out })
+}
+
+/// What a sweep's charts are drawn from.
+fn sweep_charts<'a>(
+    base: &Scenario,
+    settings: &'a [Setting],
+    rows: &'a [SweepRow],
+    lang: export::Lang,
+) -> export::charts::SweepData<'a> {
+    export::charts::SweepData {
+        title: format!("{} – svep", base.name),
+        subtitle: format!(
+            "{} framtider per inställning, frö {} · sifsim {}",
+            lang.number(base.paths as f64, 0),
+            base.seed,
+            env!("CARGO_PKG_VERSION")
+        ),
+        settings,
+        rows,
+        lang,
+    }
+}
+
+/// The sweep's scenario as written (overrides applied), and each grid point's metrics.
+fn sweep_rows(request: &SweepRequest, monitor: &dyn Monitor) -> Result<(Scenario, Vec<SweepRow>)> {
     let (base, bytes) = load(&request.run)?;
     let path = &request.run.scenario;
     let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes)?)?;
@@ -226,34 +297,7 @@ pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutco
                 .map(|m| (point.clone(), m)),
         );
     }
-    let out = request
-        .run
-        .out
-        .clone()
-        .unwrap_or_else(|| Path::new("output").join(format!("{}-sweep", slug(&base.name))));
-    let staging = export::Staging::new(&out)?;
-    let csv = sweep::to_csv(&request.settings, &rows)?;
-    if request.run.xlsx {
-        staging.write("sweep.xlsx", &export::xlsx::workbook(&[("Svep", &csv)])?)?;
-    }
-    staging.write("sweep.csv", &csv)?;
-    let charts = export::charts::SweepData {
-        title: format!("{} – svep", base.name),
-        subtitle: format!(
-            "{} framtider per inställning, frö {} · sifsim {}",
-            request.run.lang.number(base.paths as f64, 0),
-            base.seed,
-            env!("CARGO_PKG_VERSION")
-        ),
-        settings: &request.settings,
-        rows: &rows,
-        lang: request.run.lang,
-    };
-    for (name, bytes) in export::charts::render_sweep(&charts)? {
-        staging.write(&format!("{}/{name}", export::CHARTS), &bytes)?;
-    }
-    staging.commit()?;
-    Ok(SweepOutcome { rows, out })
+    Ok((base, rows))
 }
 
 /// Simulates one variant of a scenario (in a sweep or a sensitivity analysis) into results.

@@ -192,6 +192,9 @@ pub fn grid(settings: &[Setting]) -> Vec<Vec<f64>> {
     })
 }
 
+/// A grid point's values, and one design's metrics there.
+pub type SweepRow = (Vec<f64>, SweepMetrics);
+
 /// One design at one setting: the row of `sweep.csv` after the setting's columns.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SweepMetrics {
@@ -251,7 +254,7 @@ impl SweepMetrics {
 }
 
 /// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
-pub fn to_csv(settings: &[Setting], rows: &[(Vec<f64>, SweepMetrics)]) -> anyhow::Result<Vec<u8>> {
+pub fn to_csv(settings: &[Setting], rows: &[SweepRow]) -> anyhow::Result<Vec<u8>> {
     // The metrics' columns come from serde; the settings' are put before them.
     let mut metrics = csv::Writer::from_writer(Vec::new());
     for (_, row) in rows {

@@ -131,3 +131,36 @@ fn the_report_renders_in_chromium() {
     let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
     assert!(console.is_empty(), "console messages: {console:?}");
 }
+
+#[test]
+fn the_report_includes_a_sweep_when_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "report",
+            "scenarios/compare.toml",
+            "--paths",
+            "200",
+            "--quiet",
+        ])
+        .args(["--set", "design.repayment.horizon_years=5,10", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("<h2>Svep</h2>"));
+    assert!(html.contains("design.repayment.horizon_years"));
+    // 23 charts of the run and the sweep's line chart.
+    assert_eq!(html.matches("<figure").count(), 24);
+    // Two settings × four designs as table rows after the header.
+    let sweep = html
+        .split("<h2>Svep</h2>")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    assert_eq!(sweep.matches("<tr>").count(), 1 + 2 * 4);
+}

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::SweepSection;
 use super::charts::Lang;
 use crate::results::{Results, Spread};
 use crate::scenario::{Basis, Bearer, Model, Scenario};
@@ -32,7 +33,12 @@ fn escape(text: &str) -> String {
 }
 
 /// The report page. `svgs` are the run's charts, `(file name, SVG)`, in drawing order.
-pub fn report(scenario: &Scenario, results: &Results, svgs: &[(String, String)]) -> String {
+pub fn report(
+    scenario: &Scenario,
+    results: &Results,
+    svgs: &[(String, String)],
+    sweep: Option<&SweepSection>,
+) -> String {
     let lang = Lang::Sv;
     let mnkr = |x: f64| format!("{}\u{a0}mnkr", lang.number(x, 1));
     let percent = |x: f64| lang.percent(x, 1);
@@ -148,6 +154,44 @@ pub fn report(scenario: &Scenario, results: &Results, svgs: &[(String, String)])
             "<figure id=\"{}\">{svg}</figure>",
             escape(name.trim_end_matches(".svg"))
         );
+    }
+    if let Some(sweep) = sweep {
+        let paths: Vec<String> = sweep.settings.iter().map(|s| escape(&s.path)).collect();
+        let _ = write!(
+            page,
+            "<h2>Svep</h2>\n<p>Samma scenario med {} satt till olika värden, på samma framtider.</p>\n<table>\n<tr>",
+            paths.join(" och ")
+        );
+        for path in &paths {
+            let _ = write!(page, "<th>{path}</th>");
+        }
+        page += "<th>Modell</th><th>Risk för nej något år</th><th>Kassa vid slutet, median</th>\
+                 <th>Återförd andel</th><th>Största förvaltningsbörda ett år (95:e percentil)</th>\
+                 <th>Risk att någon förvaltning tippar</th></tr>\n";
+        for (values, m) in &sweep.rows {
+            page += "<tr>";
+            for v in values {
+                let _ = write!(
+                    page,
+                    "<td>{}</td>",
+                    lang.number(*v, if v.fract() == 0.0 { 0 } else { 2 })
+                );
+            }
+            let _ = writeln!(
+                page,
+                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&m.design),
+                percent(m.p_depleted_ever),
+                mnkr(m.final_cash_p50),
+                percent(m.recycled_share),
+                mnkr(m.worst_unit_burden_p95),
+                percent(m.p_any_unit_tipped)
+            );
+        }
+        page += "</table>\n";
+        for svg in &sweep.svgs {
+            let _ = writeln!(page, "<figure>{svg}</figure>");
+        }
     }
     let _ = write!(
         page,

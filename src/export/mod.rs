@@ -17,6 +17,7 @@ pub use charts::Lang;
 
 use crate::results::Results;
 use crate::scenario::Scenario;
+use crate::sweep::{Setting, SweepRow};
 
 /// One output file rendered from a run's results.
 pub trait Export {
@@ -47,6 +48,17 @@ pub struct Extras<'a> {
     pub xlsx: bool,
     /// Also write `report.html` about this scenario.
     pub report: Option<&'a Scenario>,
+    /// A sweep for the report.
+    pub report_sweep: Option<&'a SweepSection>,
+}
+
+/// A sweep as the report shows it.
+#[derive(Debug, Clone)]
+pub struct SweepSection {
+    pub settings: Vec<Setting>,
+    pub rows: Vec<SweepRow>,
+    /// The sweep's charts as SVG.
+    pub svgs: Vec<String>,
 }
 
 /// Writes every export and chart (and the extras asked for) into `dir`, replacing what was
@@ -68,10 +80,8 @@ pub fn write_all(dir: &Path, results: &Results, extras: Extras) -> Result<()> {
             .filter(|(name, _)| name.ends_with(".svg"))
             .map(|(name, bytes)| (name.clone(), String::from_utf8_lossy(bytes).into_owned()))
             .collect();
-        staging.write(
-            "report.html",
-            html::report(scenario, results, &svgs).as_bytes(),
-        )?;
+        let page = html::report(scenario, results, &svgs, extras.report_sweep);
+        staging.write("report.html", page.as_bytes())?;
     }
     for (name, bytes) in charts {
         staging.write(&format!("{CHARTS}/{name}"), &bytes)?;

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::results::Summary;
 use crate::scenario::Scenario;
 use crate::sensitivity::SensitivityRow;
-use crate::sweep::{Setting, SweepMetrics};
+use crate::sweep::{Setting, SweepRow};
 
 /// Renders per design the headline figures and per unit the total burden's median and 95th percentile.
 pub fn render(summary: &Summary) -> String {
@@ -163,7 +163,7 @@ pub fn describe(scenario: &Scenario) -> String {
 }
 
 /// A sweep's rows: the settings, then each design's headline figures.
-pub fn sweep(settings: &[Setting], rows: &[(Vec<f64>, SweepMetrics)]) -> String {
+pub fn sweep(settings: &[Setting], rows: &[SweepRow]) -> String {
     let mut out = String::new();
     let widths: Vec<usize> = settings
         .iter()

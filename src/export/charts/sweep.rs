@@ -8,14 +8,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::draw::{Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, line, value_range};
 use super::{Drawing, FONT, Lang, chart_error, render};
 use crate::run::slug;
-use crate::sweep::{Setting, SweepMetrics};
+use crate::sweep::{Setting, SweepMetrics, SweepRow};
 
 /// What a sweep's charts are drawn from.
 pub struct SweepData<'a> {
     pub title: String,
     pub subtitle: String,
     pub settings: &'a [Setting],
-    pub rows: &'a [(Vec<f64>, SweepMetrics)],
+    pub rows: &'a [SweepRow],
     pub lang: Lang,
 }
 
@@ -201,16 +201,13 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
 }
 
 /// The rows of one design.
-fn rows_of<'r>(
-    rows: &'r [(Vec<f64>, SweepMetrics)],
-    design: &'r str,
-) -> impl Iterator<Item = &'r (Vec<f64>, SweepMetrics)> {
+fn rows_of<'r>(rows: &'r [SweepRow], design: &'r str) -> impl Iterator<Item = &'r SweepRow> {
     rows.iter().filter(move |(_, m)| m.design == design)
 }
 
 /// Heat maps over the two settings for one design: depletion risk and median final cash.
 fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> Result<()> {
-    let rows: Vec<&(Vec<f64>, SweepMetrics)> = data
+    let rows: Vec<&SweepRow> = data
         .rows
         .iter()
         .filter(|(_, m)| m.design == design)
