@@ -8,8 +8,10 @@
 //! 3. [`ledger`]: each design applied to that same world, deterministically.
 //! 4. [`aggregate`]: streaming, exactly mergeable sums and histograms over paths.
 //! 5. [`simulate`]: runs the paths in parallel; [`results`] reads the figures off.
-//! 6. [`export`]: `summary.json`, `fund.csv`, `units.csv`, the charts and the table on stdout,
-//!    written by [`run`] into an output folder whole or not at all.
+//! 6. [`export`]: `summary.json`, `fund.csv`, `units.csv`, the charts, the report, the workbook
+//!    and the table on stdout, written by [`run`] into an output folder whole or not at all.
+//!
+//! [`sweep`] and [`sensitivity`] run variants of a scenario on the same futures.
 //!
 //! ```
 //! use sifsim::scenario::Scenario;
