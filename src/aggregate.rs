@@ -18,7 +18,7 @@ const BINS: usize = 512;
 /// Share of the pilot's range added on each side of a histogram.
 const PADDING: f64 = 0.1;
 
-/// Fund quantities per design and year; the first [`YearStat::DISTS`] also get percentiles.
+/// Fund quantities per design and year; the first `DISTS` also get percentiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearStat {
     Cash,
@@ -56,7 +56,7 @@ impl YearStat {
     ];
 }
 
-/// Unit quantities per design, unit and year; the first [`UnitYearStat::DISTS`] get percentiles.
+/// Unit quantities per design, unit and year; the first `DISTS` get percentiles.
 ///
 /// The burden as a share of the frame needs no slot of its own: the frame is fixed in each
 /// year, so its mean and percentiles are the burden's divided by the frame.
@@ -73,7 +73,7 @@ impl UnitYearStat {
     const DISTS: usize = 1;
 }
 
-/// Whole-path quantities per design; the first [`Total::DISTS`] get percentiles.
+/// Whole-path quantities per design; the first `DISTS` get percentiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Total {
     FinalCash,
@@ -115,7 +115,7 @@ impl Total {
     ];
 }
 
-/// Whole-path quantities per design and unit; the first [`UnitTotal::DISTS`] get percentiles.
+/// Whole-path quantities per design and unit; the first `DISTS` get percentiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitTotal {
     Burden,

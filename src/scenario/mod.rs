@@ -1,6 +1,6 @@
 //! Scenarios: the TOML file as written ([`file`]) and the validated [`Scenario`] the engine runs.
 //!
-//! [`load`] reads and validates a file in one step; after it, no code re-checks input.
+//! [`Scenario::load`] reads and validates a file in one step; after it, no code re-checks input.
 
 pub mod file;
 mod report;
