@@ -1,4 +1,4 @@
-//! Scenarios: the TOML file as written ([`file`]) and the validated [`Scenario`] the engine runs.
+//! Scenarios: the TOML file as written ([`mod@file`]) and the validated [`Scenario`] the engine runs.
 //!
 //! [`Scenario::load`] reads and validates a file in one step; after it, no code re-checks input.
 
