@@ -25,7 +25,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Simulate a scenario; write summary.json, fund.csv and units.csv and print a summary.
+    /// Simulate a scenario; write summary.json, fund.csv, units.csv and charts; print a summary.
     Run(RunArgs),
     /// Simulate a scenario like `run` and write report.html, one page comparing the designs.
     Report {
@@ -43,10 +43,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         lang: Lang,
     },
-    /// Run a scenario once per setting of one or more fields, on the same random futures.
+    /// Run a scenario once per setting of one or more fields, on the same random futures;
+    /// write sweep.csv and its charts.
     Sweep {
-        /// The scenario file (TOML).
-        scenario: PathBuf,
+        #[command(flatten)]
+        common: Common,
         /// PATH=VALUES, e.g. design.repayment.horizon_years=3..10,
         /// design[Örebro].repayment.floor_share=0,0.3 or project_type.success_probability=0.3..0.8:0.1.
         /// Two or more give a grid.
@@ -55,51 +56,15 @@ enum Command {
         /// Keep only this design.
         #[arg(long)]
         design: Option<String>,
-        /// Number of paths per setting, instead of the scenario's.
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
-        paths: Option<u64>,
-        /// Seed, instead of the scenario's (the same for every setting).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Worker threads [default: one per core].
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        threads: Option<u16>,
-        /// Output folder [default: output/<scenario-name>-sweep].
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Also write sweep.xlsx.
-        #[arg(long)]
-        xlsx: bool,
-        /// Language of the charts.
-        #[arg(long, value_enum, default_value_t)]
-        lang: Lang,
     },
     /// Set each uncertain input low and high in turn, on the same futures; write
     /// sensitivity.csv and a tornado chart per design.
     Sensitivity {
-        /// The scenario file (TOML).
-        scenario: PathBuf,
+        #[command(flatten)]
+        common: Common,
         /// Keep only this design.
         #[arg(long)]
         design: Option<String>,
-        /// Number of paths per run, instead of the scenario's.
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
-        paths: Option<u64>,
-        /// Seed, instead of the scenario's (the same for every run).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Worker threads [default: one per core].
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        threads: Option<u16>,
-        /// Output folder [default: output/<scenario-name>-sensitivity].
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Language of the charts.
-        #[arg(long, value_enum, default_value_t)]
-        lang: Lang,
-        /// Also write sensitivity.xlsx.
-        #[arg(long)]
-        xlsx: bool,
     },
     /// Check a scenario file and print what it holds, without running it.
     Validate {
@@ -108,35 +73,58 @@ enum Command {
     },
 }
 
-/// The arguments of `run` and `report`.
+/// What every simulating command takes.
 #[derive(Args)]
-struct RunArgs {
+struct Common {
     /// The scenario file (TOML).
     scenario: PathBuf,
     /// Number of paths (random futures), instead of the scenario's.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
     paths: Option<u64>,
-    /// Seed, instead of the scenario's.
+    /// Seed, instead of the scenario's; the same for every variant of a sweep or sensitivity run.
     #[arg(long)]
     seed: Option<u64>,
     /// Worker threads [default: one per core]; results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
-    /// Output folder [default: output/<scenario-name>].
+    /// Output folder [default: output/<scenario-name>, with -sweep or -sensitivity for those].
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Language of the charts.
+    #[arg(long, value_enum, default_value_t)]
+    lang: Lang,
+    /// Also write an Excel workbook (a sheet per table, Swedish headers).
+    #[arg(long)]
+    xlsx: bool,
+}
+
+impl Common {
+    fn request(self) -> RunRequest {
+        RunRequest {
+            scenario: self.scenario,
+            paths: self.paths,
+            seed: self.seed,
+            threads: self.threads.map(usize::from),
+            out: self.out,
+            lang: self.lang,
+            xlsx: self.xlsx,
+            report: false,
+            report_sweep: Vec::new(),
+        }
+    }
+}
+
+/// The arguments of `run` and `report`.
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    common: Common,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
     /// Print summary.json on stdout instead of the table.
     #[arg(long)]
     json: bool,
-    /// Language of the charts.
-    #[arg(long, value_enum, default_value_t)]
-    lang: Lang,
-    /// Also write results.xlsx (a sheet per table, Swedish headers).
-    #[arg(long)]
-    xlsx: bool,
     /// Also write report.html (always, for `sifsim report`).
     #[arg(long)]
     report: bool,
@@ -169,36 +157,20 @@ fn main() -> ExitCode {
 fn execute(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Run(args) => simulate_and_write(args, Vec::new())?,
-        Command::Report { run, settings } => simulate_and_write(
-            RunArgs {
+        Command::Report { run, settings } => {
+            let run = RunArgs {
                 report: true,
                 ..run
-            },
-            settings,
-        )?,
+            };
+            simulate_and_write(run, settings)?
+        }
         Command::Sweep {
-            scenario,
+            common,
             settings,
             design,
-            paths,
-            seed,
-            threads,
-            out,
-            xlsx,
-            lang,
         } => {
             let request = SweepRequest {
-                run: RunRequest {
-                    scenario,
-                    paths,
-                    seed,
-                    threads: threads.map(usize::from),
-                    out,
-                    lang,
-                    xlsx,
-                    report: false,
-                    report_sweep: Vec::new(),
-                },
+                run: common.request(),
                 settings,
                 design,
             };
@@ -209,28 +181,9 @@ fn execute(cli: Cli) -> Result<()> {
                 outcome.out.join("sweep.csv").display()
             );
         }
-        Command::Sensitivity {
-            scenario,
-            design,
-            paths,
-            seed,
-            threads,
-            out,
-            lang,
-            xlsx,
-        } => {
+        Command::Sensitivity { common, design } => {
             let request = SensitivityRequest {
-                run: RunRequest {
-                    scenario,
-                    paths,
-                    seed,
-                    threads: threads.map(usize::from),
-                    out,
-                    lang,
-                    xlsx,
-                    report: false,
-                    report_sweep: Vec::new(),
-                },
+                run: common.request(),
                 design,
             };
             let outcome = sensitivity(&request, &Progress::new(true))?;
@@ -256,15 +209,9 @@ fn execute(cli: Cli) -> Result<()> {
 /// `report_sweep` is a sweep for the report.
 fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<()> {
     let request = RunRequest {
-        scenario: args.scenario,
-        paths: args.paths,
-        seed: args.seed,
-        threads: args.threads.map(usize::from),
-        out: args.out,
-        lang: args.lang,
-        xlsx: args.xlsx,
         report: args.report,
         report_sweep,
+        ..args.common.request()
     };
     let progress = Progress::new(args.quiet);
     let outcome = run(&request, &progress)?;
