@@ -20,6 +20,7 @@ fn assert_sheet_matches_csv(book: &Path, sheet: &str, csv: &Path) {
             match (cell, field.parse::<f64>()) {
                 (Data::Float(x), Ok(y)) => assert_eq!(*x, y, "{sheet}"),
                 (Data::String(s), Err(_)) => assert_eq!(s, field),
+                (Data::Empty, Err(_)) if field.is_empty() => {}
                 other => panic!("{sheet}: {other:?} for {field}"),
             }
         }
@@ -86,4 +87,30 @@ fn sweep_writes_a_workbook_that_matches_its_csv() {
         .success();
     assert!(fs::metadata(out.join("sweep.xlsx")).unwrap().len() > 0);
     assert_sheet_matches_csv(&out.join("sweep.xlsx"), "Svep", &out.join("sweep.csv"));
+}
+
+#[test]
+fn sensitivity_writes_a_workbook_that_matches_its_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sensitivity");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "sensitivity",
+            "scenarios/compare.toml",
+            "--paths",
+            "100",
+            "--design",
+            "Budget",
+            "--xlsx",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_sheet_matches_csv(
+        &out.join("sensitivity.xlsx"),
+        "Känslighet",
+        &out.join("sensitivity.csv"),
+    );
 }
