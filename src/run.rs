@@ -111,55 +111,12 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
         .num_threads(threads)
         .build()
         .context("could not start worker threads")?;
-    let started = SystemTime::now();
-    let clock = Instant::now();
-    let aggregates = pool.install(|| simulate(&scenario, monitor))?;
-    if let Some(slot) = aggregates.invalid_slot() {
-        bail!(
-            "the simulation produced a value that is not a finite number below {} mnkr at {}; no results were written",
-            crate::aggregate::MAX_MAGNITUDE,
-            Layout::of(&scenario).describe(&scenario, slot)
-        );
-    }
-    let run = RunInfo {
-        threads,
-        started: humantime::format_rfc3339_seconds(started).to_string(),
-        duration_seconds: clock.elapsed().as_secs_f64(),
-    };
-    let sha256 = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let results = Results::new(&scenario, &aggregates, sha256, run);
+    let results = results_of(&scenario, &sha256_hex(&bytes), &pool, monitor)?;
     let out = request
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(slug(&scenario.name)));
-    let sweep_section = if request.report && !request.report_sweep.is_empty() {
-        let sweep_request = SweepRequest {
-            run: request.clone(),
-            settings: request.report_sweep.clone(),
-            design: None,
-        };
-        let (base, rows) = sweep_rows(&sweep_request, monitor)?;
-        let svgs = export::charts::render_sweep(&sweep_charts(
-            &base,
-            &request.report_sweep,
-            &rows,
-            request.lang,
-        ))?
-        .into_iter()
-        .filter(|(name, _)| name.ends_with(".svg"))
-        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
-        .collect();
-        Some(export::SweepSection {
-            settings: request.report_sweep.clone(),
-            rows,
-            svgs,
-        })
-    } else {
-        None
-    };
+    let sweep_section = report_sweep(request, monitor)?;
     let extras = export::Extras {
         lang: request.lang,
         xlsx: request.xlsx,
@@ -261,6 +218,7 @@ fn sweep_rows(request: &SweepRequest, monitor: &dyn Monitor) -> Result<(Scenario
     let (base, bytes) = load(&request.run)?;
     let path = &request.run.scenario;
     let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes)?)?;
+    let sha256 = sha256_hex(&bytes);
     if let Some(name) = &request.design
         && !base.designs.iter().any(|d| &d.name == name)
     {
@@ -290,7 +248,7 @@ fn sweep_rows(request: &SweepRequest, monitor: &dyn Monitor) -> Result<(Scenario
             scenario.designs.retain(|d| &d.name == name);
         }
         check_size(&scenario, &request.run, threads)?;
-        let results = results_of(&scenario, &pool, monitor)?;
+        let results = results_of(&scenario, &sha256, &pool, monitor)?;
         rows.extend(
             SweepMetrics::of(&results)
                 .into_iter()
@@ -300,25 +258,71 @@ fn sweep_rows(request: &SweepRequest, monitor: &dyn Monitor) -> Result<(Scenario
     Ok((base, rows))
 }
 
-/// Simulates one variant of a scenario (in a sweep or a sensitivity analysis) into results.
+/// SHA-256 of a scenario file's bytes, as hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Simulates a scenario on `pool` into results, recording when and how long; refuses to
+/// report a value that is not a finite number.
 fn results_of(
     scenario: &Scenario,
+    scenario_sha256: &str,
     pool: &rayon::ThreadPool,
     monitor: &dyn Monitor,
 ) -> Result<Results> {
+    let started = SystemTime::now();
+    let clock = Instant::now();
     let aggregates = pool.install(|| simulate(scenario, monitor))?;
     if let Some(slot) = aggregates.invalid_slot() {
         bail!(
-            "the simulation produced a value that is not a finite number at {}",
+            "the simulation produced a value that is not a finite number below {} mnkr at {}; \
+             no results were written",
+            crate::aggregate::MAX_MAGNITUDE,
             Layout::of(scenario).describe(scenario, slot)
         );
     }
     let run = RunInfo {
         threads: pool.current_num_threads(),
-        started: String::new(),
-        duration_seconds: 0.0,
+        started: humantime::format_rfc3339_seconds(started).to_string(),
+        duration_seconds: clock.elapsed().as_secs_f64(),
     };
-    Ok(Results::new(scenario, &aggregates, String::new(), run))
+    Ok(Results::new(
+        scenario,
+        &aggregates,
+        scenario_sha256.to_string(),
+        run,
+    ))
+}
+
+/// With `report` and `report_sweep`: the sweep for the report, its rows and charts.
+fn report_sweep(
+    request: &RunRequest,
+    monitor: &dyn Monitor,
+) -> Result<Option<export::SweepSection>> {
+    if !request.report || request.report_sweep.is_empty() {
+        return Ok(None);
+    }
+    let sweep_request = SweepRequest {
+        run: request.clone(),
+        settings: request.report_sweep.clone(),
+        design: None,
+    };
+    let (base, rows) = sweep_rows(&sweep_request, monitor)?;
+    let charts = sweep_charts(&base, &request.report_sweep, &rows, request.lang);
+    let svgs = export::charts::render_sweep(&charts)?
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".svg"))
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    Ok(Some(export::SweepSection {
+        settings: request.report_sweep.clone(),
+        rows,
+        svgs,
+    }))
 }
 
 /// `sifsim sensitivity`: each uncertain input low and high in turn, on the same futures.
@@ -343,7 +347,7 @@ pub fn sensitivity(
     request: &SensitivityRequest,
     monitor: &dyn Monitor,
 ) -> Result<SensitivityOutcome> {
-    let (mut base, _) = load(&request.run)?;
+    let (mut base, bytes) = load(&request.run)?;
     if let Some(name) = &request.design {
         if !base.designs.iter().any(|d| &d.name == name) {
             let names: Vec<&str> = base.designs.iter().map(|d| d.name.as_str()).collect();
@@ -362,11 +366,12 @@ pub fn sensitivity(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()?;
-    let base_results = results_of(&base, &pool, monitor)?;
+    let sha256 = sha256_hex(&bytes);
+    let base_results = results_of(&base, &sha256, &pool, monitor)?;
     let mut rows = SensitivityRow::of(&base_results, "base", "base", "");
     for input in Input::ALL {
         for (high, level) in [(false, "low"), (true, "high")] {
-            let results = results_of(&input.apply(&base, high), &pool, monitor)?;
+            let results = results_of(&input.apply(&base, high), &sha256, &pool, monitor)?;
             rows.extend(SensitivityRow::of(
                 &results,
                 input.name(),
