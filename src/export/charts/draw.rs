@@ -686,20 +686,35 @@ pub fn burden_by_design<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> R
         )))
         .map_err(chart_error)?;
     // Unit ids under the bars' centres, in the label area below the plot.
-    let (base_x, base_y) = body.get_base_pixel();
-    let style = (FONT, 14)
-        .into_font()
-        .color(&TEXT)
-        .pos(Pos::new(HPos::Center, VPos::Top));
     for (u, unit) in units.iter().enumerate() {
-        let (x, y) = chart.backend_coord(&(u as f64 + 0.5, range.start));
-        body.draw(&Text::new(
-            unit.id.clone(),
-            (x - base_x, y - base_y + 8),
-            style.clone(),
-        ))
-        .map_err(chart_error)?;
+        let at = chart.backend_coord(&(u as f64 + 0.5, range.start));
+        label_at(
+            &body,
+            at,
+            (0, 8),
+            &unit.id,
+            14,
+            Pos::new(HPos::Center, VPos::Top),
+        )?;
     }
+    Ok(())
+}
+
+/// Draws `text` in `area` at a backend pixel, shifted by `offset`: a category label in a
+/// chart's label area, where plotters' meshes place only numbers.
+pub(super) fn label_at<DB: DrawingBackend>(
+    area: &Area<DB>,
+    pixel: (i32, i32),
+    offset: (i32, i32),
+    text: &str,
+    size: u32,
+    anchor: Pos,
+) -> Result<()> {
+    let (base_x, base_y) = area.get_base_pixel();
+    let at = (pixel.0 - base_x + offset.0, pixel.1 - base_y + offset.1);
+    let style = (FONT, size).into_font().color(&TEXT).pos(anchor);
+    area.draw(&Text::new(text.to_string(), at, style))
+        .map_err(chart_error)?;
     Ok(())
 }
 
@@ -875,20 +890,16 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
             )))
             .map_err(chart_error)?;
         // The inputs' names beside the bars, in the label area left of the plot.
-        let (base_x, base_y) = panel.get_base_pixel();
-        let style = (FONT, 13)
-            .into_font()
-            .color(&TEXT)
-            .pos(Pos::new(HPos::Right, VPos::Center));
         for (i, (name, _, _)) in bars.iter().enumerate() {
-            let (x, y) = chart.backend_coord(&(range.start, n - i as f64 - 0.5));
-            panel
-                .draw(&Text::new(
-                    name.to_string(),
-                    (x - base_x - 8, y - base_y),
-                    style.clone(),
-                ))
-                .map_err(chart_error)?;
+            let at = chart.backend_coord(&(range.start, n - i as f64 - 0.5));
+            label_at(
+                &panel,
+                at,
+                (-8, 0),
+                name,
+                13,
+                Pos::new(HPos::Right, VPos::Center),
+            )?;
         }
     }
     Ok(())

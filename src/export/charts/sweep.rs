@@ -5,7 +5,9 @@ use anyhow::Result;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::draw::{Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, line, value_range};
+use super::draw::{
+    Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, label_at, line, value_range,
+};
 use super::{Drawing, FONT, Lang, chart_error, render};
 use crate::run::slug;
 use crate::sweep::{Setting, SweepMetrics, SweepRow};
@@ -276,29 +278,28 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> 
             }
         }
         // The settings' values under and beside the cells.
-        let (base_x, base_y) = panel.get_base_pixel();
-        let style = (FONT, 12).into_font().color(&TEXT);
+        let number = |v: f64| data.lang.number(v, if v.fract() == 0.0 { 0 } else { 2 });
         for (i, x) in xs.iter().enumerate() {
-            let (px, py) = chart.backend_coord(&(i as f64 + 0.5, 0.0));
-            let label = data.lang.number(*x, if x.fract() == 0.0 { 0 } else { 2 });
-            panel
-                .draw(&Text::new(
-                    label,
-                    (px - base_x, py - base_y + 6),
-                    style.clone().pos(Pos::new(HPos::Center, VPos::Top)),
-                ))
-                .map_err(chart_error)?;
+            let at = chart.backend_coord(&(i as f64 + 0.5, 0.0));
+            label_at(
+                &panel,
+                at,
+                (0, 6),
+                &number(*x),
+                12,
+                Pos::new(HPos::Center, VPos::Top),
+            )?;
         }
         for (j, y) in ys.iter().enumerate() {
-            let (px, py) = chart.backend_coord(&(0.0, j as f64 + 0.5));
-            let label = data.lang.number(*y, if y.fract() == 0.0 { 0 } else { 2 });
-            panel
-                .draw(&Text::new(
-                    label,
-                    (px - base_x - 6, py - base_y),
-                    style.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-                ))
-                .map_err(chart_error)?;
+            let at = chart.backend_coord(&(0.0, j as f64 + 0.5));
+            label_at(
+                &panel,
+                at,
+                (-6, 0),
+                &number(*y),
+                12,
+                Pos::new(HPos::Right, VPos::Center),
+            )?;
         }
     }
     Ok(())
