@@ -416,13 +416,12 @@ impl Accumulator {
     /// Design `d`'s fund: each year's flows and balances, and their totals over the path.
     fn add_fund(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger) {
         let layout = self.layout;
-        let discount = 1.0 + scenario.municipality.discount_rate;
         let mut depleted_by = false;
         let (mut net_saving, mut net_saving_discounted) = (0.0, 0.0);
         for (t, year) in ledger.years().iter().enumerate() {
             depleted_by |= year.depleted;
             net_saving += year.net_saving();
-            net_saving_discounted += year.net_saving() / discount.powi(t as i32);
+            net_saving_discounted += year.net_saving() * scenario.discount_factor(t);
             let stat = |s| layout.year(d, t, s);
             self.add(stat(YearStat::Cash), year.cash);
             self.add(stat(YearStat::Uncommitted), year.uncommitted);

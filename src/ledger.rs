@@ -163,8 +163,6 @@ pub struct Ledger {
     units: Vec<UnitFlows>,
     /// Payouts from the grant pot, per year (a part of `YearFlows::payouts`).
     grant_payouts: Vec<f64>,
-    /// `f(t)`.
-    price_factors: Vec<f64>,
     unit_count: usize,
 }
 
@@ -190,9 +188,6 @@ impl Ledger {
             .resize(years * self.unit_count, UnitFlows::default());
         self.grant_payouts.clear();
         self.grant_payouts.resize(years, 0.0);
-        self.price_factors.clear();
-        self.price_factors
-            .extend((0..years).map(|t| scenario.price_factor(t)));
 
         let mut main = Pot {
             cash: design.initial,
@@ -202,7 +197,7 @@ impl Ledger {
         let mut committed = 0.0;
         let mut depleted_last_year = false;
         for t in 0..years {
-            let f = self.price_factors[t];
+            let f = scenario.price_factor(t);
             let positive_result = world.annual_result(t as isize - 1).max(0.0);
 
             // 1. Deposits, each rule seeing the cash left by the ones before it.
@@ -307,12 +302,12 @@ impl Ledger {
         let spec = app.spec(scenario);
         let years = scenario.years;
         let units = self.unit_count;
-        let cost = app.cost * self.price_factors[s];
+        let price_factors = scenario.price_factors();
+        let cost = app.cost * price_factors[s];
         let payout = cost / spec.duration_years as f64;
         let payout_end = (s + spec.duration_years).min(years);
-        for y in s..payout_end {
-            let overrun =
-                app.overrun * app.cost * self.price_factors[y] / spec.duration_years as f64;
+        for (y, &f) in price_factors.iter().enumerate().take(payout_end).skip(s) {
+            let overrun = app.overrun * app.cost * f / spec.duration_years as f64;
             self.years[y].payouts += payout;
             self.years[y].overrun += overrun;
             self.units[y * units + spec.lead].overrun += overrun;
@@ -326,7 +321,7 @@ impl Ledger {
             .saturating_add(app.extra_lag);
         let effect_end = effect_start.saturating_add(spec.effect_years);
         // Budget room a unit gains from this project in year y.
-        let room = |price_factors: &[f64], planned: f64, y: usize| {
+        let room = |planned: f64, y: usize| {
             if app.success && (effect_start..effect_end).contains(&y) {
                 spec.realization_share * planned * app.effect * price_factors[y]
             } else {
@@ -334,8 +329,13 @@ impl Ledger {
             }
         };
         if app.success {
-            for y in effect_start.min(years)..effect_end.min(years) {
-                let f = self.price_factors[y];
+            let window = effect_start.min(years)..effect_end.min(years);
+            for (y, &f) in price_factors
+                .iter()
+                .enumerate()
+                .take(window.end)
+                .skip(window.start)
+            {
                 for &(u, planned) in &spec.planned_savings {
                     let saving = planned * app.effect * f;
                     let flows = &mut self.units[y * units + u];
@@ -360,7 +360,7 @@ impl Ledger {
             let instalment = plan * planned / planned_total / rules.horizon_years as f64;
             for y in first.min(last)..last {
                 let paid = match rules.basis {
-                    Basis::Realized => room(&self.price_factors, planned, y)
+                    Basis::Realized => room(planned, y)
                         .max(rules.floor_share * instalment)
                         .min(instalment),
                     Basis::Planned => instalment,

@@ -34,6 +34,10 @@ pub struct Scenario {
     pub projects: Vec<KnownProject>,
     /// The fund designs compared on the same futures.
     pub designs: Vec<Design>,
+    /// `f(t)` for each simulated year.
+    price_factors: Vec<f64>,
+    /// `1 / (1 + discount_rate)^t` for each simulated year.
+    discount_factors: Vec<f64>,
 }
 
 impl Scenario {
@@ -87,7 +91,17 @@ impl Scenario {
 
     /// `f(t) = (1 + index)^t`: the price factor of simulated year `t` (0 = start year).
     pub fn price_factor(&self, t: usize) -> f64 {
-        (1.0 + self.municipality.index).powi(t as i32)
+        self.price_factors[t]
+    }
+
+    /// `f(t)` of every simulated year.
+    pub fn price_factors(&self) -> &[f64] {
+        &self.price_factors
+    }
+
+    /// `1 / (1 + discount_rate)^t`: what a mnkr of simulated year `t` is worth in the start year.
+    pub fn discount_factor(&self, t: usize) -> f64 {
+        self.discount_factors[t]
     }
 
     /// Calendar year of simulated year `t`.

@@ -376,7 +376,12 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
+    let powers = |base: f64| (0..years).map(|t| base.powi(t as i32)).collect();
+    let price_factors = powers(1.0 + municipality.index);
+    let discount_factors = powers(1.0 / (1.0 + municipality.discount_rate));
     Ok(Scenario {
+        price_factors,
+        discount_factors,
         name: sim.name.clone(),
         start_year,
         years,
