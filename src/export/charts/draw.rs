@@ -282,6 +282,36 @@ struct Spread {
     mean: Option<Vec<f64>>,
 }
 
+impl Spread {
+    /// From each year's `[p5, p25, p50, p75, p95, mean]`.
+    fn fan(years: impl Iterator<Item = [f64; 6]>) -> Spread {
+        let columns: Vec<[f64; 6]> = years.collect();
+        let column = |i: usize| columns.iter().map(|c| c[i]).collect::<Vec<_>>();
+        Spread {
+            p5: column(0),
+            p25: Some(column(1)),
+            p50: column(2),
+            p75: Some(column(3)),
+            p95: column(4),
+            mean: Some(column(5)),
+        }
+    }
+
+    /// From each year's `[p5, p50, p95]`.
+    fn band(years: impl Iterator<Item = [f64; 3]>) -> Spread {
+        let columns: Vec<[f64; 3]> = years.collect();
+        let column = |i: usize| columns.iter().map(|c| c[i]).collect::<Vec<_>>();
+        Spread {
+            p5: column(0),
+            p25: None,
+            p50: column(1),
+            p75: None,
+            p95: column(2),
+            mean: None,
+        }
+    }
+}
+
 /// A panel with a median line, its bands, and optional mean and reference curves.
 fn spread_panel<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -391,24 +421,27 @@ pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Res
             .iter()
             .map(|&level| years.iter().map(|&y| level * factor(y)).collect()),
     );
-    let column =
-        |f: fn(&crate::results::FundRow) -> f64| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
-    let cash = Spread {
-        p5: column(|r| r.cash_p5),
-        p25: Some(column(|r| r.cash_p25)),
-        p50: column(|r| r.cash_p50),
-        p75: Some(column(|r| r.cash_p75)),
-        p95: column(|r| r.cash_p95),
-        mean: Some(column(|r| r.cash_mean)),
-    };
-    let uncommitted = Spread {
-        p5: column(|r| r.uncommitted_p5),
-        p25: Some(column(|r| r.uncommitted_p25)),
-        p50: column(|r| r.uncommitted_p50),
-        p75: Some(column(|r| r.uncommitted_p75)),
-        p95: column(|r| r.uncommitted_p95),
-        mean: Some(column(|r| r.uncommitted_mean)),
-    };
+    let cash = Spread::fan(rows.iter().map(|r| {
+        [
+            r.cash_p5,
+            r.cash_p25,
+            r.cash_p50,
+            r.cash_p75,
+            r.cash_p95,
+            r.cash_mean,
+        ]
+    }));
+    let uncommitted = Spread::fan(rows.iter().map(|r| {
+        let (p5, p25, p50) = (r.uncommitted_p5, r.uncommitted_p25, r.uncommitted_p50);
+        [
+            p5,
+            p25,
+            p50,
+            r.uncommitted_p75,
+            r.uncommitted_p95,
+            r.uncommitted_mean,
+        ]
+    }));
     let color = colour(d);
     let title = format!("{} – {}", design.name, l.cash.to_lowercase());
     let legend = spread_legend(ctx, color, true, true, references.len());
@@ -457,27 +490,13 @@ pub fn burden<DB: DrawingBackend>(
     let rows = units.len().div_ceil(columns);
     for (unit, panel) in units.iter().zip(body.split_evenly((rows, columns))) {
         let rows = ctx.unit_rows(d, &unit.id);
-        let pick =
-            |f: fn(&crate::results::UnitRow) -> f64| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
-        let spread = if as_share {
-            Spread {
-                p5: pick(|r| r.burden_share_p5),
-                p25: None,
-                p50: pick(|r| r.burden_share_p50),
-                p75: None,
-                p95: pick(|r| r.burden_share_p95),
-                mean: None,
+        let spread = Spread::band(rows.iter().map(|r| {
+            if as_share {
+                [r.burden_share_p5, r.burden_share_p50, r.burden_share_p95]
+            } else {
+                [r.burden_p5, r.burden_p50, r.burden_p95]
             }
-        } else {
-            Spread {
-                p5: pick(|r| r.burden_p5),
-                p25: None,
-                p50: pick(|r| r.burden_p50),
-                p75: None,
-                p95: pick(|r| r.burden_p95),
-                mean: None,
-            }
-        };
+        }));
         let axis = if as_share { Axis::Share } else { Axis::Mnkr };
         spread_panel(
             &panel,
