@@ -8,23 +8,28 @@ use sifsim::scenario::Scenario;
 use sifsim::simulate::{Unmonitored, simulate};
 use sifsim::world::{Samplers, World};
 
+/// Distinct paths the per-path benchmarks cycle through, so that branch predictors and caches
+/// see varied futures as in a real run rather than one future learnt by heart.
+const PATHS: usize = 256;
+
 fn engine(c: &mut Criterion) {
     let mut scenario = Scenario::load("scenarios/bench.toml".as_ref()).unwrap();
     let samplers = Samplers::new(&scenario);
-    let mut world = World::default();
-    let mut ledgers = vec![Ledger::default(); scenario.designs.len()];
+    let mut worlds = vec![World::default(); PATHS];
+    let mut ledgers = vec![vec![Ledger::default(); scenario.designs.len()]; PATHS];
     let mut path = 0;
 
     c.bench_function("world: sample one path", |b| {
         b.iter(|| {
-            path += 1;
-            world.sample(&scenario, &samplers, path);
+            path = (path + 1) % PATHS;
+            worlds[path].sample(&scenario, &samplers, path as u64);
         })
     });
     c.bench_function("ledger: apply three designs to one world", |b| {
         b.iter(|| {
-            for (ledger, design) in ledgers.iter_mut().zip(&scenario.designs) {
-                ledger.apply(&scenario, design, &world);
+            path = (path + 1) % PATHS;
+            for (ledger, design) in ledgers[path].iter_mut().zip(&scenario.designs) {
+                ledger.apply(&scenario, design, &worlds[path]);
             }
         })
     });
@@ -33,7 +38,10 @@ fn engine(c: &mut Criterion) {
     let mut aggregates = Accumulator::ranged(&pilot);
     assert_eq!(aggregates.layout(), Layout::of(&scenario));
     c.bench_function("aggregate: add one path of three designs", |b| {
-        b.iter(|| aggregates.add_path(&scenario, &world, &ledgers))
+        b.iter(|| {
+            path = (path + 1) % PATHS;
+            aggregates.add_path(&scenario, &worlds[path], &ledgers[path])
+        })
     });
 
     scenario.paths = 20_000;

@@ -467,7 +467,7 @@ impl Accumulator {
             let mut any_tipped = false;
             for t in 0..scenario.years {
                 let frame = unit.frame * scenario.price_factor(t);
-                let burden = ledger.unit(t, u).burden();
+                let burden = ledger.burden(t, u);
                 let ordinary = world.unit_result_share(t, u) * frame;
                 let tipped = ordinary >= 0.0 && ordinary - burden < 0.0;
                 burden_total += burden;

@@ -5,6 +5,8 @@
 //! payouts, lapse — and a project's whole future (payouts, savings, instalments) is booked
 //! into the year arrays when it is approved, since its outcome is already part of the world.
 
+use std::ops::Range;
+
 use crate::scenario::{Basis, Bearer, Deposit, Design, Model, Repayment, Scenario};
 use crate::world::{Application, World};
 
@@ -65,8 +67,6 @@ pub struct UnitFlows {
     pub overrun: f64,
     /// Running costs of successful projects it leads.
     pub running_cost: f64,
-    /// Savings that fell in it.
-    pub saving: f64,
     /// The part of its savings that became budget room.
     pub room: f64,
 }
@@ -159,11 +159,102 @@ enum PotKind {
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     years: Vec<YearFlows>,
-    /// `[t * units + u]`.
-    units: Vec<UnitFlows>,
+    units: UnitBooks,
     /// Payouts from the grant pot, per year (a part of `YearFlows::payouts`).
     grant_payouts: Vec<f64>,
-    unit_count: usize,
+    /// Savings of all units, start-year prices, as changes (see [`UnitBooks`]).
+    saving: Vec<f64>,
+    /// Instalments falling due, as changes.
+    due: Vec<f64>,
+    /// `f(t)` of the scenario, to read start-year prices as nominal ones.
+    price_factors: Vec<f64>,
+}
+
+/// Every unit's flows, one array per quantity, indexed `[t * units + u]`.
+///
+/// A project books each flow as a change: its yearly amount is added in its first year and
+/// taken back in the year after its last (one extra year at the end takes the changes after
+/// the simulated years), so a booking costs the same however many years it lasts. The ledger
+/// turns a year's changes into amounts when the year opens ([`UnitBooks::open_year`]); a
+/// booking in an open year adds to its amounts directly. Room, running costs and overruns are
+/// the same each year in start-year prices and are booked in those; instalments are nominal.
+#[derive(Debug, Clone, Default)]
+struct UnitBooks {
+    units: usize,
+    room: Vec<f64>,
+    running_cost: Vec<f64>,
+    overrun: Vec<f64>,
+    repaid: Vec<f64>,
+    shortfall_paid: Vec<f64>,
+}
+
+impl UnitBooks {
+    fn arrays_mut(&mut self) -> [&mut Vec<f64>; 5] {
+        [
+            &mut self.room,
+            &mut self.running_cost,
+            &mut self.overrun,
+            &mut self.repaid,
+            &mut self.shortfall_paid,
+        ]
+    }
+
+    fn reset(&mut self, units: usize, years: usize) {
+        self.units = units;
+        for values in self.arrays_mut() {
+            reset(values, (years + 1) * units);
+        }
+    }
+
+    /// Turns year `t`'s changes into amounts.
+    fn open_year(&mut self, t: usize) {
+        let units = self.units;
+        for values in self.arrays_mut() {
+            open_year(values, units, t);
+        }
+    }
+
+    /// Sum over units of `values` in an opened year `t`.
+    fn year_total(&self, values: &[f64], t: usize) -> f64 {
+        values[t * self.units..(t + 1) * self.units].iter().sum()
+    }
+
+    /// What the fund has received for instalments in year `t` so far, lead units' payments
+    /// included.
+    fn received(&self, t: usize) -> f64 {
+        settled(self.year_total(&self.repaid, t) + self.year_total(&self.shortfall_paid, t))
+    }
+}
+
+/// Empties `values` to `len` zeros, keeping its allocation.
+fn reset(values: &mut Vec<f64>, len: usize) {
+    values.clear();
+    values.resize(len, 0.0);
+}
+
+/// Books `amount` a year on item `i` of `width` (a unit, or 0 of 1 for the whole fund) in
+/// `years`, as a change in the first year taken back after the last.
+fn book(values: &mut [f64], width: usize, i: usize, years: Range<usize>, amount: f64) {
+    if !years.is_empty() {
+        values[years.start * width + i] += amount;
+        values[years.end * width + i] -= amount;
+    }
+}
+
+/// Adds the amounts of year `t - 1` to the changes of year `t`, making them year `t`'s amounts.
+fn open_year(values: &mut [f64], width: usize, t: usize) {
+    if t > 0 {
+        let (before, from_t) = values.split_at_mut(t * width);
+        for (value, previous) in from_t[..width].iter_mut().zip(&before[(t - 1) * width..]) {
+            *value += previous;
+        }
+    }
+}
+
+/// Summed changes leave rounding residue of about 10⁻¹⁶ of the amounts where every booking has
+/// ended; amounts under 10⁻⁹ mnkr (a tenth of an öre) read as exactly 0.
+fn settled(amount: f64) -> f64 {
+    if amount.abs() < 1e-9 { 0.0 } else { amount }
 }
 
 impl Ledger {
@@ -173,21 +264,40 @@ impl Ledger {
     }
 
     /// Unit `u`'s flows in year `t`.
-    pub fn unit(&self, t: usize, u: usize) -> &UnitFlows {
-        &self.units[t * self.unit_count + u]
+    pub fn unit(&self, t: usize, u: usize) -> UnitFlows {
+        let books = &self.units;
+        let i = t * books.units + u;
+        let nominal = |values: &[f64]| settled(values[i] * self.price_factors[t]);
+        UnitFlows {
+            repaid: settled(books.repaid[i]),
+            shortfall_paid: settled(books.shortfall_paid[i]),
+            overrun: nominal(&books.overrun),
+            running_cost: nominal(&books.running_cost),
+            room: nominal(&books.room),
+        }
+    }
+
+    /// Unit `u`'s burden in year `t`: what it pays minus the budget room it gains.
+    pub fn burden(&self, t: usize, u: usize) -> f64 {
+        let books = &self.units;
+        let i = t * books.units + u;
+        let paid = books.repaid[i] + books.shortfall_paid[i];
+        let real = books.overrun[i] + books.running_cost[i] - books.room[i];
+        settled(paid + real * self.price_factors[t])
     }
 
     /// Applies `design` to `world`, replacing this ledger's contents.
     pub fn apply(&mut self, scenario: &Scenario, design: &Design, world: &World) {
         let years = scenario.years;
-        self.unit_count = scenario.units.len();
         self.years.clear();
         self.years.resize(years, YearFlows::default());
-        self.units.clear();
-        self.units
-            .resize(years * self.unit_count, UnitFlows::default());
-        self.grant_payouts.clear();
-        self.grant_payouts.resize(years, 0.0);
+        self.units.reset(scenario.units.len(), years);
+        reset(&mut self.grant_payouts, years);
+        reset(&mut self.saving, years + 1);
+        reset(&mut self.due, years + 1);
+        self.price_factors.clear();
+        self.price_factors
+            .extend_from_slice(scenario.price_factors());
 
         let mut main = Pot {
             cash: design.initial,
@@ -199,6 +309,9 @@ impl Ledger {
         for t in 0..years {
             let f = scenario.price_factor(t);
             let positive_result = world.annual_result(t as isize - 1).max(0.0);
+            self.units.open_year(t);
+            open_year(&mut self.saving, 1, t);
+            open_year(&mut self.due, 1, t);
 
             // 1. Deposits, each rule seeing the cash left by the ones before it.
             let year = DepositYear {
@@ -223,7 +336,7 @@ impl Ledger {
             self.years[t].deposits = deposits;
 
             // 2. Repayments due (booked by projects approved in earlier years).
-            let due_before_applications = self.years[t].repaid;
+            let due_before_applications = self.units.received(t);
             main.receive(due_before_applications);
 
             // 3. Applications, in the world's order.
@@ -234,10 +347,11 @@ impl Ledger {
                     (Model::Repayment(_), false) => None,
                     (Model::Dual { .. }, false) => Some(PotKind::Grant),
                 };
-                let claimed_return =
-                    spec.planned_savings_total * spec.effect_years as f64 / app.cost;
+                // The claimed return Σ planned · effect years / C, compared without dividing.
+                let claimed_savings = spec.planned_savings_total * spec.effect_years as f64;
                 let refused = (design.approval.require_partner && spec.partners.is_empty())
-                    || (spec.repayable && claimed_return < design.approval.min_expected_return);
+                    || (spec.repayable
+                        && claimed_savings < design.approval.min_expected_return * app.cost);
                 let Some(pot_kind) = pot.filter(|_| !refused) else {
                     self.years[t].refused += 1;
                     continue;
@@ -266,7 +380,8 @@ impl Ledger {
                 }
             }
             // Instalments due in their project's approval year arrive after the applications.
-            main.receive(self.years[t].repaid - due_before_applications);
+            let repaid = self.units.received(t);
+            main.receive(repaid - due_before_applications);
 
             // 4. Payouts.
             let grant_payouts = self.grant_payouts[t];
@@ -283,14 +398,26 @@ impl Ledger {
                 grant.cash -= grant.uncommitted;
                 grant.uncommitted = 0.0;
             }
+            year.repaid = repaid;
+            year.instalments_due = settled(self.due[t]);
+            year.written_off = settled(year.instalments_due - repaid);
+            year.saving = settled(self.saving[t] * f);
             year.cash = main.cash + grant.cash;
             year.uncommitted = main.uncommitted + grant.uncommitted;
             year.committed = committed;
             depleted_last_year = year.depleted;
         }
+
+        let books = &self.units;
+        for (t, year) in self.years.iter_mut().enumerate() {
+            let nominal =
+                |values: &[f64]| settled(books.year_total(values, t) * self.price_factors[t]);
+            year.overrun = nominal(&books.overrun);
+            year.running_cost = nominal(&books.running_cost);
+        }
     }
 
-    /// Books an approved project's whole future into the year arrays (within the simulated years).
+    /// Books an approved project's whole future (within the simulated years).
     fn book(
         &mut self,
         scenario: &Scenario,
@@ -301,81 +428,109 @@ impl Ledger {
     ) {
         let spec = app.spec(scenario);
         let years = scenario.years;
-        let units = self.unit_count;
+        // The simulated years of start..end (empty when end <= start).
+        let within = |start: usize, end: usize| {
+            let start = start.min(years);
+            start..end.clamp(start, years)
+        };
+        let duration = spec.duration_years as f64;
         let price_factors = scenario.price_factors();
         let cost = app.cost * price_factors[s];
-        let payout = cost / spec.duration_years as f64;
-        let payout_end = (s + spec.duration_years).min(years);
-        for (y, &f) in price_factors.iter().enumerate().take(payout_end).skip(s) {
-            let overrun = app.overrun * app.cost * f / spec.duration_years as f64;
+        let payout = cost / duration;
+        let payout_years = within(s, s.saturating_add(spec.duration_years));
+        for y in payout_years.clone() {
             self.years[y].payouts += payout;
-            self.years[y].overrun += overrun;
-            self.units[y * units + spec.lead].overrun += overrun;
             if pot == PotKind::Grant {
                 self.grant_payouts[y] += payout;
             }
         }
+        let units = &mut self.units;
+        let width = units.units;
+        let lead = spec.lead;
+        let overrun = app.overrun * app.cost / duration;
+        book(
+            &mut units.overrun,
+            width,
+            lead,
+            payout_years.clone(),
+            overrun,
+        );
 
         let effect_start = s
             .saturating_add(spec.effect_lag_years)
             .saturating_add(app.extra_lag);
-        let effect_end = effect_start.saturating_add(spec.effect_years);
-        // Budget room a unit gains from this project in year y.
-        let room = |planned: f64, y: usize| {
-            if app.success && (effect_start..effect_end).contains(&y) {
-                spec.realization_share * planned * app.effect * price_factors[y]
-            } else {
-                0.0
-            }
-        };
+        let effect = within(effect_start, effect_start.saturating_add(spec.effect_years));
         if app.success {
-            let window = effect_start.min(years)..effect_end.min(years);
-            for (y, &f) in price_factors
-                .iter()
-                .enumerate()
-                .take(window.end)
-                .skip(window.start)
-            {
-                for &(u, planned) in &spec.planned_savings {
-                    let saving = planned * app.effect * f;
-                    let flows = &mut self.units[y * units + u];
-                    flows.saving += saving;
-                    flows.room += spec.realization_share * saving;
-                    self.years[y].saving += saving;
-                }
-                if y >= s + spec.duration_years {
-                    let running = spec.running_cost * f;
-                    self.units[y * units + spec.lead].running_cost += running;
-                    self.years[y].running_cost += running;
-                }
+            let saving = spec.planned_savings_total * app.effect;
+            book(&mut self.saving, 1, 0, effect.clone(), saving);
+            for &(u, planned) in &spec.planned_savings {
+                let room = spec.realization_share * planned * app.effect;
+                book(&mut units.room, width, u, effect.clone(), room);
             }
+            let after_payouts = within(effect.start.max(payout_years.end), effect.end);
+            book(
+                &mut units.running_cost,
+                width,
+                lead,
+                after_payouts,
+                spec.running_cost,
+            );
         }
 
         let Some(rules) = repayment else { return };
         let plan = rules.plan_share * cost;
-        let planned_total = spec.planned_savings_total;
         let first = s + spec.effect_lag_years.min(rules.start_within_years);
-        let last = first.saturating_add(rules.horizon_years).min(years);
+        let horizon = within(first, first.saturating_add(rules.horizon_years));
+        book(
+            &mut self.due,
+            1,
+            0,
+            horizon.clone(),
+            plan / rules.horizon_years as f64,
+        );
+        // Years where the realized room decides the payment; elsewhere it is the floor.
+        let decided_by_room = if rules.basis == Basis::Realized && app.success {
+            let start = effect.start.clamp(horizon.start, horizon.end);
+            start..effect.end.clamp(start, horizon.end)
+        } else {
+            horizon.start..horizon.start
+        };
+        let lead_pays = rules.shortfall_bearer == Bearer::Lead;
         for &(u, planned) in &spec.planned_savings {
-            let instalment = plan * planned / planned_total / rules.horizon_years as f64;
-            for y in first.min(last)..last {
-                let paid = match rules.basis {
-                    Basis::Realized => room(planned, y)
-                        .max(rules.floor_share * instalment)
-                        .min(instalment),
-                    Basis::Planned => instalment,
-                };
-                let shortfall = instalment - paid;
-                let year = &mut self.years[y];
-                year.instalments_due += instalment;
-                year.repaid += paid;
-                self.units[y * units + u].repaid += paid;
-                match rules.shortfall_bearer {
-                    Bearer::Fund => year.written_off += shortfall,
-                    Bearer::Lead => {
-                        year.repaid += shortfall;
-                        self.units[y * units + spec.lead].shortfall_paid += shortfall;
-                    }
+            let instalment =
+                plan * planned / spec.planned_savings_total / rules.horizon_years as f64;
+            let floor = match rules.basis {
+                Basis::Realized => rules.floor_share * instalment,
+                Basis::Planned => instalment,
+            };
+            let mut pay = |years: Range<usize>, paid: f64| {
+                book(&mut units.repaid, width, u, years.clone(), paid);
+                if lead_pays {
+                    book(
+                        &mut units.shortfall_paid,
+                        width,
+                        lead,
+                        years,
+                        instalment - paid,
+                    );
+                }
+            };
+            // Without room the unit pays the floor (on a planned basis, the whole instalment).
+            pay(horizon.start..decided_by_room.start, floor);
+            pay(decided_by_room.end..horizon.end, floor);
+            if decided_by_room.is_empty() {
+                continue;
+            }
+            // With room, the room clamped to floor..=instalment. Prices move one way, so when
+            // the ends of these years pay the same, every year between them does.
+            let room = spec.realization_share * planned * app.effect;
+            let paid = |y: usize| (room * price_factors[y]).max(floor).min(instalment);
+            let (first, last) = (decided_by_room.start, decided_by_room.end - 1);
+            if paid(first) == paid(last) {
+                pay(decided_by_room.clone(), paid(first));
+            } else {
+                for y in decided_by_room.clone() {
+                    pay(y..y + 1, paid(y));
                 }
             }
         }
