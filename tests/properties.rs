@@ -187,6 +187,11 @@ fn check_identities(
         for u in 0..scenario.units.len() {
             let flows = ledger.unit(t, u);
             prop_assert!(flows.burden().is_finite());
+            prop_assert!(
+                (flows.burden() - ledger.burden(t, u)).abs() <= 1e-9 * (1.0 + flows.burden().abs()),
+                "burden of unit {u} in year {t}: flows {flows:?}, ledger {}",
+                ledger.burden(t, u)
+            );
             settled += flows.repaid + flows.shortfall_paid;
         }
         prop_assert!(

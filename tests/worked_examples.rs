@@ -531,3 +531,69 @@ fund.initial = 100
         1.0,
     );
 }
+
+/// Rooms of 0.1 (2020-2022) and 0.2 (2020-2024) at index 3 %: books kept as yearly changes
+/// sum 0.1 + 0.2 - 0.1 - 0.2, which in floating point is 2.8e-17, not 0. Once both have
+/// ended the unit's burden must read exactly 0 — else a unit that no project touches would be
+/// "tipped into deficit" by rounding (its ordinary result is 0) and the zero atom of its
+/// percentiles would be lost.
+#[test]
+fn a_unit_no_project_touches_any_more_carries_exactly_nothing() {
+    let setup = Setup {
+        index: 0.03,
+        ..Setup::default()
+    };
+    let scenario = setup.scenario(
+        r#"
+[[unit]]
+id = "a"
+name = "A"
+frame = 1000
+
+[[project]]
+name = "Kort"
+start_year = 2020
+lead = "a"
+cost = 1
+duration_years = 1
+success_probability = 1
+planned_savings = { a = 0.1 }
+effect_lag_years = 0
+effect_years = 3
+effect_size = 1
+
+[[project]]
+name = "Lång"
+start_year = 2020
+lead = "a"
+cost = 1
+duration_years = 1
+success_probability = 1
+planned_savings = { a = 0.2 }
+effect_lag_years = 0
+effect_years = 5
+effect_size = 1
+
+[[design]]
+name = "Budget"
+model = "budget"
+fund.initial = 2
+"#,
+    );
+    let (world, ledgers) = one_path(&scenario);
+    let ledger = &ledgers[0];
+    // 2020-2022 both rooms, -0.3·1.03^t; 2023-2024 the long one, -0.2·1.03^t.
+    for t in 0..5 {
+        let room = if t < 3 { 0.3 } else { 0.2 };
+        assert_close(ledger.burden(t, 0), -room * 1.03f64.powi(t as i32));
+    }
+    let aggregates = aggregate_one(&scenario, &world, &ledgers);
+    let layout = Layout::of(&scenario);
+    for t in 5..scenario.years {
+        assert_eq!(ledger.burden(t, 0), 0.0, "year {t}");
+        assert_eq!(ledger.unit(t, 0).room, 0.0, "year {t}");
+        assert_eq!(ledger.years()[t].saving, 0.0, "year {t}");
+        let tipped = layout.unit_year(0, 0, t, UnitYearStat::Tipped);
+        assert_eq!(aggregates.mean(tipped), 0.0, "year {t}");
+    }
+}
