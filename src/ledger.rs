@@ -3,7 +3,8 @@
 //! Deterministic and free of randomness: the same world gives the same ledger. The order of
 //! events in a year follows the model contract — deposits, repayments due, applications,
 //! payouts, lapse — and a project's whole future (payouts, savings, instalments) is booked
-//! into the year arrays when it is approved, since its outcome is already part of the world.
+//! when it is approved, since its outcome is already part of the world; flows that last
+//! several years are booked as changes (see `UnitBooks`).
 
 use std::ops::Range;
 
