@@ -182,6 +182,11 @@ fn check_identities(
             year.uncommitted >= -tolerance,
             "uncommitted below zero in year {t}"
         );
+        // A unit never repays more than its instalment, so nothing is written off below 0.
+        prop_assert!(
+            year.written_off >= -tolerance,
+            "negative write-off in year {t}: {year:?}"
+        );
         due += year.instalments_due;
         settled += year.written_off;
         for u in 0..scenario.units.len() {
