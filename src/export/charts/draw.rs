@@ -43,6 +43,15 @@ pub(super) fn dashes(d: usize) -> Option<(u32, u32)> {
     }
 }
 
+/// The legend mark of line `i` (a design's or a unit's), drawn as `colour` and `dashes` draw it.
+pub(super) fn line_mark(i: usize) -> Mark {
+    if dashes(i).is_some() {
+        Mark::Dashed(colour(i))
+    } else {
+        Mark::Line(colour(i), 3)
+    }
+}
+
 /// A line series, solid or dashed.
 pub(super) fn line<DB: DrawingBackend, X: Clone + 'static, Y: Clone + 'static, C>(
     chart: &mut ChartContext<DB, C>,
@@ -67,14 +76,7 @@ fn design_legend(ctx: &Context) -> Vec<(String, Mark)> {
     designs
         .iter()
         .enumerate()
-        .map(|(d, design)| {
-            let mark = if dashes(d).is_some() {
-                Mark::Dashed(colour(d))
-            } else {
-                Mark::Line(colour(d), 3)
-            };
-            (design.name.clone(), mark)
-        })
+        .map(|(d, design)| (design.name.clone(), line_mark(d)))
         .collect()
 }
 
@@ -578,16 +580,7 @@ pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> R
     let legend: Vec<(String, Mark)> = units
         .iter()
         .enumerate()
-        .map(|(u, unit)| {
-            (
-                shorten(&unit.name, 40),
-                if dashes(u).is_some() {
-                    Mark::Dashed(colour(u))
-                } else {
-                    Mark::Line(colour(u), 3)
-                },
-            )
-        })
+        .map(|(u, unit)| (shorten(&unit.name, 40), line_mark(u)))
         .collect();
     let body = figure(
         root,

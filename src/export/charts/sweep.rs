@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw::{
-    Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, label_at, line, value_range,
+    Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, label_at, line, line_mark, value_range,
 };
 use super::{Drawing, FONT, Lang, chart_error, render};
 use crate::run::slug;
@@ -134,14 +134,7 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
     let legend: Vec<(String, Mark)> = designs
         .iter()
         .enumerate()
-        .map(|(d, name)| {
-            let mark = if dashes(d).is_some() {
-                Mark::Dashed(colour(d))
-            } else {
-                Mark::Line(colour(d), 3)
-            };
-            (name.to_string(), mark)
-        })
+        .map(|(d, name)| (name.to_string(), line_mark(d)))
         .collect();
     let body = figure(root, &data.title, &data.subtitle, &legend)?;
     let xs: Vec<f64> = data.rows.iter().map(|(v, _)| v[0]).collect();
