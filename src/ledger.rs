@@ -403,18 +403,13 @@ impl Ledger {
             year.instalments_due = settled(self.due[t]);
             year.written_off = settled(year.instalments_due - repaid);
             year.saving = settled(self.saving[t] * f);
+            let books = &self.units;
+            year.overrun = settled(books.year_total(&books.overrun, t) * f);
+            year.running_cost = settled(books.year_total(&books.running_cost, t) * f);
             year.cash = main.cash + grant.cash;
             year.uncommitted = main.uncommitted + grant.uncommitted;
             year.committed = committed;
             depleted_last_year = year.depleted;
-        }
-
-        let books = &self.units;
-        for (t, year) in self.years.iter_mut().enumerate() {
-            let nominal =
-                |values: &[f64]| settled(books.year_total(values, t) * self.price_factors[t]);
-            year.overrun = nominal(&books.overrun);
-            year.running_cost = nominal(&books.running_cost);
         }
     }
 
