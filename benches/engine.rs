@@ -15,8 +15,16 @@ const PATHS: usize = 256;
 fn engine(c: &mut Criterion) {
     let mut scenario = Scenario::load("scenarios/bench.toml".as_ref()).unwrap();
     let samplers = Samplers::new(&scenario);
+    // Every path is sampled and applied up front, so that each benchmark also runs alone
+    // (`cargo bench --bench engine -- aggregate`).
     let mut worlds = vec![World::default(); PATHS];
     let mut ledgers = vec![vec![Ledger::default(); scenario.designs.len()]; PATHS];
+    for (path, (world, ledgers)) in worlds.iter_mut().zip(&mut ledgers).enumerate() {
+        world.sample(&scenario, &samplers, path as u64);
+        for (ledger, design) in ledgers.iter_mut().zip(&scenario.designs) {
+            ledger.apply(&scenario, design, world);
+        }
+    }
     let mut path = 0;
 
     c.bench_function("world: sample one path", |b| {
