@@ -214,20 +214,29 @@ pub fn report(
 /// A design's rules in a sentence.
 fn describe_model(model: &Model, lang: Lang) -> String {
     let repayment = |r: &crate::scenario::Repayment| {
-        let basis = match r.basis {
-            Basis::Realized => "det som faktiskt sparats",
-            Basis::Planned => "hela planen oavsett utfall (ramminskning)",
+        let schedule = format!(
+            "i {} år med start senast efter {} år",
+            r.horizon_years, r.start_within_years
+        );
+        // On a planned basis every instalment is paid in full: no floor, nothing written off.
+        if r.basis == Basis::Planned {
+            return format!(
+                "förvaltningarna återför hela planen oavsett utfall (ramminskning), {schedule}"
+            );
+        }
+        let floor = if r.floor_share > 0.0 {
+            format!(
+                ", minst {} av varje avbetalning",
+                lang.percent(r.floor_share, 0)
+            )
+        } else {
+            String::new()
         };
         let bearer = match r.shortfall_bearer {
             Bearer::Fund => "fonden skriver av det som inte betalas",
             Bearer::Lead => "den ledande förvaltningen betalar det som inte betalas",
         };
-        format!(
-            "förvaltningarna återför {basis}, minst {} av varje avbetalning, i {} år med start senast efter {} år; {bearer}",
-            lang.percent(r.floor_share, 0),
-            r.horizon_years,
-            r.start_within_years
-        )
+        format!("förvaltningarna återför det som faktiskt sparats{floor}, {schedule}; {bearer}")
     };
     match model {
         Model::Budget => "budgetmodellen – engångsbelopp, ingen återbetalning".into(),
@@ -241,5 +250,42 @@ fn describe_model(model: &Model, lang: Lang) -> String {
             lang.percent(grant.share_of_positive_result, 1),
             repayment(r)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Repayment;
+
+    fn rules(basis: Basis, floor_share: f64) -> Model {
+        Model::Repayment(Repayment {
+            basis,
+            floor_share,
+            start_within_years: 3,
+            horizon_years: 10,
+            plan_share: 1.0,
+            shortfall_bearer: Bearer::Fund,
+        })
+    }
+
+    #[test]
+    fn a_design_is_described_by_the_rules_that_apply_to_it() {
+        let orebro = describe_model(&rules(Basis::Realized, 0.3), Lang::Sv);
+        assert!(orebro.contains("minst 30"), "{orebro}");
+        assert!(
+            orebro.contains("i 10 år med start senast efter 3 år"),
+            "{orebro}"
+        );
+        assert!(orebro.contains("fonden skriver av"), "{orebro}");
+
+        let no_floor = describe_model(&rules(Basis::Realized, 0.0), Lang::Sv);
+        assert!(!no_floor.contains("minst"), "{no_floor}");
+
+        // A frame cut pays every instalment in full: a floor or a write-off would mislead.
+        let frame_cut = describe_model(&rules(Basis::Planned, 0.3), Lang::Sv);
+        assert!(frame_cut.contains("hela planen"), "{frame_cut}");
+        assert!(!frame_cut.contains("minst"), "{frame_cut}");
+        assert!(!frame_cut.contains("skriver av"), "{frame_cut}");
     }
 }
