@@ -123,10 +123,12 @@ pub enum UnitTotal {
     AnyYearAbove1pct,
     /// 1 when the unit was tipped into deficit in some year.
     AnyYearTipped,
+    /// 1 when the unit paid the fund more than the room it gained in some year.
+    AnyYearRepaidAboveRoom,
 }
 
 impl UnitTotal {
-    const COUNT: usize = 3;
+    const COUNT: usize = 4;
     const DISTS: usize = 1;
 }
 
@@ -465,6 +467,7 @@ impl Accumulator {
             let mut burden_total = 0.0;
             let mut any_above_1pct = false;
             let mut any_tipped = false;
+            let mut any_repaid_above_room = false;
             for t in 0..scenario.years {
                 let frame = unit.frame * scenario.price_factor(t);
                 let burden = ledger.burden(t, u);
@@ -473,6 +476,7 @@ impl Accumulator {
                 burden_total += burden;
                 any_above_1pct |= burden > 0.01 * frame;
                 any_tipped |= tipped;
+                any_repaid_above_room |= ledger.repaid_above_room(t, u);
                 let stat = |s| layout.unit_year(d, u, t, s);
                 self.add(stat(UnitYearStat::Burden), burden);
                 self.flag(stat(UnitYearStat::Tipped), tipped);
@@ -481,6 +485,10 @@ impl Accumulator {
             self.add(stat(UnitTotal::Burden), burden_total);
             self.flag(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
             self.flag(stat(UnitTotal::AnyYearTipped), any_tipped);
+            self.flag(
+                stat(UnitTotal::AnyYearRepaidAboveRoom),
+                any_repaid_above_room,
+            );
         }
     }
 

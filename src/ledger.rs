@@ -287,6 +287,15 @@ impl Ledger {
         settled(paid + real * self.price_factors[t])
     }
 
+    /// Whether unit `u` paid the fund more in year `t` — instalments, and shortfalls it bears
+    /// as lead — than the budget room its projects gave it.
+    pub fn repaid_above_room(&self, t: usize, u: usize) -> bool {
+        let books = &self.units;
+        let i = t * books.units + u;
+        let paid = books.repaid[i] + books.shortfall_paid[i];
+        settled(paid - books.room[i] * self.price_factors[t]) > 0.0
+    }
+
     /// Applies `design` to `world`, replacing this ledger's contents.
     pub fn apply(&mut self, scenario: &Scenario, design: &Design, world: &World) {
         let years = scenario.years;

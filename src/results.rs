@@ -171,6 +171,11 @@ pub struct UnitSummary {
     pub p_any_year_burden_above_1pct: f64,
     /// Share of paths with a year where the burden tipped the unit into deficit.
     pub p_any_year_tipped: f64,
+    /// Share of paths with a year where the unit paid the fund more than the budget room
+    /// its projects gave it. Summaries of earlier versions lack it; no chart draws it, so
+    /// `sifsim chart` still reads them.
+    #[serde(default)]
+    pub p_any_year_repaid_above_room: f64,
 }
 
 /// Everything a run writes.
@@ -336,6 +341,8 @@ fn design_summary(
                     p_any_year_burden_above_1pct: aggregates
                         .mean(stat(UnitTotal::AnyYearAbove1pct)),
                     p_any_year_tipped: aggregates.mean(stat(UnitTotal::AnyYearTipped)),
+                    p_any_year_repaid_above_room: aggregates
+                        .mean(stat(UnitTotal::AnyYearRepaidAboveRoom)),
                 }
             })
             .collect(),

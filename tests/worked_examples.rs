@@ -69,6 +69,11 @@ repayment.horizon_years = 1
             aggregates.mean(layout.unit_total(0, u, UnitTotal::Burden)),
             0.0,
         );
+        // Each repays exactly the 1 mnkr of room it gained: not more.
+        assert_eq!(
+            aggregates.mean(layout.unit_total(0, u, UnitTotal::AnyYearRepaidAboveRoom)),
+            0.0
+        );
     }
 }
 
@@ -119,7 +124,7 @@ fn orebro_floor_repays_30_percent_and_the_fund_writes_off_the_rest() {
     let scenario = Setup::default().scenario(&failed_project(
         "repayment.basis = \"realized\"\nrepayment.floor_share = 0.3",
     ));
-    let (_, ledgers) = one_path(&scenario);
+    let (world, ledgers) = one_path(&scenario);
     let ledger = &ledgers[0];
     let years = ledger.years();
     for year in &years[..3] {
@@ -138,6 +143,15 @@ fn orebro_floor_repays_30_percent_and_the_fund_writes_off_the_rest() {
     assert_close(repaid, 3.0);
     // 10 - 10 paid out + 3 repaid.
     assert_close(years.last().unwrap().cash, 3.0);
+    // Both units repay their floor with no room at all: each pays back more than it gained.
+    let aggregates = aggregate_one(&scenario, &world, &ledgers);
+    let layout = Layout::of(&scenario);
+    for u in 0..2 {
+        assert_close(
+            aggregates.mean(layout.unit_total(0, u, UnitTotal::AnyYearRepaidAboveRoom)),
+            1.0,
+        );
+    }
 }
 
 /// As above with the lead as bearer: "a" pays its floor 0.12 plus the whole shortfall 0.7 a

@@ -129,7 +129,8 @@ pub fn report(
     }
     page += "</table>\n<h2>Bördan per förvaltning</h2>\n<p>Summan över åren av vad förvaltningen betalar \
              (återföringar, bortfall den bär, fördyringar, driftkostnader) minus det budgetutrymme den vinner; \
-             median (5–95 %), och risken att den något år tippas in i underskott.</p>\n<table>\n<tr><th>Förvaltning</th>";
+             median (5–95 %); risken att den något år tippas in i underskott, och att den något år återför mer till fonden \
+             än det budgetutrymme projekten gett den.</p>\n<table>\n<tr><th>Förvaltning</th>";
     for d in &summary.designs {
         let _ = write!(page, "<th>{}</th>", escape(&d.name));
     }
@@ -140,9 +141,10 @@ pub fn report(
             let burden = &d.units[u];
             let _ = write!(
                 page,
-                "<td>{}<br>tippar: {}</td>",
+                "<td>{}<br>tippar: {}<br>återför mer än den vinner: {}</td>",
                 spread(&burden.burden_total),
-                percent(burden.p_any_year_tipped)
+                percent(burden.p_any_year_tipped),
+                percent(burden.p_any_year_repaid_above_room)
             );
         }
         page += "</tr>\n";
