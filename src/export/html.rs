@@ -246,19 +246,29 @@ fn describe_model(model: &Model, lang: Lang) -> String {
         Model::Dual {
             repayment: r,
             grant,
-        } => format!(
-            "dubbelmodellen – en årlig bidragsdel utan återbetalning ({} plus {} av ett positivt resultat), och en del där {}",
-            lang.number(grant.fixed, 1),
-            lang.percent(grant.share_of_positive_result, 1),
-            repayment(r)
-        ),
+        } => {
+            let fixed = format!("{} mnkr", lang.number(grant.fixed, 1));
+            let share = format!(
+                "{} av ett positivt resultat",
+                lang.percent(grant.share_of_positive_result, 1)
+            );
+            let filling = match (grant.fixed > 0.0, grant.share_of_positive_result > 0.0) {
+                (true, true) => format!("{fixed} plus {share}"),
+                (false, true) => share,
+                _ => fixed,
+            };
+            format!(
+                "dubbelmodellen – en årlig bidragsdel utan återbetalning ({filling}), och en del där {}",
+                repayment(r)
+            )
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Repayment;
+    use crate::scenario::{Grant, Repayment};
 
     fn rules(basis: Basis, floor_share: f64) -> Model {
         Model::Repayment(Repayment {
@@ -289,5 +299,25 @@ mod tests {
         assert!(frame_cut.contains("hela planen"), "{frame_cut}");
         assert!(!frame_cut.contains("minst"), "{frame_cut}");
         assert!(!frame_cut.contains("skriver av"), "{frame_cut}");
+    }
+
+    #[test]
+    fn a_dual_design_names_only_the_grant_fillings_it_has() {
+        let dual = |fixed, share_of_positive_result| {
+            let Model::Repayment(repayment) = rules(Basis::Realized, 0.0) else {
+                unreachable!()
+            };
+            let grant = Grant {
+                fixed,
+                share_of_positive_result,
+                carry_over: false,
+            };
+            describe_model(&Model::Dual { repayment, grant }, Lang::Sv)
+        };
+        let both = dual(2.0, 0.01);
+        assert!(both.contains("(2,0 mnkr plus 1,0"), "{both}");
+        let share_only = dual(0.0, 0.03);
+        assert!(share_only.contains("(3,0"), "{share_only}");
+        assert!(!share_only.contains("mnkr"), "{share_only}");
     }
 }
