@@ -145,7 +145,7 @@ fn check_identities(
     ledger: &Ledger,
 ) -> Result<(), TestCaseError> {
     let initial = scenario.designs[design].initial;
-    // Repaying the room, and never more, is all a unit does without a floor or a shortfall to bear.
+    // Without a floor or a shortfall to bear, a unit repays at most its room.
     let repays_at_most_its_room = scenario.designs[design].model.repayment().is_none_or(|r| {
         r.basis == Basis::Realized && r.floor_share == 0.0 && r.shortfall_bearer == Bearer::Fund
     });
