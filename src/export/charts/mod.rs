@@ -1,5 +1,6 @@
-//! Charts for reports, drawn with plotters as SVG and PNG from a run's results alone, so they
-//! can be re-drawn from the files of a finished run (`sifsim chart`).
+//! Charts for reports, drawn with plotters as SVG from a run's results alone, so they can be
+//! re-drawn from the files of a finished run (`sifsim chart`); each PNG is its SVG rendered by
+//! resvg, so the two agree to the pixel and text is laid out with the font's own spacing.
 //!
 //! The font is shipped in the repository (DejaVu Sans, `assets/fonts/`), so drawing needs no
 //! system font library. Colours are the Okabe–Ito palette, which colour-blind readers can tell
@@ -9,12 +10,12 @@ mod draw;
 mod sweep;
 mod text;
 
-use std::sync::Once;
+use std::sync::{LazyLock, Once};
 
 use anyhow::{Result, anyhow};
-use image::ImageEncoder;
 use plotters::prelude::*;
 use rayon::prelude::*;
+use resvg::{tiny_skia, usvg};
 
 pub use sweep::{SweepData, render_sweep};
 pub use text::Lang;
@@ -27,6 +28,8 @@ use crate::sensitivity::SensitivityRow;
 pub const SIZE: (u32, u32) = (1200, 800);
 /// The font family charts ask for; registered from the shipped TTF.
 const FONT: &str = "sans-serif";
+/// The shipped font: DejaVu Sans.
+const FONT_FILE: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 
 /// One chart file pair (SVG and PNG).
 #[derive(Debug, Clone)]
@@ -196,20 +199,32 @@ fn svg_and_png<D: Drawing>(drawing: &D) -> Result<(String, Vec<u8>)> {
         drawing.draw(&root)?;
         root.present().map_err(chart_error)?;
     }
-    let mut pixels = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
-    {
-        let root = BitMapBackend::with_buffer(&mut pixels, SIZE).into_drawing_area();
-        drawing.draw(&root)?;
-        root.present().map_err(chart_error)?;
-    }
-    let mut png = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut png).write_image(
-        &pixels,
-        SIZE.0,
-        SIZE.1,
-        image::ColorType::Rgb8,
-    )?;
+    let png = png_of(&svg)?;
     Ok((svg, png))
+}
+
+/// Renders a chart's SVG as PNG, with the shipped font as its only font.
+fn png_of(svg: &str) -> Result<Vec<u8>> {
+    static OPTIONS: LazyLock<usvg::Options> = LazyLock::new(|| {
+        let mut options = usvg::Options::default();
+        let fonts = options.fontdb_mut();
+        fonts.load_font_data(FONT_FILE.to_vec());
+        fonts.set_sans_serif_family("DejaVu Sans");
+        options
+    });
+    let tree = usvg::Tree::from_str(svg, &OPTIONS)?;
+    let mut pixmap = tiny_skia::Pixmap::new(SIZE.0, SIZE.1).expect("a chart has a size");
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    // Charts are drawn on a white background, so every pixel is opaque: RGB is enough.
+    let rgb: Vec<u8> = (pixmap.pixels().iter())
+        .flat_map(|p| [p.red(), p.green(), p.blue()])
+        .collect();
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, SIZE.0, SIZE.1);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.write_header()?.write_image_data(&rgb)?;
+    Ok(png)
 }
 
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
@@ -268,8 +283,7 @@ fn register_font() -> Result<()> {
     static REGISTER: Once = Once::new();
     let mut result = Ok(());
     REGISTER.call_once(|| {
-        let bytes = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-        result = plotters::style::register_font(FONT, FontStyle::Normal, bytes)
+        result = plotters::style::register_font(FONT, FontStyle::Normal, FONT_FILE)
             .map_err(|_| anyhow!("the shipped font could not be read"));
     });
     result
