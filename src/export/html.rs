@@ -70,19 +70,19 @@ pub fn report(
     let _ = write!(
         page,
         "<p>Kommunens årsresultat är i medel {} per år med standardavvikelse {}; alla belopp räknas upp \
-         med {} per år. Fonden möter {} kända projekt och i medel {} nya ansökningar per år. \
-         Förvaltningarna och deras ramar:</p>\n<table><tr><th>Förvaltning</th><th>Ram</th></tr>\n",
+         med {} per år. {} Förvaltningarna och deras ramar:</p>\n\
+         <table><tr><th>Förvaltning</th><th>Ram</th></tr>\n",
         mnkr(scenario.municipality.annual_result.mean),
         mnkr(scenario.municipality.annual_result.sd),
         percent(scenario.municipality.index),
-        scenario.projects.len(),
-        lang.number(
+        describe_applications(
+            scenario.projects.len(),
             scenario
                 .project_types
                 .iter()
                 .map(|t| t.arrivals_per_year)
                 .sum(),
-            1
+            lang
         ),
     );
     for unit in &scenario.units {
@@ -214,6 +214,28 @@ pub fn report(
 }
 
 /// A design's rules in a sentence.
+/// The applications the fund meets: `known` projects and `arrivals` new ones a year on average,
+/// naming only those it has.
+fn describe_applications(known: usize, arrivals: f64, lang: Lang) -> String {
+    let known = match known {
+        0 => None,
+        1 => Some("1 känt projekt".to_string()),
+        n => Some(format!("{n} kända projekt")),
+    };
+    let arrivals = (arrivals > 0.0).then(|| {
+        format!(
+            "i medel {} nya ansökningar per år",
+            lang.number(arrivals, 1)
+        )
+    });
+    match (known, arrivals) {
+        (Some(known), Some(arrivals)) => format!("Fonden möter {known} och {arrivals}."),
+        (Some(known), None) => format!("Fonden möter {known} och inga andra ansökningar."),
+        (None, Some(arrivals)) => format!("Fonden möter {arrivals}."),
+        (None, None) => "Fonden möter inga ansökningar.".to_string(),
+    }
+}
+
 fn describe_model(model: &Model, lang: Lang) -> String {
     let repayment = |r: &crate::scenario::Repayment| {
         let schedule = format!(
@@ -319,5 +341,23 @@ mod tests {
         let share_only = dual(0.0, 0.03);
         assert!(share_only.contains("(3,0"), "{share_only}");
         assert!(!share_only.contains("mnkr"), "{share_only}");
+    }
+
+    #[test]
+    fn the_applications_are_named_only_when_the_fund_meets_them() {
+        let text = |known, arrivals| describe_applications(known, arrivals, Lang::Sv);
+        assert_eq!(
+            text(10, 2.5),
+            "Fonden möter 10 kända projekt och i medel 2,5 nya ansökningar per år."
+        );
+        assert_eq!(
+            text(1, 0.0),
+            "Fonden möter 1 känt projekt och inga andra ansökningar."
+        );
+        assert_eq!(
+            text(0, 8.0),
+            "Fonden möter i medel 8,0 nya ansökningar per år."
+        );
+        assert_eq!(text(0, 0.0), "Fonden möter inga ansökningar.");
     }
 }
