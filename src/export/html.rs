@@ -213,7 +213,6 @@ pub fn report(
     page
 }
 
-/// A design's rules in a sentence.
 /// The applications the fund meets: `known` projects and `arrivals` new ones a year on average,
 /// naming only those it has.
 fn describe_applications(known: usize, arrivals: f64, lang: Lang) -> String {
@@ -236,6 +235,7 @@ fn describe_applications(known: usize, arrivals: f64, lang: Lang) -> String {
     }
 }
 
+/// A design's rules in a sentence.
 fn describe_model(model: &Model, lang: Lang) -> String {
     let repayment = |r: &crate::scenario::Repayment| {
         let schedule = format!(
