@@ -67,10 +67,42 @@ pub fn simulate(scenario: &Scenario, monitor: &dyn Monitor) -> Result<Accumulato
     }
 }
 
-/// The buffers one worker reuses from path to path.
-struct Worker {
+/// The buffers a path is computed in, reused from path to path: its world and each design's
+/// ledger.
+#[derive(Debug, Clone)]
+pub struct PathBuffers {
     world: World,
     ledgers: Vec<Ledger>,
+}
+
+impl PathBuffers {
+    /// Empty buffers for `scenario`'s designs.
+    pub fn new(scenario: &Scenario) -> PathBuffers {
+        PathBuffers {
+            world: World::default(),
+            ledgers: vec![Ledger::default(); scenario.designs.len()],
+        }
+    }
+
+    /// Samples path `path`, applies every design to it and adds it to `aggregates`.
+    pub fn run_path(
+        &mut self,
+        scenario: &Scenario,
+        samplers: &Samplers,
+        path: u64,
+        aggregates: &mut Accumulator,
+    ) {
+        self.world.sample(scenario, samplers, path);
+        for (ledger, design) in self.ledgers.iter_mut().zip(&scenario.designs) {
+            ledger.apply(scenario, design, &self.world);
+        }
+        aggregates.add_path(scenario, &self.world, &self.ledgers);
+    }
+}
+
+/// What one worker keeps from path to path.
+struct Worker {
+    buffers: PathBuffers,
     aggregates: Accumulator,
     unreported: u64,
 }
@@ -95,8 +127,7 @@ fn run(
         .with_min_len(MIN_PATHS_PER_JOB)
         .fold(
             || Worker {
-                world: World::default(),
-                ledgers: vec![Ledger::default(); scenario.designs.len()],
+                buffers: PathBuffers::new(scenario),
                 aggregates: empty.clone(),
                 unreported: 0,
             },
@@ -104,13 +135,9 @@ fn run(
                 if monitor.cancelled() {
                     return worker;
                 }
-                worker.world.sample(scenario, &samplers, path as u64);
-                for (ledger, design) in worker.ledgers.iter_mut().zip(&scenario.designs) {
-                    ledger.apply(scenario, design, &worker.world);
-                }
                 worker
-                    .aggregates
-                    .add_path(scenario, &worker.world, &worker.ledgers);
+                    .buffers
+                    .run_path(scenario, &samplers, path as u64, &mut worker.aggregates);
                 worker.unreported += 1;
                 if worker.unreported == REPORT_EVERY {
                     report(&mut worker);

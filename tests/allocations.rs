@@ -6,10 +6,9 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sifsim::aggregate::Accumulator;
-use sifsim::ledger::Ledger;
 use sifsim::scenario::Scenario;
-use sifsim::simulate::{Unmonitored, simulate};
-use sifsim::world::{Samplers, World};
+use sifsim::simulate::{PathBuffers, Unmonitored, simulate};
+use sifsim::world::Samplers;
 
 /// The system allocator, counting the allocations of threads that ask it to.
 struct Counting;
@@ -58,15 +57,8 @@ fn the_per_path_loop_allocates_only_while_its_buffers_grow() {
     scenario.paths = 100;
     let samplers = Samplers::new(&scenario);
     let mut aggregates = Accumulator::ranged(&simulate(&scenario, &Unmonitored).unwrap());
-    let mut world = World::default();
-    let mut ledgers = vec![Ledger::default(); scenario.designs.len()];
-    let mut run_path = |path: u64| {
-        world.sample(&scenario, &samplers, path);
-        for (ledger, design) in ledgers.iter_mut().zip(&scenario.designs) {
-            ledger.apply(&scenario, design, &world);
-        }
-        aggregates.add_path(&scenario, &world, &ledgers);
-    };
+    let mut buffers = PathBuffers::new(&scenario);
+    let mut run_path = |path: u64| buffers.run_path(&scenario, &samplers, path, &mut aggregates);
 
     let first = allocations_in(|| run_path(0));
     let next = allocations_in(|| (1..2001).for_each(&mut run_path));
