@@ -94,12 +94,15 @@ pub fn report(
         );
     }
     page += "</table>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
+    let every_project_repayable = (scenario.project_types.iter().map(|t| &t.spec))
+        .chain(scenario.projects.iter().map(|p| &p.spec))
+        .all(|spec| spec.repayable);
     for design in &scenario.designs {
         let _ = writeln!(
             page,
             "<li><b>{}</b>: {}</li>",
             escape(&design.name),
-            describe_model(&design.model, lang)
+            describe_model(&design.model, every_project_repayable, lang)
         );
     }
     page += "</ul>\n";
@@ -235,8 +238,9 @@ fn describe_applications(known: usize, arrivals: f64, lang: Lang) -> String {
     }
 }
 
-/// A design's rules in a sentence.
-fn describe_model(model: &Model, lang: Lang) -> String {
+/// A design's rules in a sentence; a dual design's says when `every_project_repayable` leaves
+/// its grant pot nothing to fund.
+fn describe_model(model: &Model, every_project_repayable: bool, lang: Lang) -> String {
     let repayment = |r: &crate::scenario::Repayment| {
         let schedule = format!(
             "i {} år med start senast efter {} år",
@@ -279,8 +283,14 @@ fn describe_model(model: &Model, lang: Lang) -> String {
                 (false, true) => share,
                 _ => fixed,
             };
+            let idle = if every_project_repayable {
+                " – men alla projekt i scenariot gör anspråk på besparingar, så bidragsdelen har \
+                 inget att finansiera"
+            } else {
+                ""
+            };
             format!(
-                "dubbelmodellen – en årlig bidragsdel utan återbetalning ({filling}), och en del där {}",
+                "dubbelmodellen – en årlig bidragsdel utan återbetalning ({filling}), och en del där {}{idle}",
                 repayment(r)
             )
         }
@@ -305,7 +315,7 @@ mod tests {
 
     #[test]
     fn a_design_is_described_by_the_rules_that_apply_to_it() {
-        let orebro = describe_model(&rules(Basis::Realized, 0.3), Lang::Sv);
+        let orebro = describe_model(&rules(Basis::Realized, 0.3), false, Lang::Sv);
         assert!(orebro.contains("minst 30"), "{orebro}");
         assert!(
             orebro.contains("i 10 år med start senast efter 3 år"),
@@ -313,11 +323,11 @@ mod tests {
         );
         assert!(orebro.contains("fonden skriver av"), "{orebro}");
 
-        let no_floor = describe_model(&rules(Basis::Realized, 0.0), Lang::Sv);
+        let no_floor = describe_model(&rules(Basis::Realized, 0.0), false, Lang::Sv);
         assert!(!no_floor.contains("minst"), "{no_floor}");
 
         // A frame cut pays every instalment in full: a floor or a write-off would mislead.
-        let frame_cut = describe_model(&rules(Basis::Planned, 0.3), Lang::Sv);
+        let frame_cut = describe_model(&rules(Basis::Planned, 0.3), false, Lang::Sv);
         assert!(frame_cut.contains("hela planen"), "{frame_cut}");
         assert!(!frame_cut.contains("minst"), "{frame_cut}");
         assert!(!frame_cut.contains("skriver av"), "{frame_cut}");
@@ -325,7 +335,7 @@ mod tests {
 
     #[test]
     fn a_dual_design_names_only_the_grant_fillings_it_has() {
-        let dual = |fixed, share_of_positive_result| {
+        let dual = |fixed, share_of_positive_result, every_project_repayable| {
             let Model::Repayment(repayment) = rules(Basis::Realized, 0.0) else {
                 unreachable!()
             };
@@ -334,13 +344,21 @@ mod tests {
                 share_of_positive_result,
                 carry_over: false,
             };
-            describe_model(&Model::Dual { repayment, grant }, Lang::Sv)
+            let model = Model::Dual { repayment, grant };
+            describe_model(&model, every_project_repayable, Lang::Sv)
         };
-        let both = dual(2.0, 0.01);
+        let both = dual(2.0, 0.01, false);
         assert!(both.contains("(2,0 mnkr plus 1,0"), "{both}");
-        let share_only = dual(0.0, 0.03);
+        let share_only = dual(0.0, 0.03, false);
         assert!(share_only.contains("(3,0"), "{share_only}");
         assert!(!share_only.contains("mnkr"), "{share_only}");
+        assert!(!share_only.contains("inget att finansiera"), "{share_only}");
+        // Borås: every project claims savings, so the grant pot funds nothing.
+        let idle = dual(0.0, 0.005, true);
+        assert!(
+            idle.ends_with("bidragsdelen har inget att finansiera"),
+            "{idle}"
+        );
     }
 
     #[test]
