@@ -334,7 +334,7 @@ mod tests {
     }
 
     #[test]
-    fn a_dual_design_names_only_the_grant_fillings_it_has() {
+    fn a_dual_design_names_only_the_grant_fillings_it_has_and_says_when_it_funds_nothing() {
         let dual = |fixed, share_of_positive_result, every_project_repayable| {
             let Model::Repayment(repayment) = rules(Basis::Realized, 0.0) else {
                 unreachable!()
