@@ -94,7 +94,10 @@ pub fn report(
         );
     }
     page += "</table>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
-    let every_project_repayable = (scenario.project_types.iter().map(|t| &t.spec))
+    let every_project_repayable = scenario
+        .project_types
+        .iter()
+        .map(|t| &t.spec)
         .chain(scenario.projects.iter().map(|p| &p.spec))
         .all(|spec| spec.repayable);
     for design in &scenario.designs {
