@@ -123,6 +123,11 @@ fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
     ] {
         assert!(fund.contains(label), "fund chart lacks {label}");
     }
+    // Grant money that lapses is an outflow only a dual design has.
+    let flows =
+        |design: &str| fs::read_to_string(charts.join(format!("flows-{design}.svg"))).unwrap();
+    assert!(flows("dubbelmodell").contains("Förfallet bidrag"));
+    assert!(!flows("orebros-regel").contains("Förfallet bidrag"));
 }
 
 /// The fund chart's median line is fund.csv's `cash_p50`: pixel x is affine in the year and

@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{Context, FONT, Lang, chart_error};
+use crate::results::FundRow;
 
 pub(super) type Area<DB> = DrawingArea<DB, Shift>;
 
@@ -558,7 +559,7 @@ pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<(
         &design_legend(ctx),
     )?;
     let panels = body.split_evenly((1, 2));
-    let series = |f: fn(&crate::results::FundRow) -> f64| -> Vec<ProbabilityLine> {
+    let series = |f: fn(&FundRow) -> f64| -> Vec<ProbabilityLine> {
         (0..designs.len())
             .map(|d| {
                 (
@@ -611,8 +612,7 @@ pub fn designs<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()>
     let designs = &ctx.results.summary.designs;
     let body = figure(root, l.designs, &ctx.subtitle(None), &design_legend(ctx))?;
     let years = ctx.years();
-    let rows: Vec<Vec<&crate::results::FundRow>> =
-        (0..designs.len()).map(|d| ctx.fund_rows(d)).collect();
+    let rows: Vec<Vec<&FundRow>> = (0..designs.len()).map(|d| ctx.fund_rows(d)).collect();
     let range = value_range(
         rows.iter().flatten().flat_map(|r| [r.cash_p5, r.cash_p95]),
         true,
@@ -730,16 +730,29 @@ pub(super) fn label_at<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Stacked yearly bars of mean flows: deposits and repayments up, payouts and write-offs down.
+/// One flow in the flows chart: its label, colour and yearly mean.
+type Flow = (&'static str, RGBColor, fn(&FundRow) -> f64);
+
+/// Stacked yearly bars of mean flows: deposits and repayments up; payouts, write-offs and, for a
+/// design whose grant money lapses, the lapse down.
 pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
     let l = ctx.labels();
     let rows = ctx.fund_rows(d);
-    let colours = [PALETTE[2], PALETTE[0], PALETTE[1], PALETTE[3]];
-    let names = [l.deposits, l.repaid, l.payouts, l.written_off];
-    let legend: Vec<(String, Mark)> = names
+    let up: Vec<Flow> = vec![
+        (l.deposits, PALETTE[2], |r| r.deposits_mean),
+        (l.repaid, PALETTE[0], |r| r.repaid_mean),
+    ];
+    let mut down: Vec<Flow> = vec![
+        (l.payouts, PALETTE[1], |r| r.payouts_mean),
+        (l.written_off, PALETTE[3], |r| r.written_off_mean),
+    ];
+    if rows.iter().any(|r| r.lapsed_mean > 0.0) {
+        down.push((l.lapsed, PALETTE[4], |r| r.lapsed_mean));
+    }
+    let legend: Vec<(String, Mark)> = up
         .iter()
-        .zip(colours)
-        .map(|(n, c)| (n.to_string(), Mark::Fill(c.to_rgba())))
+        .chain(&down)
+        .map(|&(name, colour, _)| (name.to_string(), Mark::Fill(colour.to_rgba())))
         .collect();
     let title = format!("{} – {}", ctx.design_name(d), l.flows.to_lowercase());
     let body = figure(
@@ -748,11 +761,10 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         &format!("{} · {}", ctx.subtitle(Some(d)), l.means_note),
         &legend,
     )?;
-    let up = |r: &crate::results::FundRow| [r.deposits_mean, r.repaid_mean];
-    let down = |r: &crate::results::FundRow| [r.payouts_mean, r.written_off_mean];
+    let total =
+        |flows: &[Flow], r: &FundRow| flows.iter().map(|&(_, _, value)| value(r)).sum::<f64>();
     let range = value_range(
-        rows.iter()
-            .flat_map(|r| [up(r).iter().sum::<f64>(), -down(r).iter().sum::<f64>()]),
+        rows.iter().flat_map(|r| [total(&up, r), -total(&down, r)]),
         true,
     );
     let years = ctx.years();
@@ -779,20 +791,17 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
     let mut bars = Vec::new();
     for (row, &year) in rows.iter().zip(&years) {
         let x = year as f64;
-        let (mut top, mut bottom) = (0.0, 0.0);
-        for (i, value) in up(row).into_iter().enumerate() {
-            bars.push(Rectangle::new(
-                [(x - 0.35, top), (x + 0.35, top + value)],
-                colours[i].filled(),
-            ));
-            top += value;
-        }
-        for (i, value) in down(row).into_iter().enumerate() {
-            bars.push(Rectangle::new(
-                [(x - 0.35, bottom), (x + 0.35, bottom - value)],
-                colours[i + 2].filled(),
-            ));
-            bottom -= value;
+        // Up from 0 for the inflows, down from 0 for the outflows.
+        for (flows, sign) in [(&up, 1.0), (&down, -1.0)] {
+            let mut edge = 0.0;
+            for &(_, colour, value) in flows.iter() {
+                let next = edge + sign * value(row);
+                bars.push(Rectangle::new(
+                    [(x - 0.35, edge), (x + 0.35, next)],
+                    colour.filled(),
+                ));
+                edge = next;
+            }
         }
     }
     chart.draw_series(bars).map_err(chart_error)?;

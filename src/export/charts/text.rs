@@ -36,6 +36,8 @@ pub struct Labels {
     pub repaid: &'static str,
     pub payouts: &'static str,
     pub written_off: &'static str,
+    /// Grant money that lapsed unspent.
+    pub lapsed: &'static str,
     pub probability: &'static str,
     /// "{paths} futures, seed {seed}".
     pub futures: &'static str,
@@ -73,6 +75,7 @@ const SV: Labels = Labels {
     repaid: "Återföringar",
     payouts: "Utbetalningar",
     written_off: "Avskrivningar",
+    lapsed: "Förfallet bidrag",
     probability: "Sannolikhet",
     futures: "framtider",
     seed: "frö",
@@ -109,6 +112,7 @@ const EN: Labels = Labels {
     repaid: "Repayments",
     payouts: "Payouts",
     written_off: "Write-offs",
+    lapsed: "Lapsed grant money",
     probability: "Probability",
     futures: "futures",
     seed: "seed",
