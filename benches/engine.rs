@@ -1,12 +1,17 @@
 //! The engine's parts on the benchmark scenario: sampling a world, applying the designs,
-//! aggregating a path, and a whole run of 20 000 paths. `BENCHMARKS.md` has the figures.
+//! aggregating a path, and a whole run of 20 000 paths; and, as a floor, drawing a world's
+//! random numbers without keeping them. `BENCHMARKS.md` has the figures.
+
+use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use rand::RngExt;
+use rand_distr::{Distribution, Poisson, StandardNormal, StandardUniform};
 use sifsim::aggregate::{Accumulator, Layout};
 use sifsim::ledger::Ledger;
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Unmonitored, simulate};
-use sifsim::world::{Samplers, World};
+use sifsim::world::{Samplers, World, stream_rng};
 
 /// Distinct paths the per-path benchmarks cycle through, so that branch predictors and caches
 /// see varied futures as in a real run rather than one future learnt by heart.
@@ -27,6 +32,16 @@ fn engine(c: &mut Criterion) {
     }
     let mut path = 0;
 
+    let poisson = |mean: f64| Poisson::new(mean).unwrap();
+    let types: Vec<Arrivals> = (scenario.project_types.iter())
+        .map(|t| (poisson(t.arrivals_per_year), poisson(t.spec.extra_lag_mean)))
+        .collect();
+    c.bench_function("world: its random numbers alone", |b| {
+        b.iter(|| {
+            path = (path + 1) % PATHS;
+            draw_random_numbers(&scenario, &types, path as u64)
+        })
+    });
     c.bench_function("world: sample one path", |b| {
         b.iter(|| {
             path = (path + 1) % PATHS;
@@ -59,6 +74,36 @@ fn engine(c: &mut Criterion) {
         b.iter(|| simulate(&scenario, &Unmonitored).unwrap())
     });
     group.finish();
+}
+
+/// A project type's Poisson distributions: arrivals and extra delay.
+type Arrivals = (Poisson<f64>, Poisson<f64>);
+
+/// Draws as many random numbers, of the same kinds, as sampling a world of `scenario` does,
+/// and keeps none: the least any engine drawing these futures must spend on a path.
+fn draw_random_numbers(scenario: &Scenario, types: &[Arrivals], path: u64) -> f64 {
+    let mut rng = stream_rng(scenario.seed, path, 0);
+    let mut normals = scenario.years * (1 + scenario.units.len());
+    let mut uniforms = scenario.years;
+    let mut sum = 0.0;
+    for _ in 0..scenario.years {
+        for ((arrivals, extra_lag), project_type) in types.iter().zip(&scenario.project_types) {
+            for _ in 0..arrivals.sample(&mut rng) as usize {
+                normals += 3;
+                uniforms += 2;
+                let cost = project_type.spec.cost;
+                sum += black_box(cost.median * (cost.sigma * black_box(0.5)).exp());
+                sum += extra_lag.sample(&mut rng);
+            }
+        }
+    }
+    for _ in 0..normals {
+        sum += black_box::<f64>(rng.sample(StandardNormal));
+    }
+    for _ in 0..uniforms {
+        sum += black_box::<f64>(rng.sample(StandardUniform));
+    }
+    sum
 }
 
 criterion_group!(benches, engine);
