@@ -80,7 +80,8 @@ fn engine(c: &mut Criterion) {
 type Arrivals = (Poisson<f64>, Poisson<f64>);
 
 /// Draws as many random numbers, of the same kinds, as sampling a world of `scenario` does,
-/// and keeps none: the least any engine drawing these futures must spend on a path.
+/// and keeps none: the least any engine drawing these futures must spend on a path. (Known
+/// projects, which the benchmark scenario has none of, are left out.)
 fn draw_random_numbers(scenario: &Scenario, types: &[Arrivals], path: u64) -> f64 {
     let mut rng = stream_rng(scenario.seed, path, 0);
     let mut normals = scenario.years * (1 + scenario.units.len());
@@ -91,6 +92,7 @@ fn draw_random_numbers(scenario: &Scenario, types: &[Arrivals], path: u64) -> f6
             for _ in 0..arrivals.sample(&mut rng) as usize {
                 normals += 3;
                 uniforms += 2;
+                // The lognormal cost's `exp`, of a stand-in for its normal draw.
                 let cost = project_type.spec.cost;
                 sum += black_box(cost.median * (cost.sigma * black_box(0.5)).exp());
                 sum += extra_lag.sample(&mut rng);
