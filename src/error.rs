@@ -27,4 +27,25 @@ pub enum ScenarioError {
     },
     #[error("scenario file '{}' asks for too much: {message}", path.display())]
     TooLarge { path: PathBuf, message: String },
+    #[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
+    UnknownDesign { name: String, designs: String },
+}
+
+/// An output folder sifsim may not write to or read from. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("'{}' cannot be an output folder: it names no folder; choose one with --out, e.g. --out output/mine", .0.display())]
+    NoName(PathBuf),
+    #[error("'{}' is a file; sifsim writes its results to a folder and never replaces a file; choose another folder with --out", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("'{}' is a symbolic link; sifsim does not replace links; choose a folder with --out", .0.display())]
+    Symlink(PathBuf),
+    #[error("'{}' was not written by sifsim (it holds no {}); sifsim neither replaces nor reads a folder it did not write; give a run's output folder, or a new or empty folder to --out", .0.display(), crate::export::folder::MANIFEST)]
+    NoManifest(PathBuf),
+    #[error("'{}' holds '{}', which sifsim did not write; sifsim only replaces folders that hold nothing else; move it away or choose another folder with --out", dir.display(), entry.display())]
+    Foreign { dir: PathBuf, entry: PathBuf },
+    #[error("'{}' was changed after sifsim wrote it; sifsim will neither replace nor read an edited folder; move the file away or choose another folder with --out", .0.display())]
+    Edited(PathBuf),
+    #[error("cannot read '{}'", .0.display())]
+    Unreadable(PathBuf, #[source] std::io::Error),
 }

@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::error::ScenarioError;
+use sifsim::error::{OutputError, ScenarioError};
 use sifsim::export::{CHARTS, Lang, redraw_charts, table};
 use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, load, run, sensitivity, sweep};
-use sifsim::simulate::{Interrupted, Monitor};
+use sifsim::simulate::{Interrupted, Monitor, Phase};
 use sifsim::sweep::{Setting, SweepError};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
@@ -145,6 +145,7 @@ fn main() -> ExitCode {
                 ExitCode::from(130)
             } else if error.downcast_ref::<ScenarioError>().is_some()
                 || error.downcast_ref::<SweepError>().is_some()
+                || error.downcast_ref::<OutputError>().is_some()
             {
                 ExitCode::from(2)
             } else {
@@ -191,7 +192,7 @@ fn execute(cli: Cli) -> Result<()> {
             println!("Sensitivity written to {}", outcome.out.display());
         }
         Command::Chart { output_dir, lang } => {
-            redraw_charts(&output_dir, lang)?;
+            redraw_charts(&output_dir, lang, &Progress::new(true))?;
             println!("Charts written to {}", output_dir.join(CHARTS).display());
         }
         Command::Validate { scenario } => {
@@ -232,19 +233,24 @@ fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<()> {
 struct Progress {
     bar: ProgressBar,
     started: Instant,
+    /// Drawn on a terminal; status lines otherwise, unless quiet.
     visible: bool,
+    quiet: bool,
 }
 
 impl Progress {
     fn new(quiet: bool) -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} paths, {eta} left") {
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} paths, {eta} left {msg}")
+        {
             bar.set_style(style);
         }
         Progress {
             bar,
             started: Instant::now(),
             visible: !quiet && std::io::stderr().is_terminal(),
+            quiet,
         }
     }
 }
@@ -263,5 +269,13 @@ impl Monitor for Progress {
 
     fn cancelled(&self) -> bool {
         INTERRUPTED.load(Ordering::Relaxed)
+    }
+
+    fn phase(&self, phase: Phase) {
+        if self.visible {
+            self.bar.set_message(phase.describe());
+        } else if !self.quiet {
+            eprintln!("{}…", phase.describe());
+        }
     }
 }

@@ -4,16 +4,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
 use anyhow::{Context, Result, bail};
-use sha2::{Digest, Sha256};
 
 use crate::aggregate::{Accumulator, Layout};
 use crate::error::ScenarioError;
-use crate::export;
+use crate::export::{self, Provenance, folder};
 use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
 use crate::sensitivity::{Input, SensitivityRow};
 use crate::simulate::{Monitor, simulate};
-use crate::sweep::{self, Setting, SweepMetrics, SweepRow};
+use crate::sweep::{self, Setting, SweepError, SweepMetrics, SweepRow};
 
 /// What the user asked for; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default)]
@@ -67,38 +66,79 @@ const MAX_SECONDS: f64 = 12.0 * 3600.0;
 /// Measured cost of one application or unit-year in one design (BENCHMARKS.md), rounded up.
 const SECONDS_PER_ITEM: f64 = 0.1e-6;
 
-/// Refuses a run whose estimated memory or time is absurd, saying both.
-fn check_size(
-    scenario: &Scenario,
-    request: &RunRequest,
-    threads: usize,
-) -> Result<(), ScenarioError> {
-    // Live accumulators: one per worker in the fold, plus the reduction's partial results.
-    let accumulators = (3 * threads + 2) as f64;
-    let memory = accumulators * Accumulator::memory_bytes(Layout::of(scenario)) as f64;
-    let arrivals: f64 = scenario
-        .project_types
-        .iter()
-        .map(|t| t.arrivals_per_year)
-        .sum();
-    let applications = arrivals * scenario.years as f64 + scenario.projects.len() as f64;
-    let items = applications + (scenario.years * scenario.units.len()) as f64;
-    let seconds = scenario.paths as f64 * scenario.designs.len() as f64 * items * SECONDS_PER_ITEM
-        / threads as f64;
-    if memory > MAX_MEMORY_BYTES || seconds > MAX_SECONDS {
-        return Err(ScenarioError::TooLarge {
-            path: request.scenario.clone(),
-            message: format!(
-                "about {:.1} GiB of memory and {:.1} hours on {threads} threads (limits: {:.0} GiB, \
-                 {:.0} hours); use fewer paths, years, units or designs",
-                memory / 1024f64.powi(3),
-                seconds / 3600.0,
-                MAX_MEMORY_BYTES / 1024f64.powi(3),
-                MAX_SECONDS / 3600.0
-            ),
-        });
+/// Most points a sweep's grid may have.
+const MAX_GRID_POINTS: f64 = 100_000.0;
+
+/// What simulating some scenarios is expected to take: the largest memory and the total time.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    memory_bytes: f64,
+    seconds: f64,
+}
+
+impl Cost {
+    /// One run of `scenario` on `threads` threads.
+    fn of(scenario: &Scenario, threads: usize) -> Cost {
+        // Live accumulators: one per worker in the fold, plus the reduction's partial results.
+        let accumulators = (3 * threads + 2) as f64;
+        let arrivals: f64 = scenario
+            .project_types
+            .iter()
+            .map(|t| t.arrivals_per_year)
+            .sum();
+        let years = scenario.years as f64;
+        let applications = arrivals * years + scenario.projects.len() as f64;
+        let per_design: f64 = scenario
+            .designs
+            .iter()
+            .map(|d| applications + years * (scenario.units.len() + d.deposits.len()) as f64)
+            .sum();
+        Cost {
+            memory_bytes: accumulators * Accumulator::memory_bytes(Layout::of(scenario)) as f64,
+            seconds: scenario.paths as f64 * per_design * SECONDS_PER_ITEM / threads as f64,
+        }
     }
-    Ok(())
+
+    /// `runs` runs one after the other.
+    fn times(self, runs: f64) -> Cost {
+        Cost {
+            seconds: self.seconds * runs,
+            ..self
+        }
+    }
+
+    /// This run, then `other`.
+    fn then(self, other: Cost) -> Cost {
+        Cost {
+            memory_bytes: self.memory_bytes.max(other.memory_bytes),
+            seconds: self.seconds + other.seconds,
+        }
+    }
+
+    /// Refuses a job whose estimated memory or time is absurd, saying both; `what` names the
+    /// job's runs, e.g. "19 runs".
+    fn check(self, path: &Path, what: &str, threads: usize) -> Result<(), ScenarioError> {
+        if self.memory_bytes <= MAX_MEMORY_BYTES && self.seconds <= MAX_SECONDS {
+            return Ok(());
+        }
+        Err(ScenarioError::TooLarge {
+            path: path.to_owned(),
+            message: format!(
+                "{what} would take about {:.1} GiB of memory and {:.1} hours on {threads} threads \
+                 (limits: {:.0} GiB, {:.0} hours); use fewer paths, years, units, designs or \
+                 deposit rules{}",
+                self.memory_bytes / 1024f64.powi(3),
+                self.seconds / 3600.0,
+                MAX_MEMORY_BYTES / 1024f64.powi(3),
+                MAX_SECONDS / 3600.0,
+                if what.contains("grid") {
+                    ", or fewer values to --set"
+                } else {
+                    ""
+                }
+            ),
+        })
+    }
 }
 
 /// Simulates the request's scenario and writes its results; `monitor` hears progress and may
@@ -106,16 +146,18 @@ fn check_size(
 pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
     let (scenario, bytes) = load(request)?;
     let threads = request.threads.unwrap_or_else(rayon::current_num_threads);
-    check_size(&scenario, request, threads)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("could not start worker threads")?;
-    let results = results_of(&scenario, &sha256_hex(&bytes), &pool, monitor)?;
+    Cost::of(&scenario, threads).check(&request.scenario, "the run", threads)?;
     let out = request
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(slug(&scenario.name)));
+    folder::check_target(&out)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("could not start worker threads")?;
+    let sha256 = folder::sha256_hex(&bytes);
+    let results = results_of(&scenario, &sha256, &pool, monitor)?;
     let sweep_section = report_sweep(request, monitor)?;
     let extras = export::Extras {
         lang: request.lang,
@@ -123,8 +165,21 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
         report: request.report.then_some(&scenario),
         report_sweep: sweep_section.as_ref(),
     };
-    export::write_all(&out, &results, extras)?;
+    let job = if request.report { "report" } else { "run" };
+    let provenance = provenance(job, &scenario, sha256, &request.report_sweep);
+    export::write_all(&out, &results, extras, provenance, monitor)?;
     Ok(RunOutcome { results, out })
+}
+
+/// Where the files of `job` on `scenario` come from.
+fn provenance(job: &str, scenario: &Scenario, sha256: String, settings: &[Setting]) -> Provenance {
+    Provenance {
+        job: job.into(),
+        scenario_sha256: sha256,
+        seed: scenario.seed,
+        paths: scenario.paths,
+        settings: settings.iter().map(Setting::to_string).collect(),
+    }
 }
 
 /// A folder name from a scenario name: lower case ASCII letters, digits and dashes.
@@ -172,13 +227,17 @@ pub struct SweepOutcome {
 
 /// Runs a sweep on common random numbers and writes `sweep.csv`.
 pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutcome> {
-    let (base, rows) = sweep_rows(request, monitor)?;
+    if let Some(out) = &request.run.out {
+        folder::check_target(out)?;
+    }
+    let (base, sha256, rows) = sweep_rows(request, monitor)?;
     let out = request
         .run
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(format!("{}-sweep", slug(&base.name))));
-    let staging = export::Staging::new(&out)?;
+    let provenance = provenance("sweep", &base, sha256, &request.settings);
+    let mut staging = export::Staging::new(&out, provenance, monitor)?;
     let csv = sweep::to_csv(&request.settings, &rows)?;
     if request.run.xlsx {
         staging.write("sweep.xlsx", &export::xlsx::workbook(&[("Svep", &csv)])?)?;
@@ -214,56 +273,87 @@ fn sweep_charts<'a>(
 }
 
 /// The sweep's scenario as written (overrides applied), and each grid point's metrics.
-fn sweep_rows(request: &SweepRequest, monitor: &dyn Monitor) -> Result<(Scenario, Vec<SweepRow>)> {
+fn sweep_rows(
+    request: &SweepRequest,
+    monitor: &dyn Monitor,
+) -> Result<(Scenario, String, Vec<SweepRow>)> {
     let (base, bytes) = load(&request.run)?;
     let path = &request.run.scenario;
     let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes)?)?;
-    let sha256 = sha256_hex(&bytes);
-    if let Some(name) = &request.design
-        && !base.designs.iter().any(|d| &d.name == name)
-    {
-        let names: Vec<&str> = base.designs.iter().map(|d| d.name.as_str()).collect();
-        bail!(
-            "--design \"{name}\": the scenario's designs are {}",
-            names.join(", ")
-        );
+    if let Some(name) = &request.design {
+        check_design(&base, name)?;
     }
+    let settings = &request.settings;
+    sweep::check_distinct(settings)?;
     let threads = request
         .run
         .threads
         .unwrap_or_else(rayon::current_num_threads);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()?;
-    let mut rows = Vec::new();
-    for point in sweep::grid(&request.settings) {
+    let points = sweep::grid_size(settings);
+    let grid_cost = Cost::of(&base, threads).times(points);
+    let what = format!("a grid of {points:.0} points");
+    if points > MAX_GRID_POINTS {
+        return Err(SweepError::grid(
+            settings,
+            format!(
+                "{what} (about {:.0} hours); at most {MAX_GRID_POINTS:.0}",
+                grid_cost.seconds / 3600.0
+            ),
+        )
+        .into());
+    }
+    grid_cost.check(path, &what, threads)?;
+    // Every point is validated, and the whole grid's cost counted, before any runs.
+    let scenario_at = |point: &[f64]| -> Result<Scenario> {
         let mut table = table.clone();
-        for (setting, &value) in request.settings.iter().zip(&point) {
+        for (setting, &value) in settings.iter().zip(point) {
             sweep::apply(&mut table, &setting.path, value)?;
         }
-        let mut scenario = Scenario::from_table(path, table)?;
+        let mut scenario =
+            Scenario::from_table(path, table).map_err(|e| SweepError::point(settings, point, e))?;
         scenario.paths = base.paths;
         scenario.seed = base.seed;
         if let Some(name) = &request.design {
             scenario.designs.retain(|d| &d.name == name);
         }
-        check_size(&scenario, &request.run, threads)?;
-        let results = results_of(&scenario, &sha256, &pool, monitor)?;
+        Ok(scenario)
+    };
+    let grid = sweep::grid(settings);
+    let mut cost = Cost::default();
+    for point in &grid {
+        cost = cost.then(Cost::of(&scenario_at(point)?, threads));
+    }
+    cost.check(path, &what, threads)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let sha256 = folder::sha256_hex(&bytes);
+    let mut rows = Vec::new();
+    for point in grid {
+        let results = results_of(&scenario_at(&point)?, &sha256, &pool, monitor)?;
         rows.extend(
             SweepMetrics::of(&results)
                 .into_iter()
                 .map(|m| (point.clone(), m)),
         );
     }
-    Ok((base, rows))
+    Ok((base, sha256, rows))
 }
 
-/// SHA-256 of a scenario file's bytes, as hex.
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
+/// Refuses a `--design` the scenario does not have, listing those it has.
+fn check_design(scenario: &Scenario, name: &str) -> Result<(), ScenarioError> {
+    if scenario.designs.iter().any(|d| d.name == name) {
+        return Ok(());
+    }
+    let names: Vec<String> = scenario
+        .designs
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .map(|d| format!("\"{}\"", d.name))
+        .collect();
+    Err(ScenarioError::UnknownDesign {
+        name: name.to_string(),
+        designs: names.join(", "),
+    })
 }
 
 /// Simulates a scenario on `pool` into results, recording when and how long; refuses to
@@ -311,7 +401,7 @@ fn report_sweep(
         settings: request.report_sweep.clone(),
         design: None,
     };
-    let (base, rows) = sweep_rows(&sweep_request, monitor)?;
+    let (base, _, rows) = sweep_rows(&sweep_request, monitor)?;
     let charts = sweep_charts(&base, &request.report_sweep, &rows, request.lang);
     let svgs = export::charts::render_sweep(&charts)?
         .into_iter()
@@ -348,25 +438,28 @@ pub fn sensitivity(
     monitor: &dyn Monitor,
 ) -> Result<SensitivityOutcome> {
     let (mut base, bytes) = load(&request.run)?;
+    if let Some(out) = &request.run.out {
+        folder::check_target(out)?;
+    }
     if let Some(name) = &request.design {
-        if !base.designs.iter().any(|d| &d.name == name) {
-            let names: Vec<&str> = base.designs.iter().map(|d| d.name.as_str()).collect();
-            bail!(
-                "--design \"{name}\": the scenario's designs are {}",
-                names.join(", ")
-            );
-        }
+        check_design(&base, name)?;
         base.designs.retain(|d| &d.name == name);
     }
     let threads = request
         .run
         .threads
         .unwrap_or_else(rayon::current_num_threads);
-    check_size(&base, &request.run, threads)?;
+    // The scenario as written, then each input low and high.
+    let runs = 1 + 2 * Input::ALL.len();
+    Cost::of(&base, threads).times(runs as f64).check(
+        &request.run.scenario,
+        &format!("{runs} runs"),
+        threads,
+    )?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()?;
-    let sha256 = sha256_hex(&bytes);
+    let sha256 = folder::sha256_hex(&bytes);
     let base_results = results_of(&base, &sha256, &pool, monitor)?;
     let mut rows = SensitivityRow::of(&base_results, "base", "base", "");
     for input in Input::ALL {
@@ -384,7 +477,8 @@ pub fn sensitivity(
         request.run.out.clone().unwrap_or_else(|| {
             Path::new("output").join(format!("{}-sensitivity", slug(&base.name)))
         });
-    let staging = export::Staging::new(&out)?;
+    let provenance = provenance("sensitivity", &base, sha256, &[]);
+    let mut staging = export::Staging::new(&out, provenance, monitor)?;
     let mut csv = ::csv::Writer::from_writer(Vec::new());
     for row in &rows {
         csv.serialize(row)?;

@@ -29,6 +29,31 @@ pub trait Monitor: Sync {
     fn cancelled(&self) -> bool {
         false
     }
+    /// The run enters `phase`.
+    fn phase(&self, _phase: Phase) {}
+}
+
+/// What a run is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Simulating,
+    Tables,
+    Workbook,
+    Charts,
+    Report,
+}
+
+impl Phase {
+    /// What the phase does, for a status line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Phase::Simulating => "simulating",
+            Phase::Tables => "writing tables",
+            Phase::Workbook => "writing the workbook",
+            Phase::Charts => "drawing charts",
+            Phase::Report => "writing the report",
+        }
+    }
 }
 
 /// A monitor that hears nothing and never cancels.
@@ -43,6 +68,7 @@ pub struct Interrupted;
 
 /// Runs `scenario.paths` paths and returns their aggregates.
 pub fn simulate(scenario: &Scenario, monitor: &dyn Monitor) -> Result<Accumulator, Interrupted> {
+    monitor.phase(Phase::Simulating);
     let layout = Layout::of(scenario);
     let pilot_paths = 0..scenario.paths.min(PILOT_PATHS);
     let pilot = run(

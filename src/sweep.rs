@@ -20,12 +20,41 @@ pub struct Setting {
     pub values: Vec<f64>,
 }
 
+impl fmt::Display for Setting {
+    /// As written on the command line, with every value listed: `PATH=3,4,5`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let values: Vec<String> = self.values.iter().map(f64::to_string).collect();
+        write!(f, "{}={}", self.path, values.join(","))
+    }
+}
+
 /// What is wrong with a `--set` or with applying it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("--set {setting}: {message}")]
 pub struct SweepError {
     setting: String,
     message: String,
+}
+
+impl SweepError {
+    /// A problem of the whole grid of `settings`.
+    pub fn grid(settings: &[Setting], message: impl fmt::Display) -> SweepError {
+        let texts: Vec<String> = settings.iter().map(Setting::to_string).collect();
+        error(&texts.join(" --set "), message)
+    }
+
+    /// The scenario is not valid at one point of the grid: `point` holds each setting's value.
+    pub fn point(settings: &[Setting], point: &[f64], problem: impl fmt::Display) -> SweepError {
+        let texts: Vec<String> = settings
+            .iter()
+            .zip(point)
+            .map(|(s, v)| format!("{}={v}", s.path))
+            .collect();
+        error(
+            &texts.join(" --set "),
+            format!("with this value the scenario is not valid; nothing was run:\n{problem}"),
+        )
+    }
 }
 
 fn error(setting: &str, message: impl fmt::Display) -> SweepError {
@@ -37,6 +66,52 @@ fn error(setting: &str, message: impl fmt::Display) -> SweepError {
 
 /// Most values one `--set` may give.
 const MAX_VALUES: usize = 1000;
+/// Fields a sweep cannot vary: every point runs on the same futures.
+const FIXED: [&str; 2] = ["simulation.paths", "simulation.seed"];
+
+/// A field's path split into section, optional selector and the rest: `design[Ale 1.2].fund.initial`
+/// → (`design`, `Some("Ale 1.2")`, `fund.initial`). A selector may hold dots.
+fn split_path(path: &str) -> Result<(&str, Option<&str>, &str), String> {
+    let malformed = || {
+        format!(
+            "'{path}' is not a field's path; write SECTION.FIELD or SECTION[NAME].FIELD, \
+             e.g. design[Örebro].repayment.floor_share"
+        )
+    };
+    let (section, selector, rest) = match path.split_once('[') {
+        Some((section, after)) if !section.contains('.') => {
+            let (name, rest) = after.split_once("].").ok_or_else(malformed)?;
+            (section, Some(name), rest)
+        }
+        _ => {
+            let (section, rest) = path.split_once('.').ok_or_else(malformed)?;
+            (section, None, rest)
+        }
+    };
+    let bad_key = |key: &str| key.is_empty() || key.contains(['[', ']']);
+    if bad_key(section) || rest.split('.').any(bad_key) || selector.is_some_and(str::is_empty) {
+        return Err(malformed());
+    }
+    Ok((section, selector, rest))
+}
+
+/// Refuses settings that name the same field twice.
+pub fn check_distinct(settings: &[Setting]) -> Result<(), SweepError> {
+    for (i, setting) in settings.iter().enumerate() {
+        if settings[..i].iter().any(|s| s.path == setting.path) {
+            return Err(error(
+                &setting.to_string(),
+                "this field is set twice; give all its values in one --set",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The number of points of the settings' grid, as a float so that it cannot overflow.
+pub fn grid_size(settings: &[Setting]) -> f64 {
+    settings.iter().map(|s| s.values.len() as f64).product()
+}
 
 impl FromStr for Setting {
     type Err = SweepError;
@@ -68,10 +143,15 @@ impl FromStr for Setting {
                     "a range needs FROM <= TO and a step above 0, e.g. 0..0.5:0.1",
                 ));
             }
-            let count = ((to - from) / step + 1e-9).floor() as usize + 1;
-            if count > MAX_VALUES {
-                return Err(error(text, format!("{count} values; at most {MAX_VALUES}")));
+            // Counted in floating point: a huge range must not wrap around when cast.
+            let count = ((to - from) / step + 1e-9).floor() + 1.0;
+            if count > MAX_VALUES as f64 {
+                return Err(error(
+                    text,
+                    format!("{count:.0} values; at most {MAX_VALUES}"),
+                ));
             }
+            let count = count as usize;
             // From the index, not by adding steps, and rounded to 12 decimals: 0.1 steps stay round.
             (0..count)
                 .map(|i| ((from + i as f64 * step) * 1e12).round() / 1e12)
@@ -83,8 +163,12 @@ impl FromStr for Setting {
                 .collect::<Result<Vec<_>, _>>()?
         };
         let path = path.trim().to_string();
-        if path.is_empty() {
-            return Err(error(text, "the field's path is empty"));
+        split_path(&path).map_err(|message| error(text, message))?;
+        if FIXED.contains(&path.as_str()) {
+            return Err(error(
+                text,
+                "paths and seed are the same for every point of a sweep; use --paths or --seed",
+            ));
         }
         Ok(Setting { path, values })
     }
@@ -95,13 +179,7 @@ impl FromStr for Setting {
 /// name, `design.repayment.…` goes to the designs with repayment rules and `design.grant.…` to
 /// the dual ones; a field left to its default is written in.
 pub fn apply(table: &mut Table, path: &str, value: f64) -> Result<(), SweepError> {
-    let (head, rest) = path
-        .split_once('.')
-        .ok_or_else(|| error(path, "expected SECTION.FIELD"))?;
-    let (section, selector) = match head.split_once('[') {
-        Some((section, name)) => (section, Some(name.trim_end_matches(']'))),
-        None => (head, None),
-    };
+    let (section, selector, rest) = split_path(path).map_err(|m| error(path, m))?;
     let entry = table.get_mut(section).ok_or_else(|| {
         error(
             path,
@@ -255,20 +333,21 @@ impl SweepMetrics {
 
 /// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
 pub fn to_csv(settings: &[Setting], rows: &[SweepRow]) -> anyhow::Result<Vec<u8>> {
-    // The metrics' columns come from serde; the settings' are put before them.
+    // The metrics' columns come from serde, read back as records to put the settings' first.
     let mut metrics = csv::Writer::from_writer(Vec::new());
     for (_, row) in rows {
         metrics.serialize(row)?;
     }
-    let metrics = String::from_utf8(metrics.into_inner()?)?;
-    let mut lines = metrics.lines();
-    let paths: Vec<&str> = settings.iter().map(|s| s.path.as_str()).collect();
-    let mut out = format!("{},{}\n", paths.join(","), lines.next().unwrap_or_default());
-    for ((values, _), line) in rows.iter().zip(lines) {
-        let values: Vec<String> = values.iter().map(f64::to_string).collect();
-        out += &format!("{},{line}\n", values.join(","));
+    let metrics = metrics.into_inner()?;
+    let mut metrics = csv::Reader::from_reader(metrics.as_slice());
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header = settings.iter().map(|s| s.path.as_str());
+    out.write_record(header.chain(metrics.headers()?.iter()))?;
+    for ((values, _), record) in rows.iter().zip(metrics.records()) {
+        let values = values.iter().map(f64::to_string);
+        out.write_record(values.chain(record?.iter().map(String::from)))?;
     }
-    Ok(out.into_bytes())
+    Ok(out.into_inner()?)
 }
 
 #[cfg(test)]

@@ -205,12 +205,13 @@ fn chart_redraws_from_the_files_and_speaks_english_on_request() {
 #[test]
 fn chart_on_a_folder_without_results_says_so() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "notes").unwrap();
     let assert = Command::cargo_bin("sifsim")
         .unwrap()
         .arg("chart")
         .arg(dir.path())
         .assert()
-        .failure();
+        .code(2);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("summary.json"), "{stderr}");
+    assert!(stderr.contains("was not written by sifsim"), "{stderr}");
 }

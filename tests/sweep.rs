@@ -5,7 +5,7 @@ use std::fs;
 
 use assert_cmd::Command;
 use sifsim::scenario::{Model, Scenario};
-use sifsim::sweep::apply;
+use sifsim::sweep::{Setting, apply, to_csv};
 
 fn compare_with(path: &str, value: f64) -> Scenario {
     let text = fs::read_to_string("scenarios/compare.toml").unwrap();
@@ -265,4 +265,177 @@ fn one_setting_draws_lines_and_two_draw_heat_maps() {
         "{percentages} cells labelled with a share"
     );
     assert!(heat.join("sweep-heat-orebros-regel.png").exists());
+}
+
+/// Runs `sifsim ARGS` into a fresh folder, asserting exit code 2 within 20 s and that nothing
+/// was written; returns stderr.
+fn refused_whole(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let assert = Command::cargo_bin("sifsim")
+        .unwrap()
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2);
+    assert!(!out.exists());
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
+#[test]
+fn a_grid_too_large_is_refused_with_its_size_before_anything_runs() {
+    let stderr = refused_whole(&[
+        "sweep",
+        "scenarios/orebro.toml",
+        "--set",
+        "design.repayment.horizon_years=1..1000",
+        "--set",
+        "design.repayment.floor_share=1..1000",
+        "--set",
+        "design.fund.initial=1..1000",
+    ]);
+    assert!(stderr.contains("a grid of 1000000000 points"), "{stderr}");
+    assert!(stderr.contains("hours"), "{stderr}");
+}
+
+#[test]
+fn a_huge_range_is_refused_instead_of_writing_an_empty_sweep() {
+    let stderr = refused_whole(&[
+        "sweep",
+        "scenarios/orebro.toml",
+        "--set",
+        "design.fund.initial=0..1e300",
+    ]);
+    assert!(stderr.contains("at most 1000"), "{stderr}");
+}
+
+#[test]
+fn paths_and_seed_cannot_be_swept() {
+    for set in ["simulation.paths=100,200", "simulation.seed=1,2"] {
+        let stderr = refused_whole(&["sweep", "scenarios/compare.toml", "--set", set]);
+        assert!(stderr.contains(&format!("--set {set}")), "{stderr}");
+        assert!(stderr.contains("use --paths or --seed"), "{stderr}");
+    }
+}
+
+#[test]
+fn the_same_field_twice_is_refused() {
+    let stderr = refused_whole(&[
+        "sweep",
+        "scenarios/compare.toml",
+        "--set",
+        "design.fund.initial=10,20",
+        "--set",
+        "design.fund.initial=30",
+    ]);
+    assert!(stderr.contains("set twice"), "{stderr}");
+}
+
+#[test]
+fn a_malformed_selector_is_refused() {
+    for set in [
+        "design[Återföring utan golv.fund.initial=10",
+        "design[].fund.initial=10",
+        "design.=1",
+    ] {
+        let stderr = refused_whole(&["sweep", "scenarios/compare.toml", "--set", set]);
+        assert!(stderr.contains("is not a field's path"), "{set}: {stderr}");
+    }
+}
+
+#[test]
+fn a_bad_last_value_is_refused_before_the_first_point_runs() {
+    let stderr = refused_whole(&[
+        "sweep",
+        "scenarios/compare.toml",
+        "--paths",
+        "1000000",
+        "--set",
+        "design.repayment.floor_share=0,0.3,2",
+    ]);
+    assert!(
+        stderr.contains("--set design.repayment.floor_share=2: with this value"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was run"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_design_exits_2_and_lists_the_designs() {
+    for job in ["sweep", "sensitivity"] {
+        let mut args = vec![job, "scenarios/compare.toml", "--design", "Nej"];
+        if job == "sweep" {
+            args.extend(["--set", "design.fund.initial=10"]);
+        }
+        let stderr = refused_whole(&args);
+        assert!(
+            stderr.contains("\"Budget\", \"Återföring utan golv\""),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn sensitivity_counts_all_its_runs_against_the_size_limit() {
+    // One run of 47 million paths of bench.toml on one thread is estimated at about 2 hours, under
+    // the 12-hour limit; the 19 runs of a sensitivity analysis at about 38, over it.
+    let stderr = refused_whole(&[
+        "sensitivity",
+        "scenarios/bench.toml",
+        "--threads",
+        "1",
+        "--paths",
+        "47000000",
+    ]);
+    assert!(stderr.contains("19 runs would take"), "{stderr}");
+}
+
+#[test]
+fn deposit_rules_count_against_the_size_limit() {
+    // compare.toml at 2 000 000 paths on one thread is estimated at minutes; 20 000 deposit rules in
+    // one design, each looked at every year, at far more than 12 hours.
+    let text = fs::read_to_string("scenarios/compare.toml").unwrap();
+    let rule = "{ kind = \"fixed\", amount = 0.001 }, ";
+    let rules = format!("fund.deposits = [\n  {}", rule.repeat(20_000));
+    let text = text.replacen("fund.deposits = [\n", &rules, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many-rules.toml");
+    fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    let stderr = refused_whole(&["run", file, "--threads", "1", "--paths", "2000000"]);
+    assert!(stderr.contains("deposit rules"), "{stderr}");
+    assert!(stderr.contains("the run would take"), "{stderr}");
+}
+
+#[test]
+fn a_design_whose_name_holds_a_dot_can_be_set() {
+    let text = fs::read_to_string("scenarios/compare.toml")
+        .unwrap()
+        .replace("name = \"Örebros regel\"", "name = \"Örebro v1.2\"");
+    let mut table: toml::Table = toml::from_str(&text).unwrap();
+    apply(
+        &mut table,
+        "design[Örebro v1.2].repayment.horizon_years",
+        4.0,
+    )
+    .unwrap();
+    let scenario = Scenario::from_table("compare.toml".as_ref(), table).unwrap();
+    assert_eq!(horizon(&scenario, 2), Some(4));
+    assert_eq!(horizon(&scenario, 1), Some(10));
+}
+
+#[test]
+fn the_sweep_csv_header_quotes_a_name_with_a_comma() {
+    let settings = vec![Setting {
+        path: "design[A, B].fund.initial".into(),
+        values: vec![10.0],
+    }];
+    let csv = to_csv(&settings, &[]).unwrap();
+    let header = String::from_utf8(csv).unwrap();
+    assert!(
+        header.starts_with("\"design[A, B].fund.initial\""),
+        "{header}"
+    );
 }

@@ -3,20 +3,23 @@
 
 pub mod charts;
 mod csv;
+pub mod folder;
 mod html;
 mod json;
 pub mod table;
 pub mod xlsx;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 
 pub use charts::Lang;
+pub use folder::{Provenance, Staging};
 
 use crate::results::Results;
 use crate::scenario::Scenario;
+use crate::simulate::{Monitor, Phase};
 use crate::sweep::{Setting, SweepRow};
 
 /// One output file rendered from a run's results.
@@ -62,19 +65,31 @@ pub struct SweepSection {
 }
 
 /// Writes every export and chart (and the extras asked for) into `dir`, replacing what was
-/// there only when all succeeded.
-pub fn write_all(dir: &Path, results: &Results, extras: Extras) -> Result<()> {
-    let staging = Staging::new(dir)?;
-    let mut exports = exports();
+/// there only when all succeeded; `monitor` hears each phase and may stop the writing.
+pub fn write_all(
+    dir: &Path,
+    results: &Results,
+    extras: Extras,
+    provenance: Provenance,
+    monitor: &dyn Monitor,
+) -> Result<()> {
+    let mut staging = Staging::new(dir, provenance, monitor)?;
+    monitor.phase(Phase::Tables);
+    for export in exports() {
+        staging.write(export.file_name(), &export.render(results)?)?;
+    }
     if extras.xlsx {
-        exports.push(Box::new(xlsx::RunWorkbook));
+        monitor.phase(Phase::Workbook);
+        let workbook = xlsx::RunWorkbook;
+        staging.write(workbook.file_name(), &workbook.render(results)?)?;
     }
-    for export in exports {
-        let bytes = export.render(results)?;
-        staging.write(export.file_name(), &bytes)?;
-    }
+    monitor.phase(Phase::Charts);
     let charts = charts::render_all(results, extras.lang)?;
+    for (name, bytes) in &charts {
+        staging.write(&format!("{CHARTS}/{name}"), bytes)?;
+    }
     if let Some(scenario) = extras.report {
+        monitor.phase(Phase::Report);
         let svgs: Vec<(String, String)> = charts
             .iter()
             .filter(|(name, _)| name.ends_with(".svg"))
@@ -83,18 +98,25 @@ pub fn write_all(dir: &Path, results: &Results, extras: Extras) -> Result<()> {
         let page = html::report(scenario, results, &svgs, extras.report_sweep);
         staging.write("report.html", page.as_bytes())?;
     }
-    for (name, bytes) in charts {
-        staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
-    }
     staging.commit()
 }
 
-/// Re-draws the charts of a finished run in `dir` from its files, replacing its `charts/`.
-pub fn redraw_charts(dir: &Path, lang: Lang) -> Result<()> {
+/// Re-draws the charts of a finished run in `dir` from its files: the folder is rewritten
+/// whole, its other files unchanged, and only when sifsim wrote it and nobody edited it.
+pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<()> {
+    let manifest = folder::check_owned(dir)?;
     let results = read_results(dir)?;
-    let staging = Staging::new(&dir.join(CHARTS))?;
+    let mut staging = Staging::new(dir, manifest.provenance.clone(), monitor)?;
+    for name in manifest.files.keys() {
+        if !name.starts_with(&format!("{CHARTS}/")) {
+            let bytes = fs::read(dir.join(name))
+                .with_context(|| format!("could not read '{}'", dir.join(name).display()))?;
+            staging.write(name, &bytes)?;
+        }
+    }
+    monitor.phase(Phase::Charts);
     for (name, bytes) in charts::render_all(&results, lang)? {
-        staging.write(&name, &bytes)?;
+        staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
     }
     staging.commit()
 }
@@ -124,77 +146,4 @@ pub fn read_results(dir: &Path) -> Result<Results> {
         fund: rows("fund.csv", &read("fund.csv")?)?,
         units: rows("units.csv", &read("units.csv")?)?,
     })
-}
-
-/// A temporary folder beside the target; removed on drop unless committed.
-pub struct Staging {
-    target: PathBuf,
-    temp: PathBuf,
-    committed: bool,
-}
-
-impl Staging {
-    /// Creates an empty staging folder beside `target`.
-    pub fn new(target: &Path) -> Result<Staging> {
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent)
-            .with_context(|| format!("could not create output folder '{}'", parent.display()))?;
-        let name = target
-            .file_name()
-            .with_context(|| format!("output folder '{}' has no name", target.display()))?
-            .to_string_lossy();
-        let temp = parent.join(format!(".{name}.partial-{}", std::process::id()));
-        if temp.exists() {
-            fs::remove_dir_all(&temp).ok();
-        }
-        fs::create_dir(&temp)
-            .with_context(|| format!("could not create staging folder '{}'", temp.display()))?;
-        Ok(Staging {
-            target: target.to_owned(),
-            temp,
-            committed: false,
-        })
-    }
-
-    /// Writes one file (a relative path, e.g. `charts/fund.svg`) into the staging folder.
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.temp.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, bytes).with_context(|| format!("could not write '{}'", path.display()))
-    }
-
-    /// Replaces the target folder with the staged one.
-    pub fn commit(mut self) -> Result<()> {
-        let old = self.temp.with_extension("old");
-        if self.target.exists() {
-            fs::rename(&self.target, &old).with_context(|| {
-                format!(
-                    "could not move the previous results in '{}' aside",
-                    self.target.display()
-                )
-            })?;
-        }
-        if let Err(e) = fs::rename(&self.temp, &self.target) {
-            fs::rename(&old, &self.target).ok();
-            return Err(e).with_context(|| {
-                format!("could not write results to '{}'", self.target.display())
-            });
-        }
-        self.committed = true;
-        fs::remove_dir_all(&old).ok();
-        Ok(())
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            fs::remove_dir_all(&self.temp).ok();
-        }
-    }
 }

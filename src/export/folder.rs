@@ -1,0 +1,300 @@
+//! Output folders: written whole or not at all, and only ever replacing what sifsim wrote.
+//!
+//! Files are written into a staging folder beside the target, which replaces the target only
+//! once every file is written. Every output folder holds a manifest listing the files sifsim
+//! wrote there with their SHA-256; a folder is replaced only when it is new, empty, or holds
+//! exactly those files unchanged. A lock on the parent folder serialises writers, so the
+//! staging and old folders of a run that was killed are recognised and removed by the next.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::OutputError;
+use crate::simulate::{Interrupted, Monitor};
+
+/// The manifest's file name inside an output folder.
+pub const MANIFEST: &str = "sifsim-manifest.json";
+/// Most entries an output folder of sifsim's may hold; a folder with more is not one.
+const MAX_ENTRIES: usize = 10_000;
+/// Largest manifest read back.
+const MAX_MANIFEST_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Where an output folder's files came from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Provenance {
+    /// The job that wrote the folder: `run`, `report`, `sweep`, `sensitivity` or `chart`.
+    pub job: String,
+    /// SHA-256 of the scenario file as read.
+    pub scenario_sha256: String,
+    pub seed: u64,
+    pub paths: u64,
+    /// What the job was asked beyond the scenario, e.g. its `--set`s.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settings: Vec<String>,
+}
+
+/// `sifsim-manifest.json`: the marker of a folder sifsim wrote, and what it wrote there.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    pub sifsim_version: String,
+    pub provenance: Provenance,
+    /// Each file's path relative to the folder (`/`-separated), size and SHA-256.
+    pub files: BTreeMap<String, FileEntry>,
+}
+
+/// One file sifsim wrote.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FileEntry {
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl FileEntry {
+    fn of(bytes: &[u8]) -> FileEntry {
+        FileEntry {
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        }
+    }
+}
+
+/// SHA-256 of some bytes, as hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Refuses a target sifsim may not replace: a file, a symlink, a path without a folder name,
+/// or a folder that is not empty and is not, unchanged, one that sifsim wrote.
+pub fn check_target(target: &Path) -> Result<(), OutputError> {
+    if !matches!(target.components().next_back(), Some(Component::Normal(_))) {
+        return Err(OutputError::NoName(target.to_owned()));
+    }
+    let Ok(meta) = fs::symlink_metadata(target) else {
+        return Ok(());
+    };
+    if meta.is_symlink() {
+        return Err(OutputError::Symlink(target.to_owned()));
+    }
+    if !meta.is_dir() {
+        return Err(OutputError::NotAFolder(target.to_owned()));
+    }
+    let empty = fs::read_dir(target)
+        .map_err(|e| OutputError::Unreadable(target.to_owned(), e))?
+        .next()
+        .is_none();
+    if !empty {
+        check_owned(target)?;
+    }
+    Ok(())
+}
+
+/// Checks that `dir` holds a manifest and exactly the files it lists, unchanged; returns it.
+pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
+    let foreign = |entry: &Path| OutputError::Foreign {
+        dir: dir.to_owned(),
+        entry: entry.to_owned(),
+    };
+    let manifest_path = dir.join(MANIFEST);
+    let manifest: Manifest = File::open(&manifest_path)
+        .ok()
+        .filter(|f| {
+            f.metadata()
+                .is_ok_and(|m| m.is_file() && m.len() <= MAX_MANIFEST_BYTES)
+        })
+        .and_then(|f| serde_json::from_reader(std::io::BufReader::new(f)).ok())
+        .ok_or_else(|| OutputError::NoManifest(dir.to_owned()))?;
+    let mut seen = 0;
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        let entries =
+            fs::read_dir(&folder).map_err(|e| OutputError::Unreadable(folder.clone(), e))?;
+        for entry in entries {
+            let path = entry
+                .map_err(|e| OutputError::Unreadable(folder.clone(), e))?
+                .path();
+            seen += 1;
+            if seen > MAX_ENTRIES {
+                return Err(foreign(&path));
+            }
+            let meta = fs::symlink_metadata(&path)
+                .map_err(|e| OutputError::Unreadable(path.clone(), e))?;
+            if meta.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let relative = relative_name(dir, &path);
+            if relative == MANIFEST {
+                continue;
+            }
+            let listed = manifest.files.get(&relative).filter(|_| meta.is_file());
+            let Some(listed) = listed else {
+                return Err(foreign(&path));
+            };
+            let unchanged = listed.bytes == meta.len()
+                && fs::read(&path).is_ok_and(|bytes| FileEntry::of(&bytes) == *listed);
+            if !unchanged {
+                return Err(OutputError::Edited(path));
+            }
+        }
+    }
+    Ok(manifest)
+}
+
+/// `path` relative to `dir`, `/`-separated.
+fn relative_name(dir: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<_> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+/// A staging folder beside the target; removed on drop unless committed.
+pub struct Staging<'a> {
+    target: PathBuf,
+    temp: PathBuf,
+    old: PathBuf,
+    manifest: Manifest,
+    monitor: &'a dyn Monitor,
+    /// Held from creation to commit or drop: no other sifsim writes beside the target meanwhile.
+    _lock: File,
+    committed: bool,
+}
+
+impl<'a> Staging<'a> {
+    /// Checks the target, takes the lock, removes leftovers of killed runs and creates an empty
+    /// staging folder. `monitor` may cancel the writing up to the final rename.
+    pub fn new(
+        target: &Path,
+        provenance: Provenance,
+        monitor: &'a dyn Monitor,
+    ) -> Result<Staging<'a>> {
+        check_target(target)?;
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("could not create output folder '{}'", parent.display()))?;
+        let lock = File::open(&parent)
+            .and_then(|f| f.lock().map(|()| f))
+            .with_context(|| format!("could not lock folder '{}'", parent.display()))?;
+        // Under the lock: recheck, as another run may have written meanwhile.
+        check_target(target)?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| OutputError::NoName(target.to_owned()))?;
+        let prefix = format!(".{name}.sifsim-");
+        remove_leftovers(&parent, &prefix)?;
+        let temp = parent.join(format!("{prefix}partial-{}", std::process::id()));
+        fs::create_dir(&temp)
+            .with_context(|| format!("could not create staging folder '{}'", temp.display()))?;
+        Ok(Staging {
+            target: target.to_owned(),
+            old: parent.join(format!("{prefix}old-{}", std::process::id())),
+            temp,
+            manifest: Manifest {
+                sifsim_version: env!("CARGO_PKG_VERSION").into(),
+                provenance,
+                files: BTreeMap::new(),
+            },
+            monitor,
+            _lock: lock,
+            committed: false,
+        })
+    }
+
+    /// Writes one file (a relative path, e.g. `charts/fund.svg`) into the staging folder.
+    pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<()> {
+        if self.monitor.cancelled() {
+            return Err(Interrupted.into());
+        }
+        let path = self.temp.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("could not create '{}'", parent.display()))?;
+        }
+        fs::write(&path, bytes).with_context(|| format!("could not write '{}'", path.display()))?;
+        self.manifest
+            .files
+            .insert(relative.to_string(), FileEntry::of(bytes));
+        Ok(())
+    }
+
+    /// Writes the manifest and replaces the target folder with the staged one.
+    pub fn commit(mut self) -> Result<()> {
+        let manifest = serde_json::to_vec_pretty(&self.manifest)?;
+        let path = self.temp.join(MANIFEST);
+        fs::write(&path, manifest)
+            .with_context(|| format!("could not write '{}'", path.display()))?;
+        // The last moment an interrupt or a changed target stops the run.
+        if self.monitor.cancelled() {
+            return Err(Interrupted.into());
+        }
+        check_target(&self.target)?;
+        let had_target = fs::symlink_metadata(&self.target).is_ok();
+        if had_target {
+            fs::rename(&self.target, &self.old).with_context(|| {
+                format!(
+                    "could not move the previous results in '{}' aside",
+                    self.target.display()
+                )
+            })?;
+        }
+        if let Err(e) = fs::rename(&self.temp, &self.target) {
+            if had_target {
+                fs::rename(&self.old, &self.target).ok();
+            }
+            return Err(e).with_context(|| {
+                format!("could not write results to '{}'", self.target.display())
+            });
+        }
+        self.committed = true;
+        if had_target {
+            fs::remove_dir_all(&self.old).ok();
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            fs::remove_dir_all(&self.temp).ok();
+        }
+    }
+}
+
+/// Removes the staging and old folders that killed runs left beside a target (`prefix` is
+/// `.NAME.sifsim-`). Called under the lock, so no live run owns them.
+fn remove_leftovers(parent: &Path, prefix: &str) -> Result<()> {
+    let entries = fs::read_dir(parent)
+        .with_context(|| format!("could not read folder '{}'", parent.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix("partial-").or(rest.strip_prefix("old-")))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if ours && is_dir {
+            fs::remove_dir_all(entry.path()).with_context(|| {
+                format!(
+                    "could not remove '{}', left by an earlier run that was stopped",
+                    entry.path().display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,322 @@
+//! Output folders: sifsim only ever replaces what it wrote, and an interrupt in any phase
+//! leaves the earlier results byte-identical.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use assert_cmd::Command;
+use sifsim::run::{RunRequest, run};
+use sifsim::simulate::{Interrupted, Monitor, Phase};
+
+fn sifsim() -> Command {
+    Command::cargo_bin("sifsim").unwrap()
+}
+
+/// `sifsim run scenarios/compare.toml` with few paths into `out`, with more arguments.
+fn run_into(out: &Path, more: &[&str]) -> assert_cmd::assert::Assert {
+    sifsim()
+        .args(["run", "scenarios/compare.toml", "--paths", "300", "--quiet"])
+        .args(more)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
+/// Every file under `dir` (symlinks not followed) with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                pending.push(path);
+            } else if meta.is_symlink() {
+                files.insert(
+                    path.clone(),
+                    fs::read_link(&path)
+                        .unwrap()
+                        .into_os_string()
+                        .into_encoded_bytes(),
+                );
+            } else {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
+#[test]
+fn out_at_the_folder_holding_the_scenario_is_refused_and_nothing_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mydata = dir.path().join("mydata");
+    fs::create_dir(&mydata).unwrap();
+    fs::copy("scenarios/compare.toml", mydata.join("scen.toml")).unwrap();
+    fs::write(mydata.join("notes.txt"), "my notes").unwrap();
+    let before = snapshot(dir.path());
+    let assert = sifsim()
+        .arg("run")
+        .arg(mydata.join("scen.toml"))
+        .args(["--paths", "100", "--out"])
+        .arg(&mydata)
+        .assert()
+        .code(2);
+    let stderr = stderr_of(&assert);
+    assert!(stderr.contains("was not written by sifsim"), "{stderr}");
+    assert!(stderr.contains("--out"), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn out_at_a_copy_of_the_bundled_scenarios_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("scenarios");
+    fs::create_dir(&copy).unwrap();
+    for name in ["compare.toml", "ale.toml", "boras.toml"] {
+        fs::copy(Path::new("scenarios").join(name), copy.join(name)).unwrap();
+    }
+    let before = snapshot(dir.path());
+    run_into(&copy, &[]).code(2);
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn out_at_a_file_is_refused_and_the_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("results");
+    fs::write(&file, "a user's file").unwrap();
+    let before = snapshot(dir.path());
+    let stderr = stderr_of(&run_into(&file, &[]).code(2));
+    assert!(stderr.contains("is a file"), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn out_at_a_symlink_is_refused_and_the_link_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("elsewhere");
+    fs::create_dir(&target).unwrap();
+    let link = dir.path().join("results");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let before = snapshot(dir.path());
+    let stderr = stderr_of(&run_into(&link, &[]).code(2));
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn out_without_a_folder_name_is_refused() {
+    for out in ["/", ".", ".."] {
+        let stderr = stderr_of(&run_into(Path::new(out), &[]).code(2));
+        assert!(stderr.contains("names no folder"), "{out}: {stderr}");
+    }
+}
+
+#[test]
+fn a_rerun_replaces_its_own_folder_and_an_empty_folder_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    run_into(&out, &[]).success();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("sifsim-manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["provenance"]["job"], "run");
+    assert_eq!(manifest["provenance"]["paths"], 300);
+    assert!(
+        manifest["files"]["fund.csv"]["sha256"]
+            .as_str()
+            .unwrap()
+            .len()
+            == 64
+    );
+    run_into(&out, &["--seed", "5"]).success();
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["seed"], 5);
+}
+
+#[test]
+fn a_file_added_to_an_output_folder_is_kept_and_the_run_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    fs::write(out.join("charts").join("my-notes.txt"), "notes").unwrap();
+    let before = snapshot(dir.path());
+    let stderr = stderr_of(&run_into(&out, &[]).code(2));
+    assert!(stderr.contains("my-notes.txt"), "{stderr}");
+    assert!(stderr.contains("sifsim did not write"), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn an_edited_output_file_is_neither_replaced_nor_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    let fund = fs::read_to_string(out.join("fund.csv")).unwrap();
+    fs::write(out.join("fund.csv"), fund.replacen("Budget", "Mine", 1)).unwrap();
+    let before = snapshot(dir.path());
+    let stderr = stderr_of(&run_into(&out, &[]).code(2));
+    assert!(stderr.contains("fund.csv' was changed"), "{stderr}");
+    let chart = sifsim().arg("chart").arg(&out).assert().code(2);
+    assert!(stderr_of(&chart).contains("fund.csv' was changed"));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn leftovers_of_killed_runs_are_removed_by_the_next_run_to_the_same_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    for leftover in [".out.sifsim-partial-4000001", ".out.sifsim-old-4000002"] {
+        fs::create_dir_all(dir.path().join(leftover).join("charts")).unwrap();
+        fs::write(dir.path().join(leftover).join("fund.csv"), "half").unwrap();
+    }
+    fs::write(dir.path().join("unrelated.txt"), "kept").unwrap();
+    run_into(&out, &[]).success();
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["out", "unrelated.txt"]);
+}
+
+#[test]
+fn chart_redraws_a_folder_it_wrote_and_keeps_it_replaceable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    let fund = fs::read(out.join("fund.csv")).unwrap();
+    sifsim()
+        .arg("chart")
+        .arg(&out)
+        .args(["--lang", "en"])
+        .assert()
+        .success();
+    assert_eq!(fs::read(out.join("fund.csv")).unwrap(), fund);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("sifsim-manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["provenance"]["job"], "run");
+    run_into(&out, &[]).success();
+}
+
+/// Starts `sifsim ARGS --out OUT`, sends SIGINT once it reports `phase` on stderr, and checks
+/// that it exits with 130, leaves `out` byte-identical and no staging folder behind.
+fn interrupt_during(phase: &str, args: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--xlsx"]).success();
+    let before = snapshot(dir.path());
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin!("sifsim"))
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        seen.push(line.clone());
+        if line == format!("{phase}…") {
+            let killed = Process::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(killed.success());
+            break;
+        }
+    }
+    seen.extend(lines.map(Result::unwrap));
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{phase}: {seen:?}");
+    assert!(seen.iter().any(|l| l.contains("interrupted")), "{seen:?}");
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "{phase}: the earlier results changed"
+    );
+}
+
+#[test]
+fn an_interrupt_while_simulating_leaves_the_earlier_results() {
+    interrupt_during(
+        "simulating",
+        &["run", "scenarios/bench.toml", "--paths", "50000000"],
+    );
+}
+
+#[test]
+fn an_interrupt_while_drawing_charts_leaves_the_earlier_results() {
+    interrupt_during(
+        "drawing charts",
+        &["run", "scenarios/bench.toml", "--paths", "2000"],
+    );
+}
+
+/// Cancels the run once it enters `phase`.
+struct CancelAt {
+    phase: Phase,
+    reached: AtomicBool,
+}
+
+impl Monitor for CancelAt {
+    fn phase(&self, phase: Phase) {
+        if phase == self.phase {
+            self.reached.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.reached.load(Ordering::Relaxed)
+    }
+}
+
+/// Phases too short for a signal from another process to land in reliably: a monitor cancels
+/// the library's run as each begins, and the earlier results stay byte-identical.
+#[test]
+fn an_interrupt_in_any_writing_phase_leaves_the_earlier_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--xlsx"]).success();
+    let before = snapshot(dir.path());
+    for phase in [Phase::Tables, Phase::Workbook, Phase::Charts, Phase::Report] {
+        let request = RunRequest {
+            scenario: "scenarios/compare.toml".into(),
+            paths: Some(200),
+            out: Some(out.clone()),
+            xlsx: true,
+            report: true,
+            ..RunRequest::default()
+        };
+        let monitor = CancelAt {
+            phase,
+            reached: AtomicBool::new(false),
+        };
+        let error = run(&request, &monitor).unwrap_err();
+        assert!(
+            error.downcast_ref::<Interrupted>().is_some(),
+            "{phase:?}: {error:#}"
+        );
+        assert!(
+            monitor.reached.load(Ordering::Relaxed),
+            "{phase:?} never began"
+        );
+        assert_eq!(snapshot(dir.path()), before, "{phase:?}");
+    }
+}
