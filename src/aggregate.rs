@@ -35,10 +35,12 @@ pub enum YearStat {
     Depleted,
     /// 1 when that happened in this or an earlier year.
     DepletedBy,
+    /// Arrears outstanding under floors on whole plans.
+    Owed,
 }
 
 impl YearStat {
-    const COUNT: usize = 12;
+    const COUNT: usize = 13;
     const DISTS: usize = 2;
     const NAMES: [&str; Self::COUNT] = [
         "cash",
@@ -53,6 +55,7 @@ impl YearStat {
         "refused",
         "depleted",
         "depleted_by",
+        "owed",
     ];
 }
 
@@ -79,6 +82,12 @@ pub enum Total {
     FinalCash,
     NetSaving,
     NetSavingDiscounted,
+    /// Net saving within the simulated years, start-year prices.
+    NetSavingReal,
+    /// Net saving over the funded projects' whole lives, start-year prices.
+    NetSavingLifetime,
+    /// The same, discounted at the real rate.
+    NetSavingLifetimeDiscounted,
     Approved,
     TurnedDown,
     TurnedDownGrant,
@@ -92,15 +101,29 @@ pub enum Total {
     DepletedEver,
     /// 1 when the net saving is above 0.
     NetSavingPositive,
+    /// Known projects decided before the run.
+    Decided,
+    /// Flows after the simulated years, nominal.
+    AfterPayouts,
+    AfterRepaid,
+    AfterWrittenOff,
+    AfterSavings,
+    AfterOverruns,
+    AfterRunningCosts,
+    /// 1 when the lifetime net saving is above 0.
+    NetSavingLifetimePositive,
 }
 
 impl Total {
-    const COUNT: usize = 14;
-    const DISTS: usize = 3;
+    const COUNT: usize = 25;
+    const DISTS: usize = 6;
     const NAMES: [&str; Self::COUNT] = [
         "final_cash",
         "net_saving",
         "net_saving_discounted",
+        "net_saving_real",
+        "net_saving_lifetime",
+        "net_saving_lifetime_discounted",
         "approved",
         "turned_down",
         "turned_down_grant",
@@ -112,6 +135,14 @@ impl Total {
         "lapsed",
         "depleted_ever",
         "net_saving_positive",
+        "decided",
+        "after_window.payouts",
+        "after_window.repaid",
+        "after_window.written_off",
+        "after_window.savings",
+        "after_window.overruns",
+        "after_window.running_costs",
+        "net_saving_lifetime_positive",
     ];
 }
 
@@ -119,6 +150,8 @@ impl Total {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitTotal {
     Burden,
+    /// Burden over the funded projects' whole lives, start-year prices.
+    BurdenLifetime,
     /// 1 when the burden passed 1 % of the frame in some year.
     AnyYearAbove1pct,
     /// 1 when the unit was tipped into deficit in some year.
@@ -128,8 +161,8 @@ pub enum UnitTotal {
 }
 
 impl UnitTotal {
-    const COUNT: usize = 4;
-    const DISTS: usize = 1;
+    const COUNT: usize = 5;
+    const DISTS: usize = 2;
 }
 
 /// Where a quantity lives: its sum, and its histogram if it has one.
@@ -419,11 +452,13 @@ impl Accumulator {
     fn add_fund(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger) {
         let layout = self.layout;
         let mut depleted_by = false;
-        let (mut net_saving, mut net_saving_discounted) = (0.0, 0.0);
+        let (mut net_saving, mut net_saving_discounted, mut net_saving_real) = (0.0, 0.0, 0.0);
         for (t, year) in ledger.years().iter().enumerate() {
             depleted_by |= year.depleted;
+            let real = year.net_saving() / scenario.price_factor(t);
             net_saving += year.net_saving();
-            net_saving_discounted += year.net_saving() * scenario.discount_factor(t);
+            net_saving_real += real;
+            net_saving_discounted += real * scenario.discount_factor(t);
             let stat = |s| layout.year(d, t, s);
             self.add(stat(YearStat::Cash), year.cash);
             self.add(stat(YearStat::Uncommitted), year.uncommitted);
@@ -437,6 +472,7 @@ impl Accumulator {
             self.add(stat(YearStat::Refused), year.refused.into());
             self.flag(stat(YearStat::Depleted), year.depleted);
             self.flag(stat(YearStat::DepletedBy), depleted_by);
+            self.add(stat(YearStat::Owed), year.owed);
         }
         let years = ledger.years();
         let sum = |f: fn(&YearFlows) -> f64| years.iter().map(f).sum::<f64>();
@@ -458,6 +494,30 @@ impl Accumulator {
         self.add(stat(Total::Lapsed), sum(|y| y.lapsed));
         self.flag(stat(Total::DepletedEver), depleted_by);
         self.flag(stat(Total::NetSavingPositive), net_saving > 0.0);
+        self.add(stat(Total::NetSavingReal), net_saving_real);
+        self.add(stat(Total::Decided), sum(|y| y.decided.into()));
+
+        let after = ledger.after_window();
+        let sum = |f: fn(&YearFlows) -> f64| after.iter().map(f).sum::<f64>();
+        self.add(stat(Total::AfterPayouts), sum(|y| y.payouts));
+        self.add(stat(Total::AfterRepaid), sum(|y| y.repaid));
+        self.add(stat(Total::AfterWrittenOff), sum(|y| y.written_off));
+        self.add(stat(Total::AfterSavings), sum(|y| y.saving));
+        self.add(stat(Total::AfterOverruns), sum(|y| y.overrun));
+        self.add(stat(Total::AfterRunningCosts), sum(|y| y.running_cost));
+        let (mut lifetime, mut lifetime_discounted) = (net_saving_real, net_saving_discounted);
+        for (i, year) in after.iter().enumerate() {
+            let t = years.len() + i;
+            let real = year.net_saving() / ledger.price_factor(t);
+            lifetime += real;
+            lifetime_discounted += real * scenario.discount_factor_at(t);
+        }
+        self.add(stat(Total::NetSavingLifetime), lifetime);
+        self.add(
+            stat(Total::NetSavingLifetimeDiscounted),
+            lifetime_discounted,
+        );
+        self.flag(stat(Total::NetSavingLifetimePositive), lifetime > 0.0);
     }
 
     /// Design `d`'s burden on each unit, by year and over the path.
@@ -481,8 +541,12 @@ impl Accumulator {
                 self.add(stat(UnitYearStat::Burden), burden);
                 self.flag(stat(UnitYearStat::Tipped), tipped);
             }
+            let lifetime: f64 = (0..ledger.lifetime_years())
+                .map(|t| ledger.burden(t, u) / ledger.price_factor(t))
+                .sum();
             let stat = |s| layout.unit_total(d, u, s);
             self.add(stat(UnitTotal::Burden), burden_total);
+            self.add(stat(UnitTotal::BurdenLifetime), lifetime);
             self.flag(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
             self.flag(stat(UnitTotal::AnyYearTipped), any_tipped);
             self.flag(

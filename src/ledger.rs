@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
-use crate::scenario::{Basis, Bearer, Deposit, Design, Model, Repayment, Scenario};
-use crate::world::{Application, World};
+use crate::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Model, Repayment, Scenario};
+use crate::world::{Application, Source, World};
 
 /// The fund's flows and state in one year; amounts are nominal mnkr.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -33,6 +33,9 @@ pub struct YearFlows {
     pub committed: f64,
     /// Instalments that fell due this year.
     pub instalments_due: f64,
+    /// Arrears outstanding at year end under a floor on the whole plan: instalments due and
+    /// not yet repaid, settled at each plan's end.
+    pub owed: f64,
     /// Savings (all units) of the projects this design funded.
     pub saving: f64,
     /// Cost overruns paid by lead units.
@@ -40,6 +43,8 @@ pub struct YearFlows {
     /// Running costs paid by lead units.
     pub running_cost: f64,
     pub approved: u32,
+    /// Of `approved`, known projects decided before the run (approved without the money test).
+    pub decided: u32,
     /// Turned down for lack of money, in either pot.
     pub turned_down: u32,
     /// Of `turned_down`, those in a dual design's grant pot.
@@ -156,10 +161,15 @@ enum PotKind {
     Grant,
 }
 
-/// A design's accounts over one path. Buffers are reused from path to path.
+/// A design's accounts over one path: the simulated years, then the years after them until
+/// every project the design funded has ended (no deposits, applications or lapses there).
+/// Buffers are reused from path to path.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
+    /// The simulated years, then the continuation.
     years: Vec<YearFlows>,
+    /// Number of simulated years.
+    window: usize,
     units: UnitBooks,
     /// Payouts from the grant pot, per year (a part of `YearFlows::payouts`).
     grant_payouts: Vec<f64>,
@@ -167,7 +177,9 @@ pub struct Ledger {
     saving: Vec<f64>,
     /// Instalments falling due, as changes.
     due: Vec<f64>,
-    /// `f(t)` of the scenario, to read start-year prices as nominal ones.
+    /// Arrears outstanding under floors on whole plans, as changes.
+    owed: Vec<f64>,
+    /// `f(t)` of every year of the ledger, to read start-year prices as nominal ones.
     price_factors: Vec<f64>,
 }
 
@@ -227,10 +239,14 @@ impl UnitBooks {
     }
 }
 
-/// Empties `values` to `len` zeros, keeping its allocation.
-fn reset(values: &mut Vec<f64>, len: usize) {
+/// Empties `values` to `len` default values, keeping its allocation; when it must grow, it
+/// grows by half as much again, as the ledger's length varies from path to path.
+fn reset<T: Clone + Default>(values: &mut Vec<T>, len: usize) {
     values.clear();
-    values.resize(len, 0.0);
+    if values.capacity() < len {
+        values.reserve(len + len / 2);
+    }
+    values.resize(len, T::default());
 }
 
 /// Books `amount` a year on item `i` of `width` (a unit, or 0 of 1 for the whole fund) in
@@ -261,7 +277,22 @@ fn settled(amount: f64) -> f64 {
 impl Ledger {
     /// The fund's flows, by simulated year.
     pub fn years(&self) -> &[YearFlows] {
-        &self.years
+        &self.years[..self.window]
+    }
+
+    /// The fund's flows in the years after the simulated ones, until the funded projects ended.
+    pub fn after_window(&self) -> &[YearFlows] {
+        &self.years[self.window..]
+    }
+
+    /// Number of years in the ledger: the simulated ones and the continuation.
+    pub fn lifetime_years(&self) -> usize {
+        self.years.len()
+    }
+
+    /// `f(t)` of year `t` of the ledger.
+    pub fn price_factor(&self, t: usize) -> f64 {
+        self.price_factors[t]
     }
 
     /// Unit `u`'s flows in year `t`.
@@ -298,16 +329,19 @@ impl Ledger {
 
     /// Applies `design` to `world`, replacing this ledger's contents.
     pub fn apply(&mut self, scenario: &Scenario, design: &Design, world: &World) {
-        let years = scenario.years;
-        self.years.clear();
-        self.years.resize(years, YearFlows::default());
+        let window = scenario.years;
+        let years = lifetime_years(scenario, design, world);
+        self.window = window;
+        reset(&mut self.years, years);
         self.units.reset(scenario.units.len(), years);
         reset(&mut self.grant_payouts, years);
         reset(&mut self.saving, years + 1);
         reset(&mut self.due, years + 1);
+        reset(&mut self.owed, years + 1);
         self.price_factors.clear();
         self.price_factors
-            .extend_from_slice(scenario.price_factors());
+            .extend((0..years).map(|t| scenario.price_factor_at(t)));
+        let seen_below = design.approval.demand / scenario.demand_base();
 
         let mut main = Pot {
             cash: design.initial,
@@ -317,11 +351,19 @@ impl Ledger {
         let mut committed = 0.0;
         let mut depleted_last_year = false;
         for t in 0..years {
-            let f = scenario.price_factor(t);
-            let positive_result = world.annual_result(t as isize - 1).max(0.0);
             self.units.open_year(t);
             open_year(&mut self.saving, 1, t);
             open_year(&mut self.due, 1, t);
+            open_year(&mut self.owed, 1, t);
+            if t >= window {
+                // The continuation: the funded projects' payouts, savings and instalments only.
+                let repaid = self.units.received(t);
+                main.receive(repaid);
+                self.close_year(t, repaid, [&mut main, &mut grant], &mut committed);
+                continue;
+            }
+            let f = scenario.price_factor(t);
+            let positive_result = world.annual_result(t as isize - 1).max(0.0);
 
             // 1. Deposits, each rule seeing the cash left by the ones before it.
             let year = DepositYear {
@@ -349,8 +391,16 @@ impl Ledger {
             let due_before_applications = self.units.received(t);
             main.receive(due_before_applications);
 
-            // 3. Applications, in the world's order.
+            // 3. Applications, in the world's order; those the design's demand does not reach
+            //    are counted nowhere.
+            let open = design
+                .approval
+                .last_year
+                .is_none_or(|last| scenario.calendar_year(t) <= last);
             for app in world.applications(t) {
+                if app.thinning >= seen_below {
+                    continue;
+                }
                 let spec = app.spec(scenario);
                 let pot = match (&design.model, spec.repayable) {
                     (Model::Budget, _) | (_, true) => Some(PotKind::Main),
@@ -359,7 +409,8 @@ impl Ledger {
                 };
                 // The claimed return Σ planned · effect years / C, compared without dividing.
                 let claimed_savings = spec.planned_savings_total * spec.effect_years as f64;
-                let refused = (design.approval.require_partner && spec.partners.is_empty())
+                let refused = !open
+                    || (design.approval.require_partner && spec.partners.is_empty())
                     || (spec.repayable
                         && claimed_savings < design.approval.min_expected_return * app.cost);
                 let Some(pot_kind) = pot.filter(|_| !refused) else {
@@ -370,11 +421,14 @@ impl Ledger {
                     PotKind::Main => &mut main,
                     PotKind::Grant => &mut grant,
                 };
+                let decided =
+                    matches!(app.source, Source::Known(i) if scenario.projects[i].decided);
                 let cost = app.cost * f;
-                if pot.uncommitted >= cost {
+                if decided || pot.uncommitted >= cost {
                     pot.uncommitted -= cost;
                     committed += cost;
                     self.years[t].approved += 1;
+                    self.years[t].decided += u32::from(decided);
                     let repayment = match pot_kind {
                         PotKind::Main => design.model.repayment().filter(|_| spec.repayable),
                         PotKind::Grant => None,
@@ -393,36 +447,56 @@ impl Ledger {
             let repaid = self.units.received(t);
             main.receive(repaid - due_before_applications);
 
-            // 4. Payouts.
-            let grant_payouts = self.grant_payouts[t];
-            main.cash -= self.years[t].payouts - grant_payouts;
-            grant.cash -= grant_payouts;
-            committed -= self.years[t].payouts;
+            // 4. Payouts, and the year's totals.
+            self.close_year(t, repaid, [&mut main, &mut grant], &mut committed);
 
-            // 5. Unspent grant money lapses.
+            // 5. Unspent grant money lapses; a pot in deficit (through decided projects)
+            //    lapses nothing and carries its deficit.
             let year = &mut self.years[t];
             if let Model::Dual { grant: rules, .. } = &design.model
                 && !rules.carry_over
             {
-                year.lapsed = grant.uncommitted;
-                grant.cash -= grant.uncommitted;
-                grant.uncommitted = 0.0;
+                let lapsed = grant.uncommitted.max(0.0);
+                year.lapsed = lapsed;
+                grant.cash -= lapsed;
+                grant.uncommitted -= lapsed;
+                year.cash = main.cash + grant.cash;
+                year.uncommitted = main.uncommitted + grant.uncommitted;
             }
-            year.repaid = repaid;
-            year.instalments_due = settled(self.due[t]);
-            year.written_off = settled(year.instalments_due - repaid);
-            year.saving = settled(self.saving[t] * f);
-            let books = &self.units;
-            year.overrun = settled(books.year_total(&books.overrun, t) * f);
-            year.running_cost = settled(books.year_total(&books.running_cost, t) * f);
-            year.cash = main.cash + grant.cash;
-            year.uncommitted = main.uncommitted + grant.uncommitted;
-            year.committed = committed;
             depleted_last_year = year.depleted;
         }
     }
 
-    /// Books an approved project's whole future (within the simulated years).
+    /// Pays year `t`'s payouts from the pots and records the year's totals; `repaid` is what
+    /// the fund received for instalments.
+    fn close_year(&mut self, t: usize, repaid: f64, pots: [&mut Pot; 2], committed: &mut f64) {
+        let [main, grant] = pots;
+        let f = self.price_factors[t];
+        let grant_payouts = self.grant_payouts[t];
+        main.cash -= self.years[t].payouts - grant_payouts;
+        grant.cash -= grant_payouts;
+        *committed -= self.years[t].payouts;
+        let owed_before = if t > 0 {
+            settled(self.owed[t - 1])
+        } else {
+            0.0
+        };
+        let year = &mut self.years[t];
+        year.repaid = repaid;
+        year.instalments_due = settled(self.due[t]);
+        year.owed = settled(self.owed[t]);
+        year.written_off = settled(year.instalments_due - repaid - (year.owed - owed_before));
+        year.saving = settled(self.saving[t] * f);
+        let books = &self.units;
+        year.overrun = settled(books.year_total(&books.overrun, t) * f);
+        year.running_cost = settled(books.year_total(&books.running_cost, t) * f);
+        year.cash = main.cash + grant.cash;
+        year.uncommitted = main.uncommitted + grant.uncommitted;
+        year.committed = *committed;
+    }
+
+    /// Books an approved project's whole future: its payouts, savings, costs and instalments,
+    /// in the simulated years and after them.
     fn book(
         &mut self,
         scenario: &Scenario,
@@ -432,14 +506,14 @@ impl Ledger {
         repayment: Option<&Repayment>,
     ) {
         let spec = app.spec(scenario);
-        let years = scenario.years;
-        // The simulated years of start..end (empty when end <= start).
+        let (window, years) = (self.window, self.years.len());
+        // The ledger's years of start..end (empty when end <= start).
         let within = |start: usize, end: usize| {
             let start = start.min(years);
             start..end.clamp(start, years)
         };
         let duration = spec.duration_years as f64;
-        let price_factors = scenario.price_factors();
+        let price_factors = &self.price_factors;
         let cost = app.cost * price_factors[s];
         let payout = cost / duration;
         let payout_years = within(s, s.saturating_add(spec.duration_years));
@@ -493,24 +567,41 @@ impl Ledger {
             horizon.clone(),
             plan / rules.horizon_years as f64,
         );
-        // Years where the realized room decides the payment; elsewhere it is the floor.
-        let decided_by_room = if rules.basis == Basis::Realized && app.success {
+        // Years where the saving decides the payment; elsewhere it is the lower bound.
+        let decided_by_saving = if rules.basis != Basis::Planned && app.success {
             let start = effect.start.clamp(horizon.start, horizon.end);
             start..effect.end.clamp(start, horizon.end)
         } else {
             horizon.start..horizon.start
         };
+        let whole_plan = rules.floor_applies_to == FloorScope::Plan;
         let lead_pays = rules.shortfall_bearer == Bearer::Lead;
         for &(u, planned) in &spec.planned_savings {
             let instalment =
                 plan * planned / spec.planned_savings_total / rules.horizon_years as f64;
-            let floor = match rules.basis {
-                Basis::Realized => rules.floor_share * instalment,
-                Basis::Planned => instalment,
+            // What the unit pays at least in a year: the whole instalment on a planned basis,
+            // else the floor (nothing, when the floor is on the whole plan).
+            let lower = match (rules.basis, whole_plan) {
+                (Basis::Planned, _) => instalment,
+                (_, true) => 0.0,
+                (_, false) => rules.floor_share * instalment,
             };
+            // The saving the payment follows, a year at start-year prices.
+            let saving = match rules.basis {
+                Basis::Measured => planned * app.effect,
+                _ => spec.realization_share * planned * app.effect,
+            };
+            let paid = |y: usize| (saving * price_factors[y]).max(lower).min(instalment);
+            let mut repaid = 0.0;
             let mut pay = |years: Range<usize>, paid: f64| {
+                repaid += paid * years.len() as f64;
                 book(&mut units.repaid, width, u, years.clone(), paid);
-                if lead_pays {
+                if whole_plan {
+                    for y in years {
+                        let arrears = instalment - paid;
+                        book(&mut self.owed, 1, 0, y..horizon.end - 1, arrears);
+                    }
+                } else if lead_pays {
                     book(
                         &mut units.shortfall_paid,
                         width,
@@ -520,24 +611,58 @@ impl Ledger {
                     );
                 }
             };
-            // Without room the unit pays the floor (on a planned basis, the whole instalment).
-            pay(horizon.start..decided_by_room.start, floor);
-            pay(decided_by_room.end..horizon.end, floor);
-            if decided_by_room.is_empty() {
-                continue;
+            pay(horizon.start..decided_by_saving.start, lower);
+            pay(decided_by_saving.end..horizon.end, lower);
+            // With a saving, the saving clamped to lower..=instalment. Prices move one way, so
+            // when the ends of a stretch of years pay the same, every year between them does.
+            // The simulated years and the continuation are booked apart (so the simulated
+            // years' figures do not depend on the continuation).
+            let split = decided_by_saving
+                .start
+                .max(window.min(decided_by_saving.end));
+            for part in [decided_by_saving.start..split, split..decided_by_saving.end] {
+                if part.is_empty() {
+                    continue;
+                }
+                let (first, last) = (part.start, part.end - 1);
+                if paid(first) == paid(last) {
+                    pay(part, paid(first));
+                } else {
+                    for y in part {
+                        pay(y..y + 1, paid(y));
+                    }
+                }
             }
-            // With room, the room clamped to floor..=instalment. Prices move one way, so when
-            // the ends of these years pay the same, every year between them does.
-            let room = spec.realization_share * planned * app.effect;
-            let paid = |y: usize| (room * price_factors[y]).max(floor).min(instalment);
-            let (first, last) = (decided_by_room.start, decided_by_room.end - 1);
-            if paid(first) == paid(last) {
-                pay(decided_by_room.clone(), paid(first));
-            } else {
-                for y in decided_by_room.clone() {
-                    pay(y..y + 1, paid(y));
+            if whole_plan && !horizon.is_empty() {
+                // The plan's last year: the top-up to the floor, then the rest is a shortfall.
+                let end = horizon.end - 1..horizon.end;
+                let share_of_plan = instalment * rules.horizon_years as f64;
+                let top_up = (rules.floor_share * share_of_plan - repaid).max(0.0);
+                book(&mut units.repaid, width, u, end.clone(), top_up);
+                if lead_pays {
+                    let rest = share_of_plan - repaid - top_up;
+                    book(&mut units.shortfall_paid, width, lead, end, rest);
                 }
             }
         }
     }
+}
+
+/// The years a design's ledger covers on a world: the simulated ones, and after them until
+/// every application of the world (a bound on those the design funds) would have ended its
+/// payouts, savings and instalments.
+fn lifetime_years(scenario: &Scenario, design: &Design, world: &World) -> usize {
+    let repayment = design.model.repayment();
+    let mut years = scenario.years;
+    for t in 0..scenario.years {
+        for app in world.applications(t) {
+            let spec = app.spec(scenario);
+            let effect_end = spec.effect_lag_years + app.extra_lag + spec.effect_years;
+            let plan_end = repayment.map_or(0, |r| {
+                spec.effect_lag_years.min(r.start_within_years) + r.horizon_years
+            });
+            years = years.max(t + spec.duration_years.max(effect_end).max(plan_end));
+        }
+    }
+    years
 }

@@ -47,6 +47,8 @@ pub struct FundRow {
     pub refused_mean: f64,
     pub uncommitted_p25: f64,
     pub uncommitted_p75: f64,
+    /// Arrears outstanding at year end under floors on whole plans (0 for instalment floors).
+    pub owed_mean: f64,
 }
 
 /// One row of `units.csv`: a unit's burden under a design in one year, over all paths.
@@ -158,7 +160,34 @@ pub struct DesignSummary {
     /// The same, each year divided by (1 + discount_rate)^(year − start_year).
     pub net_saving_discounted: Spread,
     pub p_net_saving_positive: f64,
+    /// Net saving within the simulated years in start-year prices (each year divided by f(y)).
+    pub net_saving_real: Spread,
+    /// The funded projects' flows after the simulated years, nominal.
+    pub after_window: AfterWindow,
+    /// Net saving of the funded projects over their whole lives, start-year prices.
+    pub net_saving_lifetime: Spread,
+    /// The same, each year also divided by (1 + discount_rate)^(year − start_year).
+    pub net_saving_lifetime_discounted: Spread,
+    pub p_net_saving_lifetime_positive: f64,
+    /// (Repaid in and after the simulated years) / (payouts in and after them), means.
+    pub recycled_share_lifetime: f64,
+    /// Known projects decided before the run, approved without the money test.
+    pub decided: Mean,
     pub units: Vec<UnitSummary>,
+}
+
+/// What the funded projects paid, saved and cost after the last simulated year (means of
+/// nominal sums).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AfterWindow {
+    pub payouts: Mean,
+    /// Instalments received, lead units' payments included.
+    pub repaid: Mean,
+    pub written_off: Mean,
+    /// The whole saving, as in net saving.
+    pub savings: Mean,
+    pub overruns: Mean,
+    pub running_costs: Mean,
 }
 
 /// One unit's totals under a design.
@@ -176,6 +205,9 @@ pub struct UnitSummary {
     /// `sifsim chart` still reads them.
     #[serde(default)]
     pub p_any_year_repaid_above_room: f64,
+    /// Burden over the funded projects' whole lives, each year divided by f(y), mnkr in
+    /// start-year prices.
+    pub burden_total_lifetime: Spread,
 }
 
 /// Everything a run writes.
@@ -230,6 +262,7 @@ impl Results {
                     refused_mean: mean(YearStat::Refused),
                     uncommitted_p25: uncommitted.p25,
                     uncommitted_p75: uncommitted.p75,
+                    owed_mean: mean(YearStat::Owed),
                 });
             }
             for (u, unit) in scenario.units.iter().enumerate() {
@@ -296,6 +329,9 @@ fn design_summary(
     };
     let payouts = aggregates.mean(total(Total::Payouts));
     let repaid = aggregates.mean(total(Total::Repaid));
+    let lifetime_payouts = payouts + aggregates.mean(total(Total::AfterPayouts));
+    let lifetime_repaid = repaid + aggregates.mean(total(Total::AfterRepaid));
+    let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     DesignSummary {
         name: design.name.clone(),
         model: design.model.name().to_string(),
@@ -325,10 +361,27 @@ fn design_summary(
         repaid: mean(Total::Repaid),
         written_off: mean(Total::WrittenOff),
         lapsed: mean(Total::Lapsed),
-        recycled_share: if payouts > 0.0 { repaid / payouts } else { 0.0 },
+        recycled_share: share(repaid, payouts),
         net_saving: Spread::read(aggregates, total(Total::NetSaving)),
         net_saving_discounted: Spread::read(aggregates, total(Total::NetSavingDiscounted)),
         p_net_saving_positive: aggregates.mean(total(Total::NetSavingPositive)),
+        net_saving_real: Spread::read(aggregates, total(Total::NetSavingReal)),
+        after_window: AfterWindow {
+            payouts: mean(Total::AfterPayouts),
+            repaid: mean(Total::AfterRepaid),
+            written_off: mean(Total::AfterWrittenOff),
+            savings: mean(Total::AfterSavings),
+            overruns: mean(Total::AfterOverruns),
+            running_costs: mean(Total::AfterRunningCosts),
+        },
+        net_saving_lifetime: Spread::read(aggregates, total(Total::NetSavingLifetime)),
+        net_saving_lifetime_discounted: Spread::read(
+            aggregates,
+            total(Total::NetSavingLifetimeDiscounted),
+        ),
+        p_net_saving_lifetime_positive: aggregates.mean(total(Total::NetSavingLifetimePositive)),
+        recycled_share_lifetime: share(lifetime_repaid, lifetime_payouts),
+        decided: mean(Total::Decided),
         units: scenario
             .units
             .iter()
@@ -343,6 +396,10 @@ fn design_summary(
                     p_any_year_tipped: aggregates.mean(stat(UnitTotal::AnyYearTipped)),
                     p_any_year_repaid_above_room: aggregates
                         .mean(stat(UnitTotal::AnyYearRepaidAboveRoom)),
+                    burden_total_lifetime: Spread::read(
+                        aggregates,
+                        stat(UnitTotal::BurdenLifetime),
+                    ),
                 }
             })
             .collect(),

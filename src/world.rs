@@ -53,6 +53,9 @@ pub struct Application {
     pub overrun: f64,
     /// Arrival time within its year, in 0..1 (random applications are taken in this order).
     pub arrival: f64,
+    /// Thinning number `t_i` in 0..1: a design of demand `D` sees the application only when
+    /// `t_i < D / M`. 0 for known projects, and when every design's demand is 1.
+    pub thinning: f64,
 }
 
 impl Application {
@@ -73,19 +76,22 @@ pub struct Samplers {
     known_extra_lag: Vec<Option<Poisson<f64>>>,
     /// Known projects' indices by start year (file order within a year).
     known_by_start: Vec<usize>,
+    /// Random applications draw a thinning number (some design's demand is not 1).
+    thins: bool,
 }
 
 impl Samplers {
     /// Prepares the Poisson samplers of a validated scenario.
     pub fn new(scenario: &Scenario) -> Samplers {
         let poisson = |mean: f64| (mean > 0.0).then(|| Poisson::new(mean).expect("validated"));
+        let demand = scenario.demand_base();
         let mut known_by_start: Vec<usize> = (0..scenario.projects.len()).collect();
         known_by_start.sort_by_key(|&i| scenario.projects[i].start);
         Samplers {
             arrivals: scenario
                 .project_types
                 .iter()
-                .map(|t| poisson(t.arrivals_per_year))
+                .map(|t| poisson(t.arrivals_per_year * demand))
                 .collect(),
             type_extra_lag: scenario
                 .project_types
@@ -98,6 +104,7 @@ impl Samplers {
                 .map(|p| poisson(p.spec.extra_lag_mean))
                 .collect(),
             known_by_start,
+            thins: scenario.thins(),
         }
     }
 }
@@ -107,6 +114,8 @@ impl Samplers {
 pub struct World {
     /// Nominal annual result: `[0]` is the year before the start, `[t + 1]` is year `t`.
     results: Vec<f64>,
+    /// The standard normal `z_t` that drove year `t`'s annual result.
+    result_shocks: Vec<f64>,
     /// Each unit's ordinary result as a share of its frame, `[t * units + u]`.
     unit_result_shares: Vec<f64>,
     /// Political will `w_t ~ U(0, 1)` per year.
@@ -138,6 +147,7 @@ impl World {
             results: std::iter::once(last_result)
                 .chain(results.iter().copied())
                 .collect(),
+            result_shocks: vec![0.0; results.len()],
             unit_result_shares: unit_result_shares.concat(),
             will: will.to_vec(),
             units: unit_result_shares.first().map_or(0, Vec::len),
@@ -163,9 +173,11 @@ impl World {
         let mut real = scenario.municipality.last_result;
         self.results.clear();
         self.results.push(real);
+        self.result_shocks.clear();
         self.will.clear();
         for t in 0..years {
             let z: f64 = rng.sample(StandardNormal);
+            self.result_shocks.push(z);
             real = ar.mean + ar.autocorrelation * (real - ar.mean) + innovation_sd * z;
             self.results.push(real * scenario.price_factor(t));
             self.will.push(rng.sample(StandardUniform));
@@ -176,8 +188,10 @@ impl World {
         for (u, unit) in scenario.units.iter().enumerate() {
             let mut rng = stream_rng(seed, path, UNIT_STREAMS + u as u64);
             let o = unit.ordinary_result;
+            let (shared, own) = (unit.correlation, (1.0 - unit.correlation.powi(2)).sqrt());
             for t in 0..years {
                 let z: f64 = rng.sample(StandardNormal);
+                let z = shared * self.result_shocks[t] + own * z;
                 self.unit_result_shares[t * self.units + u] = o.mean + o.sd * z;
             }
         }
@@ -188,7 +202,7 @@ impl World {
         for (i, project) in scenario.projects.iter().enumerate() {
             let lag = samplers.known_extra_lag[i].as_ref();
             self.known
-                .push(draw(&mut rng, &project.spec, lag, Source::Known(i)));
+                .push(draw(&mut rng, &project.spec, lag, Source::Known(i), false));
         }
         let mut known = samplers.known_by_start.iter().peekable();
 
@@ -212,8 +226,10 @@ impl World {
                     .map_or(0, |p| p.sample(rng) as usize);
                 for _ in 0..count {
                     let lag = samplers.type_extra_lag[k].as_ref();
+                    let source = Source::Random(k);
+                    let thins = samplers.thins;
                     self.applications
-                        .push(draw(rng, &project_type.spec, lag, Source::Random(k)));
+                        .push(draw(rng, &project_type.spec, lag, source, thins));
                 }
             }
             self.applications[first_random..]
@@ -243,13 +259,15 @@ impl World {
     }
 }
 
-/// Draws one application's outcome. The number of draws does not depend on parameter
-/// values (only the extra delay's Poisson draw varies), which keeps sweeps on common numbers.
+/// Draws one application's outcome, and its thinning number when `thins`. The number of draws
+/// does not depend on parameter values (only the extra delay's Poisson draw varies), which
+/// keeps sweeps on common numbers.
 fn draw<R: Rng>(
     rng: &mut R,
     spec: &ProjectSpec,
     extra_lag: Option<&Poisson<f64>>,
     source: Source,
+    thins: bool,
 ) -> Application {
     let z_cost: f64 = rng.sample(StandardNormal);
     let u_success: f64 = rng.sample(StandardUniform);
@@ -270,5 +288,10 @@ fn draw<R: Rng>(
         extra_lag: extra_lag.map_or(0, |p| p.sample(rng) as usize),
         overrun: (spec.cost_overrun.mean + spec.cost_overrun.sd * z_overrun).max(0.0),
         arrival,
+        thinning: if thins {
+            rng.sample(StandardUniform)
+        } else {
+            0.0
+        },
     }
 }

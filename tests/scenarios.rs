@@ -82,13 +82,14 @@ annual_result = { mean = 1 {municipality.annual_result} }
 id = "a"
 name = "A"
 frame = 10
-ordinary_result = { mean = 0 {normal} }
+ordinary_result = { mean = 0 {unit.ordinary_result} }
 {unit}
 [[project]]
 name = "p"
 start_year = 2020
 lead = "a"
 cost = { median = 1 {lognormal} }
+cost_overrun = { mean = 0 {normal} }
 duration_years = 1
 success_probability = 1
 planned_savings = { a = 1 }
@@ -119,11 +120,12 @@ grant.fixed = 1
 {design.grant}
 "#;
 
-const SECTIONS: [&str; 17] = [
+const SECTIONS: [&str; 18] = [
     "simulation",
     "municipality",
     "municipality.annual_result",
     "unit",
+    "unit.ordinary_result",
     "normal",
     "lognormal",
     "project",
@@ -145,9 +147,10 @@ fn parser_fields(section: &str) -> BTreeSet<String> {
     for other in SECTIONS {
         let field = match (other == section, other) {
             (false, _) => String::new(),
-            (true, "normal" | "lognormal" | "municipality.annual_result") => {
-                ", zzz_unknown = 1".into()
-            }
+            (
+                true,
+                "normal" | "lognormal" | "municipality.annual_result" | "unit.ordinary_result",
+            ) => ", zzz_unknown = 1".into(),
             (true, s) if s.starts_with("deposit.") => ", zzz_unknown = 1".into(),
             (true, s) if s.starts_with("design.") => {
                 format!("{}.zzz_unknown = 1", &s["design.".len()..])

@@ -313,6 +313,7 @@ mod tests {
             horizon_years: 10,
             plan_share: 1.0,
             shortfall_bearer: Bearer::Fund,
+            floor_applies_to: crate::scenario::FloorScope::Instalment,
         })
     }
 

@@ -70,7 +70,29 @@ pub struct UnitFile {
     pub name: String,
     pub frame: f64,
     #[serde(default, deserialize_with = "number_or_table")]
-    pub ordinary_result: NormalFile,
+    pub ordinary_result: OrdinaryResultFile,
+}
+
+/// `[[unit]] ordinary_result`: `{ mean, sd, correlation }`, or a plain number for a fixed share.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrdinaryResultFile {
+    #[serde(default)]
+    pub mean: f64,
+    #[serde(default)]
+    pub sd: f64,
+    /// With the normal that drives the municipality's annual result.
+    #[serde(default)]
+    pub correlation: f64,
+}
+
+impl From<f64> for OrdinaryResultFile {
+    fn from(mean: f64) -> Self {
+        OrdinaryResultFile {
+            mean,
+            ..Default::default()
+        }
+    }
 }
 
 /// `[[project_type]]` and `[[project]]` share every field but their timing:
@@ -103,6 +125,9 @@ pub struct ProjectFile {
     pub running_cost: f64,
     #[serde(default = "yes")]
     pub repayable: bool,
+    /// Known projects only: decided before the run, approved without the money test.
+    #[serde(default)]
+    pub decided: bool,
 }
 
 /// `{ mean, sd }`, or a plain number for a fixed value.
@@ -207,6 +232,17 @@ pub struct RepaymentFile {
     pub plan_share: f64,
     #[serde(default)]
     pub shortfall_bearer: BearerName,
+    #[serde(default)]
+    pub floor_applies_to: FloorScopeName,
+}
+
+/// `design.repayment.floor_applies_to`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FloorScopeName {
+    #[default]
+    Instalment,
+    Plan,
 }
 
 /// `design.repayment.basis`.
@@ -215,6 +251,7 @@ pub struct RepaymentFile {
 pub enum BasisName {
     Realized,
     Planned,
+    Measured,
 }
 
 /// `design.repayment.shortfall_bearer`.
@@ -227,13 +264,28 @@ pub enum BearerName {
 }
 
 /// `design.approval`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalFile {
     #[serde(default)]
     pub require_partner: bool,
     #[serde(default)]
     pub min_expected_return: f64,
+    /// Last calendar year applications are taken.
+    pub last_year: Option<i64>,
+    #[serde(default = "one")]
+    pub demand: f64,
+}
+
+impl Default for ApprovalFile {
+    fn default() -> Self {
+        ApprovalFile {
+            require_partner: false,
+            min_expected_return: 0.0,
+            last_year: None,
+            demand: 1.0,
+        }
+    }
 }
 
 /// `design.grant` (dual designs only).

@@ -94,6 +94,28 @@ impl Scenario {
         self.price_factors[t]
     }
 
+    /// `f(t)` of any year `t`, also after the simulated years (the projects' continuation).
+    pub fn price_factor_at(&self, t: usize) -> f64 {
+        match self.price_factors.get(t) {
+            Some(&f) => f,
+            None => (1.0 + self.municipality.index).powi(t as i32),
+        }
+    }
+
+    /// The thinning base `M = max(1, max over designs of demand)`: the world draws random
+    /// applications at `M` times the scenario's rates.
+    pub fn demand_base(&self) -> f64 {
+        self.designs
+            .iter()
+            .map(|d| d.approval.demand)
+            .fold(1.0, f64::max)
+    }
+
+    /// Whether some design's demand differs from 1, so applications draw a thinning number.
+    pub fn thins(&self) -> bool {
+        self.designs.iter().any(|d| d.approval.demand != 1.0)
+    }
+
     /// `f(t)` of every simulated year.
     pub fn price_factors(&self) -> &[f64] {
         &self.price_factors
@@ -102,6 +124,14 @@ impl Scenario {
     /// `1 / (1 + discount_rate)^t`: what a mnkr of simulated year `t` is worth in the start year.
     pub fn discount_factor(&self, t: usize) -> f64 {
         self.discount_factors[t]
+    }
+
+    /// `1 / (1 + discount_rate)^t` of any year `t`, also after the simulated years.
+    pub fn discount_factor_at(&self, t: usize) -> f64 {
+        match self.discount_factors.get(t) {
+            Some(&d) => d,
+            None => (1.0 / (1.0 + self.municipality.discount_rate)).powi(t as i32),
+        }
     }
 
     /// Calendar year of simulated year `t`.
@@ -142,6 +172,8 @@ pub struct Unit {
     pub frame: f64,
     /// The unit's own yearly result as a share of its frame.
     pub ordinary_result: Normal,
+    /// Correlation of that result with the normal driving the annual result, in -1..=1.
+    pub correlation: f64,
 }
 
 /// A normal distribution (`sd = 0` gives exactly `mean`).
@@ -199,6 +231,8 @@ pub struct KnownProject {
     pub spec: ProjectSpec,
     /// Simulated year of application (0 = start year).
     pub start: usize,
+    /// Decided before the run: approved without the money test.
+    pub decided: bool,
 }
 
 /// A fund design: its financing model and rules.
@@ -254,6 +288,17 @@ pub struct Repayment {
     /// Share of the nominal cost put in the plan.
     pub plan_share: f64,
     pub shortfall_bearer: Bearer,
+    pub floor_applies_to: FloorScope,
+}
+
+/// What the floor is a share of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloorScope {
+    /// Each instalment: a unit pays at least `floor_share·I_u` every year.
+    Instalment,
+    /// The whole plan: arrears are owed and settled at the plan's end, with at least
+    /// `floor_share·P_u` repaid in all.
+    Plan,
 }
 
 /// What an instalment is measured against.
@@ -261,8 +306,11 @@ pub struct Repayment {
 pub enum Basis {
     /// The budget room the project actually gave, clamped to floor..=instalment.
     Realized,
-    /// The instalment whatever happened (a frame cut, Norrköping).
+    /// The instalment whatever happened (a frame cut).
     Planned,
+    /// The saving as the follow-up measures it, clamped like `Realized`, whether or not it
+    /// became budget room.
+    Measured,
 }
 
 /// Who covers an instalment's shortfall.
@@ -289,6 +337,10 @@ pub struct Grant {
 pub struct Approval {
     pub require_partner: bool,
     pub min_expected_return: f64,
+    /// Last calendar year applications are taken; later ones are refused by the rules.
+    pub last_year: Option<i64>,
+    /// Application rate relative to the scenario's (> 0).
+    pub demand: f64,
 }
 
 /// One deposit rule of `design.fund.deposits`; years are calendar years.

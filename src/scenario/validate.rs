@@ -6,11 +6,12 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::file::{
-    BasisName, BearerName, DepositFile, DesignFile, ModelName, ProjectFile, ScenarioFile,
+    BasisName, BearerName, DepositFile, DesignFile, FloorScopeName, ModelName, ProjectFile,
+    ScenarioFile,
 };
 use super::{
-    AnnualResult, Approval, Basis, Bearer, Deposit, Design, Grant, KnownProject, LogNormal, Model,
-    Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
+    AnnualResult, Approval, Basis, Bearer, Deposit, Design, FloorScope, Grant, KnownProject,
+    LogNormal, Model, Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
 
 /// Most paths (histogram counts are 32-bit).
@@ -21,6 +22,8 @@ pub const MAX_YEARS: i64 = 200;
 const MAX_SPAN_YEARS: i64 = 1000;
 /// Largest Poisson mean of applications per project type and year.
 const MAX_ARRIVALS: f64 = 1000.0;
+/// Largest `approval.demand`: the world draws applications at up to this many times the rates.
+const MAX_DEMAND: f64 = 10.0;
 
 /// One thing wrong in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +126,9 @@ enum Allowed {
     Share,
     AboveMinusOne,
     OpenUnit,
+    Correlation,
     AtMost(f64),
+    PositiveAtMost(f64),
 }
 
 impl Allowed {
@@ -136,7 +141,9 @@ impl Allowed {
                 Allowed::Share => (0.0..=1.0).contains(&v),
                 Allowed::AboveMinusOne => v > -1.0,
                 Allowed::OpenUnit => v > -1.0 && v < 1.0,
+                Allowed::Correlation => (-1.0..=1.0).contains(&v),
                 Allowed::AtMost(max) => (0.0..=max).contains(&v),
+                Allowed::PositiveAtMost(max) => v > 0.0 && v <= max,
             }
     }
 
@@ -148,7 +155,9 @@ impl Allowed {
             Allowed::Share => "a share in 0..=1".into(),
             Allowed::AboveMinusOne => "a finite number > -1".into(),
             Allowed::OpenUnit => "a number strictly between -1 and 1".into(),
+            Allowed::Correlation => "a correlation in -1..=1".into(),
             Allowed::AtMost(max) => format!("a number in 0..={max}"),
+            Allowed::PositiveAtMost(max) => format!("a number > 0 and <= {max}"),
         }
     }
 }
@@ -293,6 +302,11 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
                     u.ordinary_result.sd,
                     Allowed::Any,
                 ),
+                correlation: c.number(
+                    at.key("ordinary_result.correlation"),
+                    u.ordinary_result.correlation,
+                    Allowed::Correlation,
+                ),
             }
         })
         .collect();
@@ -308,6 +322,12 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
                 c.fail(
                     at.key("start_year"),
                     "is for [[project]] (known projects); a [[project_type]] arrives at random",
+                );
+            }
+            if p.decided {
+                c.fail(
+                    at.key("decided"),
+                    "is for [[project]] (known projects); a random application is never decided",
                 );
             }
             let arrivals = match p.arrivals_per_year {
@@ -350,6 +370,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             KnownProject {
                 spec: project_spec(&mut c, &at, p, &unit_ids),
                 start: (start - start_year) as usize,
+                decided: p.decided,
             }
         })
         .collect();
@@ -510,6 +531,7 @@ fn design(
         basis: match r.basis {
             BasisName::Realized => Basis::Realized,
             BasisName::Planned => Basis::Planned,
+            BasisName::Measured => Basis::Measured,
         },
         floor_share: c.number(
             at.key("repayment.floor_share"),
@@ -526,6 +548,10 @@ fn design(
         shortfall_bearer: match r.shortfall_bearer {
             BearerName::Fund => Bearer::Fund,
             BearerName::Lead => Bearer::Lead,
+        },
+        floor_applies_to: match r.floor_applies_to {
+            FloorScopeName::Instalment => FloorScope::Instalment,
+            FloorScopeName::Plan => FloorScope::Plan,
         },
     });
     let grant = d.grant.as_ref().map(|g| Grant {
@@ -585,6 +611,19 @@ fn design(
                 at.key("approval.min_expected_return"),
                 d.approval.min_expected_return,
                 Allowed::NonNegative,
+            ),
+            last_year: d.approval.last_year.map(|y| {
+                c.integer(
+                    at.key("approval.last_year"),
+                    y,
+                    start_year - MAX_SPAN_YEARS,
+                    last_year + MAX_SPAN_YEARS,
+                )
+            }),
+            demand: c.number(
+                at.key("approval.demand"),
+                d.approval.demand,
+                Allowed::PositiveAtMost(MAX_DEMAND),
             ),
         },
     }

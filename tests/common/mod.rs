@@ -86,6 +86,7 @@ pub fn known(i: usize, cost: f64, success: bool, effect: f64) -> Application {
         extra_lag: 0,
         overrun: 0.0,
         arrival: 0.0,
+        thinning: 0.0,
     }
 }
 
