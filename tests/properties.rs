@@ -1,5 +1,6 @@
 //! Property tests over random well-formed scenarios: the accounting identities of the model
-//! contract (section 5) hold on every path, design and year, and no NaN appears.
+//! contract (section 5, with 6.4's amounts owed) hold on every path, design and year — the
+//! continuation after the simulated years included — and no NaN appears.
 
 mod common;
 
@@ -15,11 +16,14 @@ struct RandomScenario {
 }
 
 fn unit(i: usize) -> impl Strategy<Value = String> {
-    (10.0..2000.0f64, -0.01..0.01f64, 0.0..0.02f64).prop_map(move |(frame, mean, sd)| {
-        format!(
-            "[[unit]]\nid = \"u{i}\"\nname = \"Unit {i}\"\nframe = {frame}\nordinary_result = {{ mean = {mean}, sd = {sd} }}\n"
-        )
-    })
+    (10.0..2000.0f64, -0.01..0.01f64, 0.0..0.02f64, -1.0..=1.0f64).prop_map(
+        move |(frame, mean, sd, correlation)| {
+            format!(
+                "[[unit]]\nid = \"u{i}\"\nname = \"Unit {i}\"\nframe = {frame}\n\
+                 ordinary_result = {{ mean = {mean}, sd = {sd}, correlation = {correlation} }}\n"
+            )
+        },
+    )
 }
 
 /// The fields a project type and a known project share, for `units` units.
@@ -77,25 +81,33 @@ fn deposit(years: usize) -> impl Strategy<Value = String> {
 fn design(i: usize, years: usize) -> impl Strategy<Value = String> {
     (
         (0..3usize, 0.0..50.0f64, proptest::collection::vec(deposit(years), 0..3)),
-        (any::<bool>(), prop_oneof![Just(0.0), 0.0..=1.0f64], 0..5usize, 1..12usize, 0.0..=1.0f64, any::<bool>()),
+        (0..3usize, prop_oneof![Just(0.0), 0.0..=1.0f64], 0..5usize, 1..12usize, 0.0..=1.0f64, any::<bool>()),
         (any::<bool>(), 0.0..2.0f64, 0.0..3.0f64, 0.0..0.05f64, any::<bool>()),
+        (any::<bool>(), proptest::option::of(0..years + 2), prop_oneof![Just(1.0), 0.2..3.0f64]),
     )
-        .prop_map(move |(head, repayment, rest)| {
+        .prop_map(move |(head, repayment, rest, version2)| {
             let (model, initial, deposits) = head;
-            let (planned, floor, start_within, horizon, plan_share, lead_bears) = repayment;
+            let (basis, floor, start_within, horizon, plan_share, lead_bears) = repayment;
             let (require_partner, min_return, grant_fixed, grant_share, carry_over) = rest;
+            let (whole_plan, last_year, demand) = version2;
             let model_name = ["budget", "repayment", "dual"][model];
             let mut toml = format!(
                 "[[design]]\nname = \"D{i}\"\nmodel = \"{model_name}\"\nfund.initial = {initial}\nfund.deposits = [{}]\n\
-                 approval.require_partner = {require_partner}\napproval.min_expected_return = {min_return}\n",
+                 approval.require_partner = {require_partner}\napproval.min_expected_return = {min_return}\n\
+                 approval.demand = {demand}\n",
                 deposits.join(", ")
             );
+            if let Some(last) = last_year {
+                toml += &format!("approval.last_year = {}\n", 2019 + last);
+            }
             if model > 0 {
                 toml += &format!(
                     "repayment.basis = \"{}\"\nrepayment.floor_share = {floor}\nrepayment.start_within_years = {start_within}\n\
-                     repayment.horizon_years = {horizon}\nrepayment.plan_share = {plan_share}\nrepayment.shortfall_bearer = \"{}\"\n",
-                    if planned { "planned" } else { "realized" },
+                     repayment.horizon_years = {horizon}\nrepayment.plan_share = {plan_share}\nrepayment.shortfall_bearer = \"{}\"\n\
+                     repayment.floor_applies_to = \"{}\"\n",
+                    ["realized", "planned", "measured"][basis],
                     if lead_bears { "lead" } else { "fund" },
+                    if whole_plan { "plan" } else { "instalment" },
                 );
             }
             if model == 2 {
@@ -114,7 +126,7 @@ fn random_scenario() -> impl Strategy<Value = RandomScenario> {
                 (-0.05..0.1f64, -50.0..200.0f64, 0.0..100.0f64, -0.9..0.9f64, 0.0..0.1f64, any::<u32>()),
                 (0..units).map(unit).collect::<Vec<_>>(),
                 proptest::collection::vec((project_body(units), 0.0..4.0f64), types),
-                proptest::collection::vec((project_body(units), 0..years), known),
+                proptest::collection::vec((project_body(units), 0..years, any::<bool>()), known),
                 (0..designs).map(|i| design(i, years)).collect::<Vec<_>>(),
                 Just(years),
             )
@@ -130,8 +142,11 @@ fn random_scenario() -> impl Strategy<Value = RandomScenario> {
             for (i, (body, arrivals)) in types.iter().enumerate() {
                 toml += &format!("[[project_type]]\nname = \"T{i}\"\narrivals_per_year = {arrivals}\n{body}\n");
             }
-            for (i, (body, start)) in known.iter().enumerate() {
-                toml += &format!("[[project]]\nname = \"K{i}\"\nstart_year = {}\n{body}\n", 2020 + start);
+            for (i, (body, start, decided)) in known.iter().enumerate() {
+                toml += &format!(
+                    "[[project]]\nname = \"K{i}\"\nstart_year = {}\ndecided = {decided}\n{body}\n",
+                    2020 + start
+                );
             }
             toml += &designs.join("\n");
             RandomScenario { toml }
@@ -149,9 +164,12 @@ fn check_identities(
     let repays_at_most_its_room = scenario.designs[design].model.repayment().is_none_or(|r| {
         r.basis == Basis::Realized && r.floor_share == 0.0 && r.shortfall_bearer == Bearer::Fund
     });
+    // Only decided projects, approved without the money test, can overcommit the fund.
+    let may_overcommit = scenario.projects.iter().any(|p| p.decided);
     let mut cash = initial;
     let (mut due, mut settled) = (0.0, 0.0);
-    for (t, year) in ledger.years().iter().enumerate() {
+    let all_years = ledger.years().iter().chain(ledger.after_window());
+    for (t, year) in all_years.enumerate() {
         let tolerance =
             1e-9 * (1.0 + year.cash.abs() + year.committed.abs() + year.payouts + year.deposits);
         let values = [
@@ -167,6 +185,7 @@ fn check_identities(
             year.saving,
             year.overrun,
             year.running_cost,
+            year.owed,
         ];
         prop_assert!(
             values.iter().all(|v| v.is_finite()),
@@ -183,9 +202,10 @@ fn check_identities(
             "uncommitted identity, year {t}: {year:?}"
         );
         prop_assert!(
-            year.uncommitted >= -tolerance,
+            may_overcommit || year.uncommitted >= -tolerance,
             "uncommitted below zero in year {t}"
         );
+        prop_assert!(year.owed >= -tolerance, "negative arrears in year {t}");
         // A unit never repays more than its instalment, so nothing is written off below 0.
         prop_assert!(
             year.written_off >= -tolerance,
@@ -208,8 +228,18 @@ fn check_identities(
             );
         }
         prop_assert!(
-            (due - settled).abs() <= 1e-9 * (1.0 + due),
-            "instalments identity, year {t}"
+            (due - (settled + year.owed)).abs() <= 1e-9 * (1.0 + due),
+            "instalments identity, year {t}: due {due}, settled {settled}, owed {}",
+            year.owed
+        );
+    }
+    // Once every funded project has ended, nothing is owed and nothing is committed.
+    let last = ledger.after_window().last().or(ledger.years().last());
+    if let Some(last) = last {
+        prop_assert!(last.owed.abs() <= 1e-9, "still owed at the end: {last:?}");
+        prop_assert!(
+            last.committed.abs() <= 1e-6 * (1.0 + last.cash.abs()),
+            "still committed at the end: {last:?}"
         );
     }
     Ok(())
