@@ -222,9 +222,9 @@ fn a_floor_on_the_whole_plan_is_settled_at_the_plans_end() {
     for (t, owed) in [(2, 0.0), (3, 1.0), (4, 2.0), (11, 9.0), (12, 0.0)] {
         assert_close(years[t].owed, owed);
     }
-    for t in 3..12 {
-        assert_close(years[t].repaid, 0.0);
-        assert_close(years[t].written_off, 0.0);
+    for year in &years[3..12] {
+        assert_close(year.repaid, 0.0);
+        assert_close(year.written_off, 0.0);
     }
     assert_close(years[12].repaid, 3.0);
     assert_close(years[12].written_off, 7.0);
