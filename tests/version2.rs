@@ -436,3 +436,37 @@ fund.initial = 10
             .all(|a| a.thinning == 0.0)
     );
 }
+
+/// 6.8: `validate` prints each project's expected saving per krona and warns when every
+/// project with a saving is assumed to lose money.
+#[test]
+fn validate_shows_the_saving_per_krona_and_warns_when_every_project_loses() {
+    let validate = |file: &std::path::Path| {
+        let output = assert_cmd::Command::cargo_bin("sifsim")
+            .unwrap()
+            .arg("validate")
+            .arg(file)
+            .assert()
+            .success();
+        String::from_utf8(output.get_output().stdout.clone()).unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // One known project: p 1, effect 1, saving 1 a year for 3 years, cost 2 → 1.5 per krona.
+    let paying = Setup::default().toml(&format!(
+        "{ONE_UNIT}{}\n[[design]]\nname = \"B\"\nmodel = \"budget\"\nfund.initial = 1\n",
+        project("Lönsam", 2.0, 1.0, 1, 3, "")
+    ));
+    let file = dir.path().join("paying.toml");
+    std::fs::write(&file, &paying).unwrap();
+    let out = validate(&file);
+    assert!(out.contains("expected saving per krona 1.50"), "{out}");
+    assert!(!out.contains("warning"), "{out}");
+    // Cost 4 instead: 3 / 4 = 0.75 per krona, and the only project loses money.
+    std::fs::write(&file, paying.replace("cost = 2", "cost = 4")).unwrap();
+    let out = validate(&file);
+    assert!(out.contains("expected saving per krona 0.75"), "{out}");
+    assert!(
+        out.contains("warning: every project with a saving"),
+        "{out}"
+    );
+}

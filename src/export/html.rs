@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::SweepSection;
 use super::charts::Lang;
 use crate::results::{Results, Spread};
-use crate::scenario::{Basis, Bearer, Model, Scenario};
+use crate::scenario::{Approval, Basis, Bearer, FloorScope, Model, Scenario};
 
 /// Page style: readable on screen, A4 in print, charts never split across pages.
 const STYLE: &str = "
@@ -103,16 +103,30 @@ pub fn report(
     for design in &scenario.designs {
         let _ = writeln!(
             page,
-            "<li><b>{}</b>: {}</li>",
+            "<li><b>{}</b>: {}{}</li>",
             escape(&design.name),
-            describe_model(&design.model, every_project_repayable, lang)
+            describe_model(&design.model, every_project_repayable, lang),
+            describe_approval(&design.approval, lang)
         );
     }
     page += "</ul>\n";
 
-    page += "<h2>Nyckeltal per modell</h2>\n<table>\n<tr><th>Modell</th><th>Risk för nej av brist på pengar något år</th>\
+    let _ = writeln!(
+        page,
+        "<h2>Nyckeltal per modell</h2>\n<p>Nettobesparing = besparingar minus utbetalningar, fördyringar \
+         och driftkostnader för de projekt modellen finansierar. <b>Under projektens hela livslängd</b>: \
+         även åren efter {last_year} tills varje projekt har upphört, i {} års priser. \
+         <b>Inom perioden</b>: bara {}–{last_year}, i löpande priser; där syns sena projekts \
+         kostnader utan deras besparingar.</p>",
+        summary.start_year, summary.start_year
+    );
+    page += "<table>\n<tr><th>Modell</th><th>Risk för nej av brist på pengar något år</th>\
              <th>Kassa vid slutet, median (5–95 %)</th><th>Beviljade projekt</th><th>Nej av brist på pengar</th>\
-             <th>Återförd andel</th><th>Nettobesparing, median (5–95 %)</th><th>Chans till nettobesparing</th></tr>\n";
+             <th>Återförd andel, inom perioden / hela livslängden</th>\
+             <th>Nettobesparing under projektens hela livslängd, fasta priser, median (5–95 %)</th>\
+             <th>Chans till nettobesparing, hela livslängden</th>\
+             <th>Nettobesparing inom perioden, löpande priser, median (5–95 %)</th>\
+             <th>Chans till nettobesparing inom perioden</th></tr>\n";
     for d in &summary.designs {
         let final_cash = Spread {
             mean: d.final_cash.mean,
@@ -122,13 +136,17 @@ pub fn report(
         };
         let _ = writeln!(
             page,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td><td>{}</td>\
+             <td>{}</td><td>{}</td></tr>",
             escape(&d.name),
             percent(d.p_depleted_ever),
             spread(&final_cash),
             lang.number(d.approved.mean, 1),
             lang.number(d.turned_down.mean, 1),
             percent(d.recycled_share),
+            percent(d.recycled_share_lifetime),
+            spread(&d.net_saving_lifetime),
+            percent(d.p_net_saving_lifetime_positive),
             spread(&d.net_saving),
             percent(d.p_net_saving_positive),
         );
@@ -241,6 +259,21 @@ fn describe_applications(known: usize, arrivals: f64, lang: Lang) -> String {
     }
 }
 
+/// The approval rules of version 2 that change who applies, as a clause ("" when default).
+fn describe_approval(approval: &Approval, lang: Lang) -> String {
+    let mut clauses = String::new();
+    if let Some(year) = approval.last_year {
+        clauses += &format!("; inga nya ansökningar efter {year}");
+    }
+    if approval.demand != 1.0 {
+        clauses += &format!(
+            "; {} gånger scenariots ansökningstakt",
+            lang.number(approval.demand, 2)
+        );
+    }
+    clauses
+}
+
 /// A design's rules in a sentence; a dual design's says when `every_project_repayable` leaves
 /// its grant pot nothing to fund.
 fn describe_model(model: &Model, every_project_repayable: bool, lang: Lang) -> String {
@@ -255,19 +288,28 @@ fn describe_model(model: &Model, every_project_repayable: bool, lang: Lang) -> S
                 "förvaltningarna återför hela planen oavsett utfall (ramminskning), {schedule}"
             );
         }
-        let floor = if r.floor_share > 0.0 {
-            format!(
+        let floor = match (r.floor_share > 0.0, r.floor_applies_to) {
+            (false, _) => String::new(),
+            (true, FloorScope::Instalment) => format!(
                 ", minst {} av varje avbetalning",
                 lang.percent(r.floor_share, 0)
-            )
-        } else {
-            String::new()
+            ),
+            (true, FloorScope::Plan) => format!(
+                ", minst {} av hela planen (det som inte betalas ett år står som skuld och \
+                 regleras när planen löper ut)",
+                lang.percent(r.floor_share, 0)
+            ),
         };
         let bearer = match r.shortfall_bearer {
             Bearer::Fund => "fonden skriver av det som inte betalas",
             Bearer::Lead => "den ledande förvaltningen betalar det som inte betalas",
         };
-        format!("förvaltningarna återför det som faktiskt sparats{floor}, {schedule}; {bearer}")
+        let saved = if r.basis == Basis::Measured {
+            "den besparing som uppföljningen mäter, även när den inte blivit budgetutrymme"
+        } else {
+            "det som faktiskt sparats i budgetutrymme"
+        };
+        format!("förvaltningarna återför {saved}{floor}, {schedule}; {bearer}")
     };
     match model {
         Model::Budget => "budgetmodellen – engångsbelopp, ingen återbetalning".into(),
@@ -313,7 +355,7 @@ mod tests {
             horizon_years: 10,
             plan_share: 1.0,
             shortfall_bearer: Bearer::Fund,
-            floor_applies_to: crate::scenario::FloorScope::Instalment,
+            floor_applies_to: FloorScope::Instalment,
         })
     }
 

@@ -25,28 +25,52 @@ pub fn render(summary: &Summary) -> String {
         .max(6);
     let _ = writeln!(
         out,
-        "{:<name_width$}  {:>10}  {:>14}  {:>8}  {:>11}  {:>8}  {:>15}  {:>9}",
+        "{:<name_width$}  {:>8}  {:>10}  {:>8}  {:>6}  {:>13}  {:>26}  {:>22}",
+        "",
+        "",
+        "final cash",
+        "",
+        "turned",
+        "recycled",
+        format!("net saving, lifetime, {} prices", summary.start_year),
+        "net saving in window"
+    );
+    let _ = writeln!(
+        out,
+        "{:<name_width$}  {:>8}  {:>10}  {:>8}  {:>6}  {:>13}  {:>26}  {:>22}",
         "design",
         "P(empty)",
-        "final cash p50",
+        "p50",
         "approved",
-        "turned down",
-        "recycled",
-        "net saving mean",
-        "P(net>0)"
+        "down",
+        "window / life",
+        "mean     P(>0)",
+        "mean     P(>0)"
     );
     for d in &summary.designs {
         let _ = writeln!(
             out,
-            "{:<name_width$}  {:>10}  {:>14}  {:>8.1}  {:>11.1}  {:>8}  {:>15}  {:>9}",
+            "{:<name_width$}  {:>8}  {:>10}  {:>8.1}  {:>6.1}  {:>13}  {:>26}  {:>22}",
             d.name,
             percent(d.p_depleted_ever),
             mnkr(d.final_cash.p50),
             d.approved.mean,
             d.turned_down.mean,
-            percent(d.recycled_share),
-            mnkr(d.net_saving.mean),
-            percent(d.p_net_saving_positive),
+            format!(
+                "{} / {}",
+                percent(d.recycled_share),
+                percent(d.recycled_share_lifetime)
+            ),
+            format!(
+                "{}  {:>7}",
+                mnkr(d.net_saving_lifetime.mean),
+                percent(d.p_net_saving_lifetime_positive)
+            ),
+            format!(
+                "{}  {:>7}",
+                mnkr(d.net_saving.mean),
+                percent(d.p_net_saving_positive)
+            ),
         );
     }
     let unit_width = summary
@@ -81,7 +105,12 @@ pub fn render(summary: &Summary) -> String {
             out.push('\n');
         }
     }
-    out.push_str("\nAmounts are nominal mnkr within the simulated years; late projects show costs without all their savings.\n");
+    let _ = writeln!(
+        out,
+        "\nLifetime: the funded projects followed until they end, in {} prices. Window: {}–{last_year} \
+         only, nominal; late projects show costs without all their savings. Burdens are nominal, within the window.",
+        summary.start_year, summary.start_year
+    );
     out
 }
 
@@ -130,22 +159,45 @@ pub fn describe(scenario: &Scenario) -> String {
     for t in &scenario.project_types {
         let _ = writeln!(
             out,
-            "  {} — {:.2} a year, led by {}, cost median {}",
+            "  {} — {:.2} a year, led by {}, cost median {}, expected saving per krona {:.2}",
             t.spec.name,
             t.arrivals_per_year,
             unit_id(t.spec.lead),
-            mnkr(t.spec.cost.median)
+            mnkr(t.spec.cost.median),
+            t.spec.saving_per_krona()
         );
     }
     let _ = writeln!(out, "\n{} known projects:", scenario.projects.len());
     for p in &scenario.projects {
         let _ = writeln!(
             out,
-            "  {} — applies {}, led by {}, cost {}",
+            "  {} — applies {}{}, led by {}, cost {}, expected saving per krona {:.2}",
             p.spec.name,
             scenario.calendar_year(p.start),
+            if p.decided { " (decided)" } else { "" },
             unit_id(p.spec.lead),
-            mnkr(p.spec.cost.median)
+            mnkr(p.spec.cost.median),
+            p.spec.saving_per_krona()
+        );
+    }
+    let specs = scenario
+        .project_types
+        .iter()
+        .map(|t| &t.spec)
+        .chain(scenario.projects.iter().map(|p| &p.spec))
+        .filter(|spec| spec.repayable);
+    let (mut count, mut losing) = (0, 0);
+    for spec in specs {
+        count += 1;
+        losing += usize::from(spec.saving_per_krona() < 1.0);
+    }
+    if count > 0 && losing == count {
+        let _ = writeln!(
+            out,
+            "\nwarning: every project with a saving is assumed to save less than it costs \
+             (expected saving per krona below 1: success probability × mean effect × planned \
+             savings × effect years / mean cost). Every design will then show a loss: that is this \
+             input, not a finding. Check these values against their sources."
         );
     }
     let _ = writeln!(out, "\n{} designs:", scenario.designs.len());

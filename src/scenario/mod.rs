@@ -217,6 +217,20 @@ pub struct ProjectSpec {
     pub repayable: bool,
 }
 
+impl ProjectSpec {
+    /// The expected saving per krona of cost the scenario assumes (MODEL.md 6.8):
+    /// `p · effect mean · Σ planned savings · effect years / mean cost`, start-year prices, not
+    /// discounted. Below 1 the scenario assumes the project loses money on average.
+    pub fn saving_per_krona(&self) -> f64 {
+        let mean_cost = self.cost.median * (self.cost.sigma * self.cost.sigma / 2.0).exp();
+        self.success_probability
+            * self.effect_size.mean
+            * self.planned_savings_total
+            * self.effect_years as f64
+            / mean_cost
+    }
+}
+
 /// `[[project_type]]`: applications arriving at random.
 #[derive(Debug, Clone)]
 pub struct ProjectType {

@@ -30,7 +30,14 @@ impl Default for Setup {
 impl Setup {
     /// A scenario starting in 2020 with `body` (units, projects, designs) appended.
     pub fn scenario(&self, body: &str) -> Scenario {
-        let text = format!(
+        let text = self.toml(body);
+        Scenario::from_bytes("test.toml".as_ref(), text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The text of [`Setup::scenario`]'s file.
+    pub fn toml(&self, body: &str) -> String {
+        format!(
             r#"
 [simulation]
 name = "test"
@@ -49,9 +56,7 @@ annual_result = {{ mean = {} }}
 {body}
 "#,
             self.years, self.index, self.discount_rate, self.annual_result
-        );
-        Scenario::from_bytes("test.toml".as_ref(), text.as_bytes())
-            .unwrap_or_else(|e| panic!("{e}"))
+        )
     }
 }
 

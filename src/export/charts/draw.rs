@@ -742,29 +742,49 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         (l.deposits, PALETTE[2], |r| r.deposits_mean),
         (l.repaid, PALETTE[0], |r| r.repaid_mean),
     ];
-    let mut down: Vec<Flow> = vec![
-        (l.payouts, PALETTE[1], |r| r.payouts_mean),
-        (l.written_off, PALETTE[3], |r| r.written_off_mean),
-    ];
+    let mut down: Vec<Flow> = vec![(l.payouts, PALETTE[1], |r| r.payouts_mean)];
     if rows.iter().any(|r| r.lapsed_mean > 0.0) {
         down.push((l.lapsed, PALETTE[4], |r| r.lapsed_mean));
+    }
+    // Claims, not cash: what the fund gave up, and what units owe it at year end.
+    let mut claims: Vec<Flow> = vec![(l.written_off, PALETTE[3], |r| r.written_off_mean)];
+    if rows.iter().any(|r| r.owed_mean > 0.0) {
+        claims.push((l.owed, PALETTE[5], |r| r.owed_mean));
     }
     let legend: Vec<(String, Mark)> = up
         .iter()
         .chain(&down)
         .map(|&(name, colour, _)| (name.to_string(), Mark::Fill(colour.to_rgba())))
+        .chain(
+            claims
+                .iter()
+                .map(|&(name, colour, _)| (name.to_string(), Mark::Dashed(colour))),
+        )
         .collect();
     let title = format!("{} – {}", ctx.design_name(d), l.flows.to_lowercase());
+    let after = &ctx.results.summary.designs[d].after_window;
+    let last_year = ctx.years().last().copied().unwrap_or_default();
+    let after_note = format!(
+        "{} {last_year}: {} {}, {} {}.",
+        l.after_window,
+        ctx.lang.mnkr(after.repaid.mean + after.written_off.mean),
+        l.falls_due,
+        ctx.lang.mnkr(after.payouts.mean),
+        l.paid_out_after
+    );
     let body = figure(
         root,
         &title,
-        &format!("{} · {}", ctx.subtitle(Some(d)), l.means_note),
+        &format!("{} · {} {after_note}", ctx.subtitle(Some(d)), l.means_note),
         &legend,
     )?;
     let total =
         |flows: &[Flow], r: &FundRow| flows.iter().map(|&(_, _, value)| value(r)).sum::<f64>();
     let range = value_range(
-        rows.iter().flat_map(|r| [total(&up, r), -total(&down, r)]),
+        rows.iter().flat_map(|r| {
+            let claims = claims.iter().map(|&(_, _, value)| value(r));
+            [total(&up, r), -total(&down, r)].into_iter().chain(claims)
+        }),
         true,
     );
     let years = ctx.years();
@@ -805,6 +825,14 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         }
     }
     chart.draw_series(bars).map_err(chart_error)?;
+    for &(_, colour, value) in &claims {
+        let points = rows
+            .iter()
+            .zip(&years)
+            .map(|(r, &year)| (year as f64, value(r)))
+            .collect();
+        line(&mut chart, points, colour.stroke_width(2), Some((8, 5)))?;
+    }
     chart
         .draw_series(std::iter::once(PathElement::new(
             vec![

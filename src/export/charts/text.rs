@@ -36,6 +36,12 @@ pub struct Labels {
     pub repaid: &'static str,
     pub payouts: &'static str,
     pub written_off: &'static str,
+    /// Arrears units owe the fund at year end (a floor on the whole plan).
+    pub owed: &'static str,
+    /// "After {last year}:", what falls due and is paid out after the simulated years.
+    pub after_window: &'static str,
+    pub falls_due: &'static str,
+    pub paid_out_after: &'static str,
     /// Grant money that lapsed unspent.
     pub lapsed: &'static str,
     pub probability: &'static str,
@@ -74,12 +80,16 @@ const SV: Labels = Labels {
     deposits: "Avsättningar",
     repaid: "Återföringar",
     payouts: "Utbetalningar",
-    written_off: "Avskrivningar",
+    written_off: "Avskrivna fordringar (inga pengar lämnar fonden)",
+    owed: "Förvaltningarnas skuld till fonden vid årets slut",
+    after_window: "Efter",
+    falls_due: "i amorteringar förfaller",
+    paid_out_after: "betalas ut",
     lapsed: "Förfallet bidrag",
     probability: "Sannolikhet",
     futures: "framtider",
     seed: "frö",
-    means_note: "Medelvärden över alla framtider; utflöden nedåt.",
+    means_note: "Medelvärden över alla framtider; utbetalningar nedåt, fordringar streckade.",
     burden_note: "Positivt: förvaltningen betalar mer än den sparar.",
     sensitivity: "känslighet, en osäker faktor i taget",
     low: "Faktorn låg",
@@ -111,12 +121,16 @@ const EN: Labels = Labels {
     deposits: "Deposits",
     repaid: "Repayments",
     payouts: "Payouts",
-    written_off: "Write-offs",
+    written_off: "Claims written off (no money leaves the fund)",
+    owed: "Units' arrears to the fund at year end",
+    after_window: "After",
+    falls_due: "of instalments fall due",
+    paid_out_after: "are paid out",
     lapsed: "Lapsed grant money",
     probability: "Probability",
     futures: "futures",
     seed: "seed",
-    means_note: "Means over all futures; outflows point down.",
+    means_note: "Means over all futures; payments out point down, claims are dashed.",
     burden_note: "Positive: the förvaltning pays more than it saves.",
     sensitivity: "sensitivity, one uncertain input at a time",
     low: "Input low",
@@ -157,6 +171,11 @@ impl Lang {
         } else {
             format!("{sign}{grouped}{point}{fraction}")
         }
+    }
+
+    /// An amount in mnkr with one decimal: "1,5 mnkr" or "1.5 mnkr".
+    pub fn mnkr(self, amount: f64) -> String {
+        format!("{}\u{a0}mnkr", self.number(amount, 1))
     }
 
     /// A share as a percentage: "12 %" or "12%".
