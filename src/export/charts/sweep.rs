@@ -95,11 +95,11 @@ fn metric_names(lang: Lang) -> [(&'static str, Metric, Axis); 6] {
         ),
         (
             if sv {
-                "Nettobesparing (mnkr), medel"
+                "Nettobesparing under projektens livslängd (mnkr, startårets priser), medel"
             } else {
-                "Net saving (mnkr), mean"
+                "Net saving over the projects' lives (mnkr, start-year prices), mean"
             },
-            |m| m.net_saving_mean,
+            |m| m.net_saving_lifetime_mean,
             Axis::Mnkr,
         ),
         (
