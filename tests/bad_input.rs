@@ -301,3 +301,24 @@ fn directory_instead_of_a_file() {
         "{stderr}"
     );
 }
+
+/// An index of -0.99 over 200 years shrank the frames to 0, and 0/0 burden shares reached
+/// `units.csv` as NaN; the index is now refused before anything is simulated.
+#[test]
+fn nan_shares_never_reach_units_csv() {
+    let text = BASE
+        .replace("years = 10", "years = 200")
+        .replace("total_budget = 1000", "total_budget = 1000\nindex = -0.99");
+    let path = write_case("shrinking_frames", text.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let out_arg = out.to_str().unwrap();
+    let stderr = refused(&["run", "--quiet", "--out", out_arg], &path);
+    assert!(!out.exists());
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_frame_below_the_minimum_is_refused() {
+    insta::assert_snapshot!(edited("tiny_frame", "frame = 500", "frame = 5e-324"));
+}

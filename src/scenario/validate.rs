@@ -21,6 +21,8 @@ pub const MAX_YEARS: i64 = 200;
 const MAX_SPAN_YEARS: i64 = 1000;
 /// Largest Poisson mean of applications per project type and year.
 const MAX_ARRIVALS: f64 = 1000.0;
+/// Smallest budget frame in any simulated year, mnkr (burdens are reported as shares of it).
+const MIN_FRAME: f64 = 0.001;
 
 /// One thing wrong in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +126,7 @@ enum Allowed {
     AboveMinusOne,
     OpenUnit,
     AtMost(f64),
+    AtLeast(f64),
 }
 
 impl Allowed {
@@ -137,6 +140,7 @@ impl Allowed {
                 Allowed::AboveMinusOne => v > -1.0,
                 Allowed::OpenUnit => v > -1.0 && v < 1.0,
                 Allowed::AtMost(max) => (0.0..=max).contains(&v),
+                Allowed::AtLeast(min) => v >= min,
             }
     }
 
@@ -149,7 +153,17 @@ impl Allowed {
             Allowed::AboveMinusOne => "a finite number > -1".into(),
             Allowed::OpenUnit => "a number strictly between -1 and 1".into(),
             Allowed::AtMost(max) => format!("a number in 0..={max}"),
+            Allowed::AtLeast(min) => format!("a finite number >= {min}"),
         }
+    }
+}
+
+/// A number as the user would write it: very small or large ones with an exponent.
+fn shown(v: f64) -> String {
+    if v != 0.0 && !(1e-4..1e16).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
     }
 }
 
@@ -172,7 +186,11 @@ impl Checker {
         if allowed.contains(v) {
             return v;
         }
-        let mut message = format!("{v} is not allowed; expected {}", allowed.describe());
+        let mut message = format!(
+            "{} is not allowed; expected {}",
+            shown(v),
+            allowed.describe()
+        );
         if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
             message += &format!(" (for {v} % write {})", v / 100.0);
         }
@@ -286,7 +304,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             Unit {
                 id: u.id.clone(),
                 name: u.name.clone(),
-                frame: c.number(at.key("frame"), u.frame, Allowed::Positive),
+                frame: c.number(at.key("frame"), u.frame, Allowed::AtLeast(MIN_FRAME)),
                 ordinary_result: c.normal(
                     at.key("ordinary_result"),
                     u.ordinary_result.mean,
@@ -297,6 +315,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         })
         .collect();
     let unit_ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    shrinking_frames(&mut c, &municipality, &units, start_year, years);
 
     let project_types = file
         .project_type
@@ -393,6 +412,40 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         projects,
         designs,
     })
+}
+
+/// Refuses an index that shrinks the smallest valid frame below [`MIN_FRAME`] within the
+/// simulated years (frames are indexed like every start-year amount).
+fn shrinking_frames(
+    c: &mut Checker,
+    municipality: &Municipality,
+    units: &[Unit],
+    start_year: i64,
+    years: usize,
+) {
+    let index = municipality.index;
+    let Some(unit) = (units.iter())
+        .filter(|u| u.frame >= MIN_FRAME)
+        .min_by(|a, b| a.frame.total_cmp(&b.frame))
+    else {
+        return;
+    };
+    let Some(t) = (0..years).find(|&t| unit.frame * (1.0 + index).powi(t as i32) < MIN_FRAME)
+    else {
+        return;
+    };
+    let lowest = (MIN_FRAME / unit.frame).powf(1.0 / (years - 1) as f64) - 1.0;
+    c.fail(
+        Field::top("municipality.index"),
+        format!(
+            "{index} is not allowed with {years} years: it shrinks unit \"{}\"'s frame of {} mnkr \
+             below {MIN_FRAME} mnkr by {}; expected a number >= {}",
+            unit.id,
+            shown(unit.frame),
+            start_year + t as i64,
+            (lowest * 1e4).ceil() / 1e4 + 0.0
+        ),
+    );
 }
 
 /// The id most like `id`, if any is close.
