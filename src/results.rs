@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat};
+use crate::aggregate::{
+    Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
+};
+use crate::error::ScenarioError;
 use crate::scenario::{Deposit, Scenario};
 
 /// How a run went: the only part of the outputs that differs between two runs of the same
@@ -187,15 +190,20 @@ pub struct Results {
 }
 
 impl Results {
-    /// Reads the reported figures off finished aggregates.
-    /// `scenario_sha256` identifies the scenario file's bytes.
+    /// Reads the reported figures off finished aggregates, refusing any that is not
+    /// [`reportable`]. `scenario_sha256` identifies the scenario file's bytes.
     pub fn new(
         scenario: &Scenario,
         aggregates: &Accumulator,
         scenario_sha256: String,
         run: RunInfo,
-    ) -> Results {
+    ) -> Result<Results, ScenarioError> {
         let layout = aggregates.layout();
+        if let Some(slot) = aggregates.invalid_slot() {
+            return Err(ScenarioError::Unreportable {
+                at: layout.describe(scenario, slot),
+            });
+        }
         let mut fund = Vec::new();
         let mut units = Vec::new();
         let mut designs = Vec::new();
@@ -236,26 +244,33 @@ impl Results {
                 for t in 0..scenario.years {
                     let stat = |s| layout.unit_year(d, u, t, s);
                     let burden = Spread::read(aggregates, stat(UnitYearStat::Burden));
-                    let frame = unit.frame * scenario.price_factor(t);
+                    let year = scenario.calendar_year(t);
+                    let share = burden.per(unit.frame * scenario.price_factor(t));
+                    checked(&[share.mean, share.p5, share.p50, share.p95], || {
+                        format!(
+                            "design \"{}\", unit \"{}\", year {year}, burden share",
+                            design.name, unit.id
+                        )
+                    })?;
                     units.push(UnitRow {
                         design: design.name.clone(),
                         unit: unit.id.clone(),
-                        year: scenario.calendar_year(t),
+                        year,
                         burden_mean: burden.mean,
                         burden_p5: burden.p5,
                         burden_p50: burden.p50,
                         burden_p95: burden.p95,
-                        burden_share_mean: burden.mean / frame,
-                        burden_share_p5: burden.p5 / frame,
-                        burden_share_p50: burden.p50 / frame,
-                        burden_share_p95: burden.p95 / frame,
+                        burden_share_mean: share.mean,
+                        burden_share_p5: share.p5,
+                        burden_share_p50: share.p50,
+                        burden_share_p95: share.p95,
                         p_tipped: aggregates.mean(stat(UnitYearStat::Tipped)),
                     });
                 }
             }
-            designs.push(design_summary(scenario, &layout, aggregates, d));
+            designs.push(design_summary(scenario, &layout, aggregates, d)?);
         }
-        Results {
+        Ok(Results {
             summary: Summary {
                 sifsim_version: env!("CARGO_PKG_VERSION").to_string(),
                 scenario: scenario.name.clone(),
@@ -279,7 +294,16 @@ impl Results {
             },
             fund,
             units,
-        }
+        })
+    }
+}
+
+/// Refuses `values` unless every one is [`reportable`]; `at` says where they are.
+fn checked(values: &[f64], at: impl FnOnce() -> String) -> Result<(), ScenarioError> {
+    if values.iter().all(|&x| reportable(x)) {
+        Ok(())
+    } else {
+        Err(ScenarioError::Unreportable { at: at() })
     }
 }
 
@@ -288,7 +312,7 @@ fn design_summary(
     layout: &Layout,
     aggregates: &Accumulator,
     d: usize,
-) -> DesignSummary {
+) -> Result<DesignSummary, ScenarioError> {
     let design = &scenario.designs[d];
     let total = |s| layout.total(d, s);
     let mean = |s| Mean {
@@ -296,7 +320,11 @@ fn design_summary(
     };
     let payouts = aggregates.mean(total(Total::Payouts));
     let repaid = aggregates.mean(total(Total::Repaid));
-    DesignSummary {
+    let recycled_share = if payouts > 0.0 { repaid / payouts } else { 0.0 };
+    checked(&[recycled_share], || {
+        format!("design \"{}\", recycled share", design.name)
+    })?;
+    Ok(DesignSummary {
         name: design.name.clone(),
         model: design.model.name().to_string(),
         initial: design.initial,
@@ -325,7 +353,7 @@ fn design_summary(
         repaid: mean(Total::Repaid),
         written_off: mean(Total::WrittenOff),
         lapsed: mean(Total::Lapsed),
-        recycled_share: if payouts > 0.0 { repaid / payouts } else { 0.0 },
+        recycled_share,
         net_saving: Spread::read(aggregates, total(Total::NetSaving)),
         net_saving_discounted: Spread::read(aggregates, total(Total::NetSavingDiscounted)),
         p_net_saving_positive: aggregates.mean(total(Total::NetSavingPositive)),
@@ -346,7 +374,7 @@ fn design_summary(
                 }
             })
             .collect(),
-    }
+    })
 }
 
 impl Spread {
@@ -358,6 +386,16 @@ impl Spread {
             p5: q(0.05),
             p50: q(0.5),
             p95: q(0.95),
+        }
+    }
+
+    /// Each figure divided by `x`.
+    fn per(self, x: f64) -> Spread {
+        Spread {
+            mean: self.mean / x,
+            p5: self.p5 / x,
+            p50: self.p50 / x,
+            p95: self.p95 / x,
         }
     }
 }

@@ -277,14 +277,6 @@ fn results_of(
     let started = SystemTime::now();
     let clock = Instant::now();
     let aggregates = pool.install(|| simulate(scenario, monitor))?;
-    if let Some(slot) = aggregates.invalid_slot() {
-        bail!(
-            "the simulation produced a value that is not a finite number below {} mnkr at {}; \
-             no results were written",
-            crate::aggregate::MAX_MAGNITUDE,
-            Layout::of(scenario).describe(scenario, slot)
-        );
-    }
     let run = RunInfo {
         threads: pool.current_num_threads(),
         started: humantime::format_rfc3339_seconds(started).to_string(),
@@ -295,7 +287,7 @@ fn results_of(
         &aggregates,
         scenario_sha256.to_string(),
         run,
-    ))
+    )?)
 }
 
 /// With `report` and `report_sweep`: the sweep for the report, its rows and charts.
