@@ -6,7 +6,7 @@ use std::path::Path;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use toml::de::DeTable;
 
-use super::validate::{PathPart, Problem};
+use super::check::{PathPart, Problem};
 
 /// Renders every problem with the line it is on (or its table, for a missing field).
 pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String {

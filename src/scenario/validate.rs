@@ -3,223 +3,24 @@
 //! All problems in a file are collected and reported together.
 
 use std::collections::HashSet;
-use std::fmt;
 
+use super::check::{Allowed, Checker, Field, Item, MAX_SPAN_YEARS, Problem, shown};
 use super::file::{
     BasisName, BearerName, DepositFile, DesignFile, ModelName, ProjectFile, ScenarioFile,
 };
 use super::{
     AnnualResult, Approval, Basis, Bearer, Deposit, Design, Grant, KnownProject, LogNormal, Model,
-    Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
+    Municipality, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
 
 /// Most paths (histogram counts are 32-bit).
 pub const MAX_PATHS: i64 = u32::MAX as i64;
 /// Longest simulation, in years.
 pub const MAX_YEARS: i64 = 200;
-/// Longest lag, duration, effect or horizon, in years.
-const MAX_SPAN_YEARS: i64 = 1000;
 /// Largest Poisson mean of applications per project type and year.
 const MAX_ARRIVALS: f64 = 1000.0;
 /// Smallest budget frame in any simulated year, mnkr (burdens are reported as shares of it).
 const MIN_FRAME: f64 = 0.001;
-
-/// One thing wrong in a scenario file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Where, e.g. `design "Örebro": repayment.floor_share`.
-    pub field: String,
-    /// What is wrong and what is allowed.
-    pub message: String,
-    /// The field's keys in the TOML document, to find its line.
-    pub path: Vec<PathPart>,
-}
-
-/// One step into a TOML document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathPart {
-    Key(String),
-    Index(usize),
-}
-
-/// A field: how it is named to the user, and where it is in the document.
-#[derive(Debug, Clone)]
-struct Field {
-    label: String,
-    path: Vec<PathPart>,
-}
-
-impl Field {
-    /// A field of the document's top tables, e.g. `simulation.years`.
-    fn top(key: &str) -> Field {
-        Field {
-            label: key.to_string(),
-            path: parse_key(key),
-        }
-    }
-
-    /// A field inside this one, e.g. `.amount`.
-    fn child(&self, key: &str) -> Field {
-        let mut path = self.path.clone();
-        path.extend(parse_key(key));
-        Field {
-            label: format!("{}.{key}", self.label),
-            path,
-        }
-    }
-}
-
-/// An entry of an array of tables, e.g. the second `[[design]]`, named `design "Örebro"`.
-struct Item {
-    label: String,
-    path: Vec<PathPart>,
-}
-
-impl Item {
-    fn new(array: &str, index: usize, label: String) -> Item {
-        Item {
-            label,
-            path: vec![PathPart::Key(array.into()), PathPart::Index(index)],
-        }
-    }
-
-    /// A field of this entry, e.g. `repayment.floor_share` or `fund.deposits[2]` (1-based).
-    fn key(&self, key: &str) -> Field {
-        let mut path = self.path.clone();
-        path.extend(parse_key(key));
-        Field {
-            label: format!("{}: {key}", self.label),
-            path,
-        }
-    }
-}
-
-/// `a.b[2].c` → `a`, `b`, index 1, `c`.
-fn parse_key(key: &str) -> Vec<PathPart> {
-    let mut parts = Vec::new();
-    for segment in key.split('.') {
-        match segment.split_once('[') {
-            Some((name, index)) => {
-                parts.push(PathPart::Key(name.into()));
-                let n: usize = index.trim_end_matches(']').parse().unwrap_or(1);
-                parts.push(PathPart::Index(n.saturating_sub(1)));
-            }
-            None => parts.push(PathPart::Key(segment.into())),
-        }
-    }
-    parts
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
-/// The allowed range of a number.
-#[derive(Debug, Clone, Copy)]
-enum Allowed {
-    Any,
-    NonNegative,
-    Positive,
-    Share,
-    AboveMinusOne,
-    OpenUnit,
-    AtMost(f64),
-    AtLeast(f64),
-}
-
-impl Allowed {
-    fn contains(self, v: f64) -> bool {
-        v.is_finite()
-            && match self {
-                Allowed::Any => true,
-                Allowed::NonNegative => v >= 0.0,
-                Allowed::Positive => v > 0.0,
-                Allowed::Share => (0.0..=1.0).contains(&v),
-                Allowed::AboveMinusOne => v > -1.0,
-                Allowed::OpenUnit => v > -1.0 && v < 1.0,
-                Allowed::AtMost(max) => (0.0..=max).contains(&v),
-                Allowed::AtLeast(min) => v >= min,
-            }
-    }
-
-    fn describe(self) -> String {
-        match self {
-            Allowed::Any => "a finite number".into(),
-            Allowed::NonNegative => "a finite number >= 0".into(),
-            Allowed::Positive => "a finite number > 0".into(),
-            Allowed::Share => "a share in 0..=1".into(),
-            Allowed::AboveMinusOne => "a finite number > -1".into(),
-            Allowed::OpenUnit => "a number strictly between -1 and 1".into(),
-            Allowed::AtMost(max) => format!("a number in 0..={max}"),
-            Allowed::AtLeast(min) => format!("a finite number >= {min}"),
-        }
-    }
-}
-
-/// A number as the user would write it: very small or large ones with an exponent.
-fn shown(v: f64) -> String {
-    if v != 0.0 && !(1e-4..1e16).contains(&v.abs()) {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
-
-/// Collects problems; every check returns a usable value so validation can go on.
-#[derive(Default)]
-struct Checker {
-    problems: Vec<Problem>,
-}
-
-impl Checker {
-    fn fail(&mut self, field: Field, message: impl Into<String>) {
-        self.problems.push(Problem {
-            field: field.label,
-            message: message.into(),
-            path: field.path,
-        });
-    }
-
-    fn number(&mut self, field: Field, v: f64, allowed: Allowed) -> f64 {
-        if allowed.contains(v) {
-            return v;
-        }
-        let mut message = format!(
-            "{} is not allowed; expected {}",
-            shown(v),
-            allowed.describe()
-        );
-        if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
-            message += &format!(" (for {v} % write {})", v / 100.0);
-        }
-        self.fail(field, message);
-        0.0
-    }
-
-    fn integer(&mut self, field: Field, v: i64, min: i64, max: i64) -> i64 {
-        if (min..=max).contains(&v) {
-            return v;
-        }
-        self.fail(
-            field,
-            format!("{v} is not allowed; expected a whole number in {min}..={max}"),
-        );
-        min
-    }
-
-    fn years(&mut self, field: Field, v: i64, min: i64) -> usize {
-        self.integer(field, v, min, MAX_SPAN_YEARS) as usize
-    }
-
-    fn normal(&mut self, field: Field, mean: f64, sd: f64, mean_allowed: Allowed) -> Normal {
-        Normal {
-            mean: self.number(field.child("mean"), mean, mean_allowed),
-            sd: self.number(field.child("sd"), sd, Allowed::NonNegative),
-        }
-    }
-}
 
 /// Turns a parsed file into a validated scenario, or lists every problem found.
 pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
