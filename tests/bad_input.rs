@@ -342,3 +342,34 @@ fn a_burden_share_beyond_the_limit_stops_the_run_naming_design_unit_and_year() {
         .replace("effect_size = 1\n", "effect_size = 1\nrunning_cost = 5e6\n");
     insta::assert_snapshot!(run_refused("huge_share", &text));
 }
+
+/// Control characters (here an ANSI escape) and noncharacters broke the charts after the
+/// simulation and reached the terminal raw; they are refused, and shown escaped.
+#[test]
+fn control_characters_in_a_name_are_refused_at_validation() {
+    let text = BASE
+        .replace("name = \"Budget\"", "name = \"R\\u001b[31möd\"")
+        .replace("name = \"Liten\"", "name = \"Liten\\uFFFF\"");
+    let stderr = refused(&["validate"], &write_case("control", text.as_bytes()));
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}
+
+/// Names become file names and workbook cells; too long ones failed after the simulation.
+#[test]
+fn names_too_long_for_files_and_workbooks_are_refused_at_validation() {
+    let text = BASE
+        .replace(
+            "name = \"Liten\"",
+            &format!("name = \"{}\"", "L".repeat(300)),
+        )
+        .replace(
+            "name = \"Örebro\"",
+            &format!("name = \"{}\"", "Ö".repeat(101)),
+        )
+        .replace("skola", &"s".repeat(33));
+    insta::assert_snapshot!(refused(
+        &["validate"],
+        &write_case("long_names", text.as_bytes())
+    ));
+}

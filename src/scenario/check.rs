@@ -7,6 +7,10 @@ use super::Normal;
 
 /// Longest lag, duration, effect or horizon, in years.
 pub(super) const MAX_SPAN_YEARS: i64 = 1000;
+/// Longest name (of the scenario, municipality, a unit, project or design), in characters.
+pub(super) const MAX_NAME: usize = 100;
+/// Longest unit id, in characters.
+pub(super) const MAX_ID: usize = 32;
 
 /// One thing wrong in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,6 +155,25 @@ pub(super) fn shown(v: f64) -> String {
     }
 }
 
+/// A control character, or a Unicode noncharacter (XML, and so SVG, refuses U+FFFE and U+FFFF).
+fn unprintable(c: char) -> bool {
+    let code = u32::from(c);
+    c.is_control() || (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
+
+/// `text` with every [`unprintable`] character written as `\u{…}`.
+pub(super) fn escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if unprintable(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Collects problems; every check returns a usable value so validation can go on.
 #[derive(Default)]
 pub(super) struct Checker {
@@ -164,6 +187,34 @@ impl Checker {
             message: message.into(),
             path: field.path,
         });
+    }
+
+    /// Checks text that names something: no control characters or noncharacters (they would
+    /// reach terminals, charts and workbooks), at most `max` characters (names become files).
+    pub(super) fn name(&mut self, field: Field, text: &str, max: usize) {
+        let length = text.chars().count();
+        if let Some(c) = text.chars().find(|&c| unprintable(c)) {
+            self.fail(
+                field,
+                format!(
+                    "\"{text}\" is not allowed: it holds the {} U+{:04X}; expected printable text",
+                    if c.is_control() {
+                        "control character"
+                    } else {
+                        "noncharacter"
+                    },
+                    u32::from(c)
+                ),
+            );
+        } else if length > max {
+            let start: String = text.chars().take(20).collect();
+            self.fail(
+                field,
+                format!(
+                    "\"{start}…\" ({length} characters) is too long; expected at most {max} characters"
+                ),
+            );
+        }
     }
 
     pub(super) fn number(&mut self, field: Field, v: f64, allowed: Allowed) -> f64 {

@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::check::{Allowed, Checker, Field, Item, MAX_SPAN_YEARS, Problem, shown};
+use super::check::{
+    Allowed, Checker, Field, Item, MAX_ID, MAX_NAME, MAX_SPAN_YEARS, Problem, shown,
+};
 use super::file::{
     BasisName, BearerName, DepositFile, DesignFile, ModelName, ProjectFile, ScenarioFile,
 };
@@ -44,7 +46,9 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     };
     let last_year = start_year + checked_years - 1;
 
+    c.name(Field::top("simulation.name"), &sim.name, MAX_NAME);
     let m = &file.municipality;
+    c.name(Field::top("municipality.name"), &m.name, MAX_NAME);
     let annual = &m.annual_result;
     let municipality = Municipality {
         name: m.name.clone(),
@@ -97,6 +101,8 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .enumerate()
         .map(|(i, u)| {
             let at = Item::new("unit", i, format!("unit \"{}\"", u.id));
+            c.name(at.key("id"), &u.id, MAX_ID);
+            c.name(at.key("name"), &u.name, MAX_NAME);
             if u.id.is_empty() {
                 c.fail(at.key("id"), "must not be empty");
             } else if !seen.insert(u.id.as_str()) {
@@ -124,6 +130,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .enumerate()
         .map(|(i, p)| {
             let at = Item::new("project_type", i, format!("project_type \"{}\"", p.name));
+            c.name(at.key("name"), &p.name, MAX_NAME);
             if p.start_year.is_some() {
                 c.fail(
                     at.key("start_year"),
@@ -154,6 +161,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .enumerate()
         .map(|(i, p)| {
             let at = Item::new("project", i, format!("project \"{}\"", p.name));
+            c.name(at.key("name"), &p.name, MAX_NAME);
             if p.arrivals_per_year.is_some() {
                 c.fail(
                     at.key("arrivals_per_year"),
@@ -360,6 +368,7 @@ fn design(
     last_year: i64,
 ) -> Design {
     let at = Item::new("design", index, format!("design \"{}\"", d.name));
+    c.name(at.key("name"), &d.name, MAX_NAME);
     let repayment = d.repayment.as_ref().map(|r| Repayment {
         basis: match r.basis {
             BasisName::Realized => Basis::Realized,
