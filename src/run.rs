@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use crate::aggregate::{Accumulator, Layout};
 use crate::error::ScenarioError;
 use crate::export;
+use crate::export::names::slug;
 use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
 use crate::sensitivity::{Input, SensitivityRow};
@@ -125,31 +126,6 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
     };
     export::write_all(&out, &results, extras)?;
     Ok(RunOutcome { results, out })
-}
-
-/// A folder name from a scenario name: lower case ASCII letters, digits and dashes.
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "scenario".into()
-    } else {
-        slug.into()
-    }
 }
 
 /// `sifsim sweep`: the request's scenario once per point of the settings' grid.

@@ -5,6 +5,7 @@ pub mod charts;
 mod csv;
 mod html;
 mod json;
+pub mod names;
 pub mod table;
 pub mod xlsx;
 
