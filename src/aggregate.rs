@@ -18,6 +18,12 @@ const BINS: usize = 512;
 /// Share of the pilot's range added on each side of a histogram.
 const PADDING: f64 = 0.1;
 
+/// Whether a value may be reported: finite and below [`MAX_MAGNITUDE`] in magnitude.
+pub fn reportable(x: f64) -> bool {
+    // NaN fails the comparison too.
+    x.abs() < MAX_MAGNITUDE
+}
+
 /// Fund quantities per design and year; the first `DISTS` also get percentiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearStat {
@@ -407,8 +413,7 @@ impl Accumulator {
     }
 
     fn add(&mut self, slot: Slot, x: f64) {
-        // NaN fails the comparison too.
-        if x.abs() < MAX_MAGNITUDE {
+        if reportable(x) {
             self.sums[slot.sum] += (x * SCALE) as i64 as i128;
         } else {
             self.invalid = Some(self.invalid.map_or(slot.sum, |s| s.min(slot.sum)));

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::aggregate::MAX_MAGNITUDE;
 use crate::scenario::Problem;
 
 /// A scenario file that cannot be used. Exit code 2.
@@ -27,6 +28,13 @@ pub enum ScenarioError {
     },
     #[error("scenario file '{}' asks for too much: {message}", path.display())]
     TooLarge { path: PathBuf, message: String },
+    /// A figure the run would report is not finite or beyond [`MAX_MAGNITUDE`]; `at` says
+    /// which (design, unit, year, quantity).
+    #[error(
+        "the simulation produced a value that is not finite or beyond ±{MAX_MAGNITUDE} (mnkr, or \
+         times the frame for a share) at {at}; no results were written"
+    )]
+    Unreportable { at: String },
     #[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
     UnknownDesign { name: String, designs: String },
 }

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat};
+use crate::aggregate::{
+    Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
+};
+use crate::error::ScenarioError;
 use crate::scenario::{Deposit, Scenario};
 
 /// How a run went: the only part of the outputs that differs between two runs of the same
@@ -219,15 +222,20 @@ pub struct Results {
 }
 
 impl Results {
-    /// Reads the reported figures off finished aggregates.
-    /// `scenario_sha256` identifies the scenario file's bytes.
+    /// Reads the reported figures off finished aggregates, refusing any that is not
+    /// [`reportable`]. `scenario_sha256` identifies the scenario file's bytes.
     pub fn new(
         scenario: &Scenario,
         aggregates: &Accumulator,
         scenario_sha256: String,
         run: RunInfo,
-    ) -> Results {
+    ) -> Result<Results, ScenarioError> {
         let layout = aggregates.layout();
+        if let Some(slot) = aggregates.invalid_slot() {
+            return Err(ScenarioError::Unreportable {
+                at: layout.describe(scenario, slot),
+            });
+        }
         let mut fund = Vec::new();
         let mut units = Vec::new();
         let mut designs = Vec::new();
@@ -269,26 +277,33 @@ impl Results {
                 for t in 0..scenario.years {
                     let stat = |s| layout.unit_year(d, u, t, s);
                     let burden = Spread::read(aggregates, stat(UnitYearStat::Burden));
-                    let frame = unit.frame * scenario.price_factor(t);
+                    let year = scenario.calendar_year(t);
+                    let share = burden.per(unit.frame * scenario.price_factor(t));
+                    checked(&[share.mean, share.p5, share.p50, share.p95], || {
+                        format!(
+                            "design \"{}\", unit \"{}\", year {year}, burden share",
+                            design.name, unit.id
+                        )
+                    })?;
                     units.push(UnitRow {
                         design: design.name.clone(),
                         unit: unit.id.clone(),
-                        year: scenario.calendar_year(t),
+                        year,
                         burden_mean: burden.mean,
                         burden_p5: burden.p5,
                         burden_p50: burden.p50,
                         burden_p95: burden.p95,
-                        burden_share_mean: burden.mean / frame,
-                        burden_share_p5: burden.p5 / frame,
-                        burden_share_p50: burden.p50 / frame,
-                        burden_share_p95: burden.p95 / frame,
+                        burden_share_mean: share.mean,
+                        burden_share_p5: share.p5,
+                        burden_share_p50: share.p50,
+                        burden_share_p95: share.p95,
                         p_tipped: aggregates.mean(stat(UnitYearStat::Tipped)),
                     });
                 }
             }
-            designs.push(design_summary(scenario, &layout, aggregates, d));
+            designs.push(design_summary(scenario, &layout, aggregates, d)?);
         }
-        Results {
+        Ok(Results {
             summary: Summary {
                 sifsim_version: env!("CARGO_PKG_VERSION").to_string(),
                 scenario: scenario.name.clone(),
@@ -312,7 +327,16 @@ impl Results {
             },
             fund,
             units,
-        }
+        })
+    }
+}
+
+/// Refuses `values` unless every one is [`reportable`]; `at` says where they are.
+fn checked(values: &[f64], at: impl FnOnce() -> String) -> Result<(), ScenarioError> {
+    if values.iter().all(|&x| reportable(x)) {
+        Ok(())
+    } else {
+        Err(ScenarioError::Unreportable { at: at() })
     }
 }
 
@@ -321,7 +345,7 @@ fn design_summary(
     layout: &Layout,
     aggregates: &Accumulator,
     d: usize,
-) -> DesignSummary {
+) -> Result<DesignSummary, ScenarioError> {
     let design = &scenario.designs[d];
     let total = |s| layout.total(d, s);
     let mean = |s| Mean {
@@ -332,7 +356,14 @@ fn design_summary(
     let lifetime_payouts = payouts + aggregates.mean(total(Total::AfterPayouts));
     let lifetime_repaid = repaid + aggregates.mean(total(Total::AfterRepaid));
     let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
-    DesignSummary {
+    let (recycled_share, recycled_share_lifetime) = (
+        share(repaid, payouts),
+        share(lifetime_repaid, lifetime_payouts),
+    );
+    checked(&[recycled_share, recycled_share_lifetime], || {
+        format!("design \"{}\", recycled share", design.name)
+    })?;
+    Ok(DesignSummary {
         name: design.name.clone(),
         model: design.model.name().to_string(),
         initial: design.initial,
@@ -361,7 +392,7 @@ fn design_summary(
         repaid: mean(Total::Repaid),
         written_off: mean(Total::WrittenOff),
         lapsed: mean(Total::Lapsed),
-        recycled_share: share(repaid, payouts),
+        recycled_share,
         net_saving: Spread::read(aggregates, total(Total::NetSaving)),
         net_saving_discounted: Spread::read(aggregates, total(Total::NetSavingDiscounted)),
         p_net_saving_positive: aggregates.mean(total(Total::NetSavingPositive)),
@@ -380,7 +411,7 @@ fn design_summary(
             total(Total::NetSavingLifetimeDiscounted),
         ),
         p_net_saving_lifetime_positive: aggregates.mean(total(Total::NetSavingLifetimePositive)),
-        recycled_share_lifetime: share(lifetime_repaid, lifetime_payouts),
+        recycled_share_lifetime,
         decided: mean(Total::Decided),
         units: scenario
             .units
@@ -403,7 +434,7 @@ fn design_summary(
                 }
             })
             .collect(),
-    }
+    })
 }
 
 impl Spread {
@@ -415,6 +446,16 @@ impl Spread {
             p5: q(0.05),
             p50: q(0.5),
             p95: q(0.95),
+        }
+    }
+
+    /// Each figure divided by `x`.
+    fn per(self, x: f64) -> Spread {
+        Spread {
+            mean: self.mean / x,
+            p5: self.p5 / x,
+            p50: self.p50 / x,
+            p95: self.p95 / x,
         }
     }
 }

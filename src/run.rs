@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::aggregate::{Accumulator, Layout};
 use crate::error::ScenarioError;
+use crate::export::names::slug;
 use crate::export::{self, Provenance, folder};
 use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
@@ -182,31 +183,6 @@ fn provenance(job: &str, scenario: &Scenario, sha256: String, settings: &[Settin
     }
 }
 
-/// A folder name from a scenario name: lower case ASCII letters, digits and dashes.
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "scenario".into()
-    } else {
-        slug.into()
-    }
-}
-
 /// `sifsim sweep`: the request's scenario once per point of the settings' grid.
 #[derive(Debug, Clone, Default)]
 pub struct SweepRequest {
@@ -367,14 +343,6 @@ fn results_of(
     let started = SystemTime::now();
     let clock = Instant::now();
     let aggregates = pool.install(|| simulate(scenario, monitor))?;
-    if let Some(slot) = aggregates.invalid_slot() {
-        bail!(
-            "the simulation produced a value that is not a finite number below {} mnkr at {}; \
-             no results were written",
-            crate::aggregate::MAX_MAGNITUDE,
-            Layout::of(scenario).describe(scenario, slot)
-        );
-    }
     let run = RunInfo {
         threads: pool.current_num_threads(),
         started: humantime::format_rfc3339_seconds(started).to_string(),
@@ -385,7 +353,7 @@ fn results_of(
         &aggregates,
         scenario_sha256.to_string(),
         run,
-    ))
+    )?)
 }
 
 /// With `report` and `report_sweep`: the sweep for the report, its rows and charts.

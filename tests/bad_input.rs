@@ -301,3 +301,75 @@ fn directory_instead_of_a_file() {
         "{stderr}"
     );
 }
+
+/// Runs `sifsim run` on `text`, asserting exit code 2 and no output folder; returns stderr.
+fn run_refused(case: &str, text: &str) -> String {
+    let path = write_case(case, text.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let stderr = refused(&["run", "--quiet", "--out", out.to_str().unwrap()], &path);
+    assert!(!out.exists());
+    stderr
+}
+
+/// An index of -0.99 over 200 years shrank the frames to 0, and 0/0 burden shares reached
+/// `units.csv` as NaN; the index is now refused before anything is simulated.
+#[test]
+fn nan_shares_never_reach_units_csv() {
+    let text = BASE
+        .replace("years = 10", "years = 200")
+        .replace("total_budget = 1000", "total_budget = 1000\nindex = -0.99");
+    insta::assert_snapshot!(run_refused("shrinking_frames", &text));
+}
+
+#[test]
+fn a_frame_below_the_minimum_is_refused() {
+    insta::assert_snapshot!(edited("tiny_frame", "frame = 500", "frame = 5e-324"));
+}
+
+/// A value beyond what sifsim reports stops the run; the scenario caused it, so exit code 2.
+#[test]
+fn a_run_stopped_by_the_finiteness_guard_exits_2() {
+    let text = BASE.replacen("fund.initial = 10", "fund.initial = 1e300", 1);
+    insta::assert_snapshot!(run_refused("huge_fund", &text));
+}
+
+/// Burden shares are derived after the simulation, and checked like every other figure.
+#[test]
+fn a_burden_share_beyond_the_limit_stops_the_run_naming_design_unit_and_year() {
+    let text = BASE
+        .replace("frame = 800", "frame = 0.001")
+        .replace("effect_size = 1\n", "effect_size = 1\nrunning_cost = 5e6\n");
+    insta::assert_snapshot!(run_refused("huge_share", &text));
+}
+
+/// Control characters (here an ANSI escape) and noncharacters broke the charts after the
+/// simulation and reached the terminal raw; they are refused, and shown escaped.
+#[test]
+fn control_characters_in_a_name_are_refused_at_validation() {
+    let text = BASE
+        .replace("name = \"Budget\"", "name = \"R\\u001b[31möd\"")
+        .replace("name = \"Liten\"", "name = \"Liten\\uFFFF\"");
+    let stderr = refused(&["validate"], &write_case("control", text.as_bytes()));
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}
+
+/// Names become file names and workbook cells; too long ones failed after the simulation.
+#[test]
+fn names_too_long_for_files_and_workbooks_are_refused_at_validation() {
+    let text = BASE
+        .replace(
+            "name = \"Liten\"",
+            &format!("name = \"{}\"", "L".repeat(300)),
+        )
+        .replace(
+            "name = \"Örebro\"",
+            &format!("name = \"{}\"", "Ö".repeat(101)),
+        )
+        .replace("skola", &"s".repeat(33));
+    insta::assert_snapshot!(refused(
+        &["validate"],
+        &write_case("long_names", text.as_bytes())
+    ));
+}

@@ -5,6 +5,10 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+mod common;
+
+use common::{ACCENTED, compare_renamed, in_subtitle, one_chart_each, svgs};
+
 const DESIGNS: [&str; 4] = [
     "Budget",
     "Återföring utan golv",
@@ -214,4 +218,62 @@ fn chart_on_a_folder_without_results_says_so() {
         .code(2);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("was not written by sifsim"), "{stderr}");
+}
+
+/// Designs named alike but for accents and case wrote one `fund-orebros-regel.*` over another
+/// (16 chart files instead of 46).
+#[test]
+fn designs_differing_only_by_accents_get_their_own_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("run")
+        .arg(compare_renamed(dir.path(), ACCENTED))
+        .args(["--paths", "200", "--quiet", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let charts = out.join("charts");
+    assert_eq!(
+        fs::read_dir(&charts).unwrap().count(),
+        2 * (3 + 4 * STEMS.len())
+    );
+    for stem in STEMS {
+        let prefix = format!("{stem}-orebros-regel");
+        one_chart_each(&svgs(&charts, &prefix), &ACCENTED, in_subtitle);
+    }
+}
+
+/// A design named "By design" wrote its burden chart over the all-designs one.
+#[test]
+fn a_design_named_by_design_does_not_overwrite_the_all_designs_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let designs = [
+        "Budget",
+        "Återföring utan golv",
+        "Örebros regel",
+        "By design",
+    ];
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("run")
+        .arg(compare_renamed(dir.path(), designs))
+        .args(["--paths", "200", "--quiet", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let charts = out.join("charts");
+    assert_eq!(
+        fs::read_dir(&charts).unwrap().count(),
+        2 * (3 + 4 * STEMS.len())
+    );
+    let all = fs::read_to_string(charts.join("burden-by-design.svg")).unwrap();
+    assert!(
+        designs.iter().all(|d| all.contains(d)),
+        "not the all-designs chart"
+    );
+    let own = svgs(&charts, "burden-by-design-");
+    one_chart_each(&own, &["By design"], in_subtitle);
 }

@@ -4,6 +4,10 @@ use std::fs;
 
 use assert_cmd::Command;
 
+mod common;
+
+use common::{ACCENTED, compare_renamed, in_subtitle, one_chart_each, svgs};
+
 #[test]
 fn sensitivity_runs_every_input_on_the_base_runs_futures() {
     let dir = tempfile::tempdir().unwrap();
@@ -80,4 +84,20 @@ fn sensitivity_runs_every_input_on_the_base_runs_futures() {
         assert!(out.join(format!("charts/tornado-{d}.png")).exists());
     }
     assert!(fs::metadata(out.join("sensitivity.xlsx")).unwrap().len() > 0);
+}
+
+#[test]
+fn tornado_charts_of_designs_differing_only_by_accents_do_not_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sens");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("sensitivity")
+        .arg(compare_renamed(dir.path(), ACCENTED))
+        .args(["--paths", "50", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let tornados = svgs(&out.join("charts"), "tornado-orebros-regel");
+    one_chart_each(&tornados, &ACCENTED, in_subtitle);
 }

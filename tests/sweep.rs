@@ -4,6 +4,10 @@
 use std::fs;
 
 use assert_cmd::Command;
+
+mod common;
+
+use common::{ACCENTED, compare_renamed, one_chart_each, svgs};
 use sifsim::scenario::{Model, Scenario};
 use sifsim::sweep::{Setting, apply, to_csv};
 
@@ -438,4 +442,23 @@ fn the_sweep_csv_header_quotes_a_name_with_a_comma() {
         header.starts_with("\"design[A, B].fund.initial\""),
         "{header}"
     );
+}
+
+#[test]
+fn heat_maps_of_designs_differing_only_by_accents_do_not_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sweep");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("sweep")
+        .arg(compare_renamed(dir.path(), ACCENTED))
+        .args(["--paths", "50"])
+        .args(["--set", "design.repayment.horizon_years=3,6"])
+        .args(["--set", "design.repayment.floor_share=0,0.3"])
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let heat_maps = svgs(&out.join("charts"), "sweep-heat-orebros-regel");
+    one_chart_each(&heat_maps, &ACCENTED, |design| format!("– {design}\n"));
 }

@@ -6,6 +6,8 @@ use std::path::Path;
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
+mod common;
+
 /// Asserts a sheet holds the CSV's cells: numbers as numbers, Swedish headers of the same count.
 fn assert_sheet_matches_csv(book: &Path, sheet: &str, csv: &Path) {
     let mut workbook: Xlsx<_> = open_workbook(book).unwrap();
@@ -113,4 +115,47 @@ fn sensitivity_writes_a_workbook_that_matches_its_csv() {
         "Känslighet",
         &out.join("sensitivity.csv"),
     );
+}
+
+/// Names that read as numbers ("007", "1e5", "inf") became numbers in the workbook.
+#[test]
+fn xlsx_keeps_numeric_looking_names_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let designs = ["007", "1e5", "inf", "NaN"];
+    let path = common::compare_renamed(dir.path(), designs);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"fritid\"", "\"0042\"");
+    fs::write(&path, text).unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("run")
+        .arg(&path)
+        .args(["--paths", "100", "--quiet", "--xlsx", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut workbook: Xlsx<_> = open_workbook(out.join("results.xlsx")).unwrap();
+    let mut column = |sheet: &str, col: usize| -> Vec<Data> {
+        let range = workbook.worksheet_range(sheet).unwrap();
+        range.rows().skip(1).map(|row| row[col].clone()).collect()
+    };
+    let names = |cells: Vec<Data>| -> Vec<String> {
+        cells
+            .into_iter()
+            .map(|cell| match cell {
+                Data::String(s) => s,
+                other => panic!("{other:?} is not text"),
+            })
+            .collect()
+    };
+    assert_eq!(names(column("Sammanfattning", 0)), designs);
+    assert!(
+        names(column("Fond", 0))
+            .iter()
+            .all(|d| designs.contains(&d.as_str()))
+    );
+    assert!(names(column("Förvaltningar", 1)).contains(&"0042".to_string()));
+    assert!(matches!(column("Fond", 1)[0], Data::Float(_)));
 }

@@ -6,6 +6,7 @@ mod csv;
 pub mod folder;
 mod html;
 mod json;
+pub mod names;
 pub mod table;
 pub mod xlsx;
 

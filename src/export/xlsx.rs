@@ -1,5 +1,6 @@
 //! An Excel workbook of the tables a run or sweep writes as CSV: a sheet per table, numbers as
-//! numbers, Swedish headers. Built from the CSV exports, so the two cannot disagree.
+//! numbers and names as text, Swedish headers. Built from the CSV exports, so the two cannot
+//! disagree.
 
 use anyhow::Result;
 use rust_xlsxwriter::{Format, Workbook};
@@ -58,7 +59,11 @@ fn designs_table(results: &Results) -> Result<Vec<u8>> {
     Ok(writer.into_inner()?)
 }
 
-/// A workbook with one sheet per `(name, CSV)`: headers in Swedish, numbers as numbers.
+/// Columns of names and labels: text even where they look like numbers (a design "007").
+const TEXT_COLUMNS: [&str; 6] = ["design", "model", "unit", "input", "level", "change"];
+
+/// A workbook with one sheet per `(name, CSV)`: headers in Swedish, finite numbers as numbers
+/// except in [`TEXT_COLUMNS`].
 pub fn workbook(sheets: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -66,16 +71,21 @@ pub fn workbook(sheets: &[(&str, &[u8])]) -> Result<Vec<u8>> {
         let sheet = book.add_worksheet();
         sheet.set_name(*name)?;
         let mut reader = ::csv::Reader::from_reader(*csv);
+        let mut text = Vec::new();
         for (col, header) in reader.headers()?.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, swedish(header), &bold)?;
             sheet.set_column_width(col as u16, 16)?;
+            text.push(TEXT_COLUMNS.contains(&header));
         }
         for (row, record) in reader.records().enumerate() {
             for (col, field) in record?.iter().enumerate() {
+                let number = field.parse::<f64>().ok().filter(|x| x.is_finite());
                 let (row, col) = (row as u32 + 1, col as u16);
-                match field.parse::<f64>() {
-                    Ok(number) => sheet.write_number(row, col, number)?,
-                    Err(_) => sheet.write_string(row, col, field)?,
+                match number {
+                    Some(number) if !text[usize::from(col)] => {
+                        sheet.write_number(row, col, number)?
+                    }
+                    _ => sheet.write_string(row, col, field)?,
                 };
             }
         }

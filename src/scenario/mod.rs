@@ -2,13 +2,15 @@
 //!
 //! [`Scenario::load`] reads and validates a file in one step; after it, no code re-checks input.
 
+mod check;
 pub mod file;
 mod report;
 mod validate;
 
 use std::path::Path;
 
-pub use validate::{PathPart, Problem, validate};
+pub use check::{PathPart, Problem};
+pub use validate::validate;
 
 use crate::error::ScenarioError;
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use toml::de::DeTable;
 
-use super::validate::{PathPart, Problem};
+use super::check::{PathPart, Problem, escaped};
 
 /// Renders every problem with the line it is on (or its table, for a missing field).
 pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String {
@@ -16,7 +16,7 @@ pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String 
     problems
         .iter()
         .map(|problem| {
-            let title = format!("{}: {}", problem.field, problem.message);
+            let title = escaped(&format!("{}: {}", problem.field, problem.message));
             let span = document.as_ref().map(|d| locate(d, &problem.path));
             let report = match span {
                 Some(span) if !span.is_empty() => {
@@ -28,7 +28,9 @@ pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String 
                 }
                 _ => renderer.render(&[Group::with_title(Level::ERROR.primary_title(&title))]),
             };
-            report + "\n"
+            // The source may hold what a terminal acts on (TOML allows U+0080..=U+009F raw).
+            let lines: Vec<String> = report.split('\n').map(escaped).collect();
+            lines.join("\n") + "\n"
         })
         .collect()
 }

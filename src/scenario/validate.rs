@@ -3,214 +3,29 @@
 //! All problems in a file are collected and reported together.
 
 use std::collections::HashSet;
-use std::fmt;
 
+use super::check::{
+    Allowed, Checker, Field, Item, MAX_ID, MAX_NAME, MAX_SPAN_YEARS, Problem, shown,
+};
 use super::file::{
     BasisName, BearerName, DepositFile, DesignFile, FloorScopeName, ModelName, ProjectFile,
     ScenarioFile,
 };
 use super::{
     AnnualResult, Approval, Basis, Bearer, Deposit, Design, FloorScope, Grant, KnownProject,
-    LogNormal, Model, Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
+    LogNormal, Model, Municipality, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
 
 /// Most paths (histogram counts are 32-bit).
 pub const MAX_PATHS: i64 = u32::MAX as i64;
 /// Longest simulation, in years.
 pub const MAX_YEARS: i64 = 200;
-/// Longest lag, duration, effect or horizon, in years.
-const MAX_SPAN_YEARS: i64 = 1000;
 /// Largest Poisson mean of applications per project type and year.
 const MAX_ARRIVALS: f64 = 1000.0;
 /// Largest `approval.demand`: the world draws applications at up to this many times the rates.
 const MAX_DEMAND: f64 = 10.0;
-
-/// One thing wrong in a scenario file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Where, e.g. `design "Örebro": repayment.floor_share`.
-    pub field: String,
-    /// What is wrong and what is allowed.
-    pub message: String,
-    /// The field's keys in the TOML document, to find its line.
-    pub path: Vec<PathPart>,
-}
-
-/// One step into a TOML document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathPart {
-    Key(String),
-    Index(usize),
-}
-
-/// A field: how it is named to the user, and where it is in the document.
-#[derive(Debug, Clone)]
-struct Field {
-    label: String,
-    path: Vec<PathPart>,
-}
-
-impl Field {
-    /// A field of the document's top tables, e.g. `simulation.years`.
-    fn top(key: &str) -> Field {
-        Field {
-            label: key.to_string(),
-            path: parse_key(key),
-        }
-    }
-
-    /// A field inside this one, e.g. `.amount`.
-    fn child(&self, key: &str) -> Field {
-        let mut path = self.path.clone();
-        path.extend(parse_key(key));
-        Field {
-            label: format!("{}.{key}", self.label),
-            path,
-        }
-    }
-}
-
-/// An entry of an array of tables, e.g. the second `[[design]]`, named `design "Örebro"`.
-struct Item {
-    label: String,
-    path: Vec<PathPart>,
-}
-
-impl Item {
-    fn new(array: &str, index: usize, label: String) -> Item {
-        Item {
-            label,
-            path: vec![PathPart::Key(array.into()), PathPart::Index(index)],
-        }
-    }
-
-    /// A field of this entry, e.g. `repayment.floor_share` or `fund.deposits[2]` (1-based).
-    fn key(&self, key: &str) -> Field {
-        let mut path = self.path.clone();
-        path.extend(parse_key(key));
-        Field {
-            label: format!("{}: {key}", self.label),
-            path,
-        }
-    }
-}
-
-/// `a.b[2].c` → `a`, `b`, index 1, `c`.
-fn parse_key(key: &str) -> Vec<PathPart> {
-    let mut parts = Vec::new();
-    for segment in key.split('.') {
-        match segment.split_once('[') {
-            Some((name, index)) => {
-                parts.push(PathPart::Key(name.into()));
-                let n: usize = index.trim_end_matches(']').parse().unwrap_or(1);
-                parts.push(PathPart::Index(n.saturating_sub(1)));
-            }
-            None => parts.push(PathPart::Key(segment.into())),
-        }
-    }
-    parts
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
-/// The allowed range of a number.
-#[derive(Debug, Clone, Copy)]
-enum Allowed {
-    Any,
-    NonNegative,
-    Positive,
-    Share,
-    AboveMinusOne,
-    OpenUnit,
-    Correlation,
-    AtMost(f64),
-    PositiveAtMost(f64),
-}
-
-impl Allowed {
-    fn contains(self, v: f64) -> bool {
-        v.is_finite()
-            && match self {
-                Allowed::Any => true,
-                Allowed::NonNegative => v >= 0.0,
-                Allowed::Positive => v > 0.0,
-                Allowed::Share => (0.0..=1.0).contains(&v),
-                Allowed::AboveMinusOne => v > -1.0,
-                Allowed::OpenUnit => v > -1.0 && v < 1.0,
-                Allowed::Correlation => (-1.0..=1.0).contains(&v),
-                Allowed::AtMost(max) => (0.0..=max).contains(&v),
-                Allowed::PositiveAtMost(max) => v > 0.0 && v <= max,
-            }
-    }
-
-    fn describe(self) -> String {
-        match self {
-            Allowed::Any => "a finite number".into(),
-            Allowed::NonNegative => "a finite number >= 0".into(),
-            Allowed::Positive => "a finite number > 0".into(),
-            Allowed::Share => "a share in 0..=1".into(),
-            Allowed::AboveMinusOne => "a finite number > -1".into(),
-            Allowed::OpenUnit => "a number strictly between -1 and 1".into(),
-            Allowed::Correlation => "a correlation in -1..=1".into(),
-            Allowed::AtMost(max) => format!("a number in 0..={max}"),
-            Allowed::PositiveAtMost(max) => format!("a number > 0 and <= {max}"),
-        }
-    }
-}
-
-/// Collects problems; every check returns a usable value so validation can go on.
-#[derive(Default)]
-struct Checker {
-    problems: Vec<Problem>,
-}
-
-impl Checker {
-    fn fail(&mut self, field: Field, message: impl Into<String>) {
-        self.problems.push(Problem {
-            field: field.label,
-            message: message.into(),
-            path: field.path,
-        });
-    }
-
-    fn number(&mut self, field: Field, v: f64, allowed: Allowed) -> f64 {
-        if allowed.contains(v) {
-            return v;
-        }
-        let mut message = format!("{v} is not allowed; expected {}", allowed.describe());
-        if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
-            message += &format!(" (for {v} % write {})", v / 100.0);
-        }
-        self.fail(field, message);
-        0.0
-    }
-
-    fn integer(&mut self, field: Field, v: i64, min: i64, max: i64) -> i64 {
-        if (min..=max).contains(&v) {
-            return v;
-        }
-        self.fail(
-            field,
-            format!("{v} is not allowed; expected a whole number in {min}..={max}"),
-        );
-        min
-    }
-
-    fn years(&mut self, field: Field, v: i64, min: i64) -> usize {
-        self.integer(field, v, min, MAX_SPAN_YEARS) as usize
-    }
-
-    fn normal(&mut self, field: Field, mean: f64, sd: f64, mean_allowed: Allowed) -> Normal {
-        Normal {
-            mean: self.number(field.child("mean"), mean, mean_allowed),
-            sd: self.number(field.child("sd"), sd, Allowed::NonNegative),
-        }
-    }
-}
+/// Smallest budget frame in any simulated year, mnkr (burdens are reported as shares of it).
+const MIN_FRAME: f64 = 0.001;
 
 /// Turns a parsed file into a validated scenario, or lists every problem found.
 pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
@@ -234,7 +49,9 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     };
     let last_year = start_year + checked_years - 1;
 
+    c.name(Field::top("simulation.name"), &sim.name, MAX_NAME);
     let m = &file.municipality;
+    c.name(Field::top("municipality.name"), &m.name, MAX_NAME);
     let annual = &m.annual_result;
     let municipality = Municipality {
         name: m.name.clone(),
@@ -287,6 +104,8 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .enumerate()
         .map(|(i, u)| {
             let at = Item::new("unit", i, format!("unit \"{}\"", u.id));
+            c.name(at.key("id"), &u.id, MAX_ID);
+            c.name(at.key("name"), &u.name, MAX_NAME);
             if u.id.is_empty() {
                 c.fail(at.key("id"), "must not be empty");
             } else if !seen.insert(u.id.as_str()) {
@@ -295,7 +114,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             Unit {
                 id: u.id.clone(),
                 name: u.name.clone(),
-                frame: c.number(at.key("frame"), u.frame, Allowed::Positive),
+                frame: c.number(at.key("frame"), u.frame, Allowed::AtLeast(MIN_FRAME)),
                 ordinary_result: c.normal(
                     at.key("ordinary_result"),
                     u.ordinary_result.mean,
@@ -311,6 +130,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         })
         .collect();
     let unit_ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    shrinking_frames(&mut c, &municipality, &units, start_year, years);
 
     let project_types = file
         .project_type
@@ -318,6 +138,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .enumerate()
         .map(|(i, p)| {
             let at = Item::new("project_type", i, format!("project_type \"{}\"", p.name));
+            c.name(at.key("name"), &p.name, MAX_NAME);
             if p.start_year.is_some() {
                 c.fail(
                     at.key("start_year"),
@@ -354,6 +175,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .enumerate()
         .map(|(i, p)| {
             let at = Item::new("project", i, format!("project \"{}\"", p.name));
+            c.name(at.key("name"), &p.name, MAX_NAME);
             if p.arrivals_per_year.is_some() {
                 c.fail(
                     at.key("arrivals_per_year"),
@@ -414,6 +236,40 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         projects,
         designs,
     })
+}
+
+/// Refuses an index that shrinks the smallest valid frame below [`MIN_FRAME`] within the
+/// simulated years (frames are indexed like every start-year amount).
+fn shrinking_frames(
+    c: &mut Checker,
+    municipality: &Municipality,
+    units: &[Unit],
+    start_year: i64,
+    years: usize,
+) {
+    let index = municipality.index;
+    let Some(unit) = (units.iter())
+        .filter(|u| u.frame >= MIN_FRAME)
+        .min_by(|a, b| a.frame.total_cmp(&b.frame))
+    else {
+        return;
+    };
+    let Some(t) = (0..years).find(|&t| unit.frame * (1.0 + index).powi(t as i32) < MIN_FRAME)
+    else {
+        return;
+    };
+    let lowest = (MIN_FRAME / unit.frame).powf(1.0 / (years - 1) as f64) - 1.0;
+    c.fail(
+        Field::top("municipality.index"),
+        format!(
+            "{index} is not allowed with {years} years: it shrinks unit \"{}\"'s frame of {} mnkr \
+             below {MIN_FRAME} mnkr by {}; expected a number >= {}",
+            unit.id,
+            shown(unit.frame),
+            start_year + t as i64,
+            (lowest * 1e4).ceil() / 1e4 + 0.0
+        ),
+    );
 }
 
 /// The id most like `id`, if any is close.
@@ -527,6 +383,7 @@ fn design(
     last_year: i64,
 ) -> Design {
     let at = Item::new("design", index, format!("design \"{}\"", d.name));
+    c.name(at.key("name"), &d.name, MAX_NAME);
     let repayment = d.repayment.as_ref().map(|r| Repayment {
         basis: match r.basis {
             BasisName::Realized => Basis::Realized,

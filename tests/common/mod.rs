@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: tiny scenarios and hand-built worlds.
 #![allow(dead_code)]
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
 use sifsim::aggregate::Accumulator;
 use sifsim::aggregate::Layout;
 use sifsim::ledger::Ledger;
@@ -109,4 +112,59 @@ pub fn assert_close(actual: f64, expected: f64) {
         (actual - expected).abs() < 1e-9,
         "expected {expected}, got {actual}"
     );
+}
+
+/// Designs whose names differ only by accents and case: one slug, `orebros-regel`.
+pub const ACCENTED: [&str; 4] = [
+    "ÖREBROS REGEL",
+    "Orebros regel",
+    "Örebros regel",
+    "Ørebros regel",
+];
+
+/// `scenarios/compare.toml` with its four designs renamed to `names`, written into `dir`.
+pub fn compare_renamed(dir: &Path, names: [&str; 4]) -> PathBuf {
+    let mut text = fs::read_to_string("scenarios/compare.toml").unwrap();
+    let designs = [
+        "Budget",
+        "Återföring utan golv",
+        "Örebros regel",
+        "Dubbelmodell",
+    ];
+    for (old, new) in designs.iter().zip(names) {
+        let old = format!("name = \"{old}\"");
+        assert_eq!(text.matches(&old).count(), 1, "{old}");
+        text = text.replace(&old, &format!("name = \"{new}\""));
+    }
+    let path = dir.join("renamed.toml");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// The SVG files in `dir` whose names start with `prefix`.
+pub fn svgs(dir: &Path, prefix: &str) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with(prefix) && name.ends_with(".svg"))
+        .map(|name| fs::read_to_string(dir.join(name)).unwrap())
+        .collect()
+}
+
+/// Asserts each of `designs` has exactly one of the `svgs`: the one holding `marker(design)`.
+#[track_caller]
+pub fn one_chart_each(svgs: &[String], designs: &[&str], marker: fn(&str) -> String) {
+    assert_eq!(svgs.len(), designs.len());
+    for design in designs {
+        let count = svgs
+            .iter()
+            .filter(|svg| svg.contains(&marker(design)))
+            .count();
+        assert_eq!(count, 1, "{design}");
+    }
+}
+
+/// How a run's charts name their design: in the subtitle.
+pub fn in_subtitle(design: &str) -> String {
+    format!(" · {design} · ")
 }

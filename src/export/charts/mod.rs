@@ -20,8 +20,8 @@ use resvg::{tiny_skia, usvg};
 pub use sweep::{SweepData, render_sweep};
 pub use text::Lang;
 
+use crate::export::names::{Stem, file_stems};
 use crate::results::{FundRow, Results, UnitRow};
-use crate::run::slug;
 use crate::sensitivity::SensitivityRow;
 
 /// Width and height of every chart, in pixels (legible at half an A4 page).
@@ -127,18 +127,18 @@ impl Chart {
         charts
     }
 
-    fn file_stem(&self, results: &Results) -> String {
-        let design = |d: usize| slug(&results.summary.designs[d].name);
+    fn stem<'a>(&self, results: &'a Results) -> Stem<'a> {
+        let design = |kind, d: usize| Stem::named(kind, &results.summary.designs[d].name);
         match *self {
-            Chart::Fund(d) => format!("fund-{}", design(d)),
-            Chart::Depletion => "depletion".into(),
-            Chart::Burden(d) => format!("burden-{}", design(d)),
-            Chart::BurdenShare(d) => format!("burden-share-{}", design(d)),
-            Chart::Tipped(d) => format!("tipped-{}", design(d)),
-            Chart::Designs => "designs".into(),
-            Chart::BurdenByDesign => "burden-by-design".into(),
-            Chart::Flows(d) => format!("flows-{}", design(d)),
-            Chart::Tornado(d) => format!("tornado-{}", design(d)),
+            Chart::Fund(d) => design("fund", d),
+            Chart::Depletion => Stem::fixed("depletion"),
+            Chart::Burden(d) => design("burden", d),
+            Chart::BurdenShare(d) => design("burden-share", d),
+            Chart::Tipped(d) => design("tipped", d),
+            Chart::Designs => Stem::fixed("designs"),
+            Chart::BurdenByDesign => Stem::fixed("burden-by-design"),
+            Chart::Flows(d) => design("flows", d),
+            Chart::Tornado(d) => design("tornado", d),
         }
     }
 
@@ -163,8 +163,8 @@ impl Chart {
 
 /// Something drawn to one SVG and one PNG file.
 trait Drawing: Sync {
-    /// The files' name without extension.
-    fn file_stem(&self) -> String;
+    /// What the files are named after.
+    fn stem(&self) -> Stem<'_>;
     /// Draws on any plotters backend.
     fn draw<DB: DrawingBackend>(
         &self,
@@ -179,8 +179,8 @@ struct RunChart<'a> {
 }
 
 impl Drawing for RunChart<'_> {
-    fn file_stem(&self) -> String {
-        self.chart.file_stem(self.ctx.results)
+    fn stem(&self) -> Stem<'_> {
+        self.chart.stem(self.ctx.results)
     }
 
     fn draw<DB: DrawingBackend>(
@@ -261,13 +261,12 @@ pub fn render_tornados(
     render(&charts)
 }
 
-/// Drawings as `(file name, bytes)`, SVG and PNG each, drawn in parallel.
+/// Drawings as `(file name, bytes)`, SVG and PNG each, drawn in parallel; no two share a name.
 fn render<D: Drawing>(drawings: &[D]) -> Result<Vec<(String, Vec<u8>)>> {
     register_font()?;
-    let rendered: Result<Vec<_>> = drawings
-        .par_iter()
-        .map(|drawing| {
-            let stem = drawing.file_stem();
+    let stems = file_stems(&drawings.iter().map(Drawing::stem).collect::<Vec<_>>());
+    let rendered: Result<Vec<_>> = (drawings.par_iter().zip(stems))
+        .map(|(drawing, stem)| {
             let (svg, png) =
                 svg_and_png(drawing).map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
             Ok([

@@ -9,7 +9,7 @@ use super::draw::{
     Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, label_at, line, line_mark, value_range,
 };
 use super::{Drawing, FONT, Lang, chart_error, render};
-use crate::run::slug;
+use crate::export::names::Stem;
 use crate::sweep::{Setting, SweepMetrics, SweepRow};
 
 /// What a sweep's charts are drawn from.
@@ -48,10 +48,10 @@ pub fn render_sweep(data: &SweepData) -> Result<Vec<(String, Vec<u8>)>> {
 type Metric = fn(&SweepMetrics) -> f64;
 
 impl Drawing for SweepChart<'_> {
-    fn file_stem(&self) -> String {
+    fn stem(&self) -> Stem<'_> {
         match self {
-            SweepChart::Lines(_) => "sweep".into(),
-            SweepChart::Heat(_, design) => format!("sweep-heat-{}", slug(design)),
+            SweepChart::Lines(_) => Stem::fixed("sweep"),
+            SweepChart::Heat(_, design) => Stem::named("sweep-heat", design),
         }
     }
 

@@ -1,0 +1,269 @@
+//! The checking that validation is made of: problems, the fields they are about, and the
+//! allowed ranges of numbers.
+
+use std::fmt;
+
+use super::Normal;
+
+/// Longest lag, duration, effect or horizon, in years.
+pub(super) const MAX_SPAN_YEARS: i64 = 1000;
+/// Longest name (of the scenario, municipality, a unit, project or design), in characters.
+pub(super) const MAX_NAME: usize = 100;
+/// Longest unit id, in characters.
+pub(super) const MAX_ID: usize = 32;
+
+/// One thing wrong in a scenario file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, e.g. `design "Örebro": repayment.floor_share`.
+    pub field: String,
+    /// What is wrong and what is allowed.
+    pub message: String,
+    /// The field's keys in the TOML document, to find its line.
+    pub path: Vec<PathPart>,
+}
+
+/// One step into a TOML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    Key(String),
+    Index(usize),
+}
+
+/// A field: how it is named to the user, and where it is in the document.
+#[derive(Debug, Clone)]
+pub(super) struct Field {
+    label: String,
+    path: Vec<PathPart>,
+}
+
+impl Field {
+    /// A field of the document's top tables, e.g. `simulation.years`.
+    pub(super) fn top(key: &str) -> Field {
+        Field {
+            label: key.to_string(),
+            path: parse_key(key),
+        }
+    }
+
+    /// A field inside this one, e.g. `.amount`.
+    pub(super) fn child(&self, key: &str) -> Field {
+        let mut path = self.path.clone();
+        path.extend(parse_key(key));
+        Field {
+            label: format!("{}.{key}", self.label),
+            path,
+        }
+    }
+}
+
+/// An entry of an array of tables, e.g. the second `[[design]]`, named `design "Örebro"`.
+pub(super) struct Item {
+    label: String,
+    path: Vec<PathPart>,
+}
+
+impl Item {
+    pub(super) fn new(array: &str, index: usize, label: String) -> Item {
+        Item {
+            label,
+            path: vec![PathPart::Key(array.into()), PathPart::Index(index)],
+        }
+    }
+
+    /// A field of this entry, e.g. `repayment.floor_share` or `fund.deposits[2]` (1-based).
+    pub(super) fn key(&self, key: &str) -> Field {
+        let mut path = self.path.clone();
+        path.extend(parse_key(key));
+        Field {
+            label: format!("{}: {key}", self.label),
+            path,
+        }
+    }
+}
+
+/// `a.b[2].c` → `a`, `b`, index 1, `c`.
+fn parse_key(key: &str) -> Vec<PathPart> {
+    let mut parts = Vec::new();
+    for segment in key.split('.') {
+        match segment.split_once('[') {
+            Some((name, index)) => {
+                parts.push(PathPart::Key(name.into()));
+                let n: usize = index.trim_end_matches(']').parse().unwrap_or(1);
+                parts.push(PathPart::Index(n.saturating_sub(1)));
+            }
+            None => parts.push(PathPart::Key(segment.into())),
+        }
+    }
+    parts
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// The allowed range of a number.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Allowed {
+    Any,
+    NonNegative,
+    Positive,
+    Share,
+    AboveMinusOne,
+    OpenUnit,
+    Correlation,
+    AtMost(f64),
+    PositiveAtMost(f64),
+    AtLeast(f64),
+}
+
+impl Allowed {
+    fn contains(self, v: f64) -> bool {
+        v.is_finite()
+            && match self {
+                Allowed::Any => true,
+                Allowed::NonNegative => v >= 0.0,
+                Allowed::Positive => v > 0.0,
+                Allowed::Share => (0.0..=1.0).contains(&v),
+                Allowed::AboveMinusOne => v > -1.0,
+                Allowed::OpenUnit => v > -1.0 && v < 1.0,
+                Allowed::Correlation => (-1.0..=1.0).contains(&v),
+                Allowed::AtMost(max) => (0.0..=max).contains(&v),
+                Allowed::PositiveAtMost(max) => v > 0.0 && v <= max,
+                Allowed::AtLeast(min) => v >= min,
+            }
+    }
+
+    fn describe(self) -> String {
+        match self {
+            Allowed::Any => "a finite number".into(),
+            Allowed::NonNegative => "a finite number >= 0".into(),
+            Allowed::Positive => "a finite number > 0".into(),
+            Allowed::Share => "a share in 0..=1".into(),
+            Allowed::AboveMinusOne => "a finite number > -1".into(),
+            Allowed::OpenUnit => "a number strictly between -1 and 1".into(),
+            Allowed::Correlation => "a correlation in -1..=1".into(),
+            Allowed::AtMost(max) => format!("a number in 0..={max}"),
+            Allowed::PositiveAtMost(max) => format!("a number > 0 and <= {max}"),
+            Allowed::AtLeast(min) => format!("a finite number >= {min}"),
+        }
+    }
+}
+
+/// A number as the user would write it: very small or large ones with an exponent.
+pub(super) fn shown(v: f64) -> String {
+    if v != 0.0 && !(1e-4..1e16).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A control character, or a Unicode noncharacter (XML, and so SVG, refuses U+FFFE and U+FFFF).
+fn unprintable(c: char) -> bool {
+    let code = u32::from(c);
+    c.is_control() || (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
+
+/// `text` with every [`unprintable`] character written as `\u{…}`.
+pub(super) fn escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if unprintable(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Collects problems; every check returns a usable value so validation can go on.
+#[derive(Default)]
+pub(super) struct Checker {
+    pub(super) problems: Vec<Problem>,
+}
+
+impl Checker {
+    pub(super) fn fail(&mut self, field: Field, message: impl Into<String>) {
+        self.problems.push(Problem {
+            field: field.label,
+            message: message.into(),
+            path: field.path,
+        });
+    }
+
+    /// Checks text that names something: no control characters or noncharacters (they would
+    /// reach terminals, charts and workbooks), at most `max` characters (names become files).
+    pub(super) fn name(&mut self, field: Field, text: &str, max: usize) {
+        let length = text.chars().count();
+        if let Some(c) = text.chars().find(|&c| unprintable(c)) {
+            self.fail(
+                field,
+                format!(
+                    "\"{text}\" is not allowed: it holds the {} U+{:04X}; expected printable text",
+                    if c.is_control() {
+                        "control character"
+                    } else {
+                        "noncharacter"
+                    },
+                    u32::from(c)
+                ),
+            );
+        } else if length > max {
+            let start: String = text.chars().take(20).collect();
+            self.fail(
+                field,
+                format!(
+                    "\"{start}…\" ({length} characters) is too long; expected at most {max} characters"
+                ),
+            );
+        }
+    }
+
+    pub(super) fn number(&mut self, field: Field, v: f64, allowed: Allowed) -> f64 {
+        if allowed.contains(v) {
+            return v;
+        }
+        let mut message = format!(
+            "{} is not allowed; expected {}",
+            shown(v),
+            allowed.describe()
+        );
+        if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
+            message += &format!(" (for {v} % write {})", v / 100.0);
+        }
+        self.fail(field, message);
+        0.0
+    }
+
+    pub(super) fn integer(&mut self, field: Field, v: i64, min: i64, max: i64) -> i64 {
+        if (min..=max).contains(&v) {
+            return v;
+        }
+        self.fail(
+            field,
+            format!("{v} is not allowed; expected a whole number in {min}..={max}"),
+        );
+        min
+    }
+
+    pub(super) fn years(&mut self, field: Field, v: i64, min: i64) -> usize {
+        self.integer(field, v, min, MAX_SPAN_YEARS) as usize
+    }
+
+    pub(super) fn normal(
+        &mut self,
+        field: Field,
+        mean: f64,
+        sd: f64,
+        mean_allowed: Allowed,
+    ) -> Normal {
+        Normal {
+            mean: self.number(field.child("mean"), mean, mean_allowed),
+            sd: self.number(field.child("sd"), sd, Allowed::NonNegative),
+        }
+    }
+}
