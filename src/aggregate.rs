@@ -530,6 +530,7 @@ impl Accumulator {
         let layout = self.layout;
         for (u, unit) in scenario.units.iter().enumerate() {
             let mut burden_total = 0.0;
+            let mut lifetime = 0.0;
             let mut any_above_1pct = false;
             let mut any_tipped = false;
             let mut any_repaid_above_room = false;
@@ -539,6 +540,7 @@ impl Accumulator {
                 let ordinary = world.unit_result_share(t, u) * frame;
                 let tipped = ordinary >= 0.0 && ordinary - burden < 0.0;
                 burden_total += burden;
+                lifetime += burden / scenario.price_factor(t);
                 any_above_1pct |= burden > 0.01 * frame;
                 any_tipped |= tipped;
                 any_repaid_above_room |= ledger.repaid_above_room(t, u);
@@ -546,9 +548,9 @@ impl Accumulator {
                 self.add(stat(UnitYearStat::Burden), burden);
                 self.flag(stat(UnitYearStat::Tipped), tipped);
             }
-            let lifetime: f64 = (0..ledger.lifetime_years())
-                .map(|t| ledger.burden(t, u) / ledger.price_factor(t))
-                .sum();
+            for t in scenario.years..ledger.lifetime_years() {
+                lifetime += ledger.burden(t, u) / ledger.price_factor(t);
+            }
             let stat = |s| layout.unit_total(d, u, s);
             self.add(stat(UnitTotal::Burden), burden_total);
             self.add(stat(UnitTotal::BurdenLifetime), lifetime);

@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
-use crate::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Model, Repayment, Scenario};
+use crate::scenario::{
+    Basis, Bearer, Deposit, Design, FloorScope, Model, ProjectSpec, Repayment, Scenario,
+};
 use crate::world::{Application, Source, World};
 
 /// The fund's flows and state in one year; amounts are nominal mnkr.
@@ -219,6 +221,14 @@ impl UnitBooks {
         }
     }
 
+    /// Makes room for `years` years, keeping what is booked.
+    fn extend_to(&mut self, years: usize) {
+        let len = (years + 1) * self.units;
+        for values in self.arrays_mut() {
+            values.resize(len, 0.0);
+        }
+    }
+
     /// Turns year `t`'s changes into amounts.
     fn open_year(&mut self, t: usize) {
         let units = self.units;
@@ -329,18 +339,19 @@ impl Ledger {
 
     /// Applies `design` to `world`, replacing this ledger's contents.
     pub fn apply(&mut self, scenario: &Scenario, design: &Design, world: &World) {
+        // The ledger starts with the simulated years; booking a project extends it to the
+        // project's end.
         let window = scenario.years;
-        let years = lifetime_years(scenario, design, world);
         self.window = window;
-        reset(&mut self.years, years);
-        self.units.reset(scenario.units.len(), years);
-        reset(&mut self.grant_payouts, years);
-        reset(&mut self.saving, years + 1);
-        reset(&mut self.due, years + 1);
-        reset(&mut self.owed, years + 1);
+        reset(&mut self.years, window);
+        self.units.reset(scenario.units.len(), window);
+        reset(&mut self.grant_payouts, window);
+        reset(&mut self.saving, window + 1);
+        reset(&mut self.due, window + 1);
+        reset(&mut self.owed, window + 1);
         self.price_factors.clear();
         self.price_factors
-            .extend((0..years).map(|t| scenario.price_factor_at(t)));
+            .extend_from_slice(scenario.price_factors());
         let seen_below = design.approval.demand / scenario.demand_base();
 
         let mut main = Pot {
@@ -350,7 +361,8 @@ impl Ledger {
         let mut grant = Pot::default();
         let mut committed = 0.0;
         let mut depleted_last_year = false;
-        for t in 0..years {
+        let mut t = 0;
+        while t < self.years.len() {
             self.units.open_year(t);
             open_year(&mut self.saving, 1, t);
             open_year(&mut self.due, 1, t);
@@ -360,6 +372,7 @@ impl Ledger {
                 let repaid = self.units.received(t);
                 main.receive(repaid);
                 self.close_year(t, repaid, [&mut main, &mut grant], &mut committed);
+                t += 1;
                 continue;
             }
             let f = scenario.price_factor(t);
@@ -464,7 +477,25 @@ impl Ledger {
                 year.uncommitted = main.uncommitted + grant.uncommitted;
             }
             depleted_last_year = year.depleted;
+            t += 1;
         }
+    }
+
+    /// Makes room for the years `0..years`, keeping what is booked; the years after the
+    /// simulated ones continue the index.
+    fn extend_to(&mut self, scenario: &Scenario, years: usize) {
+        let old = self.years.len();
+        if years <= old {
+            return;
+        }
+        self.years.resize(years, YearFlows::default());
+        self.units.extend_to(years);
+        self.grant_payouts.resize(years, 0.0);
+        for changes in [&mut self.saving, &mut self.due, &mut self.owed] {
+            changes.resize(years + 1, 0.0);
+        }
+        self.price_factors
+            .extend((old..years).map(|t| scenario.price_factor_at(t)));
     }
 
     /// Pays year `t`'s payouts from the pots and records the year's totals; `repaid` is what
@@ -506,6 +537,7 @@ impl Ledger {
         repayment: Option<&Repayment>,
     ) {
         let spec = app.spec(scenario);
+        self.extend_to(scenario, s + project_years(spec, app, repayment));
         let (window, years) = (self.window, self.years.len());
         // The ledger's years of start..end (empty when end <= start).
         let within = |start: usize, end: usize| {
@@ -592,16 +624,35 @@ impl Ledger {
                 _ => spec.realization_share * planned * app.effect,
             };
             let paid = |y: usize| (saving * price_factors[y]).max(lower).min(instalment);
-            let mut repaid = 0.0;
+            if whole_plan {
+                // Year by year: the unpaid rest of each instalment is owed until the plan's
+                // last year, which tops up to the floor and settles the rest as a shortfall.
+                let Some(last) = horizon.clone().last() else {
+                    continue;
+                };
+                let mut repaid = 0.0;
+                for y in horizon.clone() {
+                    let paid = if decided_by_saving.contains(&y) {
+                        paid(y)
+                    } else {
+                        lower
+                    };
+                    repaid += paid;
+                    book(&mut units.repaid, width, u, y..y + 1, paid);
+                    book(&mut self.owed, 1, 0, y..last, instalment - paid);
+                }
+                let share_of_plan = instalment * rules.horizon_years as f64;
+                let top_up = (rules.floor_share * share_of_plan - repaid).max(0.0);
+                book(&mut units.repaid, width, u, last..last + 1, top_up);
+                if lead_pays {
+                    let rest = share_of_plan - repaid - top_up;
+                    book(&mut units.shortfall_paid, width, lead, last..last + 1, rest);
+                }
+                continue;
+            }
             let mut pay = |years: Range<usize>, paid: f64| {
-                repaid += paid * years.len() as f64;
                 book(&mut units.repaid, width, u, years.clone(), paid);
-                if whole_plan {
-                    for y in years {
-                        let arrears = instalment - paid;
-                        book(&mut self.owed, 1, 0, y..horizon.end - 1, arrears);
-                    }
-                } else if lead_pays {
+                if lead_pays {
                     book(
                         &mut units.shortfall_paid,
                         width,
@@ -633,36 +684,20 @@ impl Ledger {
                     }
                 }
             }
-            if whole_plan && !horizon.is_empty() {
-                // The plan's last year: the top-up to the floor, then the rest is a shortfall.
-                let end = horizon.end - 1..horizon.end;
-                let share_of_plan = instalment * rules.horizon_years as f64;
-                let top_up = (rules.floor_share * share_of_plan - repaid).max(0.0);
-                book(&mut units.repaid, width, u, end.clone(), top_up);
-                if lead_pays {
-                    let rest = share_of_plan - repaid - top_up;
-                    book(&mut units.shortfall_paid, width, lead, end, rest);
-                }
-            }
         }
     }
 }
 
-/// The years a design's ledger covers on a world: the simulated ones, and after them until
-/// every application of the world (a bound on those the design funds) would have ended its
-/// payouts, savings and instalments.
-fn lifetime_years(scenario: &Scenario, design: &Design, world: &World) -> usize {
-    let repayment = design.model.repayment();
-    let mut years = scenario.years;
-    for t in 0..scenario.years {
-        for app in world.applications(t) {
-            let spec = app.spec(scenario);
-            let effect_end = spec.effect_lag_years + app.extra_lag + spec.effect_years;
-            let plan_end = repayment.map_or(0, |r| {
-                spec.effect_lag_years.min(r.start_within_years) + r.horizon_years
-            });
-            years = years.max(t + spec.duration_years.max(effect_end).max(plan_end));
-        }
-    }
-    years
+/// Years from its approval until an approved project's last payout, saving, running cost or
+/// instalment (under `repayment`, if it has a plan).
+fn project_years(spec: &ProjectSpec, app: &Application, repayment: Option<&Repayment>) -> usize {
+    let effect_end = if app.success {
+        spec.effect_lag_years + app.extra_lag + spec.effect_years
+    } else {
+        0
+    };
+    let plan_end = repayment.map_or(0, |r| {
+        spec.effect_lag_years.min(r.start_within_years) + r.horizon_years
+    });
+    spec.duration_years.max(effect_end).max(plan_end)
 }
