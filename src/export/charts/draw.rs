@@ -88,7 +88,8 @@ pub(super) enum Mark {
     Fill(RGBAColor),
 }
 
-/// Draws title and subtitle, and the legend strip at the bottom; returns the area for panels.
+/// Draws title and subtitle (one line per `\n`), and the legend strip at the bottom; returns the
+/// area for panels.
 pub(super) fn figure<DB: DrawingBackend>(
     root: &Area<DB>,
     title: &str,
@@ -96,7 +97,8 @@ pub(super) fn figure<DB: DrawingBackend>(
     legend: &[(String, Mark)],
 ) -> Result<Area<DB>> {
     root.fill(&WHITE).map_err(chart_error)?;
-    let (header, rest) = root.split_vertically(72);
+    let lines: Vec<&str> = subtitle.lines().collect();
+    let (header, rest) = root.split_vertically(54 + 18 * lines.len().max(1) as i32);
     header
         .draw(&Text::new(
             title.to_string(),
@@ -104,13 +106,15 @@ pub(super) fn figure<DB: DrawingBackend>(
             (FONT, 24).into_font().color(&TEXT),
         ))
         .map_err(chart_error)?;
-    header
-        .draw(&Text::new(
-            subtitle.to_string(),
-            (20, 44),
-            (FONT, 15).into_font().color(&RGBColor(90, 90, 90)),
-        ))
-        .map_err(chart_error)?;
+    for (i, line) in lines.iter().enumerate() {
+        header
+            .draw(&Text::new(
+                line.to_string(),
+                (20, 44 + 20 * i as i32),
+                (FONT, 15).into_font().color(&RGBColor(90, 90, 90)),
+            ))
+            .map_err(chart_error)?;
+    }
     let rows = legend_rows(&rest, legend)?;
     let legend_height = 14 + 26 * rows as i32;
     let (body, strip) = rest.split_vertically(rest.dim_in_pixel().1 as i32 - legend_height);
@@ -775,7 +779,7 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
     let body = figure(
         root,
         &title,
-        &format!("{} · {} {after_note}", ctx.subtitle(Some(d)), l.means_note),
+        &format!("{}\n{} {after_note}", ctx.subtitle(Some(d)), l.means_note),
         &legend,
     )?;
     let total =
