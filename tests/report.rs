@@ -14,6 +14,10 @@ window.addEventListener('load', () => {
     const r = e.getBoundingClientRect();
     return e.tagName.toLowerCase() + ':' + Math.round(r.width) + 'x' + Math.round(r.height);
   });
+  // Elements reaching past the window's right edge, but for wide tables' own scrolling boxes.
+  const past = [...document.querySelectorAll('body *')].filter(e =>
+    !e.closest('.wide') && e.getBoundingClientRect().right > window.innerWidth + 1);
+  sizes.push('past:' + past.length + 'x' + window.innerWidth);
   const pre = document.createElement('pre');
   pre.id = 'measured';
   pre.textContent = sizes.join(' ');
@@ -79,11 +83,36 @@ fn the_report_renders_in_chromium() {
     let html = report(&dir.path().join("out"));
     let page = dir.path().join("measure.html");
     fs::write(&page, html.replace("</body>", MEASURE)).unwrap();
+    for width in [1280, 390] {
+        let (measured, log) = render(browser, dir.path(), &page, width);
+        let sizes: Vec<&str> = measured.split_whitespace().collect();
+        let count = |kind: &str| sizes.iter().filter(|s| s.starts_with(kind)).count();
+        assert_eq!(count("svg:"), 23, "{measured}");
+        assert_eq!(count("table:"), 4, "{measured}");
+        for size in &sizes {
+            let (kind, dims) = size.split_once(':').unwrap();
+            let (w, h) = dims.split_once('x').unwrap();
+            let (w, h) = (w.parse::<u32>().unwrap(), h.parse::<u32>().unwrap());
+            if kind == "past" {
+                // Nothing reaches past the window's edge; wide tables scroll inside themselves.
+                assert_eq!(w, 0, "{width} px: {w} elements past a {h} px window");
+            } else {
+                assert!(w > 100 && h > 50, "{width} px: {size}");
+            }
+        }
+        let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
+        assert!(console.is_empty(), "console messages: {console:?}");
+    }
+}
+
+/// Renders `page` in headless Chromium `width` px wide; returns the measurements the page
+/// wrote and Chromium's log.
+fn render(browser: &str, dir: &Path, page: &Path, width: u32) -> (String, String) {
     let output = Process::new("timeout")
         .arg("120")
         .arg(browser)
         .args([
-            "--headless",
+            "--headless=new",
             "--no-sandbox",
             "--disable-gpu",
             "--disable-quic",
@@ -96,40 +125,20 @@ fn the_report_renders_in_chromium() {
             "--virtual-time-budget=5000",
             "--dump-dom",
         ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
+        .arg(format!("--window-size={width},900"))
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&output.stdout);
-    let log = String::from_utf8_lossy(&output.stderr);
+    let log = String::from_utf8_lossy(&output.stderr).into_owned();
     let measured = dom
         .split("<pre id=\"measured\">")
         .nth(1)
         .and_then(|rest| rest.split("</pre>").next())
-        .unwrap_or_else(|| panic!("no measurements; Chromium said:\n{log}"));
-    let sizes: Vec<&str> = measured.split_whitespace().collect();
-    assert_eq!(
-        sizes.iter().filter(|s| s.starts_with("svg:")).count(),
-        23,
-        "{measured}"
-    );
-    assert_eq!(
-        sizes.iter().filter(|s| s.starts_with("table:")).count(),
-        3,
-        "{measured}"
-    );
-    for size in sizes {
-        let (w, h) = size.split_once(':').unwrap().1.split_once('x').unwrap();
-        assert!(
-            w.parse::<u32>().unwrap() > 100 && h.parse::<u32>().unwrap() > 50,
-            "{size}"
-        );
-    }
-    let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
-    assert!(console.is_empty(), "console messages: {console:?}");
+        .unwrap_or_else(|| panic!("no measurements; Chromium said:\n{log}"))
+        .to_string();
+    (measured, log)
 }
 
 #[test]
@@ -163,4 +172,68 @@ fn the_report_includes_a_sweep_when_given() {
         .next()
         .unwrap();
     assert_eq!(sweep.matches("<tr>").count(), 1 + 2 * 4);
+}
+
+/// A number as the Swedish report writes it, for amounts under 1 000: "−6,0".
+fn sv(x: f64, decimals: usize) -> String {
+    assert!(x.abs() < 1000.0);
+    let text = format!("{:.*}", decimals, x.abs()).replace('.', ",");
+    let zero = text.chars().all(|c| c == '0' || c == ',');
+    if x < 0.0 && !zero {
+        format!("−{text}")
+    } else {
+        text
+    }
+}
+
+#[test]
+fn the_first_section_states_each_designs_conclusions_with_the_numbers_of_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let html = report(&out);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let first = &html[html.find("<h2>Slutsatser").unwrap()..html.find("<h2>Scenariot").unwrap()];
+    for design in summary["designs"].as_array().unwrap() {
+        let name = design["name"].as_str().unwrap();
+        let start = first.find(&format!("<b>{name}.</b>")).expect(name);
+        let paragraph = &first[start..start + first[start..].find("</p>").unwrap()];
+        let f = |key: &str| design[key].as_f64().unwrap();
+        let percent = |x: f64| format!("{}\u{a0}%", sv(x * 100.0, 0));
+        let expected = [
+            format!(
+                "säga nej av medelsbrist är {}",
+                percent(f("p_depleted_ever"))
+            ),
+            format!(
+                "saldo i median {}\u{a0}mnkr",
+                sv(design["final_cash"]["p50"].as_f64().unwrap(), 1)
+            ),
+            format!(
+                "hela livslängd är i median {}\u{a0}mnkr",
+                sv(design["net_saving_lifetime"]["p50"].as_f64().unwrap(), 1)
+            ),
+            format!(
+                "positiv är {}",
+                percent(f("p_net_saving_lifetime_positive"))
+            ),
+        ];
+        for text in expected {
+            assert!(paragraph.contains(&text), "{name}: {text}\n{paragraph}");
+        }
+        if design["model"] != "budget" {
+            let recycled = format!(
+                "återför {} av utbetalningarna",
+                percent(f("recycled_share"))
+            );
+            assert!(
+                paragraph.contains(&recycled),
+                "{name}: {recycled}\n{paragraph}"
+            );
+        }
+    }
+    // The print rules that keep rows whole and repeat table headers on every page.
+    assert!(html.contains("tr { break-inside: avoid;"));
+    assert!(html.contains("thead { display: table-header-group; }"));
+    assert!(html.contains("name=\"viewport\""));
 }

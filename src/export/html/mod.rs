@@ -2,6 +2,8 @@
 //! design's key figures, every chart as inline SVG, and a method note. No scripts and no
 //! external assets: it opens offline and prints to A4.
 
+mod decision;
+
 use std::fmt::Write;
 
 use super::SweepSection;
@@ -9,9 +11,14 @@ use super::charts::Lang;
 use crate::results::{Results, Spread};
 use crate::scenario::{Approval, Basis, Bearer, FloorScope, Model, Scenario};
 
-/// Page style: readable on screen, A4 in print, charts never split across pages.
+/// Page style: readable on screen and phone, A4 in print; charts and table rows never split
+/// across pages, table headers repeated on each page.
 const STYLE: &str = "
 body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #282828; line-height: 1.45; }
+.design { margin: 0.8rem 0; }
+.wide { overflow-x: auto; max-width: 100%; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
 h1 { font-size: 1.7rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
 .lead { color: #555; margin-top: 0; }
 table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
@@ -21,7 +28,7 @@ figure { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 .note { font-size: 0.85rem; color: #444; }
 @page { size: A4; margin: 15mm; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .wide { overflow: visible; } }
 ";
 
 /// Escapes text for HTML.
@@ -55,7 +62,8 @@ pub fn report(
     let mut page = String::new();
     let _ = write!(
         page,
-        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
          <style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n<p class=\"lead\">{municipality}, \
          {start}–{last_year} · {paths} framtider, frö {seed} · sifsim {version}</p>\n",
         title = escape(&scenario.name),
@@ -66,12 +74,23 @@ pub fn report(
         version = summary.sifsim_version,
     );
 
+    page += "<h2>Slutsatser per modell</h2>\n";
+    for design in &summary.designs {
+        let _ = writeln!(
+            page,
+            "<p class=\"design\"><b>{}.</b> {}</p>",
+            escape(&design.name),
+            decision::design_sentences(summary, design, lang)
+        );
+    }
+    page += &decision::assumptions(scenario, lang);
+
     page += "<h2>Scenariot i korthet</h2>\n";
     let _ = write!(
         page,
         "<p>Kommunens årsresultat är i medel {} per år med standardavvikelse {}; alla belopp räknas upp \
          med {} per år. {} Förvaltningarna och deras ramar:</p>\n\
-         <table><tr><th>Förvaltning</th><th>Ram</th></tr>\n",
+         <div class=\"wide\"><table><thead><tr><th>Förvaltning</th><th>Ram</th></tr></thead>\n",
         mnkr(scenario.municipality.annual_result.mean),
         mnkr(scenario.municipality.annual_result.sd),
         percent(scenario.municipality.index),
@@ -93,7 +112,7 @@ pub fn report(
             mnkr(unit.frame)
         );
     }
-    page += "</table>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
+    page += "</table></div>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
     let every_project_repayable = scenario
         .project_types
         .iter()
@@ -120,13 +139,13 @@ pub fn report(
          kostnader utan deras besparingar.</p>",
         summary.start_year, summary.start_year
     );
-    page += "<table>\n<tr><th>Modell</th><th>Risk för nej av brist på pengar något år</th>\
+    page += "<div class=\"wide\"><table>\n<thead><tr><th>Modell</th><th>Risk för nej av brist på pengar något år</th>\
              <th>Kassa vid slutet, median (5–95 %)</th><th>Beviljade projekt</th><th>Nej av brist på pengar</th>\
              <th>Återförd andel, inom perioden / hela livslängden</th>\
              <th>Nettobesparing under projektens hela livslängd, fasta priser, median (5–95 %)</th>\
              <th>Chans till nettobesparing, hela livslängden</th>\
              <th>Nettobesparing inom perioden, löpande priser, median (5–95 %)</th>\
-             <th>Chans till nettobesparing inom perioden</th></tr>\n";
+             <th>Chans till nettobesparing inom perioden</th></tr></thead>\n";
     for d in &summary.designs {
         let final_cash = Spread {
             mean: d.final_cash.mean,
@@ -151,14 +170,14 @@ pub fn report(
             percent(d.p_net_saving_positive),
         );
     }
-    page += "</table>\n<h2>Bördan per förvaltning</h2>\n<p>Summan över åren av vad förvaltningen betalar \
+    page += "</table></div>\n<h2>Bördan per förvaltning</h2>\n<p>Summan över åren av vad förvaltningen betalar \
              (återföringar, bortfall den bär, fördyringar, driftkostnader) minus det budgetutrymme den vinner; \
              median (5–95 %); risken att den något år tippas in i underskott, och att den något år återför mer till fonden \
-             än det budgetutrymme projekten gett den.</p>\n<table>\n<tr><th>Förvaltning</th>";
+             än det budgetutrymme projekten gett den.</p>\n<div class=\"wide\"><table>\n<thead><tr><th>Förvaltning</th>";
     for d in &summary.designs {
         let _ = write!(page, "<th>{}</th>", escape(&d.name));
     }
-    page += "</tr>\n";
+    page += "</tr></thead>\n";
     for (u, unit) in summary.units.iter().enumerate() {
         let _ = write!(page, "<tr><td>{}</td>", escape(&unit.name));
         for d in &summary.designs {
@@ -173,7 +192,7 @@ pub fn report(
         }
         page += "</tr>\n";
     }
-    page += "</table>\n<h2>Diagram</h2>\n";
+    page += "</table></div>\n<h2>Diagram</h2>\n";
     for (name, svg) in svgs {
         let _ = writeln!(
             page,
@@ -185,7 +204,7 @@ pub fn report(
         let paths: Vec<String> = sweep.settings.iter().map(|s| escape(&s.path)).collect();
         let _ = write!(
             page,
-            "<h2>Svep</h2>\n<p>Samma scenario med {} satt till olika värden, på samma framtider.</p>\n<table>\n<tr>",
+            "<h2>Svep</h2>\n<p>Samma scenario med {} satt till olika värden, på samma framtider.</p>\n<div class=\"wide\"><table>\n<thead><tr>",
             paths.join(" och ")
         );
         for path in &paths {
@@ -193,7 +212,7 @@ pub fn report(
         }
         page += "<th>Modell</th><th>Risk för nej något år</th><th>Kassa vid slutet, median</th>\
                  <th>Återförd andel</th><th>Största förvaltningsbörda ett år (95:e percentil)</th>\
-                 <th>Risk att någon förvaltning tippar</th></tr>\n";
+                 <th>Risk att någon förvaltning tippar</th></tr></thead>\n";
         for (values, m) in &sweep.rows {
             page += "<tr>";
             for v in values {
@@ -214,7 +233,7 @@ pub fn report(
                 percent(m.p_any_unit_tipped)
             );
         }
-        page += "</table>\n";
+        page += "</table></div>\n";
         for svg in &sweep.svgs {
             let _ = writeln!(page, "<figure>{svg}</figure>");
         }
@@ -225,9 +244,10 @@ pub fn report(
          scenariot, som sifsim {version} har räknat fram. Varje framtid drar årsresultat, förvaltningarnas egna \
          resultat, ansökningar och projektens utfall; varje fondmodell tillämpas sedan på samma framtider, så \
          skillnader mellan modellerna beror på reglerna och inte på slumpen. Medianen är det mittersta utfallet; \
-         banden visar var hälften (25–75 %) och nio av tio (5–95 %) av framtiderna hamnar. Belopp är i löpande \
-         priser, mnkr, inom de simulerade åren: projekt som startar sent visar sina kostnader men inte alla sina \
-         besparingar. Scenariots värden och deras källor eller antaganden står i scenariofilen; modellen beskrivs \
+         banden visar var hälften (25–75 %) och nio av tio (5–95 %) av framtiderna hamnar. Belopp inom perioden \
+         är i löpande priser, mnkr: projekt som startar sent visar där sina kostnader men inte alla sina \
+         besparingar. Nettobesparingen under projektens hela livslängd följer varje finansierat projekt till \
+         dess slut och räknar om varje års belopp till startårets priser. Scenariots värden och deras källor eller antaganden står i scenariofilen; modellen beskrivs \
          i docs/model.md. Scenariofilens SHA-256: {sha}.</p>\n</body></html>\n",
         paths = lang.number(summary.paths as f64, 0),
         seed = summary.seed,
