@@ -8,7 +8,7 @@ mod validate;
 
 use std::path::Path;
 
-pub use validate::{PathPart, Problem, validate};
+pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, PathPart, Problem, validate};
 
 use crate::error::ScenarioError;
 
