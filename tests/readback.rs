@@ -312,6 +312,37 @@ fn chart_without_a_file_of_the_run_says_which() {
     assert!(stderr.contains("cannot read units.csv"), "{stderr}");
 }
 
+/// A price index of a billion a year passes the checks (as any number above -1 within the
+/// engine's bound does) and lifts a target level of 175 to 1.75·10^308 in the 35th year: the
+/// axis padded around it overflowed, and its tick loop never ended.
+#[test]
+fn chart_draws_a_huge_price_index_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("forty-years.toml");
+    let text = fs::read_to_string("scenarios/compare.toml").unwrap();
+    fs::write(&scenario, text.replacen("years = 20 ", "years = 40 ", 1)).unwrap();
+    let (_dir, out) = run_of(&scenario);
+    edit_summary(&out, |s| {
+        s["index"] = json!(999_999_999.0);
+        s["designs"][0]["target_levels"] = json!([175.0]);
+    });
+    sifsim().arg("chart").arg(&out).assert().success();
+}
+
+/// A mean may lie outside the 5–95 % band; the fund chart's axis reaches it (it was drawn
+/// beyond the panel).
+#[test]
+fn chart_axis_covers_a_mean_outside_the_band() {
+    let (_dir, out) = run_output();
+    for row in 1..=20 {
+        set_cell(&out, "fund.csv", row, "cash_mean", "1000");
+    }
+    sifsim().arg("chart").arg(&out).assert().success();
+    let svg = fs::read_to_string(out.join("charts/fund-budget.svg")).unwrap();
+    let ticks: Vec<&str> = svg.lines().map(str::trim).collect();
+    assert!(ticks.contains(&"1\u{a0}000"), "no tick at 1 000 mnkr");
+}
+
 /// What a run of each bundled scenario writes reads back as written.
 #[test]
 fn every_bundled_scenario_reads_back_as_written() {
