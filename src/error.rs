@@ -57,3 +57,25 @@ pub enum OutputError {
     #[error("cannot read '{}'", .0.display())]
     Unreadable(PathBuf, #[source] std::io::Error),
 }
+
+/// A finished run's files that `sifsim chart` cannot use. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum ResultsError {
+    #[error("cannot read {file} in '{}' (is it the output folder of a run?)", dir.display())]
+    Read {
+        dir: PathBuf,
+        file: &'static str,
+        source: std::io::Error,
+    },
+    #[error(
+        "{file}{at}: {problem}\nThe folder was not written by this sifsim, or was edited since; \
+         run `sifsim run` again to write it anew."
+    )]
+    Invalid {
+        file: &'static str,
+        /// Where in the file, e.g. ` line 7, column cash_p95`; empty for the file as a whole.
+        at: String,
+        /// The value and what is allowed.
+        problem: String,
+    },
+}

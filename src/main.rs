@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::error::{OutputError, ScenarioError};
+use sifsim::error::{OutputError, ResultsError, ScenarioError};
 use sifsim::export::{CHARTS, Lang, redraw_charts, table};
 use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, load, run, sensitivity, sweep};
 use sifsim::simulate::{Interrupted, Monitor, Phase};
@@ -146,6 +146,7 @@ fn main() -> ExitCode {
             } else if error.downcast_ref::<ScenarioError>().is_some()
                 || error.downcast_ref::<SweepError>().is_some()
                 || error.downcast_ref::<OutputError>().is_some()
+                || error.downcast_ref::<ResultsError>().is_some()
             {
                 ExitCode::from(2)
             } else {

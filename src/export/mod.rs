@@ -7,6 +7,7 @@ pub mod folder;
 mod html;
 mod json;
 pub mod names;
+pub mod readback;
 pub mod table;
 pub mod xlsx;
 
@@ -17,6 +18,7 @@ use anyhow::{Context, Result};
 
 pub use charts::Lang;
 pub use folder::{Provenance, Staging};
+pub use readback::read_results;
 
 use crate::results::Results;
 use crate::scenario::Scenario;
@@ -120,31 +122,4 @@ pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<()
         staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
     }
     staging.commit()
-}
-
-/// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv`.
-pub fn read_results(dir: &Path) -> Result<Results> {
-    let read = |name: &str| {
-        let path = dir.join(name);
-        fs::read(&path).with_context(|| {
-            format!(
-                "could not read '{}'; is '{}' the output folder of a run?",
-                path.display(),
-                dir.display()
-            )
-        })
-    };
-    let summary = serde_json::from_slice(&read("summary.json")?)
-        .context("summary.json is not a sifsim summary")?;
-    fn rows<T: serde::de::DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<Vec<T>> {
-        ::csv::Reader::from_reader(bytes)
-            .deserialize()
-            .collect::<Result<Vec<T>, _>>()
-            .with_context(|| format!("{name} is not a sifsim table"))
-    }
-    Ok(Results {
-        summary,
-        fund: rows("fund.csv", &read("fund.csv")?)?,
-        units: rows("units.csv", &read("units.csv")?)?,
-    })
 }

@@ -10,7 +10,7 @@ mod validate;
 use std::path::Path;
 
 pub use check::{PathPart, Problem};
-pub use validate::validate;
+pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, validate};
 
 use crate::error::ScenarioError;
 

@@ -20,6 +20,8 @@ use super::{
 pub const MAX_PATHS: i64 = u32::MAX as i64;
 /// Longest simulation, in years.
 pub const MAX_YEARS: i64 = 200;
+/// Latest first simulated year, so that the last is a four-digit year.
+pub const MAX_START_YEAR: i64 = 9999 - MAX_YEARS;
 /// Largest Poisson mean of applications per project type and year.
 const MAX_ARRIVALS: f64 = 1000.0;
 /// Largest `approval.demand`: the world draws applications at up to this many times the rates.
@@ -35,7 +37,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         Field::top("simulation.start_year"),
         sim.start_year,
         1,
-        9999 - MAX_YEARS,
+        MAX_START_YEAR,
     );
     let years = c.integer(Field::top("simulation.years"), sim.years, 1, MAX_YEARS) as usize;
     let paths = c.integer(Field::top("simulation.paths"), sim.paths, 1, MAX_PATHS) as u64;

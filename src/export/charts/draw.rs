@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{Context, FONT, Lang, chart_error};
+use crate::aggregate::MAX_MAGNITUDE;
 use crate::results::FundRow;
 
 pub(super) type Area<DB> = DrawingArea<DB, Shift>;
@@ -330,10 +331,12 @@ fn spread_panel<DB: DrawingBackend>(
     axis: Axis,
 ) -> Result<()> {
     let years = ctx.years();
+    // The mean can lie outside the 5–95 % band: the axis covers it too.
     let all = spread
         .p5
         .iter()
         .chain(&spread.p95)
+        .chain(spread.mean.iter().flatten())
         .chain(references.iter().flatten())
         .copied();
     let range = value_range(all, true);
@@ -420,7 +423,13 @@ pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Res
     let design = &summary.designs[d];
     let rows = ctx.fund_rows(d);
     let years = ctx.years();
-    let factor = |y: i64| (1.0 + summary.index).powi((y - summary.start_year) as i32);
+    // A price factor beyond the engine's bound cannot come from a run; capped, the target
+    // levels stay far from overflowing the axis.
+    let factor = |y: i64| {
+        (1.0 + summary.index)
+            .powi((y - summary.start_year) as i32)
+            .min(MAX_MAGNITUDE)
+    };
     let mut references = vec![vec![design.initial; years.len()]];
     references.extend(
         design
@@ -782,16 +791,26 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         &format!("{}\n{} {after_note}", ctx.subtitle(Some(d)), l.means_note),
         &legend,
     )?;
-    let total =
-        |flows: &[Flow], r: &FundRow| flows.iter().map(|&(_, _, value)| value(r)).sum::<f64>();
+    // Up from 0 for the inflows, down from 0 for the outflows: (year, bottom, top, colour).
+    let years = ctx.years();
+    let mut bars = Vec::new();
+    for (row, &year) in rows.iter().zip(&years) {
+        for (flows, sign) in [(&up, 1.0), (&down, -1.0)] {
+            let mut edge = 0.0;
+            for &(_, colour, value) in flows.iter() {
+                let next = edge + sign * value(row);
+                bars.push((year as f64, edge, next, colour));
+                edge = next;
+            }
+        }
+    }
+    let claimed = rows
+        .iter()
+        .flat_map(|r| claims.iter().map(move |&(_, _, value)| value(r)));
     let range = value_range(
-        rows.iter().flat_map(|r| {
-            let claims = claims.iter().map(|&(_, _, value)| value(r));
-            [total(&up, r), -total(&down, r)].into_iter().chain(claims)
-        }),
+        bars.iter().flat_map(|&(_, a, b, _)| [a, b]).chain(claimed),
         true,
     );
-    let years = ctx.years();
     let x_range = years[0] as f64 - 0.6..*years.last().unwrap() as f64 + 0.6;
     let mut chart = ChartBuilder::on(&body)
         .margin(12)
@@ -812,23 +831,10 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         .axis_desc_style((FONT, 15).into_font().color(&TEXT))
         .draw()
         .map_err(chart_error)?;
-    let mut bars = Vec::new();
-    for (row, &year) in rows.iter().zip(&years) {
-        let x = year as f64;
-        // Up from 0 for the inflows, down from 0 for the outflows.
-        for (flows, sign) in [(&up, 1.0), (&down, -1.0)] {
-            let mut edge = 0.0;
-            for &(_, colour, value) in flows.iter() {
-                let next = edge + sign * value(row);
-                bars.push(Rectangle::new(
-                    [(x - 0.35, edge), (x + 0.35, next)],
-                    colour.filled(),
-                ));
-                edge = next;
-            }
-        }
-    }
-    chart.draw_series(bars).map_err(chart_error)?;
+    let rectangles = bars.iter().map(|&(x, bottom, top, colour)| {
+        Rectangle::new([(x - 0.35, bottom), (x + 0.35, top)], colour.filled())
+    });
+    chart.draw_series(rectangles).map_err(chart_error)?;
     for &(_, colour, value) in &claims {
         let points = rows
             .iter()

@@ -62,7 +62,16 @@ struct Context<'a> {
     sensitivity: &'a [SensitivityRow],
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// What a plain run's charts are drawn from.
+    fn of_run(results: &'a Results, lang: Lang) -> Context<'a> {
+        Context {
+            results,
+            lang,
+            sensitivity: &[],
+        }
+    }
+
     fn labels(&self) -> &'static text::Labels {
         self.lang.labels()
     }
@@ -178,6 +187,16 @@ struct RunChart<'a> {
     ctx: &'a Context<'a>,
 }
 
+impl<'a> RunChart<'a> {
+    /// Every chart of a plain run.
+    fn all(ctx: &'a Context<'a>) -> Vec<RunChart<'a>> {
+        Chart::all(ctx.results)
+            .into_iter()
+            .map(|chart| RunChart { chart, ctx })
+            .collect()
+    }
+}
+
 impl Drawing for RunChart<'_> {
     fn stem(&self) -> Stem<'_> {
         self.chart.stem(self.ctx.results)
@@ -191,14 +210,20 @@ impl Drawing for RunChart<'_> {
     }
 }
 
-/// A drawing as SVG text and PNG bytes.
-fn svg_and_png<D: Drawing>(drawing: &D) -> Result<(String, Vec<u8>)> {
+/// A drawing as SVG text.
+fn svg_of<D: Drawing>(drawing: &D) -> Result<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
         drawing.draw(&root)?;
         root.present().map_err(chart_error)?;
     }
+    Ok(svg)
+}
+
+/// A drawing as SVG text and PNG bytes.
+fn svg_and_png<D: Drawing>(drawing: &D) -> Result<(String, Vec<u8>)> {
+    let svg = svg_of(drawing)?;
     let png = png_of(&svg)?;
     Ok((svg, png))
 }
@@ -229,16 +254,16 @@ fn png_of(svg: &str) -> Result<Vec<u8>> {
 
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
 pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
-    let ctx = Context {
-        results,
-        lang,
-        sensitivity: &[],
-    };
-    let charts: Vec<RunChart> = Chart::all(results)
-        .into_iter()
-        .map(|chart| RunChart { chart, ctx: &ctx })
-        .collect();
-    render(&charts)
+    let ctx = Context::of_run(results, lang);
+    render(&RunChart::all(&ctx))
+}
+
+/// Every chart of `results` as SVG text, one after another: what [`render_all`] draws, without
+/// the PNGs (the fuzz target's way to draw many inputs quickly).
+pub fn render_svgs(results: &Results, lang: Lang) -> Result<Vec<String>> {
+    register_font()?;
+    let ctx = Context::of_run(results, lang);
+    RunChart::all(&ctx).iter().map(svg_of).collect()
 }
 
 /// The tornado chart of each design of a sensitivity analysis; `base` is the unchanged run.

@@ -112,7 +112,8 @@ pub fn report(
             mnkr(unit.frame)
         );
     }
-    page += "</table></div>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
+    page +=
+        "</table></div>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
     let every_project_repayable = scenario
         .project_types
         .iter()
