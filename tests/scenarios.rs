@@ -1,9 +1,12 @@
-//! The bundled scenarios: each runs, each value says where it comes from, and the reference
-//! page lists exactly the fields the parser accepts.
+//! The bundled scenarios: each runs, each value says where it comes from, every source it cites
+//! is listed in `docs/sources.md`, each real fund reproduces its headline figures, and the
+//! reference page lists exactly the fields the parser accepts.
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::path::Path;
 
+use sifsim::aggregate::{Layout, Total};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Unmonitored, simulate};
 
@@ -20,15 +23,12 @@ fn bundled() -> Vec<std::path::PathBuf> {
 #[test]
 fn every_bundled_scenario_validates_and_runs() {
     let files = bundled();
-    for name in [
-        "boras",
-        "orebro",
-        "ale",
-        "tomelilla",
-        "norrkoping",
-        "compare",
-        "bench",
-    ] {
+    let mut expected: Vec<String> = ["compare", "bench"].map(String::from).to_vec();
+    for fund in REAL_FUNDS {
+        expected.push(fund.to_string());
+        expected.push(format!("{fund}-pessimistic"));
+    }
+    for name in expected {
         assert!(
             files.iter().any(|f| f.ends_with(format!("{name}.toml"))),
             "scenarios/{name}.toml missing"
@@ -36,10 +36,238 @@ fn every_bundled_scenario_validates_and_runs() {
     }
     for file in files {
         let mut scenario = Scenario::load(&file).unwrap_or_else(|e| panic!("{e}"));
-        scenario.paths = 200;
+        scenario.paths = 2000;
         let aggregates = simulate(&scenario, &Unmonitored).unwrap();
         assert_eq!(aggregates.invalid_slot(), None, "{}", file.display());
     }
+}
+
+/// The real funds; each has `<fund>.toml` ("claims hold") and `<fund>-pessimistic.toml`.
+const REAL_FUNDS: [&str; 5] = ["boras", "orebro", "ale", "tomelilla", "norrkoping"];
+
+/// The comment of a scenario line: what follows its first `#`.
+fn comment(line: &str) -> Option<&str> {
+    line.split_once('#').map(|(_, c)| c)
+}
+
+/// The keys of the citations `[key, place]` (or `[key]`) in a comment.
+fn cited_keys(comment: &str) -> Vec<String> {
+    comment
+        .split('[')
+        .skip(1)
+        .map(|rest| {
+            let inside = rest.split(']').next().unwrap();
+            inside.split(',').next().unwrap().trim().to_string()
+        })
+        .collect()
+}
+
+/// The keys of `docs/sources.md`: the first column of its table, in backticks.
+fn source_keys() -> Vec<String> {
+    fs::read_to_string("docs/sources.md")
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .map(|rest| rest.split('`').next().unwrap().to_string())
+        .collect()
+}
+
+/// Every citation names a source of `docs/sources.md`, every `source:` cites one, the sources are
+/// listed once each, and no scenario points at a file that is not in the repository.
+#[test]
+fn every_cited_source_is_listed_in_docs_sources() {
+    let keys = source_keys();
+    let listed: BTreeSet<_> = keys.iter().cloned().collect();
+    assert_eq!(listed.len(), keys.len(), "a source listed twice: {keys:?}");
+    let mut problems = Vec::new();
+    for file in bundled() {
+        for (number, line) in fs::read_to_string(&file).unwrap().lines().enumerate() {
+            let Some(comment) = comment(line) else {
+                continue;
+            };
+            let place = format!("{}:{}", file.display(), number + 1);
+            for key in cited_keys(comment) {
+                if !listed.contains(&key) {
+                    problems.push(format!("{place}: [{key}] is not in docs/sources.md"));
+                }
+            }
+            for part in comment.split("source:").skip(1) {
+                let claim = part.split("assumption:").next().unwrap();
+                if !claim.contains('[') {
+                    problems.push(format!("{place}: a source without a citation: {line}"));
+                }
+            }
+            for outside in ["seed 0", "DOMAIN.md", "MODEL.md"] {
+                if comment.contains(outside) {
+                    problems.push(format!("{place}: cites {outside}, which is not public"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `<fund>-pessimistic.toml` is `<fund>.toml` with other outcome assumptions and nothing else:
+/// only the scenario's name, `success_probability`, `effect_size` and `realization_share` differ.
+#[test]
+fn each_pessimistic_variant_differs_only_in_its_outcome_assumptions() {
+    let code = |path: &str| -> Vec<String> {
+        fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .map(|line| line.split('#').next().unwrap().trim().to_string())
+            .filter(|code| !code.is_empty())
+            .collect()
+    };
+    for fund in REAL_FUNDS {
+        let base = code(&format!("scenarios/{fund}.toml"));
+        let variant = code(&format!("scenarios/{fund}-pessimistic.toml"));
+        assert_eq!(base.len(), variant.len(), "{fund}");
+        let mut outcome_lines = 0;
+        for (number, (a, b)) in base.iter().zip(&variant).enumerate() {
+            if a == b {
+                continue;
+            }
+            let key = a.split('=').next().unwrap().trim();
+            assert_eq!(
+                key,
+                b.split('=').next().unwrap().trim(),
+                "{fund}: {a} / {b}"
+            );
+            match key {
+                "success_probability" | "effect_size" | "realization_share" => outcome_lines += 1,
+                "name" if number == 1 => {}
+                _ => panic!("{fund}: the variants differ in {a} / {b}"),
+            }
+        }
+        assert!(
+            outcome_lines > 0,
+            "{fund}: the variants assume the same outcomes"
+        );
+        let (base, variant) = (load(fund), load(&format!("{fund}-pessimistic")));
+        assert_ne!(
+            base.name, variant.name,
+            "{fund}: both variants would write one folder"
+        );
+    }
+}
+
+fn load(name: &str) -> Scenario {
+    Scenario::load(Path::new(&format!("scenarios/{name}.toml"))).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A `# headline: quantity in "design" = value ± tolerance [citation]` line of a scenario: a figure
+/// of the real fund that the run must reproduce, within the stated tolerance. Quantities:
+/// `set_aside` (initial capital and mean deposits, mnkr), `approved` (mean count), `paid_out`
+/// (mean payouts in the window and after it, nominal mnkr) and `years = first..last` (the start
+/// year and the last year the design takes applications).
+struct Headline {
+    quantity: String,
+    design: String,
+    value: f64,
+    tolerance: f64,
+    last: f64,
+}
+
+fn headlines(text: &str) -> Vec<Headline> {
+    text.lines()
+        .filter_map(|line| line.strip_prefix("# headline:"))
+        .map(|rest| {
+            let (left, right) = rest.split_once('=').unwrap();
+            let (quantity, design) = left.trim().split_once(" in ").unwrap();
+            let design = design.trim_matches('"').to_string();
+            let figure = right.split(" [").next().unwrap().trim();
+            let number = |s: &str| {
+                s.trim()
+                    .parse::<f64>()
+                    .unwrap_or_else(|e| panic!("{s}: {e}"))
+            };
+            let (value, tolerance, last) = if let Some((first, last)) = figure.split_once("..") {
+                (number(first), 0.0, number(last))
+            } else {
+                let (value, tolerance) = figure.split_once('±').unwrap();
+                (number(value), number(tolerance), f64::NAN)
+            };
+            Headline {
+                quantity: quantity.trim().to_string(),
+                design,
+                value,
+                tolerance,
+                last,
+            }
+        })
+        .collect()
+}
+
+/// Runs both variants of `fund` at 2 000 paths and checks every headline the files state.
+fn check_headlines(fund: &str) {
+    for name in [fund.to_string(), format!("{fund}-pessimistic")] {
+        let text = fs::read_to_string(format!("scenarios/{name}.toml")).unwrap();
+        let lines = headlines(&text);
+        assert!(!lines.is_empty(), "{name}: no headline to check");
+        let mut scenario = load(&name);
+        scenario.paths = 2000;
+        let aggregates = simulate(&scenario, &Unmonitored).unwrap();
+        let layout = Layout::of(&scenario);
+        for line in lines {
+            let d = scenario
+                .designs
+                .iter()
+                .position(|design| design.name == line.design)
+                .unwrap_or_else(|| panic!("{name}: no design {}", line.design));
+            let mean = |stat| aggregates.mean(layout.total(d, stat));
+            let actual = match line.quantity.as_str() {
+                "set_aside" => scenario.designs[d].initial + mean(Total::Deposits),
+                "approved" => mean(Total::Approved),
+                "paid_out" => mean(Total::Payouts) + mean(Total::AfterPayouts),
+                "years" => {
+                    let last_year = scenario.start_year + scenario.years as i64 - 1;
+                    let last = scenario.designs[d].approval.last_year.unwrap_or(last_year);
+                    assert_eq!(
+                        (scenario.start_year as f64, last.min(last_year) as f64),
+                        (line.value, line.last),
+                        "{name}: years of {}",
+                        line.design
+                    );
+                    continue;
+                }
+                other => panic!("{name}: unknown headline quantity {other}"),
+            };
+            assert!(
+                (actual - line.value).abs() <= line.tolerance + 1e-9,
+                "{name}: {} in {} is {actual:.3}, the source says {} ± {}",
+                line.quantity,
+                line.design,
+                line.value,
+                line.tolerance
+            );
+        }
+    }
+}
+
+#[test]
+fn boras_reproduces_its_six_projects_and_20_mnkr() {
+    check_headlines("boras");
+}
+
+#[test]
+fn orebro_reproduces_100_mnkr_ten_investments_and_2013_to_2022() {
+    check_headlines("orebro");
+}
+
+#[test]
+fn ale_reproduces_its_10_mnkr_and_years() {
+    check_headlines("ale");
+}
+
+#[test]
+fn tomelilla_reproduces_its_10_mnkr_and_years() {
+    check_headlines("tomelilla");
+}
+
+#[test]
+fn norrkoping_reproduces_40_mnkr_eight_investments_and_45_mnkr() {
+    check_headlines("norrkoping");
 }
 
 /// Every `key = value` line but names, ids and the opening of a list carries `# source: …` or `# assumption: …`.
