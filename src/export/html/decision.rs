@@ -67,7 +67,7 @@ pub fn design_sentences(summary: &Summary, design: &DesignSummary, lang: Lang) -
 }
 
 /// The förvaltning with the largest median total burden, in mnkr and as a share of one year's
-/// frame; or that none pays more than it gains.
+/// frame; or that none pays more than it gains (by at least 0,05 mnkr, what one decimal shows).
 fn who_pays(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
     let largest = design
         .units
@@ -75,7 +75,7 @@ fn who_pays(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
         .zip(&summary.units)
         .max_by(|(a, _), (b, _)| a.burden_total.p50.total_cmp(&b.burden_total.p50));
     match largest {
-        Some((burden, unit)) if burden.burden_total.p50 > 0.0 => format!(
+        Some((burden, unit)) if burden.burden_total.p50 >= 0.05 => format!(
             "Störst börda bär {}: i median {} netto över perioden, {} av ett års ram.",
             escape(&unit.name),
             mnkr(lang, burden.burden_total.p50),
