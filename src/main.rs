@@ -224,7 +224,7 @@ fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<()> {
             serde_json::to_string_pretty(&outcome.results.summary)?
         );
     } else {
-        print!("{}", table::render(&outcome.results.summary));
+        print!("{}", table::render(&outcome.results.summary, request.lang));
         println!("Results written to {}", outcome.out.display());
     }
     Ok(())

@@ -66,7 +66,7 @@ fn run_writes_the_contracts_columns_and_prints_a_table() {
         .success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(stdout.contains("Örebros regel"), "{stdout}");
-    assert!(stdout.contains("P(empty)"), "{stdout}");
+    assert!(stdout.contains("medelsbrist"), "{stdout}");
     // The contract's columns come first, in its order; more may follow.
     let fund = fs::read_to_string(out.join("fund.csv")).unwrap();
     let header = fund.lines().next().unwrap();
@@ -149,4 +149,64 @@ fn a_missing_file_is_an_input_error() {
     let assert = sifsim().args(["run", "no-such-file.toml"]).assert().code(2);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("no-such-file.toml"), "{stderr}");
+}
+
+/// The table `sifsim run` prints under `--lang`.
+fn table(lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = sifsim()
+        .args([
+            "run",
+            "scenarios/compare.toml",
+            "--paths",
+            "300",
+            "--quiet",
+            "--lang",
+            lang,
+        ])
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success();
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_run_table_is_swedish_under_lang_sv_and_english_under_lang_en() {
+    let sv = table("sv");
+    let en = table("en");
+    let english = [
+        "Design", "lack", "balance", "Approved", "Refused", "saving", "95th",
+    ];
+    let swedish = [
+        "Modell",
+        "medelsbrist",
+        "Saldo",
+        "Beviljade",
+        "regler",
+        "Nettobesparing",
+        "95:e",
+    ];
+    for word in english {
+        assert!(!sv.contains(word), "{word} in the Swedish table:\n{sv}");
+        assert!(
+            en.contains(word),
+            "{word} missing in the English table:\n{en}"
+        );
+    }
+    for word in swedish {
+        assert!(!en.contains(word), "{word} in the English table:\n{en}");
+        assert!(
+            sv.contains(word),
+            "{word} missing in the Swedish table:\n{sv}"
+        );
+    }
+    // Decimal commas and "12,3 %" in Swedish; points and "12.3%" in English; unit names, not ids.
+    assert!(
+        sv.contains(",0\u{a0}mnkr") || sv.contains(",5\u{a0}mnkr"),
+        "{sv}"
+    );
+    assert!(sv.contains("\u{a0}%") && !sv.contains(".0 %"), "{sv}");
+    assert!(en.contains(".") && !en.contains(",0\u{a0}mnkr"), "{en}");
+    assert!(sv.contains("Socialförvaltningen") && !sv.lines().any(|l| l.starts_with("social ")));
 }

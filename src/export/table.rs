@@ -2,120 +2,237 @@
 
 use std::fmt::Write;
 
+use super::Lang;
 use crate::results::Summary;
 use crate::scenario::Scenario;
 use crate::sensitivity::SensitivityRow;
 use crate::sweep::{Setting, SweepRow};
 
-/// Renders per design the headline figures and per unit the total burden's median and 95th percentile.
-pub fn render(summary: &Summary) -> String {
+/// Column headings and notes of the run table, in one language.
+struct TableText {
+    paths_seed: &'static str,
+    design: &'static str,
+    p_no_money: &'static str,
+    balance: &'static str,
+    approved: &'static str,
+    no_money: &'static str,
+    by_rules: &'static str,
+    recycled: &'static str,
+    lifetime: &'static str,
+    window: &'static str,
+    positive: &'static str,
+    burden_title: &'static str,
+    unit: &'static str,
+    note: &'static str,
+}
+
+const SV: TableText = TableText {
+    paths_seed: "framtider, frö",
+    design: "Modell",
+    p_no_money: "Risk nej av medelsbrist",
+    balance: "Saldo vid slutet, median",
+    approved: "Beviljade",
+    no_money: "Avslag, medelsbrist",
+    by_rules: "Avslag, regler",
+    recycled: "Återfört: perioden / livslängden",
+    lifetime: "Nettobesparing, livslängden, {year} års priser, medel",
+    window: "Nettobesparing, perioden, medel",
+    positive: "chans > 0",
+    burden_title: "Nettobörda per förvaltning över perioden, mnkr: median / 95:e percentil",
+    unit: "Förvaltning",
+    note: "Livslängden: de finansierade projekten följs till sitt slut, i {year} års priser. \
+           Perioden: bara de simulerade åren, i löpande priser; sena projekt syns där med \
+           kostnader men utan alla besparingar. Negativ börda: förvaltningen vann mer \
+           budgetutrymme än den betalade.",
+};
+
+const EN: TableText = TableText {
+    paths_seed: "futures, seed",
+    design: "Design",
+    p_no_money: "Risk of no for lack of money",
+    balance: "Final balance, median",
+    approved: "Approved",
+    no_money: "Turned down, no money",
+    by_rules: "Refused by rules",
+    recycled: "Recycled: window / lifetime",
+    lifetime: "Net saving, lifetime, {year} prices, mean",
+    window: "Net saving, window, mean",
+    positive: "chance > 0",
+    burden_title: "Net burden per förvaltning over the window, mnkr: median / 95th percentile",
+    unit: "Förvaltning",
+    note: "Lifetime: the funded projects followed to their end, in {year} prices. Window: the \
+           simulated years only, nominal; late projects show costs without all their savings. \
+           A negative burden: the unit gained more budget room than it paid.",
+};
+
+/// Longest line of a wrapped heading, in characters.
+const HEADING_WIDTH: usize = 14;
+
+/// A heading broken into lines of at most [`HEADING_WIDTH`] characters (a longer word stays whole).
+fn wrap(heading: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in heading.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= HEADING_WIDTH => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Lays out `rows` under wrapped `headings` in columns, the first left-aligned, the others
+/// right-aligned, each as wide as its widest cell or heading line.
+fn columns(headings: &[String], rows: &[Vec<String>]) -> String {
+    let headings: Vec<Vec<String>> = headings.iter().map(|h| wrap(h)).collect();
+    let height = headings.iter().map(Vec::len).max().unwrap_or(0);
+    // Headings sit on the bottom lines of the heading block.
+    let heading_rows: Vec<Vec<String>> = (0..height)
+        .map(|line| {
+            headings
+                .iter()
+                .map(|h| {
+                    let skip = height - h.len();
+                    if line < skip {
+                        String::new()
+                    } else {
+                        h[line - skip].clone()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let all: Vec<&Vec<String>> = heading_rows.iter().chain(rows).collect();
+    let count = all.iter().map(|r| r.len()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|c| {
+            all.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in all {
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - cell.chars().count());
+            if c == 0 {
+                let _ = write!(out, "{cell}{pad}");
+            } else {
+                let _ = write!(out, "  {pad}{cell}");
+            }
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders per design the headline figures and per unit the total burden's median and 95th
+/// percentile, in `lang`.
+pub fn render(summary: &Summary, lang: Lang) -> String {
+    let text = match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    };
+    let year = summary.start_year.to_string();
+    let mnkr = |x: f64| format!("{}\u{a0}mnkr", lang.number(x, 1));
+    let percent = |x: f64| lang.percent(x, 1);
     let mut out = String::new();
     let last_year = summary.start_year + summary.years as i64 - 1;
     let _ = writeln!(
         out,
-        "{}: {} paths, seed {}, {}–{}\n",
-        summary.scenario, summary.paths, summary.seed, summary.start_year, last_year
+        "{}: {} {} {}, {}–{}\n",
+        summary.scenario,
+        lang.number(summary.paths as f64, 0),
+        text.paths_seed,
+        summary.seed,
+        summary.start_year,
+        last_year
     );
-    let name_width = summary
-        .designs
-        .iter()
-        .map(|d| d.name.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6);
-    let _ = writeln!(
-        out,
-        "{:<name_width$}  {:>8}  {:>10}  {:>8}  {:>6}  {:>13}  {:>26}  {:>22}",
-        "",
-        "",
-        "final cash",
-        "",
-        "turned",
-        "recycled",
-        format!("net saving, lifetime, {} prices", summary.start_year),
-        "net saving in window"
-    );
-    let _ = writeln!(
-        out,
-        "{:<name_width$}  {:>8}  {:>10}  {:>8}  {:>6}  {:>13}  {:>26}  {:>22}",
-        "design",
-        "P(empty)",
-        "p50",
-        "approved",
-        "down",
-        "window / life",
-        "mean     P(>0)",
-        "mean     P(>0)"
-    );
+    let headings: Vec<String> = [
+        text.design,
+        text.p_no_money,
+        text.balance,
+        text.approved,
+        text.no_money,
+        text.by_rules,
+        text.recycled,
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .chain([
+        text.lifetime.replace("{year}", &year),
+        text.positive.into(),
+        text.window.into(),
+        text.positive.into(),
+    ])
+    .collect();
+    let mut rows = Vec::new();
     for d in &summary.designs {
-        let _ = writeln!(
-            out,
-            "{:<name_width$}  {:>8}  {:>10}  {:>8.1}  {:>6.1}  {:>13}  {:>26}  {:>22}",
-            d.name,
+        rows.push(vec![
+            d.name.clone(),
             percent(d.p_depleted_ever),
             mnkr(d.final_cash.p50),
-            d.approved.mean,
-            d.turned_down.mean,
+            lang.number(d.approved.mean, 1),
+            lang.number(d.turned_down.mean, 1),
+            lang.number(d.refused.mean, 1),
             format!(
                 "{} / {}",
                 percent(d.recycled_share),
                 percent(d.recycled_share_lifetime)
             ),
-            format!(
-                "{}  {:>7}",
-                mnkr(d.net_saving_lifetime.mean),
-                percent(d.p_net_saving_lifetime_positive)
-            ),
-            format!(
-                "{}  {:>7}",
-                mnkr(d.net_saving.mean),
-                percent(d.p_net_saving_positive)
-            ),
-        );
+            mnkr(d.net_saving_lifetime.mean),
+            percent(d.p_net_saving_lifetime_positive),
+            mnkr(d.net_saving.mean),
+            percent(d.p_net_saving_positive),
+        ]);
     }
-    let unit_width = summary
-        .designs
-        .first()
-        .map(|d| {
-            d.units
-                .iter()
-                .map(|u| u.id.chars().count())
-                .max()
-                .unwrap_or(4)
-        })
-        .unwrap_or(4)
-        .max(4);
-    let _ = writeln!(
-        out,
-        "\nTotal burden per förvaltning over the years, mnkr: median / 95th percentile"
-    );
-    let _ = write!(out, "{:<unit_width$}", "unit");
-    for d in &summary.designs {
-        let _ = write!(out, "  {:>w$}", d.name, w = column_width(&d.name));
-    }
-    out.push('\n');
-    if let Some(first) = summary.designs.first() {
-        for (u, unit) in first.units.iter().enumerate() {
-            let _ = write!(out, "{:<unit_width$}", unit.id);
-            for d in &summary.designs {
-                let b = &d.units[u].burden_total;
-                let cell = format!("{:.1} / {:.1}", b.p50, b.p95);
-                let _ = write!(out, "  {:>w$}", cell, w = column_width(&d.name));
-            }
-            out.push('\n');
+    out += &columns(&headings, &rows);
+    let _ = writeln!(out, "\n{}", text.burden_title);
+    let headings: Vec<String> = std::iter::once(text.unit.to_string())
+        .chain(summary.designs.iter().map(|d| d.name.clone()))
+        .collect();
+    let mut rows = Vec::new();
+    for (u, unit) in summary.units.iter().enumerate() {
+        let mut row = vec![unit.name.clone()];
+        for d in &summary.designs {
+            let b = &d.units[u].burden_total;
+            row.push(format!(
+                "{} / {}",
+                lang.number(b.p50, 1),
+                lang.number(b.p95, 1)
+            ));
         }
+        rows.push(row);
     }
-    let _ = writeln!(
-        out,
-        "\nLifetime: the funded projects followed until they end, in {} prices. Window: {}–{last_year} \
-         only, nominal; late projects show costs without all their savings. Burdens are nominal, within the window.",
-        summary.start_year, summary.start_year
-    );
+    out += &columns(&headings, &rows);
+    out.push('\n');
+    out += &wrap_text(&text.note.replace("{year}", &year), 100);
     out
 }
 
-fn column_width(name: &str) -> usize {
-    name.chars().count().max(16)
+/// `text` broken into lines of at most `width` characters.
+fn wrap_text(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out += word;
+        line += len;
+    }
+    out.push('\n');
+    out
 }
 
 fn percent(share: f64) -> String {
