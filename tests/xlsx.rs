@@ -66,8 +66,48 @@ fn run_writes_a_workbook_that_matches_its_csvs() {
     assert_eq!(fund.get((0, 1)), Some(&Data::String("År".into())));
     assert_eq!(
         fund.get((0, 3)),
-        Some(&Data::String("Kassa (mnkr), 5:e percentil".into()))
+        Some(&Data::String("Fondens saldo (mnkr), 5:e percentil".into()))
     );
+}
+
+/// The text of `name` inside the workbook (an xlsx file is a zip of XML files).
+fn part(book: &Path, name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(fs::File::open(book).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_workbook_formats_shares_as_percentages_and_amounts_with_one_decimal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "run",
+            "scenarios/compare.toml",
+            "--paths",
+            "200",
+            "--quiet",
+            "--xlsx",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let book = out.join("results.xlsx");
+    let styles = part(&book, "xl/styles.xml");
+    assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
+    assert!(styles.contains("formatCode=\"#,##0.0\""), "{styles}");
+    for sheet in 1..=3 {
+        let xml = part(&book, &format!("xl/worksheets/sheet{sheet}.xml"));
+        assert!(
+            xml.contains("<autoFilter ref=\"A1:"),
+            "sheet {sheet} has no filter"
+        );
+        assert!(xml.contains(" s=\""), "sheet {sheet} has no formatted cell");
+    }
 }
 
 #[test]
