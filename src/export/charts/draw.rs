@@ -1,5 +1,7 @@
-//! The drawings. Each figure is a title, a subtitle that traces it to its run, one or more
-//! panels, and a legend strip below the panels so that no legend covers data.
+//! What every drawing is made of: colours and line styles, the figure (title, subtitle that
+//! traces it to its run, a legend strip below the panels so that no legend covers data), value
+//! ranges and axes, and the panels several charts share. The charts themselves are in
+//! `fund.rs`, `burden.rs`, `flows.rs` and `tornado.rs`.
 
 use std::ops::Range;
 
@@ -7,11 +9,9 @@ use anyhow::Result;
 use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::Pos;
 
 use super::{Context, FONT, Lang, chart_error};
-use crate::aggregate::MAX_MAGNITUDE;
-use crate::results::FundRow;
 
 pub(super) type Area<DB> = DrawingArea<DB, Shift>;
 
@@ -26,10 +26,13 @@ pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(120, 120, 120),
     RGBColor(0, 0, 0),
 ];
+
 pub(super) const GRID: RGBColor = RGBColor(228, 228, 228);
+
 pub(super) const TEXT: RGBColor = RGBColor(40, 40, 40);
+
 /// Target levels, apart from the black initial capital.
-const TARGET: RGBColor = RGBColor(150, 150, 150);
+pub(super) const TARGET: RGBColor = RGBColor(150, 150, 150);
 
 pub(super) fn colour(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]
@@ -73,7 +76,7 @@ where
 }
 
 /// Legend entries for designs' lines.
-fn design_legend(ctx: &Context) -> Vec<(String, Mark)> {
+pub(super) fn design_legend(ctx: &Context) -> Vec<(String, Mark)> {
     let designs = &ctx.results.summary.designs;
     designs
         .iter()
@@ -123,9 +126,9 @@ pub(super) fn figure<DB: DrawingBackend>(
     Ok(body)
 }
 
-const SWATCH: i32 = 34;
+pub(super) const SWATCH: i32 = 34;
 
-fn entry_width<DB: DrawingBackend>(area: &Area<DB>, label: &str) -> Result<i32> {
+pub(super) fn entry_width<DB: DrawingBackend>(area: &Area<DB>, label: &str) -> Result<i32> {
     let style = TextStyle::from((FONT, 15).into_font());
     let (w, _) = area
         .estimate_text_size(label, &style)
@@ -133,7 +136,10 @@ fn entry_width<DB: DrawingBackend>(area: &Area<DB>, label: &str) -> Result<i32> 
     Ok(SWATCH + 8 + w as i32 + 28)
 }
 
-fn legend_rows<DB: DrawingBackend>(area: &Area<DB>, legend: &[(String, Mark)]) -> Result<usize> {
+pub(super) fn legend_rows<DB: DrawingBackend>(
+    area: &Area<DB>,
+    legend: &[(String, Mark)],
+) -> Result<usize> {
     let width = area.dim_in_pixel().0 as i32 - 40;
     let (mut rows, mut x) = (1, 0);
     for (label, _) in legend {
@@ -147,7 +153,10 @@ fn legend_rows<DB: DrawingBackend>(area: &Area<DB>, legend: &[(String, Mark)]) -
     Ok(if legend.is_empty() { 0 } else { rows })
 }
 
-fn draw_legend<DB: DrawingBackend>(area: &Area<DB>, legend: &[(String, Mark)]) -> Result<()> {
+pub(super) fn draw_legend<DB: DrawingBackend>(
+    area: &Area<DB>,
+    legend: &[(String, Mark)],
+) -> Result<()> {
     let width = area.dim_in_pixel().0 as i32 - 20;
     let (mut x, mut y) = (20, 10);
     for (label, mark) in legend {
@@ -215,13 +224,13 @@ pub(super) fn value_range(values: impl Iterator<Item = f64>, with_zero: bool) ->
 
 /// Decimals for axis labels over a range.
 /// Decimals for axis labels over a range: enough to tell about ten ticks apart.
-fn decimals(range: &Range<f64>) -> usize {
+pub(super) fn decimals(range: &Range<f64>) -> usize {
     let step = (range.end - range.start) / 10.0;
     (-step.log10()).ceil().clamp(0.0, 6.0) as usize
 }
 
 /// A band between two series: the upper points, then the lower ones reversed.
-fn band(years: &[i64], lower: &[f64], upper: &[f64]) -> Vec<(i64, f64)> {
+pub(super) fn band(years: &[i64], lower: &[f64], upper: &[f64]) -> Vec<(i64, f64)> {
     let upper = years.iter().copied().zip(upper.iter().copied());
     let lower = years.iter().copied().zip(lower.iter().copied()).rev();
     upper.chain(lower).collect()
@@ -245,7 +254,7 @@ impl Axis {
 
 /// A chart over the simulated years with its axes drawn: an optional caption, the value
 /// `range` labelled as `axis`, and `y_desc` beside the y axis.
-fn year_chart<'a, DB: DrawingBackend>(
+pub(super) fn year_chart<'a, DB: DrawingBackend>(
     area: &'a Area<DB>,
     ctx: &Context,
     caption: &str,
@@ -281,7 +290,7 @@ fn year_chart<'a, DB: DrawingBackend>(
 }
 
 /// One series with percentiles over paths, by year.
-struct Spread {
+pub(super) struct Spread {
     p5: Vec<f64>,
     p25: Option<Vec<f64>>,
     p50: Vec<f64>,
@@ -292,7 +301,7 @@ struct Spread {
 
 impl Spread {
     /// From each year's `[p5, p25, p50, p75, p95, mean]`.
-    fn fan(years: impl Iterator<Item = [f64; 6]>) -> Spread {
+    pub(super) fn fan(years: impl Iterator<Item = [f64; 6]>) -> Spread {
         let columns: Vec<[f64; 6]> = years.collect();
         let column = |i: usize| columns.iter().map(|c| c[i]).collect::<Vec<_>>();
         Spread {
@@ -306,7 +315,7 @@ impl Spread {
     }
 
     /// From each year's `[p5, p50, p95]`.
-    fn band(years: impl Iterator<Item = [f64; 3]>) -> Spread {
+    pub(super) fn band(years: impl Iterator<Item = [f64; 3]>) -> Spread {
         let columns: Vec<[f64; 3]> = years.collect();
         let column = |i: usize| columns.iter().map(|c| c[i]).collect::<Vec<_>>();
         Spread {
@@ -321,7 +330,7 @@ impl Spread {
 }
 
 /// A panel with a median line, its bands, and optional mean and reference curves.
-fn spread_panel<DB: DrawingBackend>(
+pub(super) fn spread_panel<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &Context,
     caption: &str,
@@ -390,7 +399,7 @@ fn spread_panel<DB: DrawingBackend>(
     Ok(())
 }
 
-fn spread_legend(
+pub(super) fn spread_legend(
     ctx: &Context,
     color: RGBColor,
     quartiles: bool,
@@ -415,132 +424,11 @@ fn spread_legend(
     legend
 }
 
-/// Fan charts of a design's cash (left) and uncommitted money (right), with the initial
-/// capital and any target level as reference lines.
-pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    let l = ctx.labels();
-    let summary = &ctx.results.summary;
-    let design = &summary.designs[d];
-    let rows = ctx.fund_rows(d);
-    let years = ctx.years();
-    // A price factor beyond the engine's bound cannot come from a run; capped, the target
-    // levels stay far from overflowing the axis.
-    let factor = |y: i64| {
-        (1.0 + summary.index)
-            .powi((y - summary.start_year) as i32)
-            .min(MAX_MAGNITUDE)
-    };
-    let mut references = vec![vec![design.initial; years.len()]];
-    references.extend(
-        design
-            .target_levels
-            .iter()
-            .map(|&level| years.iter().map(|&y| level * factor(y)).collect()),
-    );
-    let cash = Spread::fan(rows.iter().map(|r| {
-        [
-            r.cash_p5,
-            r.cash_p25,
-            r.cash_p50,
-            r.cash_p75,
-            r.cash_p95,
-            r.cash_mean,
-        ]
-    }));
-    let uncommitted = Spread::fan(rows.iter().map(|r| {
-        let (p5, p25, p50) = (r.uncommitted_p5, r.uncommitted_p25, r.uncommitted_p50);
-        [
-            p5,
-            p25,
-            p50,
-            r.uncommitted_p75,
-            r.uncommitted_p95,
-            r.uncommitted_mean,
-        ]
-    }));
-    let color = colour(d);
-    let title = format!("{} – {}", design.name, l.cash.to_lowercase());
-    let legend = spread_legend(ctx, color, true, true, references.len());
-    let body = figure(root, &title, &ctx.subtitle(Some(d)), &legend)?;
-    let panels = body.split_evenly((1, 2));
-    spread_panel(
-        &panels[0],
-        ctx,
-        &format!("{}, mnkr", l.cash),
-        &cash,
-        &references,
-        color,
-        Axis::Mnkr,
-    )?;
-    spread_panel(
-        &panels[1],
-        ctx,
-        &format!("{}, mnkr", l.uncommitted),
-        &uncommitted,
-        &references[..1],
-        color,
-        Axis::Mnkr,
-    )
-}
-
-/// Small multiples, one panel per unit: median and 5–95 % band of yearly burden.
-pub fn burden<DB: DrawingBackend>(
-    root: &Area<DB>,
-    ctx: &Context,
-    d: usize,
-    as_share: bool,
-) -> Result<()> {
-    let l = ctx.labels();
-    let units = &ctx.results.summary.units;
-    let color = colour(d);
-    let title = if as_share { l.burden_share } else { l.burden };
-    let mut legend = spread_legend(ctx, color, false, false, 0);
-    legend.push((l.burden_note.to_string(), Mark::Line(BLACK, 1)));
-    let body = figure(
-        root,
-        &format!("{} – {title}", ctx.design_name(d)),
-        &ctx.subtitle(Some(d)),
-        &legend,
-    )?;
-    let columns = units.len().clamp(1, 4);
-    let rows = units.len().div_ceil(columns);
-    for (unit, panel) in units.iter().zip(body.split_evenly((rows, columns))) {
-        let rows = ctx.unit_rows(d, &unit.id);
-        let spread = Spread::band(rows.iter().map(|r| {
-            if as_share {
-                [r.burden_share_p5, r.burden_share_p50, r.burden_share_p95]
-            } else {
-                [r.burden_p5, r.burden_p50, r.burden_p95]
-            }
-        }));
-        let axis = if as_share { Axis::Share } else { Axis::Mnkr };
-        spread_panel(
-            &panel,
-            ctx,
-            &shorten(&unit.name, 34),
-            &spread,
-            &[],
-            color,
-            axis,
-        )?;
-    }
-    Ok(())
-}
-
-/// Shortens a long name with an ellipsis so panel captions never overlap.
-fn shorten(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_string()
-    } else {
-        name.chars().take(max - 1).collect::<String>() + "…"
-    }
-}
-
 /// A line of probabilities by year: its colour, dashes and values.
-type ProbabilityLine = (RGBColor, Option<(u32, u32)>, Vec<f64>);
+pub(super) type ProbabilityLine = (RGBColor, Option<(u32, u32)>, Vec<f64>);
 
 /// Lines of probabilities by year on one panel.
-fn probability_panel<DB: DrawingBackend>(
+pub(super) fn probability_panel<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &Context,
     caption: &str,
@@ -561,170 +449,6 @@ fn probability_panel<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Depletion risk: in the year (left) and in some year so far (right), one line per design.
-pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
-    let l = ctx.labels();
-    let designs = &ctx.results.summary.designs;
-    let body = figure(
-        root,
-        l.depletion_title,
-        &ctx.subtitle(None),
-        &design_legend(ctx),
-    )?;
-    let panels = body.split_evenly((1, 2));
-    let series = |f: fn(&FundRow) -> f64| -> Vec<ProbabilityLine> {
-        (0..designs.len())
-            .map(|d| {
-                (
-                    colour(d),
-                    dashes(d),
-                    ctx.fund_rows(d).iter().map(|r| f(r)).collect(),
-                )
-            })
-            .collect()
-    };
-    probability_panel(&panels[0], ctx, l.depleted, &series(|r| r.p_depleted))?;
-    probability_panel(&panels[1], ctx, l.depleted_by, &series(|r| r.p_depleted_by))
-}
-
-/// Chance each unit is tipped into deficit by year under one design.
-pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    let l = ctx.labels();
-    let units = &ctx.results.summary.units;
-    let legend: Vec<(String, Mark)> = units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| (shorten(&unit.name, 40), line_mark(u)))
-        .collect();
-    let body = figure(
-        root,
-        &format!("{} – {}", ctx.design_name(d), l.tipped.to_lowercase()),
-        &ctx.subtitle(Some(d)),
-        &legend,
-    )?;
-    let lines: Vec<ProbabilityLine> = units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| {
-            (
-                colour(u),
-                dashes(u),
-                ctx.unit_rows(d, &unit.id)
-                    .iter()
-                    .map(|r| r.p_tipped)
-                    .collect(),
-            )
-        })
-        .collect();
-    probability_panel(&body, ctx, l.tipped, &lines)
-}
-
-/// Median cash with its 5–95 % band, every design on one panel.
-pub fn designs<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
-    let l = ctx.labels();
-    let designs = &ctx.results.summary.designs;
-    let body = figure(root, l.designs, &ctx.subtitle(None), &design_legend(ctx))?;
-    let years = ctx.years();
-    let rows: Vec<Vec<&FundRow>> = (0..designs.len()).map(|d| ctx.fund_rows(d)).collect();
-    let range = value_range(
-        rows.iter().flatten().flat_map(|r| [r.cash_p5, r.cash_p95]),
-        true,
-    );
-    let mut chart = year_chart(&body, ctx, "", range, Axis::Mnkr, "mnkr")?;
-    for (d, rows) in rows.iter().enumerate() {
-        let p5: Vec<f64> = rows.iter().map(|r| r.cash_p5).collect();
-        let p95: Vec<f64> = rows.iter().map(|r| r.cash_p95).collect();
-        chart
-            .draw_series(std::iter::once(Polygon::new(
-                band(&years, &p5, &p95),
-                colour(d).mix(0.10).filled(),
-            )))
-            .map_err(chart_error)?;
-    }
-    for (d, rows) in rows.iter().enumerate() {
-        let median: Vec<(i64, f64)> = years
-            .iter()
-            .copied()
-            .zip(rows.iter().map(|r| r.cash_p50))
-            .collect();
-        line(&mut chart, median, colour(d).stroke_width(3), dashes(d))?;
-    }
-    Ok(())
-}
-
-/// Grouped bars: each unit's expected total burden under each design.
-pub fn burden_by_design<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
-    let l = ctx.labels();
-    let summary = &ctx.results.summary;
-    let units = &summary.units;
-    let legend: Vec<(String, Mark)> = summary
-        .designs
-        .iter()
-        .enumerate()
-        .map(|(d, design)| (design.name.clone(), Mark::Fill(colour(d).to_rgba())))
-        .collect();
-    let body = figure(
-        root,
-        l.burden_by_design,
-        &format!("{} · {}", ctx.subtitle(None), l.burden_note),
-        &legend,
-    )?;
-    let means = |u: usize| {
-        summary
-            .designs
-            .iter()
-            .map(move |d| d.units[u].burden_total.mean)
-    };
-    let range = value_range((0..units.len()).flat_map(means), true);
-    let mut chart = ChartBuilder::on(&body)
-        .margin(12)
-        .x_label_area_size(40)
-        .y_label_area_size(78)
-        .build_cartesian_2d(0.0..units.len() as f64, range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_desc("mnkr")
-        .y_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
-        .draw()
-        .map_err(chart_error)?;
-    let designs = summary.designs.len() as f64;
-    let width = 0.8 / designs;
-    chart
-        .draw_series((0..units.len()).flat_map(|u| {
-            means(u).enumerate().map(move |(d, mean)| {
-                let x0 = u as f64 + 0.1 + d as f64 * width;
-                Rectangle::new([(x0, 0.0), (x0 + width * 0.92, mean)], colour(d).filled())
-            })
-        }))
-        .map_err(chart_error)?;
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, 0.0), (units.len() as f64, 0.0)],
-            BLACK.stroke_width(1),
-        )))
-        .map_err(chart_error)?;
-    // Unit ids under the bars' centres, in the label area below the plot.
-    for (u, unit) in units.iter().enumerate() {
-        let at = chart.backend_coord(&(u as f64 + 0.5, range.start));
-        label_at(
-            &body,
-            at,
-            (0, 8),
-            &unit.id,
-            14,
-            Pos::new(HPos::Center, VPos::Top),
-        )?;
-    }
-    Ok(())
-}
-
 /// Draws `text` in `area` at a backend pixel, shifted by `offset`: a category label in a
 /// chart's label area, where plotters' meshes place only numbers.
 pub(super) fn label_at<DB: DrawingBackend>(
@@ -740,226 +464,5 @@ pub(super) fn label_at<DB: DrawingBackend>(
     let style = (FONT, size).into_font().color(&TEXT).pos(anchor);
     area.draw(&Text::new(text.to_string(), at, style))
         .map_err(chart_error)?;
-    Ok(())
-}
-
-/// One flow in the flows chart: its label, colour and yearly mean.
-type Flow = (&'static str, RGBColor, fn(&FundRow) -> f64);
-
-/// Stacked yearly bars of mean flows: deposits and repayments up; payouts, write-offs and, for a
-/// design whose grant money lapses, the lapse down.
-pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    let l = ctx.labels();
-    let rows = ctx.fund_rows(d);
-    let up: Vec<Flow> = vec![
-        (l.deposits, PALETTE[2], |r| r.deposits_mean),
-        (l.repaid, PALETTE[0], |r| r.repaid_mean),
-    ];
-    let mut down: Vec<Flow> = vec![(l.payouts, PALETTE[1], |r| r.payouts_mean)];
-    if rows.iter().any(|r| r.lapsed_mean > 0.0) {
-        down.push((l.lapsed, PALETTE[4], |r| r.lapsed_mean));
-    }
-    // Claims, not cash: what the fund gave up, and what units owe it at year end.
-    let mut claims: Vec<Flow> = vec![(l.written_off, PALETTE[3], |r| r.written_off_mean)];
-    if rows.iter().any(|r| r.owed_mean > 0.0) {
-        claims.push((l.owed, PALETTE[5], |r| r.owed_mean));
-    }
-    let legend: Vec<(String, Mark)> = up
-        .iter()
-        .chain(&down)
-        .map(|&(name, colour, _)| (name.to_string(), Mark::Fill(colour.to_rgba())))
-        .chain(
-            claims
-                .iter()
-                .map(|&(name, colour, _)| (name.to_string(), Mark::Dashed(colour))),
-        )
-        .collect();
-    let title = format!("{} – {}", ctx.design_name(d), l.flows.to_lowercase());
-    let after = &ctx.results.summary.designs[d].after_window;
-    let last_year = ctx.years().last().copied().unwrap_or_default();
-    let after_note = format!(
-        "{} {last_year}: {} {}, {} {}.",
-        l.after_window,
-        ctx.lang.mnkr(after.repaid.mean + after.written_off.mean),
-        l.falls_due,
-        ctx.lang.mnkr(after.payouts.mean),
-        l.paid_out_after
-    );
-    let body = figure(
-        root,
-        &title,
-        &format!("{}\n{} {after_note}", ctx.subtitle(Some(d)), l.means_note),
-        &legend,
-    )?;
-    // Up from 0 for the inflows, down from 0 for the outflows: (year, bottom, top, colour).
-    let years = ctx.years();
-    let mut bars = Vec::new();
-    for (row, &year) in rows.iter().zip(&years) {
-        for (flows, sign) in [(&up, 1.0), (&down, -1.0)] {
-            let mut edge = 0.0;
-            for &(_, colour, value) in flows.iter() {
-                let next = edge + sign * value(row);
-                bars.push((year as f64, edge, next, colour));
-                edge = next;
-            }
-        }
-    }
-    let claimed = rows
-        .iter()
-        .flat_map(|r| claims.iter().map(move |&(_, _, value)| value(r)));
-    let range = value_range(
-        bars.iter().flat_map(|&(_, a, b, _)| [a, b]).chain(claimed),
-        true,
-    );
-    let x_range = years[0] as f64 - 0.6..*years.last().unwrap() as f64 + 0.6;
-    let mut chart = ChartBuilder::on(&body)
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(78)
-        .build_cartesian_2d(x_range, range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .disable_x_mesh()
-        .x_labels(12)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_desc("mnkr")
-        .y_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
-        .draw()
-        .map_err(chart_error)?;
-    let rectangles = bars.iter().map(|&(x, bottom, top, colour)| {
-        Rectangle::new([(x - 0.35, bottom), (x + 0.35, top)], colour.filled())
-    });
-    chart.draw_series(rectangles).map_err(chart_error)?;
-    for &(_, colour, value) in &claims {
-        let points = rows
-            .iter()
-            .zip(&years)
-            .map(|(r, &year)| (year as f64, value(r)))
-            .collect();
-        line(&mut chart, points, colour.stroke_width(2), Some((8, 5)))?;
-    }
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![
-                (years[0] as f64 - 0.6, 0.0),
-                (*years.last().unwrap() as f64 + 0.6, 0.0),
-            ],
-            BLACK.stroke_width(1),
-        )))
-        .map_err(chart_error)?;
-    Ok(())
-}
-
-/// One-at-a-time sensitivity of design `d`: for the depletion risk and the median cash after 5,
-/// 10 and 20 years, each input's low and high setting as bars from the base value, the input
-/// with the widest effect on top — so the panels show how the ranking shifts over time.
-pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    use crate::sensitivity::{Input, SensitivityRow, YEARS_AFTER};
-    let l = ctx.labels();
-    let design = ctx.design_name(d);
-    let rows: Vec<&SensitivityRow> = ctx
-        .sensitivity
-        .iter()
-        .filter(|r| r.design == design)
-        .collect();
-    let find =
-        |input: &str, level: &str| rows.iter().find(|r| r.input == input && r.level == level);
-    let Some(base) = find("base", "base") else {
-        return Ok(());
-    };
-    let (low_colour, high_colour) = (PALETTE[1], PALETTE[0]);
-    let legend = vec![
-        (l.low.to_string(), Mark::Fill(low_colour.to_rgba())),
-        (l.high.to_string(), Mark::Fill(high_colour.to_rgba())),
-        (l.base.to_string(), Mark::Line(BLACK, 1)),
-    ];
-    let title = format!("{design} – {}", l.sensitivity);
-    let body = figure(root, &title, &ctx.subtitle(Some(d)), &legend)?;
-    type Metric = fn(&SensitivityRow) -> f64;
-    let metrics: [(String, Metric, Axis); 4] = [
-        (
-            l.depleted_by.to_string(),
-            |r| r.p_depleted_ever,
-            Axis::Share,
-        ),
-        (
-            format!("{} {} {}", l.cash_after, YEARS_AFTER[0], l.years_word),
-            |r| r.cash_p50_year5,
-            Axis::Mnkr,
-        ),
-        (
-            format!("{} {} {}", l.cash_after, YEARS_AFTER[1], l.years_word),
-            |r| r.cash_p50_year10,
-            Axis::Mnkr,
-        ),
-        (
-            format!("{} {} {}", l.cash_after, YEARS_AFTER[2], l.years_word),
-            |r| r.cash_p50_year20,
-            Axis::Mnkr,
-        ),
-    ];
-    for ((caption, metric, axis), panel) in metrics.iter().zip(body.split_evenly((2, 2))) {
-        let mut bars: Vec<(&str, f64, f64)> = Input::ALL
-            .iter()
-            .filter_map(|input| {
-                let low = find(input.name(), "low")?;
-                let high = find(input.name(), "high")?;
-                Some((input.name(), metric(low), metric(high)))
-            })
-            .collect();
-        bars.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
-        let centre = metric(base);
-        let range = value_range(bars.iter().flat_map(|b| [b.1, b.2]).chain([centre]), false);
-        let n = bars.len() as f64;
-        let mut chart = ChartBuilder::on(&panel)
-            .caption(caption, (FONT, 17).into_font().color(&TEXT))
-            .margin(12)
-            .x_label_area_size(30)
-            .y_label_area_size(150)
-            .build_cartesian_2d(range.clone(), 0.0..n)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .disable_y_mesh()
-            .y_labels(0)
-            .x_labels(6)
-            .x_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
-            .label_style((FONT, 13).into_font().color(&TEXT))
-            .draw()
-            .map_err(chart_error)?;
-        let rectangles = bars.iter().enumerate().flat_map(|(i, &(_, low, high))| {
-            let y = n - i as f64 - 0.5;
-            [
-                Rectangle::new([(centre, y), (low, y - 0.35)], low_colour.filled()),
-                Rectangle::new([(centre, y), (high, y + 0.35)], high_colour.filled()),
-            ]
-        });
-        chart.draw_series(rectangles).map_err(chart_error)?;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(centre, 0.0), (centre, n)],
-                BLACK.stroke_width(1),
-            )))
-            .map_err(chart_error)?;
-        // The inputs' names beside the bars, in the label area left of the plot.
-        for (i, (name, _, _)) in bars.iter().enumerate() {
-            let at = chart.backend_coord(&(range.start, n - i as f64 - 0.5));
-            label_at(
-                &panel,
-                at,
-                (-8, 0),
-                name,
-                13,
-                Pos::new(HPos::Right, VPos::Center),
-            )?;
-        }
-    }
     Ok(())
 }

@@ -6,9 +6,13 @@
 //! system font library. Colours are the Okabe–Ito palette, which colour-blind readers can tell
 //! apart.
 
+mod burden;
 mod draw;
+mod flows;
+mod fund;
 mod sweep;
 mod text;
+mod tornado;
 
 use std::sync::{LazyLock, Once};
 
@@ -157,15 +161,15 @@ impl Chart {
         ctx: &Context,
     ) -> Result<()> {
         match *self {
-            Chart::Fund(d) => draw::fund(root, ctx, d),
-            Chart::Depletion => draw::depletion(root, ctx),
-            Chart::Burden(d) => draw::burden(root, ctx, d, false),
-            Chart::BurdenShare(d) => draw::burden(root, ctx, d, true),
-            Chart::Tipped(d) => draw::tipped(root, ctx, d),
-            Chart::Designs => draw::designs(root, ctx),
-            Chart::BurdenByDesign => draw::burden_by_design(root, ctx),
-            Chart::Flows(d) => draw::flows(root, ctx, d),
-            Chart::Tornado(d) => draw::tornado(root, ctx, d),
+            Chart::Fund(d) => fund::fund(root, ctx, d),
+            Chart::Depletion => fund::depletion(root, ctx),
+            Chart::Burden(d) => burden::burden(root, ctx, d, false),
+            Chart::BurdenShare(d) => burden::burden(root, ctx, d, true),
+            Chart::Tipped(d) => burden::tipped(root, ctx, d),
+            Chart::Designs => fund::designs(root, ctx),
+            Chart::BurdenByDesign => burden::burden_by_design(root, ctx),
+            Chart::Flows(d) => flows::flows(root, ctx, d),
+            Chart::Tornado(d) => tornado::tornado(root, ctx, d),
         }
     }
 }

@@ -1,0 +1,121 @@
+//! The fund's money flows per year: cash in and out as bars, claims (write-offs, arrears) as
+//! dashed lines.
+
+use anyhow::Result;
+use plotters::prelude::*;
+
+use super::draw::*;
+use super::{Context, FONT, chart_error};
+use crate::results::FundRow;
+
+/// One flow in the flows chart: its label, colour and yearly mean.
+type Flow = (&'static str, RGBColor, fn(&FundRow) -> f64);
+
+/// Stacked yearly bars of mean flows: deposits and repayments up; payouts, write-offs and, for a
+/// design whose grant money lapses, the lapse down.
+pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
+    let l = ctx.labels();
+    let rows = ctx.fund_rows(d);
+    let up: Vec<Flow> = vec![
+        (l.deposits, PALETTE[2], |r| r.deposits_mean),
+        (l.repaid, PALETTE[0], |r| r.repaid_mean),
+    ];
+    let mut down: Vec<Flow> = vec![(l.payouts, PALETTE[1], |r| r.payouts_mean)];
+    if rows.iter().any(|r| r.lapsed_mean > 0.0) {
+        down.push((l.lapsed, PALETTE[4], |r| r.lapsed_mean));
+    }
+    // Claims, not cash: what the fund gave up, and what units owe it at year end.
+    let mut claims: Vec<Flow> = vec![(l.written_off, PALETTE[3], |r| r.written_off_mean)];
+    if rows.iter().any(|r| r.owed_mean > 0.0) {
+        claims.push((l.owed, PALETTE[5], |r| r.owed_mean));
+    }
+    let legend: Vec<(String, Mark)> = up
+        .iter()
+        .chain(&down)
+        .map(|&(name, colour, _)| (name.to_string(), Mark::Fill(colour.to_rgba())))
+        .chain(
+            claims
+                .iter()
+                .map(|&(name, colour, _)| (name.to_string(), Mark::Dashed(colour))),
+        )
+        .collect();
+    let title = format!("{} – {}", ctx.design_name(d), l.flows.to_lowercase());
+    let after = &ctx.results.summary.designs[d].after_window;
+    let last_year = ctx.years().last().copied().unwrap_or_default();
+    let after_note = format!(
+        "{} {last_year}: {} {}, {} {}.",
+        l.after_window,
+        ctx.lang.mnkr(after.repaid.mean + after.written_off.mean),
+        l.falls_due,
+        ctx.lang.mnkr(after.payouts.mean),
+        l.paid_out_after
+    );
+    let body = figure(
+        root,
+        &title,
+        &format!("{}\n{} {after_note}", ctx.subtitle(Some(d)), l.means_note),
+        &legend,
+    )?;
+    // Up from 0 for the inflows, down from 0 for the outflows: (year, bottom, top, colour).
+    let years = ctx.years();
+    let mut bars = Vec::new();
+    for (row, &year) in rows.iter().zip(&years) {
+        for (flows, sign) in [(&up, 1.0), (&down, -1.0)] {
+            let mut edge = 0.0;
+            for &(_, colour, value) in flows.iter() {
+                let next = edge + sign * value(row);
+                bars.push((year as f64, edge, next, colour));
+                edge = next;
+            }
+        }
+    }
+    let claimed = rows
+        .iter()
+        .flat_map(|r| claims.iter().map(move |&(_, _, value)| value(r)));
+    let range = value_range(
+        bars.iter().flat_map(|&(_, a, b, _)| [a, b]).chain(claimed),
+        true,
+    );
+    let x_range = years[0] as f64 - 0.6..*years.last().unwrap() as f64 + 0.6;
+    let mut chart = ChartBuilder::on(&body)
+        .margin(12)
+        .x_label_area_size(34)
+        .y_label_area_size(78)
+        .build_cartesian_2d(x_range, range.clone())
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .disable_x_mesh()
+        .x_labels(12)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_desc("mnkr")
+        .y_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &range))
+        .label_style((FONT, 14).into_font().color(&TEXT))
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .draw()
+        .map_err(chart_error)?;
+    let rectangles = bars.iter().map(|&(x, bottom, top, colour)| {
+        Rectangle::new([(x - 0.35, bottom), (x + 0.35, top)], colour.filled())
+    });
+    chart.draw_series(rectangles).map_err(chart_error)?;
+    for &(_, colour, value) in &claims {
+        let points = rows
+            .iter()
+            .zip(&years)
+            .map(|(r, &year)| (year as f64, value(r)))
+            .collect();
+        line(&mut chart, points, colour.stroke_width(2), Some((8, 5)))?;
+    }
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![
+                (years[0] as f64 - 0.6, 0.0),
+                (*years.last().unwrap() as f64 + 0.6, 0.0),
+            ],
+            BLACK.stroke_width(1),
+        )))
+        .map_err(chart_error)?;
+    Ok(())
+}
