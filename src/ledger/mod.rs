@@ -8,9 +8,13 @@
 
 use std::ops::Range;
 
-use crate::scenario::{
-    Basis, Bearer, Deposit, Design, FloorScope, Model, ProjectSpec, Repayment, Scenario,
-};
+mod books;
+mod deposits;
+
+use books::{UnitBooks, book, open_year, reset, settled};
+use deposits::DepositYear;
+
+use crate::scenario::{Basis, Bearer, Design, FloorScope, Model, ProjectSpec, Repayment, Scenario};
 use crate::world::{Application, Source, World};
 
 /// The fund's flows and state in one year; amounts are nominal mnkr.
@@ -86,60 +90,6 @@ impl UnitFlows {
     }
 }
 
-/// What deposit rules look at in a year.
-struct DepositYear {
-    calendar_year: i64,
-    price_factor: f64,
-    /// Last year's result if positive, else 0.
-    positive_result: f64,
-    total_budget: f64,
-    depleted_last_year: bool,
-    will: f64,
-}
-
-impl Deposit {
-    /// What this rule deposits in `year` when the fund (its repayment pot) holds `cash`.
-    fn amount(&self, year: &DepositYear, cash: f64) -> f64 {
-        let f = year.price_factor;
-        let amount = match *self {
-            Deposit::Fixed {
-                amount,
-                from_year,
-                to_year,
-            } => {
-                let due = (from_year..=to_year).contains(&year.calendar_year);
-                if due { amount * f } else { 0.0 }
-            }
-            Deposit::Once { amount, year: once } => {
-                if once == year.calendar_year {
-                    amount * f
-                } else {
-                    0.0
-                }
-            }
-            Deposit::ShareOfPositiveResult {
-                share,
-                until_balance,
-            } => (share * year.positive_result).min(until_balance * f - cash),
-            Deposit::TopUp {
-                target_budget_share,
-                max_share_of_result,
-            } => (target_budget_share * year.total_budget * f - cash)
-                .max(0.0)
-                .min(max_share_of_result * year.positive_result),
-            Deposit::Replenish {
-                amount,
-                probability,
-            } => {
-                let refill = year.depleted_last_year && year.will < probability;
-                if refill { amount * f } else { 0.0 }
-            }
-        };
-        // No rule deposits a negative amount.
-        amount.max(0.0)
-    }
-}
-
 /// Cash and its uncommitted part, for one pot.
 #[derive(Debug, Clone, Copy, Default)]
 struct Pot {
@@ -183,105 +133,6 @@ pub struct Ledger {
     owed: Vec<f64>,
     /// `f(t)` of every year of the ledger, to read start-year prices as nominal ones.
     price_factors: Vec<f64>,
-}
-
-/// Every unit's flows, one array per quantity, indexed `[t * units + u]`.
-///
-/// A project books each flow as a change: its yearly amount is added in its first year and
-/// taken back in the year after its last (one extra year at the end takes the changes after
-/// the simulated years), so a booking costs the same however many years it lasts. The ledger
-/// turns a year's changes into amounts when the year opens ([`UnitBooks::open_year`]); a
-/// booking in an open year adds to its amounts directly. Room, running costs and overruns are
-/// the same each year in start-year prices and are booked in those; instalments are nominal.
-#[derive(Debug, Clone, Default)]
-struct UnitBooks {
-    units: usize,
-    room: Vec<f64>,
-    running_cost: Vec<f64>,
-    overrun: Vec<f64>,
-    repaid: Vec<f64>,
-    shortfall_paid: Vec<f64>,
-}
-
-impl UnitBooks {
-    fn arrays_mut(&mut self) -> [&mut Vec<f64>; 5] {
-        [
-            &mut self.room,
-            &mut self.running_cost,
-            &mut self.overrun,
-            &mut self.repaid,
-            &mut self.shortfall_paid,
-        ]
-    }
-
-    fn reset(&mut self, units: usize, years: usize) {
-        self.units = units;
-        for values in self.arrays_mut() {
-            reset(values, (years + 1) * units);
-        }
-    }
-
-    /// Makes room for `years` years, keeping what is booked.
-    fn extend_to(&mut self, years: usize) {
-        let len = (years + 1) * self.units;
-        for values in self.arrays_mut() {
-            values.resize(len, 0.0);
-        }
-    }
-
-    /// Turns year `t`'s changes into amounts.
-    fn open_year(&mut self, t: usize) {
-        let units = self.units;
-        for values in self.arrays_mut() {
-            open_year(values, units, t);
-        }
-    }
-
-    /// Sum over units of `values` in an opened year `t`.
-    fn year_total(&self, values: &[f64], t: usize) -> f64 {
-        values[t * self.units..(t + 1) * self.units].iter().sum()
-    }
-
-    /// What the fund has received for instalments in year `t` so far, lead units' payments
-    /// included.
-    fn received(&self, t: usize) -> f64 {
-        settled(self.year_total(&self.repaid, t) + self.year_total(&self.shortfall_paid, t))
-    }
-}
-
-/// Empties `values` to `len` default values, keeping its allocation; when it must grow, it
-/// grows by half as much again, as the ledger's length varies from path to path.
-fn reset<T: Clone + Default>(values: &mut Vec<T>, len: usize) {
-    values.clear();
-    if values.capacity() < len {
-        values.reserve(len + len / 2);
-    }
-    values.resize(len, T::default());
-}
-
-/// Books `amount` a year on item `i` of `width` (a unit, or 0 of 1 for the whole fund) in
-/// `years`, as a change in the first year taken back after the last.
-fn book(values: &mut [f64], width: usize, i: usize, years: Range<usize>, amount: f64) {
-    if !years.is_empty() {
-        values[years.start * width + i] += amount;
-        values[years.end * width + i] -= amount;
-    }
-}
-
-/// Adds the amounts of year `t - 1` to the changes of year `t`, making them year `t`'s amounts.
-fn open_year(values: &mut [f64], width: usize, t: usize) {
-    if t > 0 {
-        let (before, from_t) = values.split_at_mut(t * width);
-        for (value, previous) in from_t[..width].iter_mut().zip(&before[(t - 1) * width..]) {
-            *value += previous;
-        }
-    }
-}
-
-/// Summed changes leave rounding residue of about 10⁻¹⁶ of the amounts where every booking has
-/// ended; amounts under 10⁻⁹ mnkr (a tenth of an öre) read as exactly 0.
-fn settled(amount: f64) -> f64 {
-    if amount.abs() < 1e-9 { 0.0 } else { amount }
 }
 
 impl Ledger {
