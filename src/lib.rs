@@ -51,3 +51,5 @@ pub mod sensitivity;
 pub mod simulate;
 pub mod sweep;
 pub mod world;
+
+pub use error::Error;

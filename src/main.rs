@@ -6,14 +6,13 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::error::{OutputError, ScenarioError};
+use sifsim::Error;
 use sifsim::export::{CHARTS, Lang, redraw_charts, table};
 use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, load, run, sensitivity, sweep};
-use sifsim::simulate::{Interrupted, Monitor, Phase};
-use sifsim::sweep::{Setting, SweepError};
+use sifsim::simulate::{Monitor, Phase};
+use sifsim::sweep::Setting;
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -140,22 +139,19 @@ fn main() -> ExitCode {
     match execute(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
-            if error.downcast_ref::<Interrupted>().is_some() {
-                ExitCode::from(130)
-            } else if error.downcast_ref::<ScenarioError>().is_some()
-                || error.downcast_ref::<SweepError>().is_some()
-                || error.downcast_ref::<OutputError>().is_some()
-            {
-                ExitCode::from(2)
-            } else {
-                ExitCode::FAILURE
+            let mut message = error.to_string();
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                message += &format!(": {cause}");
+                source = cause.source();
             }
+            eprintln!("error: {message}");
+            ExitCode::from(error.exit_code())
         }
     }
 }
 
-fn execute(cli: Cli) -> Result<()> {
+fn execute(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Run(args) => simulate_and_write(args, Vec::new())?,
         Command::Report { run, settings } => {
@@ -208,7 +204,7 @@ fn execute(cli: Cli) -> Result<()> {
 
 /// `run` and `report`: simulate, write the outputs, print the table or the JSON summary;
 /// `report_sweep` is a sweep for the report.
-fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<()> {
+fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
     let request = RunRequest {
         report: args.report,
         report_sweep,
@@ -218,10 +214,9 @@ fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<()> {
     let outcome = run(&request, &progress)?;
     progress.bar.finish_and_clear();
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&outcome.results.summary)?
-        );
+        let json = serde_json::to_string_pretty(&outcome.results.summary)
+            .map_err(|e| Error::Machine(e.into()))?;
+        println!("{json}");
     } else {
         print!("{}", table::render(&outcome.results.summary));
         println!("Results written to {}", outcome.out.display());

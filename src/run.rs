@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use anyhow::{Context, Result};
+use anyhow::Context;
 
 use crate::aggregate::{Accumulator, Layout};
-use crate::error::ScenarioError;
+use crate::error::{Error, ScenarioError};
 use crate::export::names::slug;
 use crate::export::{self, Provenance, folder};
 use crate::results::{Results, RunInfo};
@@ -44,7 +44,7 @@ pub struct RunOutcome {
 }
 
 /// Loads the scenario with the request's overrides applied.
-pub fn load(request: &RunRequest) -> Result<(Scenario, Vec<u8>)> {
+pub fn load(request: &RunRequest) -> Result<(Scenario, Vec<u8>), Error> {
     let path = &request.scenario;
     let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
         path: path.clone(),
@@ -144,7 +144,7 @@ impl Cost {
 
 /// Simulates the request's scenario and writes its results; `monitor` hears progress and may
 /// cancel the run (then nothing is written).
-pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome> {
+pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome, Error> {
     let (scenario, bytes) = load(request)?;
     let threads = request.threads.unwrap_or_else(rayon::current_num_threads);
     Cost::of(&scenario, threads).check(&request.scenario, "the run", threads)?;
@@ -202,7 +202,7 @@ pub struct SweepOutcome {
 }
 
 /// Runs a sweep on common random numbers and writes `sweep.csv`.
-pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutcome> {
+pub fn sweep(request: &SweepRequest, monitor: &dyn Monitor) -> Result<SweepOutcome, Error> {
     if let Some(out) = &request.run.out {
         folder::check_target(out)?;
     }
@@ -252,10 +252,12 @@ fn sweep_charts<'a>(
 fn sweep_rows(
     request: &SweepRequest,
     monitor: &dyn Monitor,
-) -> Result<(Scenario, String, Vec<SweepRow>)> {
+) -> Result<(Scenario, String, Vec<SweepRow>), Error> {
     let (base, bytes) = load(&request.run)?;
     let path = &request.run.scenario;
-    let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes)?)?;
+    // Valid, so UTF-8 TOML.
+    let text = std::str::from_utf8(&bytes).context("the scenario is not UTF-8")?;
+    let table: toml::Table = toml::from_str(text).context("the scenario is not TOML")?;
     if let Some(name) = &request.design {
         check_design(&base, name)?;
     }
@@ -280,7 +282,7 @@ fn sweep_rows(
     }
     grid_cost.check(path, &what, threads)?;
     // Every point is validated, and the whole grid's cost counted, before any runs.
-    let scenario_at = |point: &[f64]| -> Result<Scenario> {
+    let scenario_at = |point: &[f64]| -> Result<Scenario, Error> {
         let mut table = table.clone();
         for (setting, &value) in settings.iter().zip(point) {
             sweep::apply(&mut table, &setting.path, value)?;
@@ -302,7 +304,8 @@ fn sweep_rows(
     cost.check(path, &what, threads)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
-        .build()?;
+        .build()
+        .context("could not start worker threads")?;
     let sha256 = folder::sha256_hex(&bytes);
     let mut rows = Vec::new();
     for point in grid {
@@ -339,7 +342,7 @@ fn results_of(
     scenario_sha256: &str,
     pool: &rayon::ThreadPool,
     monitor: &dyn Monitor,
-) -> Result<Results> {
+) -> Result<Results, Error> {
     let started = SystemTime::now();
     let clock = Instant::now();
     let aggregates = pool.install(|| simulate(scenario, monitor))?;
@@ -360,7 +363,7 @@ fn results_of(
 fn report_sweep(
     request: &RunRequest,
     monitor: &dyn Monitor,
-) -> Result<Option<export::SweepSection>> {
+) -> Result<Option<export::SweepSection>, Error> {
     if !request.report || request.report_sweep.is_empty() {
         return Ok(None);
     }
@@ -404,7 +407,7 @@ pub struct SensitivityOutcome {
 pub fn sensitivity(
     request: &SensitivityRequest,
     monitor: &dyn Monitor,
-) -> Result<SensitivityOutcome> {
+) -> Result<SensitivityOutcome, Error> {
     let (mut base, bytes) = load(&request.run)?;
     if let Some(out) = &request.run.out {
         folder::check_target(out)?;
@@ -426,7 +429,8 @@ pub fn sensitivity(
     )?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
-        .build()?;
+        .build()
+        .context("could not start worker threads")?;
     let sha256 = folder::sha256_hex(&bytes);
     let base_results = results_of(&base, &sha256, &pool, monitor)?;
     let mut rows = SensitivityRow::of(&base_results, "base", "base", "");
@@ -447,11 +451,7 @@ pub fn sensitivity(
         });
     let provenance = provenance("sensitivity", &base, sha256, &[]);
     let mut staging = export::Staging::new(&out, provenance, monitor)?;
-    let mut csv = ::csv::Writer::from_writer(Vec::new());
-    for row in &rows {
-        csv.serialize(row)?;
-    }
-    let csv = csv.into_inner()?;
+    let csv = sensitivity_csv(&rows)?;
     if request.run.xlsx {
         staging.write(
             "sensitivity.xlsx",
@@ -464,4 +464,13 @@ pub fn sensitivity(
     }
     staging.commit()?;
     Ok(SensitivityOutcome { rows, out })
+}
+
+/// `sensitivity.csv`.
+fn sensitivity_csv(rows: &[SensitivityRow]) -> anyhow::Result<Vec<u8>> {
+    let mut csv = ::csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        csv.serialize(row)?;
+    }
+    Ok(csv.into_inner()?)
 }

@@ -10,8 +10,9 @@ use std::process::{Command as Process, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use assert_cmd::Command;
+use sifsim::Error;
 use sifsim::run::{RunRequest, run};
-use sifsim::simulate::{Interrupted, Monitor, Phase};
+use sifsim::simulate::{Monitor, Phase};
 
 fn sifsim() -> Command {
     Command::cargo_bin("sifsim").unwrap()
@@ -309,10 +310,8 @@ fn an_interrupt_in_any_writing_phase_leaves_the_earlier_results() {
             reached: AtomicBool::new(false),
         };
         let error = run(&request, &monitor).unwrap_err();
-        assert!(
-            error.downcast_ref::<Interrupted>().is_some(),
-            "{phase:?}: {error:#}"
-        );
+        assert!(matches!(error, Error::Interrupted(_)), "{phase:?}: {error}");
+        assert_eq!(error.exit_code(), 130);
         assert!(
             monitor.reached.load(Ordering::Relaxed),
             "{phase:?} never began"

@@ -18,6 +18,7 @@ use anyhow::{Context, Result};
 pub use charts::Lang;
 pub use folder::{Provenance, Staging};
 
+use crate::error::Error;
 use crate::results::Results;
 use crate::scenario::Scenario;
 use crate::simulate::{Monitor, Phase};
@@ -73,7 +74,7 @@ pub fn write_all(
     extras: Extras,
     provenance: Provenance,
     monitor: &dyn Monitor,
-) -> Result<()> {
+) -> Result<(), Error> {
     let mut staging = Staging::new(dir, provenance, monitor)?;
     monitor.phase(Phase::Tables);
     for export in exports() {
@@ -104,7 +105,7 @@ pub fn write_all(
 
 /// Re-draws the charts of a finished run in `dir` from its files: the folder is rewritten
 /// whole, its other files unchanged, and only when sifsim wrote it and nobody edited it.
-pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<()> {
+pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<(), Error> {
     let manifest = folder::check_owned(dir)?;
     let results = read_results(dir)?;
     let mut staging = Staging::new(dir, manifest.provenance.clone(), monitor)?;
@@ -123,7 +124,7 @@ pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<()
 }
 
 /// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv`.
-pub fn read_results(dir: &Path) -> Result<Results> {
+pub fn read_results(dir: &Path) -> Result<Results, Error> {
     let read = |name: &str| {
         let path = dir.join(name);
         fs::read(&path).with_context(|| {
