@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::aggregate::MAX_MAGNITUDE;
+use crate::edit::EditError;
 use crate::scenario::Problem;
 use crate::simulate::Interrupted;
 use crate::sweep::SweepError;
@@ -17,6 +18,9 @@ pub enum Error {
     /// A `--set` is not valid, or its grid is too large.
     #[error(transparent)]
     Sweep(#[from] SweepError),
+    /// An edit does not fit the scenario file.
+    #[error(transparent)]
+    Edit(#[from] EditError),
     /// An output folder sifsim may not write to or read from.
     #[error(transparent)]
     Output(#[from] OutputError),
@@ -34,7 +38,7 @@ impl Error {
         match self {
             Error::Interrupted(_) => 130,
             Error::Machine(_) => 1,
-            Error::Scenario(_) | Error::Sweep(_) | Error::Output(_) => 2,
+            Error::Scenario(_) | Error::Sweep(_) | Error::Edit(_) | Error::Output(_) => 2,
         }
     }
 }

@@ -41,6 +41,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod edit;
 pub mod error;
 pub mod export;
 pub mod ledger;
@@ -49,6 +50,7 @@ pub mod run;
 pub mod scenario;
 pub mod sensitivity;
 pub mod simulate;
+pub mod source;
 pub mod sweep;
 pub mod world;
 

@@ -10,7 +10,8 @@ use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::Error;
 use sifsim::export::{CHARTS, Lang, redraw_charts, table};
-use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, load, run, sensitivity, sweep};
+use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, run, sensitivity, sweep};
+use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase};
 use sifsim::sweep::Setting;
 
@@ -192,11 +193,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
             println!("Charts written to {}", output_dir.join(CHARTS).display());
         }
         Command::Validate { scenario } => {
-            let (scenario, _) = load(&RunRequest {
-                scenario,
-                ..RunRequest::default()
-            })?;
-            print!("{}", table::describe(&scenario));
+            print!("{}", table::describe(&Scenario::load(&scenario)?));
         }
     }
     Ok(())

@@ -13,6 +13,7 @@ use crate::results::{Results, RunInfo};
 use crate::scenario::Scenario;
 use crate::sensitivity::{Input, SensitivityRow};
 use crate::simulate::{Monitor, simulate};
+use crate::source::{Overrides, Source};
 use crate::sweep::{self, Setting, SweepError, SweepMetrics, SweepRow};
 
 /// What the user asked for; `None` keeps the scenario's value.
@@ -43,21 +44,14 @@ pub struct RunOutcome {
     pub out: PathBuf,
 }
 
-/// Loads the scenario with the request's overrides applied.
-pub fn load(request: &RunRequest) -> Result<(Scenario, Vec<u8>), Error> {
-    let path = &request.scenario;
-    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
-        path: path.clone(),
-        source,
-    })?;
-    let mut scenario = Scenario::from_bytes(path, &bytes)?;
-    if let Some(paths) = request.paths {
-        scenario.paths = paths;
-    }
-    if let Some(seed) = request.seed {
-        scenario.seed = seed;
-    }
-    Ok((scenario, bytes))
+/// Reads the request's scenario file, overrides applied, keeping only `design` if given.
+pub fn source(request: &RunRequest, design: Option<&str>) -> Result<Source, Error> {
+    let overrides = Overrides {
+        paths: request.paths,
+        seed: request.seed,
+        design: design.map(String::from),
+    };
+    Source::read(&request.scenario, overrides)
 }
 
 /// Largest memory a run may plan to use.
@@ -145,9 +139,10 @@ impl Cost {
 /// Simulates the request's scenario and writes its results; `monitor` hears progress and may
 /// cancel the run (then nothing is written).
 pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome, Error> {
-    let (scenario, bytes) = load(request)?;
+    let source = source(request, None)?;
+    let scenario = source.scenario();
     let threads = request.threads.unwrap_or_else(rayon::current_num_threads);
-    Cost::of(&scenario, threads).check(&request.scenario, "the run", threads)?;
+    Cost::of(scenario, threads).check(&request.scenario, "the run", threads)?;
     let out = request
         .out
         .clone()
@@ -157,17 +152,16 @@ pub fn run(request: &RunRequest, monitor: &dyn Monitor) -> Result<RunOutcome, Er
         .num_threads(threads)
         .build()
         .context("could not start worker threads")?;
-    let sha256 = folder::sha256_hex(&bytes);
-    let results = results_of(&scenario, &sha256, &pool, monitor)?;
+    let results = results_of(scenario, &source.sha256, &pool, monitor)?;
     let sweep_section = report_sweep(request, monitor)?;
     let extras = export::Extras {
         lang: request.lang,
         xlsx: request.xlsx,
-        report: request.report.then_some(&scenario),
+        report: request.report.then_some(scenario),
         report_sweep: sweep_section.as_ref(),
     };
     let job = if request.report { "report" } else { "run" };
-    let provenance = provenance(job, &scenario, sha256, &request.report_sweep);
+    let provenance = provenance(job, scenario, source.sha256.clone(), &request.report_sweep);
     export::write_all(&out, &results, extras, provenance, monitor)?;
     Ok(RunOutcome { results, out })
 }
@@ -253,14 +247,9 @@ fn sweep_rows(
     request: &SweepRequest,
     monitor: &dyn Monitor,
 ) -> Result<(Scenario, String, Vec<SweepRow>), Error> {
-    let (base, bytes) = load(&request.run)?;
+    let source = source(&request.run, request.design.as_deref())?;
+    let base = source.scenario();
     let path = &request.run.scenario;
-    // Valid, so UTF-8 TOML.
-    let text = std::str::from_utf8(&bytes).context("the scenario is not UTF-8")?;
-    let table: toml::Table = toml::from_str(text).context("the scenario is not TOML")?;
-    if let Some(name) = &request.design {
-        check_design(&base, name)?;
-    }
     let settings = &request.settings;
     sweep::check_distinct(settings)?;
     let threads = request
@@ -268,7 +257,7 @@ fn sweep_rows(
         .threads
         .unwrap_or_else(rayon::current_num_threads);
     let points = sweep::grid_size(settings);
-    let grid_cost = Cost::of(&base, threads).times(points);
+    let grid_cost = Cost::of(base, threads).times(points);
     let what = format!("a grid of {points:.0} points");
     if points > MAX_GRID_POINTS {
         return Err(SweepError::grid(
@@ -282,20 +271,7 @@ fn sweep_rows(
     }
     grid_cost.check(path, &what, threads)?;
     // Every point is validated, and the whole grid's cost counted, before any runs.
-    let scenario_at = |point: &[f64]| -> Result<Scenario, Error> {
-        let mut table = table.clone();
-        for (setting, &value) in settings.iter().zip(point) {
-            sweep::apply(&mut table, &setting.path, value)?;
-        }
-        let mut scenario =
-            Scenario::from_table(path, table).map_err(|e| SweepError::point(settings, point, e))?;
-        scenario.paths = base.paths;
-        scenario.seed = base.seed;
-        if let Some(name) = &request.design {
-            scenario.designs.retain(|d| &d.name == name);
-        }
-        Ok(scenario)
-    };
+    let scenario_at = |point: &[f64]| sweep::variant(&source, settings, point);
     let grid = sweep::grid(settings);
     let mut cost = Cost::default();
     for point in &grid {
@@ -306,33 +282,16 @@ fn sweep_rows(
         .num_threads(threads)
         .build()
         .context("could not start worker threads")?;
-    let sha256 = folder::sha256_hex(&bytes);
     let mut rows = Vec::new();
     for point in grid {
-        let results = results_of(&scenario_at(&point)?, &sha256, &pool, monitor)?;
+        let results = results_of(&scenario_at(&point)?, &source.sha256, &pool, monitor)?;
         rows.extend(
             SweepMetrics::of(&results)
                 .into_iter()
                 .map(|m| (point.clone(), m)),
         );
     }
-    Ok((base, sha256, rows))
-}
-
-/// Refuses a `--design` the scenario does not have, listing those it has.
-fn check_design(scenario: &Scenario, name: &str) -> Result<(), ScenarioError> {
-    if scenario.designs.iter().any(|d| d.name == name) {
-        return Ok(());
-    }
-    let names: Vec<String> = scenario
-        .designs
-        .iter()
-        .map(|d| format!("\"{}\"", d.name))
-        .collect();
-    Err(ScenarioError::UnknownDesign {
-        name: name.to_string(),
-        designs: names.join(", "),
-    })
+    Ok((base.clone(), source.sha256.clone(), rows))
 }
 
 /// Simulates a scenario on `pool` into results, recording when and how long; refuses to
@@ -408,13 +367,10 @@ pub fn sensitivity(
     request: &SensitivityRequest,
     monitor: &dyn Monitor,
 ) -> Result<SensitivityOutcome, Error> {
-    let (mut base, bytes) = load(&request.run)?;
+    let source = source(&request.run, request.design.as_deref())?;
+    let base = source.scenario();
     if let Some(out) = &request.run.out {
         folder::check_target(out)?;
-    }
-    if let Some(name) = &request.design {
-        check_design(&base, name)?;
-        base.designs.retain(|d| &d.name == name);
     }
     let threads = request
         .run
@@ -422,7 +378,7 @@ pub fn sensitivity(
         .unwrap_or_else(rayon::current_num_threads);
     // The scenario as written, then each input low and high.
     let runs = 1 + 2 * Input::ALL.len();
-    Cost::of(&base, threads).times(runs as f64).check(
+    Cost::of(base, threads).times(runs as f64).check(
         &request.run.scenario,
         &format!("{runs} runs"),
         threads,
@@ -431,12 +387,13 @@ pub fn sensitivity(
         .num_threads(threads)
         .build()
         .context("could not start worker threads")?;
-    let sha256 = folder::sha256_hex(&bytes);
-    let base_results = results_of(&base, &sha256, &pool, monitor)?;
+    let sha256 = &source.sha256;
+    let base_results = results_of(base, sha256, &pool, monitor)?;
     let mut rows = SensitivityRow::of(&base_results, "base", "base", "");
     for input in Input::ALL {
         for (high, level) in [(false, "low"), (true, "high")] {
-            let results = results_of(&input.apply(&base, high), &sha256, &pool, monitor)?;
+            let variant = source.variant(&input.edits(base, high))?;
+            let results = results_of(&variant, sha256, &pool, monitor)?;
             rows.extend(SensitivityRow::of(
                 &results,
                 input.name(),
@@ -449,7 +406,7 @@ pub fn sensitivity(
         request.run.out.clone().unwrap_or_else(|| {
             Path::new("output").join(format!("{}-sensitivity", slug(&base.name)))
         });
-    let provenance = provenance("sensitivity", &base, sha256, &[]);
+    let provenance = provenance("sensitivity", base, sha256.clone(), &[]);
     let mut staging = export::Staging::new(&out, provenance, monitor)?;
     let csv = sensitivity_csv(&rows)?;
     if request.run.xlsx {

@@ -8,14 +8,28 @@ use assert_cmd::Command;
 mod common;
 
 use common::{ACCENTED, compare_renamed, one_chart_each, svgs};
+use sifsim::edit::Edit;
 use sifsim::scenario::{Model, Scenario};
-use sifsim::sweep::{Setting, apply, to_csv};
+use sifsim::source::{Overrides, Source};
+use sifsim::sweep::{Setting, to_csv};
+
+/// `text` with `value` set at `path`, as `--set PATH=VALUE` does.
+fn with(text: &str, path: &str, value: f64) -> Scenario {
+    let source = Source::from_bytes(
+        "compare.toml".as_ref(),
+        text.as_bytes(),
+        Overrides::default(),
+    );
+    let edit = Edit::number(path.parse().unwrap(), value);
+    source.unwrap().variant(&[edit]).unwrap()
+}
 
 fn compare_with(path: &str, value: f64) -> Scenario {
-    let text = fs::read_to_string("scenarios/compare.toml").unwrap();
-    let mut table: toml::Table = toml::from_str(&text).unwrap();
-    apply(&mut table, path, value).unwrap();
-    Scenario::from_table("compare.toml".as_ref(), table).unwrap()
+    with(
+        &fs::read_to_string("scenarios/compare.toml").unwrap(),
+        path,
+        value,
+    )
 }
 
 fn horizon(scenario: &Scenario, d: usize) -> Option<usize> {
@@ -418,24 +432,14 @@ fn a_design_whose_name_holds_a_dot_can_be_set() {
     let text = fs::read_to_string("scenarios/compare.toml")
         .unwrap()
         .replace("name = \"Örebros regel\"", "name = \"Örebro v1.2\"");
-    let mut table: toml::Table = toml::from_str(&text).unwrap();
-    apply(
-        &mut table,
-        "design[Örebro v1.2].repayment.horizon_years",
-        4.0,
-    )
-    .unwrap();
-    let scenario = Scenario::from_table("compare.toml".as_ref(), table).unwrap();
+    let scenario = with(&text, "design[Örebro v1.2].repayment.horizon_years", 4.0);
     assert_eq!(horizon(&scenario, 2), Some(4));
     assert_eq!(horizon(&scenario, 1), Some(10));
 }
 
 #[test]
 fn the_sweep_csv_header_quotes_a_name_with_a_comma() {
-    let settings = vec![Setting {
-        path: "design[A, B].fund.initial".into(),
-        values: vec![10.0],
-    }];
+    let settings: Vec<Setting> = vec!["design[A, B].fund.initial=10".parse().unwrap()];
     let csv = to_csv(&settings, &[]).unwrap();
     let header = String::from_utf8(csv).unwrap();
     assert!(
