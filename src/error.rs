@@ -1,12 +1,13 @@
 //! Errors: what a user can cause (exit code 2), an interrupt (130), and what the machine could
 //! not do (1), gathered in one [`Error`] that every public entry point returns.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::aggregate::MAX_MAGNITUDE;
 use crate::edit::EditError;
 use crate::scenario::Problem;
 use crate::simulate::Interrupted;
+use crate::simulator::TooLarge;
 use crate::sweep::SweepError;
 
 /// Everything that stops sifsim, each kind with its exit code ([`Error::exit_code`]).
@@ -21,6 +22,9 @@ pub enum Error {
     /// An edit does not fit the scenario file.
     #[error(transparent)]
     Edit(#[from] EditError),
+    /// A scenario given in memory asks for more than the limits allow.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
     /// An output folder sifsim may not write to or read from.
     #[error(transparent)]
     Output(#[from] OutputError),
@@ -38,7 +42,23 @@ impl Error {
         match self {
             Error::Interrupted(_) => 130,
             Error::Machine(_) => 1,
-            Error::Scenario(_) | Error::Sweep(_) | Error::Edit(_) | Error::Output(_) => 2,
+            Error::Scenario(_)
+            | Error::Sweep(_)
+            | Error::Edit(_)
+            | Error::TooLarge(_)
+            | Error::Output(_) => 2,
+        }
+    }
+
+    /// A refusal of size as one of the scenario file at `path`; other errors as they are.
+    pub fn in_file(self, path: &Path) -> Error {
+        match self {
+            Error::TooLarge(source) => ScenarioError::TooLarge {
+                path: path.to_owned(),
+                source,
+            }
+            .into(),
+            error => error,
         }
     }
 }
@@ -71,8 +91,8 @@ pub enum ScenarioError {
         /// The problems drawn against the file's lines.
         report: String,
     },
-    #[error("scenario file '{}' asks for too much: {message}", path.display())]
-    TooLarge { path: PathBuf, message: String },
+    #[error("scenario file '{}' asks for too much", path.display())]
+    TooLarge { path: PathBuf, source: TooLarge },
     /// A figure the run would report is not finite or beyond [`MAX_MAGNITUDE`]; `at` says
     /// which (design, unit, year, quantity).
     #[error(

@@ -9,7 +9,7 @@
 //! 4. [`aggregate`]: streaming, exactly mergeable sums and histograms over paths.
 //! 5. [`simulate`]: runs the paths in parallel; [`results`] reads the figures off.
 //! 6. [`export`]: `summary.json`, `fund.csv`, `units.csv`, the charts, the report, the workbook
-//!    and the table on stdout, written by [`run`] into an output folder whole or not at all.
+//!    and the table on stdout, written by [`jobs`] into an output folder whole or not at all.
 //!
 //! [`sweep`] and [`sensitivity`] run variants of a scenario on the same futures.
 //!
@@ -44,14 +44,16 @@ pub mod aggregate;
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod jobs;
 pub mod ledger;
 pub mod results;
-pub mod run;
 pub mod scenario;
 pub mod sensitivity;
 pub mod simulate;
+pub mod simulator;
 pub mod source;
 pub mod sweep;
 pub mod world;
 
 pub use error::Error;
+pub use simulator::Simulator;

@@ -8,12 +8,12 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::Error;
-use sifsim::export::{CHARTS, Lang, redraw_charts, table};
-use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, run, sensitivity, sweep};
+use sifsim::export::{Lang, SWEEP_CSV, table};
+use sifsim::jobs::{self, Options, RunRequest, SensitivityRequest, SweepRequest};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase};
 use sifsim::sweep::Setting;
+use sifsim::{Error, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -96,20 +96,20 @@ struct Common {
     /// Also write an Excel workbook (a sheet per table, Swedish headers).
     #[arg(long)]
     xlsx: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 impl Common {
-    fn request(self) -> RunRequest {
-        RunRequest {
-            scenario: self.scenario,
+    fn options(&self) -> Options {
+        Options {
+            scenario: self.scenario.clone(),
             paths: self.paths,
             seed: self.seed,
-            threads: self.threads.map(usize::from),
-            out: self.out,
+            out: self.out.clone(),
             lang: self.lang,
             xlsx: self.xlsx,
-            report: false,
-            report_sweep: Vec::new(),
         }
     }
 }
@@ -119,9 +119,6 @@ impl Common {
 struct RunArgs {
     #[command(flatten)]
     common: Common,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
     /// Print summary.json on stdout instead of the table.
     #[arg(long)]
     json: bool,
@@ -154,43 +151,49 @@ fn main() -> ExitCode {
 
 fn execute(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Run(args) => simulate_and_write(args, Vec::new())?,
-        Command::Report { run, settings } => {
-            let run = RunArgs {
+        Command::Run(args) => run(args, Vec::new())?,
+        Command::Report {
+            run: args,
+            settings,
+        } => run(
+            RunArgs {
                 report: true,
-                ..run
-            };
-            simulate_and_write(run, settings)?
-        }
+                ..args
+            },
+            settings,
+        )?,
         Command::Sweep {
             common,
             settings,
             design,
         } => {
+            let progress = Progress::new(common.quiet);
+            let simulator = simulator(&common, &progress)?;
             let request = SweepRequest {
-                run: common.request(),
+                options: common.options(),
                 settings,
                 design,
             };
-            let outcome = sweep(&request, &Progress::new(true))?;
+            let outcome = jobs::sweep(&simulator, &request)?;
+            progress.bar.finish_and_clear();
             print!("{}", table::sweep(&request.settings, &outcome.rows));
-            println!(
-                "Sweep written to {}",
-                outcome.out.join("sweep.csv").display()
-            );
+            println!("Sweep written to {}", outcome.out.join(SWEEP_CSV).display());
         }
         Command::Sensitivity { common, design } => {
+            let progress = Progress::new(common.quiet);
+            let simulator = simulator(&common, &progress)?;
             let request = SensitivityRequest {
-                run: common.request(),
+                options: common.options(),
                 design,
             };
-            let outcome = sensitivity(&request, &Progress::new(true))?;
+            let outcome = jobs::sensitivity(&simulator, &request)?;
+            progress.bar.finish_and_clear();
             print!("{}", table::sensitivity(&outcome.rows));
             println!("Sensitivity written to {}", outcome.out.display());
         }
         Command::Chart { output_dir, lang } => {
-            redraw_charts(&output_dir, lang, &Progress::new(true))?;
-            println!("Charts written to {}", output_dir.join(CHARTS).display());
+            let charts = jobs::chart(&output_dir, lang, &Progress::new(true))?;
+            println!("Charts written to {}", charts.display());
         }
         Command::Validate { scenario } => {
             print!("{}", table::describe(&Scenario::load(&scenario)?));
@@ -199,16 +202,22 @@ fn execute(cli: Cli) -> Result<(), Error> {
     Ok(())
 }
 
+/// A simulator on the threads asked for, reporting to `progress`.
+fn simulator<'p>(common: &Common, progress: &'p Progress) -> Result<Simulator<'p>, Error> {
+    Simulator::new(common.threads.map(usize::from), progress)
+}
+
 /// `run` and `report`: simulate, write the outputs, print the table or the JSON summary;
 /// `report_sweep` is a sweep for the report.
-fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
+fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
+    let progress = Progress::new(args.common.quiet);
+    let simulator = simulator(&args.common, &progress)?;
     let request = RunRequest {
+        options: args.common.options(),
         report: args.report,
         report_sweep,
-        ..args.common.request()
     };
-    let progress = Progress::new(args.quiet);
-    let outcome = run(&request, &progress)?;
+    let outcome = jobs::run(&simulator, &request)?;
     progress.bar.finish_and_clear();
     if args.json {
         let json = serde_json::to_string_pretty(&outcome.results.summary)
@@ -221,7 +230,7 @@ fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), E
     Ok(())
 }
 
-/// A progress bar on stderr, drawn once a run has lasted a second, and only on a terminal.
+/// A progress bar on stderr, drawn once a job has lasted a second, and only on a terminal.
 struct Progress {
     bar: ProgressBar,
     started: Instant,
@@ -249,6 +258,7 @@ impl Progress {
 
 impl Monitor for Progress {
     fn started(&self, paths: u64) {
+        self.bar.reset();
         self.bar.set_length(paths);
     }
 

@@ -263,25 +263,6 @@ impl SweepMetrics {
     }
 }
 
-/// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
-pub fn to_csv(settings: &[Setting], rows: &[SweepRow]) -> anyhow::Result<Vec<u8>> {
-    // The metrics' columns come from serde, read back as records to put the settings' first.
-    let mut metrics = csv::Writer::from_writer(Vec::new());
-    for (_, row) in rows {
-        metrics.serialize(row)?;
-    }
-    let metrics = metrics.into_inner()?;
-    let mut metrics = csv::Reader::from_reader(metrics.as_slice());
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let header = settings.iter().map(|s| s.path.as_str());
-    out.write_record(header.chain(metrics.headers()?.iter()))?;
-    for ((values, _), record) in rows.iter().zip(metrics.records()) {
-        let values = values.iter().map(f64::to_string);
-        out.write_record(values.chain(record?.iter().map(String::from)))?;
-    }
-    Ok(out.into_inner()?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

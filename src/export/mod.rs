@@ -1,5 +1,6 @@
 //! Exports: each output file behind one trait, written into a staging folder that replaces the
-//! output folder only once everything is written (results are whole or absent).
+//! output folder only once everything is written (results are whole or absent). Every file a
+//! job writes is named here.
 
 pub mod charts;
 mod csv;
@@ -8,7 +9,8 @@ mod html;
 mod json;
 pub mod names;
 pub mod table;
-pub mod xlsx;
+mod variants;
+mod xlsx;
 
 use std::fs;
 use std::path::Path;
@@ -17,6 +19,7 @@ use anyhow::{Context, Result};
 
 pub use charts::Lang;
 pub use folder::{Provenance, Staging};
+pub use variants::{SENSITIVITY_CSV, SWEEP_CSV, Sweep, sweep_csv, write_sensitivity, write_sweep};
 
 use crate::error::Error;
 use crate::results::Results;
@@ -25,7 +28,7 @@ use crate::simulate::{Monitor, Phase};
 use crate::sweep::{Setting, SweepRow};
 
 /// One output file rendered from a run's results.
-pub trait Export {
+pub(crate) trait Export {
     /// The file's name in the output folder.
     fn file_name(&self) -> &'static str;
     /// The file's bytes.
@@ -33,7 +36,7 @@ pub trait Export {
 }
 
 /// The files `sifsim run` writes.
-pub fn exports() -> Vec<Box<dyn Export>> {
+pub(crate) fn exports() -> Vec<Box<dyn Export>> {
     vec![
         Box::new(json::Summary),
         Box::new(csv::Fund),
@@ -68,7 +71,7 @@ pub struct SweepSection {
 
 /// Writes every export and chart (and the extras asked for) into `dir`, replacing what was
 /// there only when all succeeded; `monitor` hears each phase and may stop the writing.
-pub fn write_all(
+pub fn write_run(
     dir: &Path,
     results: &Results,
     extras: Extras,

@@ -17,7 +17,7 @@ use plotters::prelude::*;
 use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
-pub use sweep::{SweepData, render_sweep};
+pub(crate) use sweep::{SweepData, render_sweep};
 pub use text::Lang;
 
 use crate::export::names::{Stem, file_stems};
@@ -228,7 +228,7 @@ fn png_of(svg: &str) -> Result<Vec<u8>> {
 }
 
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
-pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
+pub(crate) fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
     let ctx = Context {
         results,
         lang,
@@ -242,7 +242,7 @@ pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)
 }
 
 /// The tornado chart of each design of a sensitivity analysis; `base` is the unchanged run.
-pub fn render_tornados(
+pub(crate) fn render_tornados(
     base: &Results,
     rows: &[SensitivityRow],
     lang: Lang,
