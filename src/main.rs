@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::export::{Lang, SWEEP_CSV, table};
@@ -40,7 +41,7 @@ enum Command {
         /// The output folder of a run (holding summary.json, fund.csv and units.csv).
         output_dir: PathBuf,
         /// Language of the charts.
-        #[arg(long, value_enum, default_value_t)]
+        #[arg(long, value_parser = lang(), default_value = "sv")]
         lang: Lang,
     },
     /// Run a scenario once per setting of one or more fields, on the same random futures;
@@ -91,7 +92,7 @@ struct Common {
     #[arg(long)]
     out: Option<PathBuf>,
     /// Language of the charts.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_parser = lang(), default_value = "sv")]
     lang: Lang,
     /// Also write an Excel workbook (a sheet per table, Swedish headers).
     #[arg(long)]
@@ -99,6 +100,14 @@ struct Common {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// `--lang`: `sv` or `en`.
+fn lang() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(["sv", "en"]).map(|lang| match lang.as_str() {
+        "en" => Lang::En,
+        _ => Lang::Sv,
+    })
 }
 
 impl Common {
