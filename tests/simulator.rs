@@ -1,11 +1,11 @@
-//! The simulator as a library: results in memory without files, a job of several runs
-//! announced once and refused whole when too large.
+//! The simulator as a library: results in memory without files, one chart as SVG text, a job of
+//! several runs announced once and refused whole when too large.
 
 use std::sync::Mutex;
 
 use assert_cmd::Command;
 use sifsim::edit::{Edit, FieldPath};
-use sifsim::export;
+use sifsim::export::{self, Lang, charts};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase, Unmonitored};
 use sifsim::simulator::Work;
@@ -22,12 +22,23 @@ fn compare(paths: u64) -> Scenario {
 }
 
 #[test]
-fn results_are_made_in_memory() {
+fn results_and_a_chart_are_made_in_memory() {
     let simulator = Simulator::new(Some(2), &Unmonitored).unwrap();
     let results = simulator.simulate(&compare(300)).unwrap();
     assert_eq!(results.summary.paths, 300);
     assert_eq!(results.summary.designs.len(), 4);
     assert_eq!(results.summary.scenario_sha256, "");
+    let svg = charts::svg(&results, Lang::En, "fund-orebros-regel")
+        .unwrap()
+        .unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    assert_eq!(document.root_element().tag_name().name(), "svg");
+    assert!(svg.contains("Örebros regel"));
+    assert!(
+        charts::svg(&results, Lang::En, "no-such-chart")
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[test]

@@ -20,6 +20,7 @@ use resvg::{tiny_skia, usvg};
 pub(crate) use sweep::{SweepData, render_sweep};
 pub use text::Lang;
 
+use crate::error::Error;
 use crate::export::names::{Stem, file_stems};
 use crate::results::{FundRow, Results, UnitRow};
 use crate::sensitivity::SensitivityRow;
@@ -191,16 +192,15 @@ impl Drawing for RunChart<'_> {
     }
 }
 
-/// A drawing as SVG text and PNG bytes.
-fn svg_and_png<D: Drawing>(drawing: &D) -> Result<(String, Vec<u8>)> {
+/// A drawing as SVG text.
+fn svg_of<D: Drawing>(drawing: &D) -> Result<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
         drawing.draw(&root)?;
         root.present().map_err(chart_error)?;
     }
-    let png = png_of(&svg)?;
-    Ok((svg, png))
+    Ok(svg)
 }
 
 /// Renders a chart's SVG as PNG, with the shipped font as its only font.
@@ -225,6 +225,24 @@ fn png_of(svg: &str) -> Result<Vec<u8>> {
     encoder.set_compression(png::Compression::Fast);
     encoder.write_header()?.write_image_data(&rgb)?;
     Ok(png)
+}
+
+/// One chart of `results` as SVG text, drawn in memory: `name` is its file name in a run's
+/// `charts/` folder without the extension, e.g. `depletion` or `fund-budget`; `None` when the
+/// results have no chart of that name.
+pub fn svg(results: &Results, lang: Lang, name: &str) -> Result<Option<String>, Error> {
+    let charts = Chart::all(results);
+    let stems = file_stems(&charts.iter().map(|c| c.stem(results)).collect::<Vec<_>>());
+    let Some((chart, _)) = charts.into_iter().zip(stems).find(|(_, stem)| stem == name) else {
+        return Ok(None);
+    };
+    let ctx = Context {
+        results,
+        lang,
+        sensitivity: &[],
+    };
+    register_font()?;
+    Ok(Some(svg_of(&RunChart { chart, ctx: &ctx })?))
 }
 
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
@@ -267,8 +285,8 @@ fn render<D: Drawing>(drawings: &[D]) -> Result<Vec<(String, Vec<u8>)>> {
     let stems = file_stems(&drawings.iter().map(Drawing::stem).collect::<Vec<_>>());
     let rendered: Result<Vec<_>> = (drawings.par_iter().zip(stems))
         .map(|(drawing, stem)| {
-            let (svg, png) =
-                svg_and_png(drawing).map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
+            let drawn = svg_of(drawing).and_then(|svg| Ok((png_of(&svg)?, svg)));
+            let (png, svg) = drawn.map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
             Ok([
                 (format!("{stem}.svg"), svg.into_bytes()),
                 (format!("{stem}.png"), png),
