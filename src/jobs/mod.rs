@@ -79,13 +79,15 @@ impl Options {
     /// Where `job` on `source` writes: `--out` or the default folder, refused before anything
     /// is simulated if sifsim may not write there.
     fn out(&self, job: Job, source: &Source) -> Result<PathBuf, Error> {
-        let out = self.out.clone().unwrap_or_else(|| {
-            let name = slug(&source.scenario().name);
-            Path::new("output").join(format!("{name}{}", job.suffix()))
-        });
+        let out = (self.out.clone()).unwrap_or_else(|| default_out(job, &source.scenario().name));
         folder::check_target(&out)?;
         Ok(out)
     }
+}
+
+/// `output/<slug of the scenario's name>`, with `-sweep` or `-sensitivity` for those jobs.
+fn default_out(job: Job, scenario: &str) -> PathBuf {
+    Path::new("output").join(format!("{}{}", slug(scenario), job.suffix()))
 }
 
 /// Where the files of `job` on `source` come from; `settings` are its `--set`s.
@@ -113,18 +115,13 @@ mod tests {
 
     #[test]
     fn default_folders_are_named_after_the_scenario_and_the_job() {
-        let options = Options {
-            scenario: "scenarios/orebro.toml".into(),
-            ..Options::default()
-        };
-        let source = options.source(None).unwrap();
-        let folder = |job| options.out(job, &source).unwrap();
-        let name = slug(&source.scenario().name);
-        assert_eq!(folder(Job::Run), Path::new("output").join(&name));
+        let folder = |job| default_out(job, "Örebro kommun");
+        assert_eq!(folder(Job::Run), Path::new("output/orebro-kommun"));
         assert_eq!(folder(Job::Report), folder(Job::Run));
+        assert_eq!(folder(Job::Sweep), Path::new("output/orebro-kommun-sweep"));
         assert_eq!(
-            folder(Job::Sweep),
-            Path::new("output").join(format!("{name}-sweep"))
+            folder(Job::Sensitivity),
+            Path::new("output/orebro-kommun-sensitivity")
         );
     }
 }
