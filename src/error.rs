@@ -1,9 +1,78 @@
-//! Errors a user can cause, each mapped to an exit code.
+//! Errors: what a user can cause (exit code 2), an interrupt (130), and what the machine could
+//! not do (1), gathered in one [`Error`] that every public entry point returns.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::aggregate::MAX_MAGNITUDE;
+use crate::edit::EditError;
 use crate::scenario::Problem;
+use crate::simulate::Interrupted;
+use crate::simulator::TooLarge;
+use crate::sweep::SweepError;
+
+/// Everything that stops sifsim, each kind with its exit code ([`Error::exit_code`]).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The scenario file cannot be used.
+    #[error(transparent)]
+    Scenario(#[from] ScenarioError),
+    /// A `--set` is not valid, or its grid is too large.
+    #[error(transparent)]
+    Sweep(#[from] SweepError),
+    /// An edit does not fit the scenario file.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// A scenario given in memory asks for more than the limits allow.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
+    /// An output folder sifsim may not write to or read from.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// A run's files read back are not what sifsim writes.
+    #[error(transparent)]
+    Results(#[from] ResultsError),
+    /// The monitor cancelled the work (Ctrl-C on the command line).
+    #[error(transparent)]
+    Interrupted(#[from] Interrupted),
+    /// Reading or writing a file, drawing a chart or starting threads failed.
+    #[error(transparent)]
+    Machine(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl Error {
+    /// 2 for input the user can correct, 130 for an interrupt, 1 for a failure of the machine.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Interrupted(_) => 130,
+            Error::Machine(_) => 1,
+            Error::Scenario(_)
+            | Error::Sweep(_)
+            | Error::Edit(_)
+            | Error::TooLarge(_)
+            | Error::Output(_)
+            | Error::Results(_) => 2,
+        }
+    }
+
+    /// A refusal of size as one of the scenario file at `path`; other errors as they are.
+    pub fn in_file(self, path: &Path) -> Error {
+        match self {
+            Error::TooLarge(source) => ScenarioError::TooLarge {
+                path: path.to_owned(),
+                source,
+            }
+            .into(),
+            error => error,
+        }
+    }
+}
+
+/// Failures inside the library that no input explains keep their context chain.
+impl From<anyhow::Error> for Error {
+    fn from(error: anyhow::Error) -> Error {
+        Error::Machine(error.into())
+    }
+}
 
 /// A scenario file that cannot be used. Exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -26,8 +95,8 @@ pub enum ScenarioError {
         /// The problems drawn against the file's lines.
         report: String,
     },
-    #[error("scenario file '{}' asks for too much: {message}", path.display())]
-    TooLarge { path: PathBuf, message: String },
+    #[error("scenario file '{}' asks for too much", path.display())]
+    TooLarge { path: PathBuf, source: TooLarge },
     /// A figure the run would report is not finite or beyond [`MAX_MAGNITUDE`]; `at` says
     /// which (design, unit, year, quantity).
     #[error(

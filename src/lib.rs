@@ -1,20 +1,38 @@
 //! sifsim simulates a Swedish municipality's social investment fund (social investeringsfond)
 //! over many random futures, under the budget, repayment (återföring) and dual designs.
 //!
-//! Data flows one way, one module a step:
+//! The engine's data flows one way, one module a step:
 //!
 //! 1. [`scenario`]: the TOML file as written → a validated [`scenario::Scenario`].
 //! 2. [`world`]: one random future per path, sampled from that path's own generators.
 //! 3. [`ledger`]: each design applied to that same world, deterministically.
 //! 4. [`aggregate`]: streaming, exactly mergeable sums and histograms over paths.
 //! 5. [`simulate`]: runs the paths in parallel; [`results`] reads the figures off.
-//! 6. [`export`]: `summary.json`, `fund.csv`, `units.csv`, the charts, the report, the workbook
-//!    and the table on stdout, written by [`run`] into an output folder whole or not at all.
 //!
-//! [`sweep`] and [`sensitivity`] run variants of a scenario on the same futures.
+//! Around it, the shell that every front end shares:
+//!
+//! - [`source`] and [`edit`]: a scenario file as read, and its variants: typed edits written
+//!   into the file's TOML and validated like the file ([`sweep`]'s `--set`, [`sensitivity`]'s
+//!   inputs).
+//! - [`simulator`]: the [`Simulator`] holds the thread pool, the limits of memory and time, and
+//!   the [`simulate::Monitor`] that hears progress and may cancel; it turns validated scenarios
+//!   into [`results::Results`] in memory and touches no file.
+//! - [`export`]: every output file, written into an output folder whole or not at all; any chart
+//!   as SVG text.
+//! - [`jobs`]: `run`, `report`, `sweep`, `sensitivity` and `chart`, each a thin layer (source →
+//!   simulator → export) that decides where it writes in one place.
+//! - [`error`]: one [`Error`] for everything that stops sifsim, with its exit code.
+//!
+//! The `sifsim` binary (the default `cli` feature) parses arguments, draws the progress bar and
+//! exits with the error's code; without the feature the library has no command-line
+//! dependencies. `docs/architecture.md` draws the whole.
 //!
 //! ```
+//! use sifsim::Simulator;
+//! use sifsim::export::{Lang, charts};
 //! use sifsim::scenario::Scenario;
+//! use sifsim::simulate::Unmonitored;
+//!
 //! let text = r#"
 //!     [simulation]
 //!     name = "Exempel"
@@ -36,18 +54,29 @@
 //!     fund.initial = 10
 //! "#;
 //! let scenario = Scenario::from_bytes("exempel.toml".as_ref(), text.as_bytes()).unwrap();
-//! let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
-//! assert_eq!(aggregates.paths(), 100);
+//! let results = Simulator::new(None, &Unmonitored)
+//!     .unwrap()
+//!     .simulate(&scenario)
+//!     .unwrap();
+//! assert_eq!(results.summary.paths, 100);
+//! let svg = charts::svg(&results, Lang::En, "depletion").unwrap().unwrap();
+//! assert!(svg.starts_with("<svg"));
 //! ```
 
 pub mod aggregate;
+pub mod edit;
 pub mod error;
 pub mod export;
+pub mod jobs;
 pub mod ledger;
 pub mod results;
-pub mod run;
 pub mod scenario;
 pub mod sensitivity;
 pub mod simulate;
+pub mod simulator;
+pub mod source;
 pub mod sweep;
 pub mod world;
+
+pub use error::Error;
+pub use simulator::Simulator;

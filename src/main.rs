@@ -6,14 +6,15 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::error::{OutputError, ResultsError, ScenarioError};
-use sifsim::export::{CHARTS, Lang, redraw_charts, table};
-use sifsim::run::{RunRequest, SensitivityRequest, SweepRequest, load, run, sensitivity, sweep};
-use sifsim::simulate::{Interrupted, Monitor, Phase};
-use sifsim::sweep::{Setting, SweepError};
+use sifsim::export::{Lang, SWEEP_CSV, table};
+use sifsim::jobs::{self, Options, RunRequest, SensitivityRequest, SweepRequest};
+use sifsim::scenario::Scenario;
+use sifsim::simulate::{Monitor, Phase};
+use sifsim::sweep::Setting;
+use sifsim::{Error, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -40,7 +41,7 @@ enum Command {
         /// The output folder of a run (holding summary.json, fund.csv and units.csv).
         output_dir: PathBuf,
         /// Language of the charts.
-        #[arg(long, value_enum, default_value_t)]
+        #[arg(long, value_parser = lang(), default_value = "sv")]
         lang: Lang,
     },
     /// Run a scenario once per setting of one or more fields, on the same random futures;
@@ -91,25 +92,33 @@ struct Common {
     #[arg(long)]
     out: Option<PathBuf>,
     /// Language of the charts.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_parser = lang(), default_value = "sv")]
     lang: Lang,
     /// Also write an Excel workbook (a sheet per table, Swedish headers).
     #[arg(long)]
     xlsx: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// `--lang`: `sv` or `en`.
+fn lang() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(["sv", "en"]).map(|lang| match lang.as_str() {
+        "en" => Lang::En,
+        _ => Lang::Sv,
+    })
 }
 
 impl Common {
-    fn request(self) -> RunRequest {
-        RunRequest {
-            scenario: self.scenario,
+    fn options(&self) -> Options {
+        Options {
+            scenario: self.scenario.clone(),
             paths: self.paths,
             seed: self.seed,
-            threads: self.threads.map(usize::from),
-            out: self.out,
+            out: self.out.clone(),
             lang: self.lang,
             xlsx: self.xlsx,
-            report: false,
-            report_sweep: Vec::new(),
         }
     }
 }
@@ -119,9 +128,6 @@ impl Common {
 struct RunArgs {
     #[command(flatten)]
     common: Common,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
     /// Print summary.json on stdout instead of the table.
     #[arg(long)]
     json: bool,
@@ -140,97 +146,100 @@ fn main() -> ExitCode {
     match execute(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
-            if error.downcast_ref::<Interrupted>().is_some() {
-                ExitCode::from(130)
-            } else if error.downcast_ref::<ScenarioError>().is_some()
-                || error.downcast_ref::<SweepError>().is_some()
-                || error.downcast_ref::<OutputError>().is_some()
-                || error.downcast_ref::<ResultsError>().is_some()
-            {
-                ExitCode::from(2)
-            } else {
-                ExitCode::FAILURE
+            let mut message = error.to_string();
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                message += &format!(": {cause}");
+                source = cause.source();
             }
+            eprintln!("error: {message}");
+            ExitCode::from(error.exit_code())
         }
     }
 }
 
-fn execute(cli: Cli) -> Result<()> {
+fn execute(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Run(args) => simulate_and_write(args, Vec::new())?,
-        Command::Report { run, settings } => {
-            let run = RunArgs {
+        Command::Run(args) => run(args, Vec::new())?,
+        Command::Report {
+            run: args,
+            settings,
+        } => run(
+            RunArgs {
                 report: true,
-                ..run
-            };
-            simulate_and_write(run, settings)?
-        }
+                ..args
+            },
+            settings,
+        )?,
         Command::Sweep {
             common,
             settings,
             design,
         } => {
+            let progress = Progress::new(common.quiet);
+            let simulator = simulator(&common, &progress)?;
             let request = SweepRequest {
-                run: common.request(),
+                options: common.options(),
                 settings,
                 design,
             };
-            let outcome = sweep(&request, &Progress::new(true))?;
+            let outcome = jobs::sweep(&simulator, &request)?;
+            progress.bar.finish_and_clear();
             print!("{}", table::sweep(&request.settings, &outcome.rows));
-            println!(
-                "Sweep written to {}",
-                outcome.out.join("sweep.csv").display()
-            );
+            println!("Sweep written to {}", outcome.out.join(SWEEP_CSV).display());
         }
         Command::Sensitivity { common, design } => {
+            let progress = Progress::new(common.quiet);
+            let simulator = simulator(&common, &progress)?;
             let request = SensitivityRequest {
-                run: common.request(),
+                options: common.options(),
                 design,
             };
-            let outcome = sensitivity(&request, &Progress::new(true))?;
+            let outcome = jobs::sensitivity(&simulator, &request)?;
+            progress.bar.finish_and_clear();
             print!("{}", table::sensitivity(&outcome.rows));
             println!("Sensitivity written to {}", outcome.out.display());
         }
         Command::Chart { output_dir, lang } => {
-            redraw_charts(&output_dir, lang, &Progress::new(true))?;
-            println!("Charts written to {}", output_dir.join(CHARTS).display());
+            let charts = jobs::chart(&output_dir, lang, &Progress::new(true))?;
+            println!("Charts written to {}", charts.display());
         }
         Command::Validate { scenario } => {
-            let (scenario, _) = load(&RunRequest {
-                scenario,
-                ..RunRequest::default()
-            })?;
-            print!("{}", table::describe(&scenario));
+            print!("{}", table::describe(&Scenario::load(&scenario)?));
         }
     }
     Ok(())
 }
 
+/// A simulator on the threads asked for, reporting to `progress`.
+fn simulator<'p>(common: &Common, progress: &'p Progress) -> Result<Simulator<'p>, Error> {
+    Simulator::new(common.threads.map(usize::from), progress)
+}
+
 /// `run` and `report`: simulate, write the outputs, print the table or the JSON summary;
 /// `report_sweep` is a sweep for the report.
-fn simulate_and_write(args: RunArgs, report_sweep: Vec<Setting>) -> Result<()> {
+fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
+    let progress = Progress::new(args.common.quiet);
+    let simulator = simulator(&args.common, &progress)?;
     let request = RunRequest {
+        options: args.common.options(),
         report: args.report,
         report_sweep,
-        ..args.common.request()
     };
-    let progress = Progress::new(args.quiet);
-    let outcome = run(&request, &progress)?;
+    let outcome = jobs::run(&simulator, &request)?;
     progress.bar.finish_and_clear();
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&outcome.results.summary)?
-        );
+        let json = serde_json::to_string_pretty(&outcome.results.summary)
+            .map_err(|e| Error::Machine(e.into()))?;
+        println!("{json}");
     } else {
-        print!("{}", table::render(&outcome.results.summary, request.lang));
+        print!("{}", table::render(&outcome.results.summary, request.options.lang));
         println!("Results written to {}", outcome.out.display());
     }
     Ok(())
 }
 
-/// A progress bar on stderr, drawn once a run has lasted a second, and only on a terminal.
+/// A progress bar on stderr, drawn once a job has lasted a second, and only on a terminal.
 struct Progress {
     bar: ProgressBar,
     started: Instant,
@@ -258,6 +267,7 @@ impl Progress {
 
 impl Monitor for Progress {
     fn started(&self, paths: u64) {
+        self.bar.reset();
         self.bar.set_length(paths);
     }
 

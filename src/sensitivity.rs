@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::edit::{Edit, FieldPath};
 use crate::results::Results;
 use crate::scenario::{ProjectSpec, Scenario};
 
@@ -59,47 +60,80 @@ impl Input {
         }
     }
 
-    /// The scenario with this input set low (`high = false`) or high, kept in its allowed range.
-    pub fn apply(self, scenario: &Scenario, high: bool) -> Scenario {
-        let mut scenario = scenario.clone();
+    /// The edits that set this input low (`high = false`) or high in `scenario`, in every project
+    /// type and known project; a share or count that would leave its allowed range stops at its
+    /// edge. The last result before the start stays as it was when the mean moves.
+    pub fn edits(self, scenario: &Scenario, high: bool) -> Vec<Edit> {
         let factor = if high { 1.25 } else { 0.75 };
-        let scale = |x: f64| x * factor;
-        let spec = |spec: &mut ProjectSpec| match self {
-            Input::SuccessProbability => {
-                spec.success_probability = scale(spec.success_probability).min(1.0)
-            }
-            Input::EffectSize => spec.effect_size.mean = scale(spec.effect_size.mean),
-            Input::EffectLag => {
-                spec.effect_lag_years = if high {
-                    spec.effect_lag_years + 1
-                } else {
-                    spec.effect_lag_years.saturating_sub(1)
-                }
-            }
-            Input::Cost => spec.cost.median = scale(spec.cost.median),
-            Input::CostOverrun => spec.cost_overrun.mean += if high { 0.1 } else { -0.1 },
-            Input::RealizationShare => {
-                spec.realization_share = scale(spec.realization_share).min(1.0)
-            }
-            _ => {}
-        };
-        scenario
-            .project_types
-            .iter_mut()
-            .for_each(|t| spec(&mut t.spec));
-        scenario.projects.iter_mut().for_each(|p| spec(&mut p.spec));
-        let annual = &mut scenario.municipality.annual_result;
+        let specs = (scenario.project_types.iter().enumerate())
+            .map(|(i, t)| ("project_type", i, &t.spec))
+            .chain((scenario.projects.iter().enumerate()).map(|(i, p)| ("project", i, &p.spec)));
+        let mut edits: Vec<Edit> = specs
+            .filter_map(|(section, i, spec)| {
+                self.project_edit(spec, |keys| FieldPath::at(section, i, keys), high)
+            })
+            .collect();
+        let annual = &scenario.municipality.annual_result;
+        let municipality = |keys, x| Edit::number(FieldPath::of("municipality", keys), x);
         match self {
             Input::Arrivals => {
-                for t in &mut scenario.project_types {
-                    t.arrivals_per_year = scale(t.arrivals_per_year).min(1000.0);
+                for (i, t) in scenario.project_types.iter().enumerate() {
+                    let field = FieldPath::at("project_type", i, "arrivals_per_year");
+                    let a = t.arrivals_per_year;
+                    edits.push(Edit::toward(field, a, a * factor));
                 }
             }
-            Input::AnnualResultMean => annual.mean += (factor - 1.0) * annual.mean.abs(),
-            Input::AnnualResultSpread => annual.sd = scale(annual.sd),
+            Input::AnnualResultMean => edits.extend([
+                municipality(
+                    "annual_result.mean",
+                    annual.mean + (factor - 1.0) * annual.mean.abs(),
+                ),
+                municipality("last_result", scenario.municipality.last_result),
+            ]),
+            Input::AnnualResultSpread => {
+                edits.push(municipality("annual_result.sd", annual.sd * factor))
+            }
             _ => {}
         }
-        scenario
+        edits
+    }
+
+    /// The edit of one project type or known project, whose fields `field` names.
+    fn project_edit(
+        self,
+        spec: &ProjectSpec,
+        field: impl Fn(&str) -> FieldPath,
+        high: bool,
+    ) -> Option<Edit> {
+        let factor = if high { 1.25 } else { 0.75 };
+        let scaled = |keys, x: f64| Edit::toward(field(keys), x, x * factor);
+        let (effect, cost, overrun) = (spec.effect_size, spec.cost, spec.cost_overrun);
+        Some(match self {
+            Input::SuccessProbability => scaled("success_probability", spec.success_probability),
+            Input::RealizationShare => scaled("realization_share", spec.realization_share),
+            Input::EffectLag => {
+                let lag = spec.effect_lag_years as i64;
+                let to = if high { lag + 1 } else { lag - 1 };
+                Edit::toward_whole(field("effect_lag_years"), lag, to)
+            }
+            // Distributions are written whole: a file may give them as a plain number.
+            Input::EffectSize => Edit::table(
+                field("effect_size"),
+                vec![("mean", effect.mean * factor), ("sd", effect.sd)],
+            ),
+            Input::Cost => Edit::table(
+                field("cost"),
+                vec![("median", cost.median * factor), ("sigma", cost.sigma)],
+            ),
+            Input::CostOverrun => {
+                let mean = overrun.mean + if high { 0.1 } else { -0.1 };
+                Edit::table(
+                    field("cost_overrun"),
+                    vec![("mean", mean), ("sd", overrun.sd)],
+                )
+            }
+            _ => return None,
+        })
     }
 }
 
@@ -156,13 +190,16 @@ impl SensitivityRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::{Overrides, Source};
 
     #[test]
     fn low_and_high_stay_in_range() {
-        let scenario = Scenario::load("scenarios/compare.toml".as_ref()).unwrap();
+        let source = Source::read("scenarios/compare.toml".as_ref(), Overrides::default()).unwrap();
+        let scenario = source.scenario();
+        let variant = |input: Input, high| source.variant(&input.edits(scenario, high)).unwrap();
         for input in Input::ALL {
             for high in [false, true] {
-                let s = input.apply(&scenario, high);
+                let s = variant(input, high);
                 for t in &s.project_types {
                     assert!(
                         (0.0..=1.0).contains(&t.spec.success_probability),
@@ -174,10 +211,18 @@ mod tests {
                 assert!(s.municipality.annual_result.sd >= 0.0);
             }
         }
-        // ±25 % of 0.6 is 0.45 and 0.75; a lag of 2 becomes 1 and 3.
-        let low = Input::SuccessProbability.apply(&scenario, false);
+        // ±25 % of 0.6 is 0.45 and 0.75; a lag of 2 becomes 1 and 3; a realization share of 1
+        // stays 1 when raised.
+        let low = variant(Input::SuccessProbability, false);
         assert!((low.project_types[0].spec.success_probability - 0.45).abs() < 1e-12);
-        let high = Input::EffectLag.apply(&scenario, true);
+        let high = variant(Input::EffectLag, true);
         assert_eq!(high.project_types[0].spec.effect_lag_years, 3);
+        let shares = variant(Input::RealizationShare, true);
+        assert!(
+            shares
+                .project_types
+                .iter()
+                .all(|t| t.spec.realization_share <= 1.0)
+        );
     }
 }

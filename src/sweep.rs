@@ -1,22 +1,27 @@
 //! Sweeps: the same scenario run once per setting of one or more fields, every run on the same
 //! seed, so that differences between settings are the settings', not noise.
 //!
-//! A setting is applied to the scenario file's TOML before validation, so a swept value is
-//! checked like any value written in the file.
+//! A setting is an [`Edit`] of the scenario file, so a swept value is checked like any value
+//! written in the file.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::Serialize;
-use toml::{Table, Value};
 
+use crate::edit::{Edit, EditError, FieldPath};
+use crate::error::Error;
 use crate::results::Results;
+use crate::scenario::Scenario;
+use crate::source::Source;
 
 /// `--set PATH=VALUES`: a field and the values it takes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Setting {
-    /// E.g. `design.repayment.horizon_years` or `design[Örebro].repayment.floor_share`.
+    /// The field as written, e.g. `design[Örebro].repayment.floor_share`: the header of its
+    /// column.
     pub path: String,
+    pub field: FieldPath,
     pub values: Vec<f64>,
 }
 
@@ -66,39 +71,13 @@ fn error(setting: &str, message: impl fmt::Display) -> SweepError {
 
 /// Most values one `--set` may give.
 const MAX_VALUES: usize = 1000;
-/// Fields a sweep cannot vary: every point runs on the same futures.
-const FIXED: [&str; 2] = ["simulation.paths", "simulation.seed"];
-
-/// A field's path split into section, optional selector and the rest: `design[Ale 1.2].fund.initial`
-/// → (`design`, `Some("Ale 1.2")`, `fund.initial`). A selector may hold dots.
-fn split_path(path: &str) -> Result<(&str, Option<&str>, &str), String> {
-    let malformed = || {
-        format!(
-            "'{path}' is not a field's path; write SECTION.FIELD or SECTION[NAME].FIELD, \
-             e.g. design[Örebro].repayment.floor_share"
-        )
-    };
-    let (section, selector, rest) = match path.split_once('[') {
-        Some((section, after)) if !section.contains('.') => {
-            let (name, rest) = after.split_once("].").ok_or_else(malformed)?;
-            (section, Some(name), rest)
-        }
-        _ => {
-            let (section, rest) = path.split_once('.').ok_or_else(malformed)?;
-            (section, None, rest)
-        }
-    };
-    let bad_key = |key: &str| key.is_empty() || key.contains(['[', ']']);
-    if bad_key(section) || rest.split('.').any(bad_key) || selector.is_some_and(str::is_empty) {
-        return Err(malformed());
-    }
-    Ok((section, selector, rest))
-}
+/// Fields a sweep cannot vary, in `[simulation]`: every point runs on the same futures.
+const FIXED: [&str; 2] = ["paths", "seed"];
 
 /// Refuses settings that name the same field twice.
 pub fn check_distinct(settings: &[Setting]) -> Result<(), SweepError> {
     for (i, setting) in settings.iter().enumerate() {
-        if settings[..i].iter().any(|s| s.path == setting.path) {
+        if settings[..i].iter().any(|s| s.field == setting.field) {
             return Err(error(
                 &setting.to_string(),
                 "this field is set twice; give all its values in one --set",
@@ -163,95 +142,43 @@ impl FromStr for Setting {
                 .collect::<Result<Vec<_>, _>>()?
         };
         let path = path.trim().to_string();
-        split_path(&path).map_err(|message| error(text, message))?;
-        if FIXED.contains(&path.as_str()) {
+        let field: FieldPath = path
+            .parse()
+            .map_err(|e: EditError| error(text, e.message))?;
+        if FIXED
+            .map(|key| FieldPath::of("simulation", key))
+            .contains(&field)
+        {
             return Err(error(
                 text,
                 "paths and seed are the same for every point of a sweep; use --paths or --seed",
             ));
         }
-        Ok(Setting { path, values })
-    }
-}
-
-/// Sets the field at `path` to `value` in a scenario's TOML: in every entry of an array of
-/// tables (`design.…`) or only the one named (`design[Örebro].…`, `unit[social].…`). Without a
-/// name, `design.repayment.…` goes to the designs with repayment rules and `design.grant.…` to
-/// the dual ones; a field left to its default is written in.
-pub fn apply(table: &mut Table, path: &str, value: f64) -> Result<(), SweepError> {
-    let (section, selector, rest) = split_path(path).map_err(|m| error(path, m))?;
-    let entry = table.get_mut(section).ok_or_else(|| {
-        error(
+        Ok(Setting {
             path,
-            format!("the scenario has no [{section}] or [[{section}]]"),
-        )
-    })?;
-    let targets: Vec<&mut Table> = match entry {
-        Value::Table(t) if selector.is_none() => vec![t],
-        Value::Array(entries) => entries
-            .iter_mut()
-            .filter_map(Value::as_table_mut)
-            .filter(|t| {
-                selector.is_none_or(|name| {
-                    [t.get("name"), t.get("id")].contains(&Some(&Value::String(name.into())))
-                })
-            })
-            .collect(),
-        _ => {
-            return Err(error(
-                path,
-                format!("[{section}] has no entries to select from"),
-            ));
-        }
-    };
-    let targets: Vec<&mut Table> = targets
-        .into_iter()
-        .filter(|t| selector.is_some() || section != "design" || takes(t, rest))
+            field,
+            values,
+        })
+    }
+}
+
+impl From<EditError> for SweepError {
+    fn from(e: EditError) -> SweepError {
+        error(&e.field, e.message)
+    }
+}
+
+/// The scenario at one point of the settings' grid: each value written into the file and the
+/// whole validated like the file.
+pub fn variant(source: &Source, settings: &[Setting], point: &[f64]) -> Result<Scenario, Error> {
+    let edits: Vec<Edit> = (settings.iter().zip(point))
+        .map(|(setting, &value)| Edit::number(setting.field.clone(), value))
         .collect();
-    if targets.is_empty() {
-        return Err(match selector {
-            Some(name) => error(path, format!("no [[{section}]] is named \"{name}\"")),
-            None => error(path, format!("no [[{section}]] has this field")),
-        });
-    }
-    let toml_value = if value.fract() == 0.0 && value.abs() < 1e15 {
-        Value::Integer(value as i64)
-    } else {
-        Value::Float(value)
-    };
-    for target in targets {
-        set(target, rest, toml_value.clone()).map_err(|m| error(path, m))?;
-    }
-    Ok(())
-}
-
-/// Whether a design's model takes the table `key` starts with.
-fn takes(design: &Table, key: &str) -> bool {
-    let model = design.get("model").and_then(Value::as_str).unwrap_or("");
-    match key.split('.').next() {
-        Some("repayment") => matches!(model, "repayment" | "dual"),
-        Some("grant") => model == "dual",
-        _ => true,
-    }
-}
-
-/// Sets a dotted key inside a table, creating tables on the way.
-fn set(table: &mut Table, key: &str, value: Value) -> Result<(), String> {
-    match key.split_once('.') {
-        None => {
-            table.insert(key.to_string(), value);
-            Ok(())
-        }
-        Some((first, rest)) => match table
-            .entry(first)
-            .or_insert_with(|| Value::Table(Table::new()))
-        {
-            Value::Table(inner) => set(inner, rest, value),
-            _ => Err(format!(
-                "{first} is written as a plain value; write it as a table to sweep {rest}"
-            )),
-        },
-    }
+    source.variant(&edits).map_err(|e| match e {
+        Error::Edit(e) => SweepError::from(e).into(),
+        Error::Scenario(e) => SweepError::point(settings, point, e).into(),
+        e => e,
+    })
 }
 
 /// Every combination of the settings' values, the first setting varying slowest.
@@ -336,25 +263,6 @@ impl SweepMetrics {
     }
 }
 
-/// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
-pub fn to_csv(settings: &[Setting], rows: &[SweepRow]) -> anyhow::Result<Vec<u8>> {
-    // The metrics' columns come from serde, read back as records to put the settings' first.
-    let mut metrics = csv::Writer::from_writer(Vec::new());
-    for (_, row) in rows {
-        metrics.serialize(row)?;
-    }
-    let metrics = metrics.into_inner()?;
-    let mut metrics = csv::Reader::from_reader(metrics.as_slice());
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let header = settings.iter().map(|s| s.path.as_str());
-    out.write_record(header.chain(metrics.headers()?.iter()))?;
-    for ((values, _), record) in rows.iter().zip(metrics.records()) {
-        let values = values.iter().map(f64::to_string);
-        out.write_record(values.chain(record?.iter().map(String::from)))?;
-    }
-    Ok(out.into_inner()?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,16 +305,10 @@ mod tests {
 
     #[test]
     fn the_grid_has_every_combination() {
-        let settings = [
-            Setting {
-                path: "a".into(),
-                values: vec![1.0, 2.0],
-            },
-            Setting {
-                path: "b".into(),
-                values: vec![10.0, 20.0, 30.0],
-            },
-        ];
+        let settings: Vec<Setting> = ["a.x=1,2", "b.x=10,20,30"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
         let grid = grid(&settings);
         assert_eq!(grid.len(), 6);
         assert_eq!(grid[0], vec![1.0, 10.0]);

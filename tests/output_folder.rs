@@ -10,8 +10,9 @@ use std::process::{Command as Process, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use assert_cmd::Command;
-use sifsim::run::{RunRequest, run};
-use sifsim::simulate::{Interrupted, Monitor, Phase};
+use sifsim::jobs::{Options, RunRequest, run};
+use sifsim::simulate::{Monitor, Phase};
+use sifsim::{Error, Simulator};
 
 fn sifsim() -> Command {
     Command::cargo_bin("sifsim").unwrap()
@@ -297,10 +298,13 @@ fn an_interrupt_in_any_writing_phase_leaves_the_earlier_results() {
     let before = snapshot(dir.path());
     for phase in [Phase::Tables, Phase::Workbook, Phase::Charts, Phase::Report] {
         let request = RunRequest {
-            scenario: "scenarios/compare.toml".into(),
-            paths: Some(200),
-            out: Some(out.clone()),
-            xlsx: true,
+            options: Options {
+                scenario: "scenarios/compare.toml".into(),
+                paths: Some(200),
+                out: Some(out.clone()),
+                xlsx: true,
+                ..Options::default()
+            },
             report: true,
             ..RunRequest::default()
         };
@@ -308,11 +312,10 @@ fn an_interrupt_in_any_writing_phase_leaves_the_earlier_results() {
             phase,
             reached: AtomicBool::new(false),
         };
-        let error = run(&request, &monitor).unwrap_err();
-        assert!(
-            error.downcast_ref::<Interrupted>().is_some(),
-            "{phase:?}: {error:#}"
-        );
+        let simulator = Simulator::new(None, &monitor).unwrap();
+        let error = run(&simulator, &request).unwrap_err();
+        assert!(matches!(error, Error::Interrupted(_)), "{phase:?}: {error}");
+        assert_eq!(error.exit_code(), 130);
         assert!(
             monitor.reached.load(Ordering::Relaxed),
             "{phase:?} never began"

@@ -8,14 +8,29 @@ use assert_cmd::Command;
 mod common;
 
 use common::{ACCENTED, compare_renamed, one_chart_each, svgs};
+use sifsim::edit::Edit;
+use sifsim::export;
 use sifsim::scenario::{Model, Scenario};
-use sifsim::sweep::{Setting, apply, to_csv};
+use sifsim::source::{Overrides, Source};
+use sifsim::sweep::Setting;
+
+/// `text` with `value` set at `path`, as `--set PATH=VALUE` does.
+fn with(text: &str, path: &str, value: f64) -> Scenario {
+    let source = Source::from_bytes(
+        "compare.toml".as_ref(),
+        text.as_bytes(),
+        Overrides::default(),
+    );
+    let edit = Edit::number(path.parse().unwrap(), value);
+    source.unwrap().variant(&[edit]).unwrap()
+}
 
 fn compare_with(path: &str, value: f64) -> Scenario {
-    let text = fs::read_to_string("scenarios/compare.toml").unwrap();
-    let mut table: toml::Table = toml::from_str(&text).unwrap();
-    apply(&mut table, path, value).unwrap();
-    Scenario::from_table("compare.toml".as_ref(), table).unwrap()
+    with(
+        &fs::read_to_string("scenarios/compare.toml").unwrap(),
+        path,
+        value,
+    )
 }
 
 fn horizon(scenario: &Scenario, d: usize) -> Option<usize> {
@@ -304,6 +319,34 @@ fn a_grid_too_large_is_refused_with_its_size_before_anything_runs() {
     assert!(stderr.contains("hours"), "{stderr}");
 }
 
+/// Issue 19: sweeps and sensitivity analyses report progress (as status lines when stderr is
+/// not a terminal) and take `--quiet`.
+#[test]
+fn sweep_and_sensitivity_report_progress_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    for (job, more) in [
+        ("sweep", &["--set", "design.fund.initial=10,20"][..]),
+        ("sensitivity", &[][..]),
+    ] {
+        let stderr = |quiet: &[&str]| {
+            let assert = Command::cargo_bin("sifsim")
+                .unwrap()
+                .args([job, "scenarios/compare.toml", "--paths", "50"])
+                .args(more)
+                .args(quiet)
+                .arg("--out")
+                .arg(dir.path().join(format!("{job}{}", quiet.len())))
+                .assert()
+                .success();
+            String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+        };
+        let loud = stderr(&[]);
+        assert_eq!(loud.matches("simulating…").count(), 1, "{job}: {loud}");
+        assert!(loud.contains("drawing charts…"), "{job}: {loud}");
+        assert_eq!(stderr(&["--quiet"]), "", "{job}");
+    }
+}
+
 #[test]
 fn a_huge_range_is_refused_instead_of_writing_an_empty_sweep() {
     let stderr = refused_whole(&[
@@ -418,25 +461,15 @@ fn a_design_whose_name_holds_a_dot_can_be_set() {
     let text = fs::read_to_string("scenarios/compare.toml")
         .unwrap()
         .replace("name = \"Örebros regel\"", "name = \"Örebro v1.2\"");
-    let mut table: toml::Table = toml::from_str(&text).unwrap();
-    apply(
-        &mut table,
-        "design[Örebro v1.2].repayment.horizon_years",
-        4.0,
-    )
-    .unwrap();
-    let scenario = Scenario::from_table("compare.toml".as_ref(), table).unwrap();
+    let scenario = with(&text, "design[Örebro v1.2].repayment.horizon_years", 4.0);
     assert_eq!(horizon(&scenario, 2), Some(4));
     assert_eq!(horizon(&scenario, 1), Some(10));
 }
 
 #[test]
 fn the_sweep_csv_header_quotes_a_name_with_a_comma() {
-    let settings = vec![Setting {
-        path: "design[A, B].fund.initial".into(),
-        values: vec![10.0],
-    }];
-    let csv = to_csv(&settings, &[]).unwrap();
+    let settings: Vec<Setting> = vec!["design[A, B].fund.initial=10".parse().unwrap()];
+    let csv = export::sweep_csv(&settings, &[]).unwrap();
     let header = String::from_utf8(csv).unwrap();
     assert!(
         header.starts_with("\"design[A, B].fund.initial\""),

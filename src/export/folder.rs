@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::OutputError;
+use crate::error::{Error, OutputError};
 use crate::simulate::{Interrupted, Monitor};
 
 /// The manifest's file name inside an output folder.
@@ -177,7 +177,7 @@ impl<'a> Staging<'a> {
         target: &Path,
         provenance: Provenance,
         monitor: &'a dyn Monitor,
-    ) -> Result<Staging<'a>> {
+    ) -> Result<Staging<'a>, Error> {
         check_target(target)?;
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -215,7 +215,7 @@ impl<'a> Staging<'a> {
     }
 
     /// Writes one file (a relative path, e.g. `charts/fund.svg`) into the staging folder.
-    pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<()> {
+    pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Error> {
         if self.monitor.cancelled() {
             return Err(Interrupted.into());
         }
@@ -232,8 +232,9 @@ impl<'a> Staging<'a> {
     }
 
     /// Writes the manifest and replaces the target folder with the staged one.
-    pub fn commit(mut self) -> Result<()> {
-        let manifest = serde_json::to_vec_pretty(&self.manifest)?;
+    pub fn commit(mut self) -> Result<(), Error> {
+        let manifest =
+            serde_json::to_vec_pretty(&self.manifest).context("could not write the manifest")?;
         let path = self.temp.join(MANIFEST);
         fs::write(&path, manifest)
             .with_context(|| format!("could not write '{}'", path.display()))?;
@@ -255,9 +256,8 @@ impl<'a> Staging<'a> {
             if had_target {
                 fs::rename(&self.old, &self.target).ok();
             }
-            return Err(e).with_context(|| {
-                format!("could not write results to '{}'", self.target.display())
-            });
+            let context = format!("could not write results to '{}'", self.target.display());
+            return Err(anyhow::Error::new(e).context(context).into());
         }
         self.committed = true;
         if had_target {

@@ -1,5 +1,6 @@
 //! Exports: each output file behind one trait, written into a staging folder that replaces the
-//! output folder only once everything is written (results are whole or absent).
+//! output folder only once everything is written (results are whole or absent). Every file a
+//! job writes is named here.
 
 pub mod charts;
 mod csv;
@@ -9,7 +10,8 @@ mod json;
 pub mod names;
 pub mod readback;
 pub mod table;
-pub mod xlsx;
+mod variants;
+mod xlsx;
 
 use std::fs;
 use std::path::Path;
@@ -19,7 +21,9 @@ use anyhow::{Context, Result};
 pub use charts::Lang;
 pub use folder::{Provenance, Staging};
 pub use readback::read_results;
+pub use variants::{SENSITIVITY_CSV, SWEEP_CSV, Sweep, sweep_csv, write_sensitivity, write_sweep};
 
+use crate::error::Error;
 use crate::results::Results;
 use crate::scenario::Scenario;
 use crate::simulate::{Monitor, Phase};
@@ -69,13 +73,13 @@ pub struct SweepSection {
 
 /// Writes every export and chart (and the extras asked for) into `dir`, replacing what was
 /// there only when all succeeded; `monitor` hears each phase and may stop the writing.
-pub fn write_all(
+pub fn write_run(
     dir: &Path,
     results: &Results,
     extras: Extras,
     provenance: Provenance,
     monitor: &dyn Monitor,
-) -> Result<()> {
+) -> Result<(), Error> {
     let mut staging = Staging::new(dir, provenance, monitor)?;
     monitor.phase(Phase::Tables);
     for export in exports() {
@@ -106,7 +110,7 @@ pub fn write_all(
 
 /// Re-draws the charts of a finished run in `dir` from its files: the folder is rewritten
 /// whole, its other files unchanged, and only when sifsim wrote it and nobody edited it.
-pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<()> {
+pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<(), Error> {
     let manifest = folder::check_owned(dir)?;
     let results = read_results(dir)?;
     let mut staging = Staging::new(dir, manifest.provenance.clone(), monitor)?;

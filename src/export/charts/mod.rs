@@ -21,9 +21,10 @@ use plotters::prelude::*;
 use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
-pub use sweep::{SweepData, render_sweep};
+pub(crate) use sweep::{SweepData, render_sweep};
 pub use text::Lang;
 
+use crate::error::Error;
 use crate::export::names::{Stem, file_stems};
 use crate::results::{FundRow, Results, UnitRow};
 use crate::sensitivity::SensitivityRow;
@@ -225,13 +226,6 @@ fn svg_of<D: Drawing>(drawing: &D) -> Result<String> {
     Ok(svg)
 }
 
-/// A drawing as SVG text and PNG bytes.
-fn svg_and_png<D: Drawing>(drawing: &D) -> Result<(String, Vec<u8>)> {
-    let svg = svg_of(drawing)?;
-    let png = png_of(&svg)?;
-    Ok((svg, png))
-}
-
 /// Renders a chart's SVG as PNG, with the shipped font as its only font.
 fn png_of(svg: &str) -> Result<Vec<u8>> {
     static OPTIONS: LazyLock<usvg::Options> = LazyLock::new(|| {
@@ -256,6 +250,20 @@ fn png_of(svg: &str) -> Result<Vec<u8>> {
     Ok(png)
 }
 
+/// One chart of `results` as SVG text, drawn in memory: `name` is its file name in a run's
+/// `charts/` folder without the extension, e.g. `depletion` or `fund-budget`; `None` when the
+/// results have no chart of that name.
+pub fn svg(results: &Results, lang: Lang, name: &str) -> Result<Option<String>, Error> {
+    let charts = Chart::all(results);
+    let stems = file_stems(&charts.iter().map(|c| c.stem(results)).collect::<Vec<_>>());
+    let Some((chart, _)) = charts.into_iter().zip(stems).find(|(_, stem)| stem == name) else {
+        return Ok(None);
+    };
+    let ctx = Context::of_run(results, lang);
+    register_font()?;
+    Ok(Some(svg_of(&RunChart { chart, ctx: &ctx })?))
+}
+
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
 pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
     let ctx = Context::of_run(results, lang);
@@ -271,7 +279,7 @@ pub fn render_svgs(results: &Results, lang: Lang) -> Result<Vec<String>> {
 }
 
 /// The tornado chart of each design of a sensitivity analysis; `base` is the unchanged run.
-pub fn render_tornados(
+pub(crate) fn render_tornados(
     base: &Results,
     rows: &[SensitivityRow],
     lang: Lang,
@@ -296,8 +304,8 @@ fn render<D: Drawing>(drawings: &[D]) -> Result<Vec<(String, Vec<u8>)>> {
     let stems = file_stems(&drawings.iter().map(Drawing::stem).collect::<Vec<_>>());
     let rendered: Result<Vec<_>> = (drawings.par_iter().zip(stems))
         .map(|(drawing, stem)| {
-            let (svg, png) =
-                svg_and_png(drawing).map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
+            let drawn = svg_of(drawing).and_then(|svg| Ok((png_of(&svg)?, svg)));
+            let (png, svg) = drawn.map_err(|e| anyhow!("could not draw chart {stem}: {e:#}"))?;
             Ok([
                 (format!("{stem}.svg"), svg.into_bytes()),
                 (format!("{stem}.png"), png),

@@ -1,9 +1,7 @@
 //! Chart language: Swedish labels and number format by default, English on request.
 
-use clap::ValueEnum;
-
 /// The language of chart labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// Svenska: "1 234,5 mnkr", "12 %".
     #[default]

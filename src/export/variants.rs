@@ -1,0 +1,141 @@
+//! The files of jobs that run variants of a scenario: a sweep's `sweep.csv` and its charts, a
+//! sensitivity analysis's `sensitivity.csv` and its tornado charts, each with an optional
+//! workbook; and a sweep as the report shows it.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::charts::{self, SweepData};
+use super::folder::{Provenance, Staging};
+use super::{CHARTS, Lang, SweepSection, xlsx};
+use crate::error::Error;
+use crate::results::Results;
+use crate::scenario::Scenario;
+use crate::sensitivity::SensitivityRow;
+use crate::simulate::{Monitor, Phase};
+use crate::sweep::{Setting, SweepRow};
+
+/// A sweep's table.
+pub const SWEEP_CSV: &str = "sweep.csv";
+/// A sensitivity analysis's table.
+pub const SENSITIVITY_CSV: &str = "sensitivity.csv";
+
+/// What a sweep writes.
+pub struct Sweep<'a> {
+    /// The scenario swept, as the file has it.
+    pub base: &'a Scenario,
+    pub settings: &'a [Setting],
+    pub rows: &'a [SweepRow],
+}
+
+/// Writes `sweep.csv`, its charts and, with `xlsx`, `sweep.xlsx` into `dir`, whole or not at all.
+pub fn write_sweep(
+    dir: &Path,
+    sweep: &Sweep,
+    lang: Lang,
+    xlsx: bool,
+    provenance: Provenance,
+    monitor: &dyn Monitor,
+) -> Result<(), Error> {
+    let mut staging = Staging::new(dir, provenance, monitor)?;
+    monitor.phase(Phase::Tables);
+    let csv = sweep_csv(sweep.settings, sweep.rows)?;
+    if xlsx {
+        monitor.phase(Phase::Workbook);
+        staging.write("sweep.xlsx", &xlsx::workbook(&[("Svep", &csv)])?)?;
+    }
+    staging.write(SWEEP_CSV, &csv)?;
+    monitor.phase(Phase::Charts);
+    for (name, bytes) in charts::render_sweep(&chart_data(sweep, lang))? {
+        staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
+    }
+    staging.commit()
+}
+
+impl SweepSection {
+    /// A sweep for the report, its charts drawn as SVG.
+    pub fn new(sweep: &Sweep, lang: Lang) -> Result<SweepSection, Error> {
+        let svgs = (charts::render_sweep(&chart_data(sweep, lang))?.into_iter())
+            .filter(|(name, _)| name.ends_with(".svg"))
+            .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+            .collect();
+        Ok(SweepSection {
+            settings: sweep.settings.to_vec(),
+            rows: sweep.rows.to_vec(),
+            svgs,
+        })
+    }
+}
+
+/// What a sweep's charts are drawn from.
+fn chart_data<'a>(sweep: &Sweep<'a>, lang: Lang) -> SweepData<'a> {
+    let base = sweep.base;
+    SweepData {
+        title: format!("{} – svep", base.name),
+        subtitle: format!(
+            "{} framtider per inställning, frö {} · sifsim {}",
+            lang.number(base.paths as f64, 0),
+            base.seed,
+            env!("CARGO_PKG_VERSION")
+        ),
+        settings: sweep.settings,
+        rows: sweep.rows,
+        lang,
+    }
+}
+
+/// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
+pub fn sweep_csv(settings: &[Setting], rows: &[SweepRow]) -> Result<Vec<u8>, Error> {
+    Ok(sweep_table(settings, rows)?)
+}
+
+fn sweep_table(settings: &[Setting], rows: &[SweepRow]) -> Result<Vec<u8>> {
+    // The metrics' columns come from serde, read back as records to put the settings' first.
+    let metrics = csv_of(rows.iter().map(|(_, metrics)| metrics))?;
+    let mut metrics = ::csv::Reader::from_reader(metrics.as_slice());
+    let mut out = ::csv::Writer::from_writer(Vec::new());
+    let header = settings.iter().map(|s| s.path.as_str());
+    out.write_record(header.chain(metrics.headers()?.iter()))?;
+    for ((values, _), record) in rows.iter().zip(metrics.records()) {
+        let values = values.iter().map(f64::to_string);
+        out.write_record(values.chain(record?.iter().map(String::from)))?;
+    }
+    Ok(out.into_inner()?)
+}
+
+/// Writes `sensitivity.csv`, a tornado chart per design and, with `xlsx`, `sensitivity.xlsx`
+/// into `dir`, whole or not at all; `base` is the run of the scenario as written.
+pub fn write_sensitivity(
+    dir: &Path,
+    base: &Results,
+    rows: &[SensitivityRow],
+    lang: Lang,
+    xlsx: bool,
+    provenance: Provenance,
+    monitor: &dyn Monitor,
+) -> Result<(), Error> {
+    let mut staging = Staging::new(dir, provenance, monitor)?;
+    monitor.phase(Phase::Tables);
+    let csv = csv_of(rows.iter())?;
+    if xlsx {
+        monitor.phase(Phase::Workbook);
+        let workbook = xlsx::workbook(&[("Känslighet", &csv)])?;
+        staging.write("sensitivity.xlsx", &workbook)?;
+    }
+    staging.write(SENSITIVITY_CSV, &csv)?;
+    monitor.phase(Phase::Charts);
+    for (name, bytes) in charts::render_tornados(base, rows, lang)? {
+        staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
+    }
+    staging.commit()
+}
+
+/// Rows as CSV, their columns from serde.
+fn csv_of<T: serde::Serialize>(rows: impl Iterator<Item = T>) -> Result<Vec<u8>> {
+    let mut csv = ::csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        csv.serialize(row)?;
+    }
+    Ok(csv.into_inner()?)
+}

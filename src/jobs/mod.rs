@@ -1,0 +1,127 @@
+//! The jobs the command line runs, each a thin layer over the
+//! [`Simulator`](crate::simulator::Simulator) and [`export`]:
+//! read the scenario, make its variants, simulate them, write one output folder. Where a job
+//! writes and what it records of itself are decided here, once for all jobs.
+
+mod run;
+mod sensitivity;
+mod sweep;
+
+use std::path::{Path, PathBuf};
+
+pub use run::{RunOutcome, RunRequest, run};
+pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
+pub use sweep::{SweepOutcome, SweepRequest, sweep};
+
+use crate::error::Error;
+use crate::export::names::slug;
+use crate::export::{self, Lang, Provenance, folder};
+use crate::simulate::Monitor;
+use crate::source::{Overrides, Source};
+use crate::sweep::Setting;
+
+/// What every simulating job takes; `None` keeps the scenario's value.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The scenario file.
+    pub scenario: PathBuf,
+    pub paths: Option<u64>,
+    pub seed: Option<u64>,
+    /// Output folder; `None` is `output/<scenario-name-slug>`, with `-sweep` or `-sensitivity`
+    /// for those jobs.
+    pub out: Option<PathBuf>,
+    /// Language of the charts.
+    pub lang: Lang,
+    /// Also write an Excel workbook.
+    pub xlsx: bool,
+}
+
+/// A job, as its output folder and manifest name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    Run,
+    Report,
+    Sweep,
+    Sensitivity,
+}
+
+impl Job {
+    fn name(self) -> &'static str {
+        match self {
+            Job::Run => "run",
+            Job::Report => "report",
+            Job::Sweep => "sweep",
+            Job::Sensitivity => "sensitivity",
+        }
+    }
+
+    /// What the default output folder's name ends with.
+    fn suffix(self) -> &'static str {
+        match self {
+            Job::Run | Job::Report => "",
+            Job::Sweep => "-sweep",
+            Job::Sensitivity => "-sensitivity",
+        }
+    }
+}
+
+impl Options {
+    /// The scenario file read and validated, keeping only `design` if given.
+    fn source(&self, design: Option<&str>) -> Result<Source, Error> {
+        let overrides = Overrides {
+            paths: self.paths,
+            seed: self.seed,
+            design: design.map(String::from),
+        };
+        Source::read(&self.scenario, overrides)
+    }
+
+    /// Where `job` on `source` writes: `--out` or the default folder, refused before anything
+    /// is simulated if sifsim may not write there.
+    fn out(&self, job: Job, source: &Source) -> Result<PathBuf, Error> {
+        let out = (self.out.clone()).unwrap_or_else(|| default_out(job, &source.scenario().name));
+        folder::check_target(&out)?;
+        Ok(out)
+    }
+}
+
+/// `output/<slug of the scenario's name>`, with `-sweep` or `-sensitivity` for those jobs.
+fn default_out(job: Job, scenario: &str) -> PathBuf {
+    Path::new("output").join(format!("{}{}", slug(scenario), job.suffix()))
+}
+
+/// Where the files of `job` on `source` come from; `settings` are its `--set`s.
+fn provenance(job: Job, source: &Source, settings: &[Setting]) -> Provenance {
+    let scenario = source.scenario();
+    Provenance {
+        job: job.name().into(),
+        scenario_sha256: source.sha256.clone(),
+        seed: scenario.seed,
+        paths: scenario.paths,
+        settings: settings.iter().map(Setting::to_string).collect(),
+    }
+}
+
+/// `sifsim chart`: re-draws a finished run's charts in `dir` from its files; returns the charts'
+/// folder.
+pub fn chart(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<PathBuf, Error> {
+    export::redraw_charts(dir, lang, monitor)?;
+    Ok(dir.join(export::CHARTS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_folders_are_named_after_the_scenario_and_the_job() {
+        let folder = |job| default_out(job, "Örebro kommun");
+        assert_eq!(folder(Job::Run), Path::new("output/orebro-kommun"));
+        assert_eq!(folder(Job::Report), folder(Job::Run));
+        assert_eq!(folder(Job::Sweep), Path::new("output/orebro-kommun-sweep"));
+        assert_eq!(
+            folder(Job::Sensitivity),
+            Path::new("output/orebro-kommun-sensitivity")
+        );
+    }
+}

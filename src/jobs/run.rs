@@ -1,0 +1,66 @@
+//! `sifsim run` and `sifsim report`: the scenario simulated once, its results written.
+
+use std::path::PathBuf;
+
+use super::{Job, Options, provenance};
+use crate::error::Error;
+use crate::export::{self, Extras, Sweep, SweepSection};
+use crate::results::Results;
+use crate::simulator::Simulator;
+use crate::sweep::Setting;
+
+/// What the user asked of a run.
+#[derive(Debug, Clone, Default)]
+pub struct RunRequest {
+    pub options: Options,
+    /// Also write `report.html`.
+    pub report: bool,
+    /// With `report`: a sweep to include in the report.
+    pub report_sweep: Vec<Setting>,
+}
+
+/// A finished run.
+#[derive(Debug)]
+pub struct RunOutcome {
+    pub results: Results,
+    /// The folder the results were written to.
+    pub out: PathBuf,
+}
+
+/// Simulates the request's scenario and writes its results; the simulator's monitor hears
+/// progress and may cancel the run (then nothing is written).
+pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Error> {
+    let source = request.options.source(None)?;
+    let job = if request.report {
+        Job::Report
+    } else {
+        Job::Run
+    };
+    let out = request.options.out(job, &source)?;
+    let scenario = source.scenario();
+    let mut results = simulator
+        .simulate(scenario)
+        .map_err(|e| e.in_file(&source.path))?;
+    results.summary.scenario_sha256 = source.sha256.clone();
+    let settings = &request.report_sweep;
+    let sweep_section = if request.report && !settings.is_empty() {
+        let rows = super::sweep::rows(simulator, &source, settings)?;
+        let sweep = Sweep {
+            base: scenario,
+            settings,
+            rows: &rows,
+        };
+        Some(SweepSection::new(&sweep, request.options.lang)?)
+    } else {
+        None
+    };
+    let extras = Extras {
+        lang: request.options.lang,
+        xlsx: request.options.xlsx,
+        report: request.report.then_some(scenario),
+        report_sweep: sweep_section.as_ref(),
+    };
+    let provenance = provenance(job, &source, settings);
+    export::write_run(&out, &results, extras, provenance, simulator.monitor())?;
+    Ok(RunOutcome { results, out })
+}

@@ -1,0 +1,214 @@
+//! A scenario file as read, and its variants: each a list of [`Edit`]s written into the file's
+//! TOML and validated like the file, so a variant is only ever as valid as a file would be.
+
+use std::path::{Path, PathBuf};
+
+use toml::Table;
+
+use crate::edit::{self, Edit, Place, Value};
+use crate::error::{Error, ScenarioError};
+use crate::export::folder::sha256_hex;
+use crate::scenario::Scenario;
+
+/// What every variant shares, set after validation: the paths, the seed and the one design kept.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Paths instead of the file's.
+    pub paths: Option<u64>,
+    /// Seed instead of the file's.
+    pub seed: Option<u64>,
+    /// Keep only the design of this name.
+    pub design: Option<String>,
+}
+
+/// A scenario file, read and validated, from which variants are made.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file, named in errors.
+    pub path: PathBuf,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// The file as written.
+    table: Table,
+    /// The file validated, overrides applied.
+    scenario: Scenario,
+    overrides: Overrides,
+}
+
+impl Source {
+    /// Reads and validates the scenario file at `path`.
+    pub fn read(path: &Path, overrides: Overrides) -> Result<Source, Error> {
+        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Source::from_bytes(path, &bytes, overrides)
+    }
+
+    /// Validates scenario text; `path` only names it in errors. An unknown design to keep is
+    /// refused with the names of those there are.
+    pub fn from_bytes(path: &Path, bytes: &[u8], overrides: Overrides) -> Result<Source, Error> {
+        let mut scenario = Scenario::from_bytes(path, bytes)?;
+        // Valid, so UTF-8 TOML: reading it as a table cannot fail.
+        let table = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| toml::from_str(text).ok())
+            .unwrap_or_default();
+        if let Some(name) = &overrides.design {
+            check_design(&scenario, name)?;
+        }
+        overrides.apply(&mut scenario);
+        Ok(Source {
+            path: path.to_owned(),
+            sha256: sha256_hex(bytes),
+            table,
+            scenario,
+            overrides,
+        })
+    }
+
+    /// The scenario as the file has it, overrides applied.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The scenario with `edits` written into the file, validated, overrides applied. A
+    /// [`Value::Toward`] stops at the last value validation accepts.
+    pub fn variant(&self, edits: &[Edit]) -> Result<Scenario, Error> {
+        if edits.is_empty() {
+            return Ok(self.scenario.clone());
+        }
+        let edits = self.within_limits(edits)?;
+        let (table, _) = self.edited(&edits)?;
+        Ok(self.validated(table)?)
+    }
+
+    /// The file's TOML with `edits` written in, and the places each edit wrote.
+    fn edited(&self, edits: &[Edit]) -> Result<(Table, Vec<Vec<Place>>), Error> {
+        let mut table = self.table.clone();
+        let places = (edits.iter())
+            .map(|e| edit::apply(&mut table, e))
+            .collect::<Result<_, _>>()?;
+        Ok((table, places))
+    }
+
+    fn validated(&self, table: Table) -> Result<Scenario, ScenarioError> {
+        let mut scenario = Scenario::from_table(&self.path, table)?;
+        self.overrides.apply(&mut scenario);
+        Ok(scenario)
+    }
+
+    /// `edits` with every [`Value::Toward`] made a number: its `to` if validation accepts it,
+    /// else the value nearest `to` that it accepts, found by halving the gap from `from`, all
+    /// such edits at once.
+    fn within_limits(&self, edits: &[Edit]) -> Result<Vec<Edit>, Error> {
+        let mut edits = edits.to_vec();
+        let mut searches: Vec<Search> = (edits.iter().enumerate())
+            .filter_map(|(edit, e)| match e.value {
+                Value::Toward { from, to, whole } => Some(Search {
+                    edit,
+                    accepted: from,
+                    refused: to,
+                    trying: to,
+                    whole,
+                }),
+                _ => None,
+            })
+            .collect();
+        while !searches.is_empty() {
+            let (table, places) = self.edited(&edits)?;
+            let problems = match self.validated(table) {
+                Ok(_) => Vec::new(),
+                Err(ScenarioError::Invalid { problems, .. }) => problems,
+                Err(other) => return Err(other.into()),
+            };
+            searches.retain_mut(|search| {
+                let refused = (places[search.edit].iter())
+                    .any(|place| problems.iter().any(|p| p.path.starts_with(place)));
+                let next = search.next(refused);
+                edits[search.edit].value = Value::Number(search.trying);
+                next
+            });
+        }
+        Ok(edits)
+    }
+}
+
+/// A number moving from an accepted value toward a wanted one: first the wanted value, then
+/// halfway between the last accepted and the last refused, until no number lies between them.
+struct Search {
+    edit: usize,
+    accepted: f64,
+    refused: f64,
+    trying: f64,
+    /// Only whole numbers are tried.
+    whole: bool,
+}
+
+impl Search {
+    /// Records whether validation refused the value tried; true while there is another to try
+    /// (else `trying` is the last accepted value).
+    fn next(&mut self, refused: bool) -> bool {
+        if refused {
+            self.refused = self.trying;
+        } else {
+            self.accepted = self.trying;
+        }
+        let (a, r) = (self.key(self.accepted), self.key(self.refused));
+        let middle = a + (r - a) / 2;
+        let more = middle != a && middle != r;
+        self.trying = if more {
+            self.number(middle)
+        } else {
+            self.accepted
+        };
+        more
+    }
+
+    /// The number's rank: the number itself when whole, else its place in the order of f64s.
+    fn key(&self, x: f64) -> i128 {
+        if self.whole {
+            x as i128
+        } else {
+            let bits = x.to_bits() as i64;
+            i128::from(if bits < 0 { bits ^ i64::MAX } else { bits })
+        }
+    }
+
+    fn number(&self, key: i128) -> f64 {
+        if self.whole {
+            key as f64
+        } else {
+            let bits = key as i64;
+            f64::from_bits((if bits < 0 { bits ^ i64::MAX } else { bits }) as u64)
+        }
+    }
+}
+
+impl Overrides {
+    fn apply(&self, scenario: &mut Scenario) {
+        if let Some(paths) = self.paths {
+            scenario.paths = paths;
+        }
+        if let Some(seed) = self.seed {
+            scenario.seed = seed;
+        }
+        if let Some(name) = &self.design {
+            scenario.designs.retain(|d| &d.name == name);
+        }
+    }
+}
+
+/// Refuses a design to keep that the scenario does not have, listing those it has.
+fn check_design(scenario: &Scenario, name: &str) -> Result<(), ScenarioError> {
+    if scenario.designs.iter().any(|d| d.name == name) {
+        return Ok(());
+    }
+    let names: Vec<String> = (scenario.designs.iter())
+        .map(|d| format!("\"{}\"", d.name))
+        .collect();
+    Err(ScenarioError::UnknownDesign {
+        name: name.to_string(),
+        designs: names.join(", "),
+    })
+}
