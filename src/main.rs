@@ -1,6 +1,6 @@
 //! The `sifsim` command line: parses arguments, calls the library, reports errors.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -152,7 +152,7 @@ fn main() -> ExitCode {
                 message += &format!(": {cause}");
                 source = cause.source();
             }
-            eprintln!("error: {message}");
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(error.exit_code())
         }
     }
@@ -185,8 +185,11 @@ fn execute(cli: Cli) -> Result<(), Error> {
             };
             let outcome = jobs::sweep(&simulator, &request)?;
             progress.bar.finish_and_clear();
-            print!("{}", table::sweep(&request.settings, &outcome.rows));
-            println!("Sweep written to {}", outcome.out.join(SWEEP_CSV).display());
+            say(&format!(
+                "{}Sweep written to {}\n",
+                table::sweep(&request.settings, &outcome.rows),
+                outcome.out.join(SWEEP_CSV).display()
+            ));
         }
         Command::Sensitivity { common, design } => {
             let progress = Progress::new(common.quiet);
@@ -197,15 +200,18 @@ fn execute(cli: Cli) -> Result<(), Error> {
             };
             let outcome = jobs::sensitivity(&simulator, &request)?;
             progress.bar.finish_and_clear();
-            print!("{}", table::sensitivity(&outcome.rows));
-            println!("Sensitivity written to {}", outcome.out.display());
+            say(&format!(
+                "{}Sensitivity written to {}\n",
+                table::sensitivity(&outcome.rows),
+                outcome.out.display()
+            ));
         }
         Command::Chart { output_dir, lang } => {
             let charts = jobs::chart(&output_dir, lang, &Progress::new(true))?;
-            println!("Charts written to {}", charts.display());
+            say(&format!("Charts written to {}\n", charts.display()));
         }
         Command::Validate { scenario } => {
-            print!("{}", table::describe(&Scenario::load(&scenario)?));
+            say(&table::describe(&Scenario::load(&scenario)?));
         }
     }
     Ok(())
@@ -231,12 +237,25 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
     if args.json {
         let json = serde_json::to_string_pretty(&outcome.results.summary)
             .map_err(|e| Error::Machine(e.into()))?;
-        println!("{json}");
+        say(&format!("{json}\n"));
     } else {
-        print!("{}", table::render(&outcome.results.summary, request.options.lang));
-        println!("Results written to {}", outcome.out.display());
+        let written = match request.options.lang {
+            Lang::Sv => "Resultaten skrevs till",
+            Lang::En => "Results written to",
+        };
+        say(&format!(
+            "{}{written} {}\n",
+            table::render(&outcome.results.summary, request.options.lang),
+            outcome.out.display()
+        ));
     }
     Ok(())
+}
+
+/// Prints `text` on stdout. A reader that stops reading (`| head`) is not an error: the files
+/// are written, so the output simply ends.
+fn say(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// A progress bar on stderr, drawn once a job has lasted a second, and only on a terminal.
@@ -286,7 +305,7 @@ impl Monitor for Progress {
         if self.visible {
             self.bar.set_message(phase.describe());
         } else if !self.quiet {
-            eprintln!("{}…", phase.describe());
+            let _ = writeln!(std::io::stderr(), "{}…", phase.describe());
         }
     }
 }

@@ -210,3 +210,22 @@ fn the_run_table_is_swedish_under_lang_sv_and_english_under_lang_en() {
     assert!(en.contains(".") && !en.contains(",0\u{a0}mnkr"), "{en}");
     assert!(sv.contains("Socialförvaltningen") && !sv.lines().any(|l| l.starts_with("social ")));
 }
+
+#[test]
+fn a_reader_that_stops_reading_the_table_causes_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("sifsim"))
+        .args(["run", "scenarios/compare.toml", "--paths", "300", "--out"])
+        .arg(dir.path().join("out"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // As `| head -0` does: the reading end is closed before anything is read.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(dir.path().join("out").join("summary.json").exists());
+}
