@@ -130,8 +130,8 @@ fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
     // Grant money that lapses is an outflow only a dual design has.
     let flows =
         |design: &str| fs::read_to_string(charts.join(format!("flows-{design}.svg"))).unwrap();
-    assert!(flows("dubbelmodell").contains("Förfallet bidrag"));
-    assert!(!flows("orebros-regel").contains("Förfallet bidrag"));
+    assert!(flows("dubbelmodell").contains("Outnyttjade medel som återgår"));
+    assert!(!flows("orebros-regel").contains("Outnyttjade medel som återgår"));
 }
 
 /// The fund chart's median line is fund.csv's `cash_p50`: pixel x is affine in the year and
@@ -191,7 +191,7 @@ fn chart_redraws_from_the_files_and_speaks_english_on_request() {
         .assert()
         .success();
     let swedish = fs::read_to_string(out.join("charts/designs.svg")).unwrap();
-    assert!(swedish.contains("Fondens kassa per modell"));
+    assert!(swedish.contains("Fondens saldo per modell"));
     Command::cargo_bin("sifsim")
         .unwrap()
         .args(["chart", "--lang", "en"])

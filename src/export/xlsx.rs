@@ -128,7 +128,7 @@ pub fn workbook(sheets: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     Ok(book.save_to_buffer()?)
 }
 
-/// A column's Swedish header: `cash_p5` → "Kassa, 5:e percentil". Unknown names (a sweep's
+/// A column's Swedish header: `cash_p5` → "Fondens saldo (mnkr), 5:e percentil". Unknown names (a sweep's
 /// field paths) stay as they are.
 pub fn swedish(column: &str) -> String {
     let (base, suffix) = if let Some(base) = column.strip_suffix("_mean") {
@@ -172,7 +172,7 @@ pub fn swedish(column: &str) -> String {
         "p_depleted_last_year" => "Risk för avslag på grund av medelsbrist, sista året",
         "p_tipped" => "Risk att förvaltningen går med underskott mot sin ram",
         "p_net_saving_positive" => "Sannolikhet för nettobesparing",
-        "p_any_unit_tipped" => "Sannolikhet att någon förvaltning tippar",
+        "p_any_unit_tipped" => "Risk att någon förvaltning går med underskott mot sin ram",
         "worst_unit_burden" => "Största förvaltningsbörda per år (mnkr)",
         "worst_unit_burden_share" => "Största förvaltningsbörda, andel av ram",
         other => return format!("{other}{suffix}"),

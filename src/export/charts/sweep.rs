@@ -68,7 +68,7 @@ fn metric_names(lang: Lang) -> [(&'static str, Metric, Axis); 6] {
     [
         (
             if sv {
-                "Risk för nej av brist på pengar något år"
+                "Risk för avslag av medelsbrist något år"
             } else {
                 "Chance of a turn-down for lack of money"
             },
@@ -77,7 +77,7 @@ fn metric_names(lang: Lang) -> [(&'static str, Metric, Axis); 6] {
         ),
         (
             if sv {
-                "Kassa vid slutet (mnkr), median och 5–95 %"
+                "Saldo vid slutet (mnkr), median och 5–95 %"
             } else {
                 "Final cash (mnkr), median and 5–95%"
             },
@@ -113,7 +113,7 @@ fn metric_names(lang: Lang) -> [(&'static str, Metric, Axis); 6] {
         ),
         (
             if sv {
-                "Risk att någon förvaltning tippar i underskott"
+                "Risk att någon förvaltning går med underskott mot sin ram"
             } else {
                 "Chance a unit is tipped into deficit"
             },

@@ -140,8 +140,8 @@ pub fn report(
          kostnader utan deras besparingar.</p>",
         summary.start_year, summary.start_year
     );
-    page += "<div class=\"wide\"><table>\n<thead><tr><th>Modell</th><th>Risk för nej av brist på pengar något år</th>\
-             <th>Kassa vid slutet, median (5–95 %)</th><th>Beviljade projekt</th><th>Nej av brist på pengar</th>\
+    page += "<div class=\"wide\"><table>\n<thead><tr><th>Modell</th><th>Risk att fonden någon gång måste säga nej av medelsbrist</th>\
+             <th>Saldo vid slutet, median (5–95 %)</th><th>Beviljade projekt</th><th>Avslag på grund av medelsbrist</th>\
              <th>Återförd andel, inom perioden / hela livslängden</th>\
              <th>Nettobesparing under projektens hela livslängd, fasta priser, median (5–95 %)</th>\
              <th>Chans till nettobesparing, hela livslängden</th>\
@@ -173,7 +173,7 @@ pub fn report(
     }
     page += "</table></div>\n<h2>Bördan per förvaltning</h2>\n<p>Summan över åren av vad förvaltningen betalar \
              (återföringar, bortfall den bär, fördyringar, driftkostnader) minus det budgetutrymme den vinner; \
-             median (5–95 %); risken att den något år tippas in i underskott, och att den något år återför mer till fonden \
+             median (5–95 %); risken att den något år går med underskott mot sin ram, och att den något år återför mer till fonden \
              än det budgetutrymme projekten gett den.</p>\n<div class=\"wide\"><table>\n<thead><tr><th>Förvaltning</th>";
     for d in &summary.designs {
         let _ = write!(page, "<th>{}</th>", escape(&d.name));
@@ -185,7 +185,7 @@ pub fn report(
             let burden = &d.units[u];
             let _ = write!(
                 page,
-                "<td>{}<br>tippar: {}<br>återför mer än den vinner: {}</td>",
+                "<td>{}<br>underskott mot ramen: {}<br>återför mer än den vinner: {}</td>",
                 spread(&burden.burden_total),
                 percent(burden.p_any_year_tipped),
                 percent(burden.p_any_year_repaid_above_room)
@@ -211,9 +211,9 @@ pub fn report(
         for path in &paths {
             let _ = write!(page, "<th>{path}</th>");
         }
-        page += "<th>Modell</th><th>Risk för nej något år</th><th>Kassa vid slutet, median</th>\
+        page += "<th>Modell</th><th>Risk för avslag av medelsbrist något år</th><th>Saldo vid slutet, median</th>\
                  <th>Återförd andel</th><th>Största förvaltningsbörda ett år (95:e percentil)</th>\
-                 <th>Risk att någon förvaltning tippar</th></tr></thead>\n";
+                 <th>Risk att någon förvaltning går med underskott mot sin ram</th></tr></thead>\n";
         for (values, m) in &sweep.rows {
             page += "<tr>";
             for v in values {
