@@ -160,7 +160,8 @@ pub struct DesignSummary {
     pub recycled_share: f64,
     /// Σ savings − payouts − overruns − running costs of the funded projects, within the simulated years.
     pub net_saving: Spread,
-    /// The same, each year divided by (1 + discount_rate)^(year − start_year).
+    /// The same, each year divided by f(y)·(1 + discount_rate)^(year − start_year): the rate
+    /// is real.
     pub net_saving_discounted: Spread,
     pub p_net_saving_positive: f64,
     /// Net saving within the simulated years in start-year prices (each year divided by f(y)).
@@ -204,9 +205,7 @@ pub struct UnitSummary {
     /// Share of paths with a year where the burden tipped the unit into deficit.
     pub p_any_year_tipped: f64,
     /// Share of paths with a year where the unit paid the fund more than the budget room
-    /// its projects gave it. Summaries of earlier versions lack it; no chart draws it, so
-    /// `sifsim chart` still reads them.
-    #[serde(default)]
+    /// its projects gave it.
     pub p_any_year_repaid_above_room: f64,
     /// Burden over the funded projects' whole lives, each year divided by f(y), mnkr in
     /// start-year prices.

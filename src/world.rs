@@ -260,8 +260,8 @@ impl World {
 }
 
 /// Draws one application's outcome, and its thinning number when `thins`. The number of draws
-/// does not depend on parameter values (only the extra delay's Poisson draw varies), which
-/// keeps sweeps on common numbers.
+/// depends on no parameter value but the extra delay's Poisson draw and whether some design's
+/// demand is not 1 (`thins`), which keeps sweeps on common numbers.
 fn draw<R: Rng>(
     rng: &mut R,
     spec: &ProjectSpec,

@@ -181,18 +181,141 @@ fn leftovers_of_killed_runs_are_removed_by_the_next_run_to_the_same_place() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     run_into(&out, &[]).success();
-    for leftover in [".out.sifsim-partial-4000001", ".out.sifsim-old-4000002"] {
-        fs::create_dir_all(dir.path().join(leftover).join("charts")).unwrap();
-        fs::write(dir.path().join(leftover).join("fund.csv"), "half").unwrap();
-    }
+    // A staging folder as a killed run leaves it (its manifest is written first), and an old
+    // folder as one killed after the new results were in place leaves it (a whole output).
+    let partial = dir.path().join(".out.sifsim-partial-4000001");
+    fs::create_dir_all(partial.join("charts")).unwrap();
+    fs::copy(
+        out.join("sifsim-manifest.json"),
+        partial.join("sifsim-manifest.json"),
+    )
+    .unwrap();
+    fs::write(partial.join("fund.csv"), "half").unwrap();
+    copy_folder(&out, &dir.path().join(".out.sifsim-old-4000002"));
     fs::write(dir.path().join("unrelated.txt"), "kept").unwrap();
     run_into(&out, &[]).success();
-    let mut names: Vec<String> = fs::read_dir(dir.path())
+    assert_eq!(names(dir.path()), ["out", "unrelated.txt"]);
+}
+
+#[test]
+fn a_folder_that_only_looks_like_a_leftover_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    for mine in [".out.sifsim-old-1", ".out.sifsim-partial-2"] {
+        fs::create_dir(dir.path().join(mine)).unwrap();
+        fs::write(dir.path().join(mine).join("notes.txt"), "mine").unwrap();
+    }
+    let before = snapshot(dir.path());
+    run_into(&out, &[]).success();
+    for mine in [".out.sifsim-old-1", ".out.sifsim-partial-2"] {
+        let notes = dir.path().join(mine).join("notes.txt");
+        assert_eq!(before.get(&notes), Some(&fs::read(&notes).unwrap()));
+    }
+}
+
+#[test]
+fn previous_results_left_in_an_old_folder_are_moved_back_before_anything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--xlsx"]).success();
+    let before = snapshot(&out);
+    // Killed between its two renames, a run leaves the previous results only in the old folder.
+    fs::rename(&out, dir.path().join(".out.sifsim-old-4000003")).unwrap();
+    let request = RunRequest {
+        options: Options {
+            scenario: "scenarios/compare.toml".into(),
+            paths: Some(200),
+            out: Some(out.clone()),
+            ..Options::default()
+        },
+        ..RunRequest::default()
+    };
+    let monitor = CancelAt {
+        phase: Phase::Tables,
+        reached: AtomicBool::new(false),
+    };
+    let simulator = Simulator::new(None, &monitor).unwrap();
+    let error = run(&simulator, &request).unwrap_err();
+    assert_eq!(error.exit_code(), 130, "{error}");
+    let restored: BTreeMap<PathBuf, Vec<u8>> = before
+        .keys()
+        .map(|path| (path.clone(), fs::read(path).unwrap()))
+        .collect();
+    assert_eq!(restored, before);
+    assert_eq!(names(dir.path()), ["out"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn out_at_a_symlink_written_with_a_trailing_slash_is_refused_before_simulating() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("elsewhere");
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("notes.txt"), "mine").unwrap();
+    let link = dir.path().join("results");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let before = snapshot(dir.path());
+    for out in [
+        format!("{}/", link.display()),
+        format!("{}/.", link.display()),
+    ] {
+        let stderr = stderr_of(&run_into(Path::new(&out), &[]).code(2));
+        assert!(stderr.contains("symbolic link"), "{out}: {stderr}");
+    }
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_manifest_naming_a_file_outside_its_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let path = out.join("sifsim-manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    manifest["files"]["../notes.txt"] = serde_json::json!({ "bytes": 4, "sha256": "0" });
+    fs::write(&path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    let before = snapshot(dir.path());
+    let stderr = stderr_of(&sifsim().arg("chart").arg(&out).assert().code(2));
+    assert!(stderr.contains("was not written by sifsim"), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn an_empty_folder_a_user_made_inside_an_output_folder_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    fs::create_dir(out.join("mine")).unwrap();
+    let stderr = stderr_of(&run_into(&out, &[]).code(2));
+    assert!(stderr.contains("mine"), "{stderr}");
+    assert!(out.join("mine").is_dir());
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["out", "unrelated.txt"]);
+    names
+}
+
+/// Copies a folder of files and folders.
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_folder(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
 }
 
 #[test]

@@ -148,6 +148,13 @@ pub enum UnitTotal {
 impl UnitTotal {
     const COUNT: usize = 5;
     const DISTS: usize = 2;
+    const NAMES: [&str; Self::COUNT] = [
+        "burden_total",
+        "burden_total_lifetime",
+        "p_any_year_burden_above_1pct",
+        "p_any_year_tipped",
+        "p_any_year_repaid_above_room",
+    ];
 }
 
 /// Where a quantity lives: its sum, and its histogram if it has one.
@@ -278,8 +285,12 @@ impl Layout {
                 Total::NAMES[offset - blocks[2]]
             )
         } else {
-            let u = (offset - blocks[3]) / UnitTotal::COUNT;
-            format!("design \"{design}\", unit \"{}\", total burden", unit(u))
+            let (u, stat) = (
+                (offset - blocks[3]) / UnitTotal::COUNT,
+                (offset - blocks[3]) % UnitTotal::COUNT,
+            );
+            let name = UnitTotal::NAMES[stat];
+            format!("design \"{design}\", unit \"{}\", {name}", unit(u))
         }
     }
 }

@@ -74,9 +74,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Refuses a target sifsim may not replace: a file, a symlink, a path without a folder name,
 /// or a folder that is not empty and is not, unchanged, one that sifsim wrote.
 pub fn check_target(target: &Path) -> Result<(), OutputError> {
-    if !matches!(target.components().next_back(), Some(Component::Normal(_))) {
-        return Err(OutputError::NoName(target.to_owned()));
-    }
+    let target = &normalised(target)?;
     let Ok(meta) = fs::symlink_metadata(target) else {
         return Ok(());
     };
@@ -96,7 +94,29 @@ pub fn check_target(target: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Checks that `dir` holds a manifest and exactly the files it lists, unchanged; returns it.
+/// `target` as its parent joined with its last name, so that `out/` or `link/.` name the entry
+/// itself (a link, not the folder it points to); refuses a path whose last part is not a name.
+fn normalised(target: &Path) -> Result<PathBuf, OutputError> {
+    let no_name = || OutputError::NoName(target.to_owned());
+    let Some(Component::Normal(name)) = target.components().next_back() else {
+        return Err(no_name());
+    };
+    Ok(match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.join(name),
+        _ => PathBuf::from(name),
+    })
+}
+
+/// Whether a manifest's file name is a relative path of plain names (no `..`, no root).
+fn plain_relative(name: &str) -> bool {
+    !name.is_empty()
+        && Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Checks that `dir` holds a manifest and exactly the files it lists, unchanged, and no folder
+/// but those its files are in; returns it.
 pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
     let foreign = |entry: &Path| OutputError::Foreign {
         dir: dir.to_owned(),
@@ -110,6 +130,7 @@ pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
                 .is_ok_and(|m| m.is_file() && m.len() <= MAX_MANIFEST_BYTES)
         })
         .and_then(|f| serde_json::from_reader(std::io::BufReader::new(f)).ok())
+        .filter(|m: &Manifest| m.files.keys().all(|name| plain_relative(name)))
         .ok_or_else(|| OutputError::NoManifest(dir.to_owned()))?;
     let mut seen = 0;
     let mut pending = vec![dir.to_owned()];
@@ -126,11 +147,16 @@ pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
             }
             let meta = fs::symlink_metadata(&path)
                 .map_err(|e| OutputError::Unreadable(path.clone(), e))?;
+            let relative = relative_name(dir, &path);
             if meta.is_dir() {
+                // Only folders that hold listed files are sifsim's.
+                let prefix = format!("{relative}/");
+                if !manifest.files.keys().any(|name| name.starts_with(&prefix)) {
+                    return Err(foreign(&path));
+                }
                 pending.push(path);
                 continue;
             }
-            let relative = relative_name(dir, &path);
             if relative == MANIFEST {
                 continue;
             }
@@ -178,6 +204,7 @@ impl<'a> Staging<'a> {
         provenance: Provenance,
         monitor: &'a dyn Monitor,
     ) -> Result<Staging<'a>, Error> {
+        let target = &normalised(target)?;
         check_target(target)?;
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -188,26 +215,34 @@ impl<'a> Staging<'a> {
         let lock = File::open(&parent)
             .and_then(|f| f.lock().map(|()| f))
             .with_context(|| format!("could not lock folder '{}'", parent.display()))?;
-        // Under the lock: recheck, as another run may have written meanwhile.
-        check_target(target)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .ok_or_else(|| OutputError::NoName(target.to_owned()))?;
         let prefix = format!(".{name}.sifsim-");
-        remove_leftovers(&parent, &prefix)?;
+        // Under the lock: no live run owns what a killed one left; then recheck the target, as
+        // another run may have written meanwhile.
+        recover_leftovers(&parent, &prefix, target)?;
+        check_target(target)?;
         let temp = parent.join(format!("{prefix}partial-{}", std::process::id()));
         fs::create_dir(&temp)
             .with_context(|| format!("could not create staging folder '{}'", temp.display()))?;
+        let manifest = Manifest {
+            sifsim_version: env!("CARGO_PKG_VERSION").into(),
+            provenance,
+            files: BTreeMap::new(),
+        };
+        // The manifest, written at once and again at the end, marks the staging folder as
+        // sifsim's for the run after one that was killed.
+        let marker = temp.join(MANIFEST);
+        let bytes = serde_json::to_vec_pretty(&manifest).context("could not write a manifest")?;
+        fs::write(&marker, bytes)
+            .with_context(|| format!("could not write '{}'", marker.display()))?;
         Ok(Staging {
             target: target.to_owned(),
             old: parent.join(format!("{prefix}old-{}", std::process::id())),
             temp,
-            manifest: Manifest {
-                sifsim_version: env!("CARGO_PKG_VERSION").into(),
-                provenance,
-                files: BTreeMap::new(),
-            },
+            manifest,
             monitor,
             _lock: lock,
             committed: false,
@@ -260,7 +295,9 @@ impl<'a> Staging<'a> {
             return Err(anyhow::Error::new(e).context(context).into());
         }
         self.committed = true;
-        if had_target {
+        // Removed only if it still holds nothing but sifsim's files: a file saved into it since
+        // the check is kept, in the old folder.
+        if had_target && check_owned(&self.old).is_ok() {
             fs::remove_dir_all(&self.old).ok();
         }
         Ok(())
@@ -275,25 +312,41 @@ impl Drop for Staging<'_> {
     }
 }
 
-/// Removes the staging and old folders that killed runs left beside a target (`prefix` is
-/// `.NAME.sifsim-`). Called under the lock, so no live run owns them.
-fn remove_leftovers(parent: &Path, prefix: &str) -> Result<()> {
+/// Deals with what runs that were killed left beside a target (`prefix` is `.NAME.sifsim-`):
+/// an old folder is the previous results, moved back when the target is missing and removed
+/// otherwise; a staging folder is removed. Either only when it holds sifsim's manifest (or
+/// nothing): a folder a user happened to name so is left alone. Called under the lock, so no
+/// live run owns them.
+fn recover_leftovers(parent: &Path, prefix: &str, target: &Path) -> Result<()> {
     let entries = fs::read_dir(parent)
         .with_context(|| format!("could not read folder '{}'", parent.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.strip_prefix("partial-").or(rest.strip_prefix("old-")))
-            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        let Some(rest) = name.strip_prefix(prefix) else {
+            continue;
+        };
+        let (old, pid) = match (rest.strip_prefix("old-"), rest.strip_prefix("partial-")) {
+            (Some(pid), _) => (true, pid),
+            (_, Some(pid)) => (false, pid),
+            _ => continue,
+        };
+        let path = entry.path();
+        let numbered = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if ours && is_dir {
-            fs::remove_dir_all(entry.path()).with_context(|| {
-                format!(
-                    "could not remove '{}', left by an earlier run that was stopped",
-                    entry.path().display()
-                )
-            })?;
+        let empty = fs::read_dir(&path).is_ok_and(|mut e| e.next().is_none());
+        if !numbered || !is_dir || !(empty || path.join(MANIFEST).is_file()) {
+            continue;
+        }
+        let context = || {
+            format!(
+                "could not clear away '{}', left by an earlier run that was stopped",
+                path.display()
+            )
+        };
+        if old && fs::symlink_metadata(target).is_err() {
+            fs::rename(&path, target).with_context(context)?;
+        } else if !old || empty || check_owned(&path).is_ok() {
+            fs::remove_dir_all(&path).with_context(context)?;
         }
     }
     Ok(())

@@ -302,7 +302,7 @@ pub fn describe(scenario: &Scenario) -> String {
         .iter()
         .map(|t| &t.spec)
         .chain(scenario.projects.iter().map(|p| &p.spec))
-        .filter(|spec| spec.repayable);
+        .filter(|spec| spec.planned_savings_total > 0.0);
     let (mut count, mut losing) = (0, 0);
     for spec in specs {
         count += 1;

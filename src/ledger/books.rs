@@ -6,7 +6,7 @@ use std::ops::Range;
 ///
 /// A project books each flow as a change: its yearly amount is added in its first year and
 /// taken back in the year after its last (one extra year at the end takes the changes after
-/// the simulated years), so a booking costs the same however many years it lasts. The ledger
+/// the ledger's last year), so a booking costs the same however many years it lasts. The ledger
 /// turns a year's changes into amounts when the year opens ([`UnitBooks::open_year`]); a
 /// booking in an open year adds to its amounts directly. Room, running costs and overruns are
 /// the same each year in start-year prices and are booked in those; instalments are nominal.

@@ -451,7 +451,7 @@ impl Ledger {
             plan / rules.horizon_years as f64,
         );
         // Years where the saving decides the payment; elsewhere it is the lower bound.
-        let decided_by_saving = if rules.basis != Basis::Planned && app.success {
+        let saving_years = if rules.basis != Basis::Planned && app.success {
             let start = effect.start.clamp(horizon.start, horizon.end);
             start..effect.end.clamp(start, horizon.end)
         } else {
@@ -483,7 +483,7 @@ impl Ledger {
                 };
                 let mut repaid = 0.0;
                 for y in horizon.clone() {
-                    let paid = if decided_by_saving.contains(&y) {
+                    let paid = if saving_years.contains(&y) {
                         paid(y)
                     } else {
                         lower
@@ -513,16 +513,14 @@ impl Ledger {
                     );
                 }
             };
-            pay(horizon.start..decided_by_saving.start, lower);
-            pay(decided_by_saving.end..horizon.end, lower);
+            pay(horizon.start..saving_years.start, lower);
+            pay(saving_years.end..horizon.end, lower);
             // With a saving, the saving clamped to lower..=instalment. Prices move one way, so
             // when the ends of a stretch of years pay the same, every year between them does.
             // The simulated years and the continuation are booked apart (so the simulated
             // years' figures do not depend on the continuation).
-            let split = decided_by_saving
-                .start
-                .max(window.min(decided_by_saving.end));
-            for part in [decided_by_saving.start..split, split..decided_by_saving.end] {
+            let split = saving_years.start.max(window.min(saving_years.end));
+            for part in [saving_years.start..split, split..saving_years.end] {
                 if part.is_empty() {
                     continue;
                 }

@@ -126,7 +126,7 @@ pub fn assumptions(scenario: &Scenario, lang: Lang) -> String {
     page += "</table></div>\n";
     let with_saving: Vec<f64> = specs
         .iter()
-        .filter(|(spec, _)| spec.repayable)
+        .filter(|(spec, _)| spec.planned_savings_total > 0.0)
         .map(|(spec, _)| spec.saving_per_krona())
         .collect();
     if !with_saving.is_empty() && with_saving.iter().all(|&s| s < 1.0) {
