@@ -185,9 +185,14 @@ fn execute(cli: Cli) -> Result<(), Error> {
             };
             let outcome = jobs::sweep(&simulator, &request)?;
             progress.bar.finish_and_clear();
+            let lang = request.options.lang;
+            let written = match lang {
+                Lang::Sv => "Svepet skrevs till",
+                Lang::En => "Sweep written to",
+            };
             say(&format!(
-                "{}Sweep written to {}\n",
-                table::sweep(&request.settings, &outcome.rows),
+                "{}{written} {}\n",
+                table::sweep(&request.settings, &outcome.rows, lang),
                 outcome.out.join(SWEEP_CSV).display()
             ));
         }

@@ -332,46 +332,62 @@ pub fn describe(scenario: &Scenario) -> String {
 }
 
 /// A sweep's rows: the settings, then each design's headline figures.
-pub fn sweep(settings: &[Setting], rows: &[SweepRow]) -> String {
-    let mut out = String::new();
-    let widths: Vec<usize> = settings
-        .iter()
-        .map(|s| s.path.chars().count().max(8))
+pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let mnkr = |x: f64| format!("{}\u{a0}mnkr", lang.number(x, 1));
+    let percent = |x: f64| lang.percent(x, 1);
+    let (design, metrics) = if sv {
+        (
+            "Modell",
+            [
+                "Risk nej av medelsbrist",
+                "Saldo vid slutet, median",
+                "Återfört, perioden",
+                "Nettobesparing, livslängden, medel",
+                "Största förvaltningsbörda ett år, 95:e percentil",
+                "Risk underskott mot ramen",
+            ],
+        )
+    } else {
+        (
+            "Design",
+            [
+                "Risk of no for lack of money",
+                "Final balance, median",
+                "Recycled, window",
+                "Net saving, lifetime, mean",
+                "Worst unit's yearly burden, 95th percentile",
+                "Risk of a deficit year",
+            ],
+        )
+    };
+    // The design first, then the settings' values, then the figures.
+    let headings: Vec<String> = std::iter::once(design.to_string())
+        .chain(settings.iter().map(|s| s.path.clone()))
+        .chain(metrics.map(String::from))
         .collect();
-    let design_width = rows
+    let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|(_, m)| m.design.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6);
-    for (setting, width) in settings.iter().zip(&widths) {
-        let _ = write!(out, "{:>width$}  ", setting.path);
-    }
-    let _ = writeln!(
-        out,
-        "{:<design_width$}  {:>10}  {:>14}  {:>8}  {:>20}  {:>11}",
-        "design", "P(empty)", "final cash p50", "recycled", "worst unit p95/year", "P(tipped)"
-    );
-    for (values, m) in rows {
-        for (value, width) in values.iter().zip(&widths) {
-            let _ = write!(out, "{value:>width$}  ");
-        }
-        let _ = writeln!(
-            out,
-            "{:<design_width$}  {:>10}  {:>14}  {:>8}  {:>20}  {:>11}",
-            m.design,
-            percent(m.p_depleted_ever),
-            mnkr(m.final_cash_p50),
-            percent(m.recycled_share),
-            format!(
-                "{} ({})",
-                mnkr(m.worst_unit_burden_p95),
-                percent(m.worst_unit_burden_share_p95)
-            ),
-            percent(m.p_any_unit_tipped),
-        );
-    }
-    out
+        .map(|(values, m)| {
+            let decimals = |v: f64| if v.fract() == 0.0 { 0 } else { 2 };
+            std::iter::once(m.design.clone())
+                .chain(values.iter().map(|&v| lang.number(v, decimals(v))))
+                .chain([
+                    percent(m.p_depleted_ever),
+                    mnkr(m.final_cash_p50),
+                    percent(m.recycled_share),
+                    mnkr(m.net_saving_lifetime_mean),
+                    format!(
+                        "{} ({})",
+                        mnkr(m.worst_unit_burden_p95),
+                        percent(m.worst_unit_burden_share_p95)
+                    ),
+                    percent(m.p_any_unit_tipped),
+                ])
+                .collect()
+        })
+        .collect();
+    columns(&headings, &rows)
 }
 
 /// A sensitivity analysis: per design and input, the depletion risk and median final cash when
