@@ -197,8 +197,9 @@ pub struct Staging<'a> {
 }
 
 impl<'a> Staging<'a> {
-    /// Checks the target, takes the lock, removes leftovers of killed runs and creates an empty
-    /// staging folder. `monitor` may cancel the writing up to the final rename.
+    /// Checks the target, takes the lock, recovers or removes what killed runs left, and creates
+    /// a staging folder holding only a first manifest. `monitor` may cancel the writing up to
+    /// the final rename.
     pub fn new(
         target: &Path,
         provenance: Provenance,
