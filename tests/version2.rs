@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Setup, aggregate_one, assert_close, one_path};
+use common::{Setup, aggregate_one, assert_close, failed_project, one_path};
 use sifsim::aggregate::{Layout, Total, UnitTotal};
 use sifsim::scenario::Scenario;
 use sifsim::world::{Samplers, World};
@@ -171,43 +171,10 @@ repayment.horizon_years = 1
 /// A failed project of cost 10 (planned savings a = 2, b = 3) under a 30 % floor on the whole
 /// plan, instalments from 2023 to 2032 (start within 3, horizon 10); `bearer` bears shortfalls.
 fn failed_under_a_plan_floor(bearer: &str) -> Scenario {
-    Setup::default().scenario(&format!(
-        r#"
-[[unit]]
-id = "a"
-name = "A"
-frame = 1000
-
-[[unit]]
-id = "b"
-name = "B"
-frame = 1000
-
-[[project]]
-name = "Misslyckad"
-start_year = 2020
-lead = "a"
-partners = ["b"]
-cost = 10
-duration_years = 1
-success_probability = 0
-planned_savings = {{ a = 2, b = 3 }}
-effect_lag_years = 5
-effect_years = 5
-effect_size = 1
-
-[[design]]
-name = "Örebro"
-model = "repayment"
-fund.initial = 10
-repayment.basis = "realized"
-repayment.floor_share = 0.3
-repayment.floor_applies_to = "plan"
-repayment.start_within_years = 3
-repayment.horizon_years = 10
-repayment.shortfall_bearer = "{bearer}"
-"#
-    ))
+    Setup::default().scenario(&failed_project(&format!(
+        "repayment.basis = \"realized\"\nrepayment.floor_share = 0.3\n\
+         repayment.floor_applies_to = \"plan\"\nrepayment.shortfall_bearer = \"{bearer}\"\n"
+    )))
 }
 
 /// 6.4: a owes 4 (0.4 a year), b owes 6 (0.6 a year). Nothing is saved, so nothing is paid

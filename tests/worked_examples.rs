@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Setup, aggregate_one, assert_close, known, one_path};
+use common::{Setup, aggregate_one, assert_close, failed_project, known, one_path};
 use sifsim::aggregate::{Layout, Total, UnitTotal, UnitYearStat};
 use sifsim::world::World;
 
@@ -75,45 +75,6 @@ repayment.horizon_years = 1
             0.0
         );
     }
-}
-
-/// A failed project under a repayment design with Örebro's rules, cost 10, planned savings
-/// 2 (lead "a") and 3 ("b") a year, effect lag 5, start within 3, horizon 10.
-fn failed_project(design_rules: &str) -> String {
-    format!(
-        r#"
-[[unit]]
-id = "a"
-name = "A"
-frame = 1000
-
-[[unit]]
-id = "b"
-name = "B"
-frame = 1000
-
-[[project]]
-name = "Misslyckad"
-start_year = 2020
-lead = "a"
-partners = ["b"]
-cost = 10
-duration_years = 1
-success_probability = 0
-planned_savings = {{ a = 2, b = 3 }}
-effect_lag_years = 5
-effect_years = 5
-effect_size = 1
-
-[[design]]
-name = "Örebro"
-model = "repayment"
-fund.initial = 10
-repayment.start_within_years = 3
-repayment.horizon_years = 10
-{design_rules}
-"#
-    )
 }
 
 /// Plan 10 split 2:3 → a owes 4, b owes 6, in 10 instalments of 0.4 and 0.6 from 2023
