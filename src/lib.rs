@@ -68,6 +68,7 @@ pub mod edit;
 pub mod error;
 pub mod export;
 pub mod jobs;
+pub mod labels;
 pub mod ledger;
 pub mod results;
 pub mod scenario;

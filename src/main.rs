@@ -71,6 +71,9 @@ enum Command {
     Validate {
         /// The scenario file (TOML).
         scenario: PathBuf,
+        /// Language of the description.
+        #[arg(long, value_parser = lang(), default_value = "sv")]
+        lang: Lang,
     },
 }
 
@@ -91,10 +94,10 @@ struct Common {
     /// Output folder [default: output/<scenario-name>, with -sweep or -sensitivity for those].
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Language of the charts.
+    /// Language of the tables, charts, workbook and report.
     #[arg(long, value_parser = lang(), default_value = "sv")]
     lang: Lang,
-    /// Also write an Excel workbook (a sheet per table, Swedish headers).
+    /// Also write an Excel workbook (a sheet per table, headers in the language chosen).
     #[arg(long)]
     xlsx: bool,
     /// No progress bar.
@@ -186,13 +189,10 @@ fn execute(cli: Cli) -> Result<(), Error> {
             let outcome = jobs::sweep(&simulator, &request)?;
             progress.bar.finish_and_clear();
             let lang = request.options.lang;
-            let written = match lang {
-                Lang::Sv => "Svepet skrevs till",
-                Lang::En => "Sweep written to",
-            };
             say(&format!(
-                "{}{written} {}\n",
+                "{}{} {}\n",
                 table::sweep(&request.settings, &outcome.rows, lang),
+                lang.table().sweep_written,
                 outcome.out.join(SWEEP_CSV).display()
             ));
         }
@@ -205,18 +205,24 @@ fn execute(cli: Cli) -> Result<(), Error> {
             };
             let outcome = jobs::sensitivity(&simulator, &request)?;
             progress.bar.finish_and_clear();
+            let lang = request.options.lang;
             say(&format!(
-                "{}Sensitivity written to {}\n",
-                table::sensitivity(&outcome.rows),
+                "{}{} {}\n",
+                table::sensitivity(&outcome.rows, lang),
+                lang.table().sensitivity_written,
                 outcome.out.display()
             ));
         }
         Command::Chart { output_dir, lang } => {
             let charts = jobs::chart(&output_dir, lang, &Progress::new(true))?;
-            say(&format!("Charts written to {}\n", charts.display()));
+            say(&format!(
+                "{} {}\n",
+                lang.table().charts_written,
+                charts.display()
+            ));
         }
-        Command::Validate { scenario } => {
-            say(&table::describe(&Scenario::load(&scenario)?));
+        Command::Validate { scenario, lang } => {
+            say(&table::describe(&Scenario::load(&scenario)?, lang));
         }
     }
     Ok(())
@@ -244,13 +250,11 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
             .map_err(|e| Error::Machine(e.into()))?;
         say(&format!("{json}\n"));
     } else {
-        let written = match request.options.lang {
-            Lang::Sv => "Resultaten skrevs till",
-            Lang::En => "Results written to",
-        };
+        let lang = request.options.lang;
         say(&format!(
-            "{}{written} {}\n",
-            table::render(&outcome.results.summary, request.options.lang),
+            "{}{} {}\n",
+            table::render(&outcome.results.summary, lang),
+            lang.table().results_written,
             outcome.out.display()
         ));
     }

@@ -51,12 +51,21 @@ impl Input {
         }
     }
 
-    /// How low and high are set (documented in docs/model.md).
-    pub fn change(self) -> &'static str {
-        match self {
-            Input::EffectLag => "±1 year",
-            Input::CostOverrun => "±0.1 of cost",
-            _ => "±25 %",
+    /// How `level` sets it, as `sensitivity.csv` says: "-25%", "+1 year", "-0.1 of cost"
+    /// (documented in docs/model.md); empty for the scenario as written.
+    pub fn change(self, level: Level) -> &'static str {
+        let high = match level {
+            Level::Base => return "",
+            Level::Low => false,
+            Level::High => true,
+        };
+        match (self, high) {
+            (Input::EffectLag, false) => "-1 year",
+            (Input::EffectLag, true) => "+1 year",
+            (Input::CostOverrun, false) => "-0.1 of cost",
+            (Input::CostOverrun, true) => "+0.1 of cost",
+            (_, false) => "-25%",
+            (_, true) => "+25%",
         }
     }
 
@@ -140,15 +149,24 @@ impl Input {
 /// Years after the start at which the balance's sensitivity is also reported.
 pub const YEARS_AFTER: [usize; 3] = [5, 10, 20];
 
+/// Where an input is set in one run of the analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Low,
+    High,
+    /// The scenario as written.
+    Base,
+}
+
 /// One design in one run of the sensitivity analysis: a row of `sensitivity.csv`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SensitivityRow {
-    /// The input changed, or "base" for the scenario as written.
-    pub input: String,
-    /// "low", "high" or "base".
-    pub level: String,
-    /// How the input was changed.
-    pub change: String,
+    /// The input changed ([`Input::name`]), or "base" for the scenario as written.
+    pub input: &'static str,
+    pub level: Level,
+    /// How the input was changed ([`Input::change`]).
+    pub change: &'static str,
     pub design: String,
     pub p_depleted_ever: f64,
     pub final_cash_p50: f64,
@@ -159,8 +177,13 @@ pub struct SensitivityRow {
 }
 
 impl SensitivityRow {
-    /// The rows of every design in a run's results.
-    pub fn of(results: &Results, input: &str, level: &str, change: &str) -> Vec<SensitivityRow> {
+    /// The rows of every design in a run's results, `input` set at `level` (`None`: the
+    /// scenario as written).
+    pub fn of(results: &Results, input: Option<(Input, Level)>) -> Vec<SensitivityRow> {
+        let (input, level, change) = match input {
+            Some((input, level)) => (input.name(), level, input.change(level)),
+            None => ("base", Level::Base, ""),
+        };
         let s = &results.summary;
         let cash_at = |design: &str, after: usize| {
             let year = s.start_year + after.min(s.years - 1) as i64;
@@ -173,9 +196,9 @@ impl SensitivityRow {
         s.designs
             .iter()
             .map(|d| SensitivityRow {
-                input: input.into(),
-                level: level.into(),
-                change: change.into(),
+                input,
+                level,
+                change,
                 design: d.name.clone(),
                 p_depleted_ever: d.p_depleted_ever,
                 final_cash_p50: d.final_cash.p50,

@@ -164,6 +164,7 @@ fn the_plotted_median_is_the_median_in_fund_csv() {
     let x_scale = (points[last].0 - points[first].0) / (rows[last].0 - rows[first].0);
     let y_scale = (points[high].1 - points[low].1) / (rows[high].1 - rows[low].1);
     assert!(y_scale < 0.0, "higher values are drawn higher up");
+    assert_eq!(points.len(), rows.len(), "a point per year");
     for ((px, py), (year, value)) in points.iter().zip(&rows) {
         let expected_x = points[first].0 + (year - rows[first].0) * x_scale;
         let expected_y = points[low].1 + (value - rows[low].1) * y_scale;

@@ -87,6 +87,7 @@ fn designs_that_never_turn_down_see_identical_project_outcomes() {
         let ledgers = common::apply_all(&scenario, &world);
         // Budget (0) and dual (3) accept every project; compare them year by year.
         let (budget, dual) = (ledgers[0].years(), ledgers[3].years());
+        assert_eq!(budget.len(), dual.len());
         for (a, b) in budget.iter().zip(dual) {
             assert_eq!(a.turned_down + b.turned_down, 0);
             assert_eq!(a.approved, b.approved);

@@ -60,7 +60,7 @@ fn the_report_is_one_self_contained_file() {
     for text in [
         "Scenariot i korthet",
         "Nyckeltal per modell",
-        "Bördan per förvaltning",
+        "Bördan per nämnd (förvaltning)",
         "Örebros regel",
         "Om metoden",
     ] {
@@ -160,7 +160,9 @@ fn the_report_includes_a_sweep_when_given() {
         .success();
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("<h2>Svep</h2>"));
-    assert!(html.contains("design.repayment.horizon_years"));
+    // The setting is named for a reader, never by its field path.
+    assert!(html.contains("Återbetalningstid, år"));
+    assert!(!html.contains("design.repayment"));
     // 23 charts of the run and the sweep's line chart.
     assert_eq!(html.matches("<figure").count(), 24);
     // Two settings × four designs as table rows after the header.

@@ -195,6 +195,7 @@ repayment.horizon_years = 10
         .map(|r| r.unwrap()[column].parse().unwrap())
         .collect();
     let expected = [0.0, 0.3, 0.0, 0.3, 0.0, 0.25];
+    assert_eq!(recycled.len(), expected.len(), "{recycled:?}");
     for (got, want) in recycled.iter().zip(expected) {
         assert!((got - want).abs() < 1e-9, "{recycled:?}");
     }
@@ -265,7 +266,11 @@ fn one_setting_draws_lines_and_two_draw_heat_maps() {
         assert!(lines.join(file).exists(), "{file}");
     }
     let svg = fs::read_to_string(lines.join("sweep.svg")).unwrap();
-    assert!(svg.contains("design.repayment.horizon_years") && svg.contains("Återförd andel"));
+    assert!(svg.contains("Återbetalningstid, år") && svg.contains("Återförd andel"));
+    assert!(
+        !svg.contains("design.repayment"),
+        "no field path reaches a reader"
+    );
     let heat = sweep(
         "two",
         &[

@@ -426,14 +426,14 @@ fn validate_shows_the_saving_per_krona_and_warns_when_every_project_loses() {
     let file = dir.path().join("paying.toml");
     std::fs::write(&file, &paying).unwrap();
     let out = validate(&file);
-    assert!(out.contains("expected saving per krona 1.50"), "{out}");
-    assert!(!out.contains("warning"), "{out}");
+    assert!(out.contains("förväntad besparing per krona 1,50"), "{out}");
+    assert!(!out.contains("varning"), "{out}");
     // Cost 4 instead: 3 / 4 = 0.75 per krona, and the only project loses money.
     std::fs::write(&file, paying.replace("cost = 2", "cost = 4")).unwrap();
     let out = validate(&file);
-    assert!(out.contains("expected saving per krona 0.75"), "{out}");
+    assert!(out.contains("förväntad besparing per krona 0,75"), "{out}");
     assert!(
-        out.contains("warning: every project with a saving"),
+        out.contains("varning: varje projekt med en besparing"),
         "{out}"
     );
 }

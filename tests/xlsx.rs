@@ -5,30 +5,45 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use sifsim::edit::FieldPath;
+use sifsim::labels::{Lang, figures, inputs};
 
 mod common;
 
-/// Asserts a sheet holds the CSV's cells: numbers as numbers, Swedish headers of the same count.
-fn assert_sheet_matches_csv(book: &Path, sheet: &str, csv: &Path) {
+/// Asserts a sheet holds exactly the CSV: as many rows, each column's heading the figure's
+/// name in `lang`, every cell the CSV's field (numbers as numbers, names as text).
+fn assert_sheet_matches_csv(book: &Path, sheet: &str, csv: &Path, lang: Lang) {
     let mut workbook: Xlsx<_> = open_workbook(book).unwrap();
     let range = workbook.worksheet_range(sheet).unwrap();
-    let mut rows = range.rows();
-    let header = rows.next().unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
     let mut reader = csv::Reader::from_path(csv).unwrap();
-    assert_eq!(header.len(), reader.headers().unwrap().len());
-    let mut count = 0;
-    for (cells, record) in rows.zip(reader.records()) {
-        for (cell, field) in cells.iter().zip(record.unwrap().iter()) {
+    let headers = reader.headers().unwrap().clone();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!records.is_empty(), "{sheet}: no rows");
+    assert_eq!(rows.len(), records.len() + 1, "{sheet}: rows");
+    assert_eq!(rows[0].len(), headers.len(), "{sheet}: columns");
+    for (cell, column) in rows[0].iter().zip(&headers) {
+        let expected = match column.parse::<FieldPath>() {
+            Ok(field) if figures::column(column).is_none() => inputs::field(&field, lang),
+            _ => figures::heading(column, lang),
+        };
+        assert_eq!(
+            cell,
+            &Data::String(expected),
+            "{sheet}: heading of {column}"
+        );
+    }
+    for (cells, record) in rows[1..].iter().zip(&records) {
+        assert_eq!(cells.len(), record.len(), "{sheet}: cells in a row");
+        for (cell, field) in cells.iter().zip(record.iter()) {
             match (cell, field.parse::<f64>()) {
                 (Data::Float(x), Ok(y)) => assert_eq!(*x, y, "{sheet}"),
-                (Data::String(s), Err(_)) => assert_eq!(s, field),
+                (Data::String(s), _) => assert_eq!(s, field, "{sheet}"),
                 (Data::Empty, Err(_)) if field.is_empty() => {}
                 other => panic!("{sheet}: {other:?} for {field}"),
             }
         }
-        count += 1;
     }
-    assert!(count > 0);
 }
 
 #[test]
@@ -53,21 +68,80 @@ fn run_writes_a_workbook_that_matches_its_csvs() {
     let workbook: Xlsx<_> = open_workbook(&book).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        vec!["Sammanfattning", "Fond", "Förvaltningar"]
+        vec!["Sammanfattning", "Fond", "Nämnder"]
     );
-    assert_sheet_matches_csv(&book, "Fond", &out.join("fund.csv"));
-    assert_sheet_matches_csv(&book, "Förvaltningar", &out.join("units.csv"));
+    assert_sheet_matches_csv(&book, "Fond", &out.join("fund.csv"), Lang::Sv);
+    assert_sheet_matches_csv(&book, "Nämnder", &out.join("units.csv"), Lang::Sv);
     let mut workbook: Xlsx<_> = open_workbook(&book).unwrap();
-    let summary = workbook.worksheet_range("Sammanfattning").unwrap();
-    assert_eq!(summary.get((0, 0)), Some(&Data::String("Modell".into())));
-    assert_eq!(summary.get((1, 0)), Some(&Data::String("Budget".into())));
-    assert!(matches!(summary.get((1, 2)), Some(Data::Float(_))));
     let fund = workbook.worksheet_range("Fond").unwrap();
-    assert_eq!(fund.get((0, 1)), Some(&Data::String("År".into())));
     assert_eq!(
         fund.get((0, 3)),
-        Some(&Data::String("Fondens saldo (mnkr), 5:e percentil".into()))
+        Some(&Data::String(
+            "Fondens saldo vid årets slut (mnkr), 5:e percentil".into()
+        ))
     );
+    // The summary sheet holds each design's key figures as summary.json has them.
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let sheet = workbook.worksheet_range("Sammanfattning").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let designs = summary["designs"].as_array().unwrap();
+    assert_eq!(rows.len(), designs.len() + 1);
+    let column = |name: &str| {
+        let heading = figures::heading(name, Lang::Sv);
+        (rows[0].iter())
+            .position(|cell| cell == &Data::String(heading.clone()))
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    for (row, design) in rows[1..].iter().zip(designs) {
+        assert_eq!(
+            row[0],
+            Data::String(design["name"].as_str().unwrap().into())
+        );
+        for (name, value) in [
+            ("p_depleted_ever", &design["p_depleted_ever"]),
+            ("final_cash_p50", &design["final_cash"]["p50"]),
+            (
+                "net_saving_lifetime_p5",
+                &design["net_saving_lifetime"]["p5"],
+            ),
+            (
+                "turned_down_grant_mean",
+                &design["turned_down_grant"]["mean"],
+            ),
+            (
+                "recycled_share_lifetime",
+                &design["recycled_share_lifetime"],
+            ),
+        ] {
+            assert_eq!(
+                row[column(name)],
+                Data::Float(value.as_f64().unwrap()),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_workbook_is_english_under_lang_en() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args(["run", "scenarios/compare.toml", "--paths", "200", "--quiet"])
+        .args(["--xlsx", "--lang", "en", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let book = out.join("results.xlsx");
+    let workbook: Xlsx<_> = open_workbook(&book).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        vec!["Summary", "Fund", "Committees"]
+    );
+    assert_sheet_matches_csv(&book, "Fund", &out.join("fund.csv"), Lang::En);
+    assert_sheet_matches_csv(&book, "Committees", &out.join("units.csv"), Lang::En);
 }
 
 /// The text of `name` inside the workbook (an xlsx file is a zip of XML files).
@@ -128,7 +202,12 @@ fn sweep_writes_a_workbook_that_matches_its_csv() {
         .assert()
         .success();
     assert!(fs::metadata(out.join("sweep.xlsx")).unwrap().len() > 0);
-    assert_sheet_matches_csv(&out.join("sweep.xlsx"), "Svep", &out.join("sweep.csv"));
+    assert_sheet_matches_csv(
+        &out.join("sweep.xlsx"),
+        "Svep",
+        &out.join("sweep.csv"),
+        Lang::Sv,
+    );
 }
 
 #[test]
@@ -154,6 +233,7 @@ fn sensitivity_writes_a_workbook_that_matches_its_csv() {
         &out.join("sensitivity.xlsx"),
         "Känslighet",
         &out.join("sensitivity.csv"),
+        Lang::Sv,
     );
 }
 
@@ -196,6 +276,6 @@ fn xlsx_keeps_numeric_looking_names_as_text() {
             .iter()
             .all(|d| designs.contains(&d.as_str()))
     );
-    assert!(names(column("Förvaltningar", 1)).contains(&"0042".to_string()));
+    assert!(names(column("Nämnder", 1)).contains(&"0042".to_string()));
     assert!(matches!(column("Fond", 1)[0], Data::Float(_)));
 }

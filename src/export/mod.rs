@@ -7,6 +7,7 @@ mod csv;
 pub mod folder;
 mod html;
 mod json;
+pub mod key_figures;
 pub mod names;
 pub mod readback;
 pub mod table;
@@ -87,7 +88,7 @@ pub fn write_run(
     }
     if extras.xlsx {
         monitor.phase(Phase::Workbook);
-        let workbook = xlsx::RunWorkbook;
+        let workbook = xlsx::RunWorkbook(extras.lang);
         staging.write(workbook.file_name(), &workbook.render(results)?)?;
     }
     monitor.phase(Phase::Charts);
@@ -102,7 +103,7 @@ pub fn write_run(
             .filter(|(name, _)| name.ends_with(".svg"))
             .map(|(name, bytes)| (name.clone(), String::from_utf8_lossy(bytes).into_owned()))
             .collect();
-        let page = html::report(scenario, results, &svgs, extras.report_sweep);
+        let page = html::report(scenario, results, &svgs, extras.report_sweep, extras.lang);
         staging.write("report.html", page.as_bytes())?;
     }
     staging.commit()

@@ -1,69 +1,16 @@
-//! The short table `sifsim run` prints on stdout.
+//! The tables sifsim prints on a terminal: `run`'s key figures, a sweep's and a sensitivity
+//! analysis's rows, `validate`'s description; their words come from [`crate::labels`].
 
 use std::fmt::Write;
 
 use super::Lang;
+use super::key_figures::{self, Value};
+use crate::labels::figures::{self, Statistic};
+use crate::labels::{fill, inputs};
 use crate::results::Summary;
 use crate::scenario::Scenario;
-use crate::sensitivity::SensitivityRow;
+use crate::sensitivity::{Input, Level, SensitivityRow};
 use crate::sweep::{Setting, SweepRow};
-
-/// Column headings and notes of the run table, in one language.
-struct TableText {
-    paths_seed: &'static str,
-    design: &'static str,
-    p_no_money: &'static str,
-    balance: &'static str,
-    approved: &'static str,
-    no_money: &'static str,
-    by_rules: &'static str,
-    recycled: &'static str,
-    lifetime: &'static str,
-    window: &'static str,
-    positive: &'static str,
-    burden_title: &'static str,
-    unit: &'static str,
-    note: &'static str,
-}
-
-const SV: TableText = TableText {
-    paths_seed: "framtider, frö",
-    design: "Modell",
-    p_no_money: "Risk nej av medelsbrist",
-    balance: "Saldo vid slutet, median",
-    approved: "Beviljade",
-    no_money: "Avslag, medelsbrist",
-    by_rules: "Avslag, regler",
-    recycled: "Återfört: perioden / livslängden",
-    lifetime: "Nettobesparing, livslängden, {year} års priser, medel",
-    window: "Nettobesparing, perioden, medel",
-    positive: "chans > 0",
-    burden_title: "Nettobörda per förvaltning över perioden, mnkr: median / 95:e percentil",
-    unit: "Förvaltning",
-    note: "Livslängden: de finansierade projekten följs till sitt slut, i {year} års priser. \
-           Perioden: bara de simulerade åren, i löpande priser; sena projekt syns där med \
-           kostnader men utan alla besparingar. Negativ börda: förvaltningen vann mer \
-           budgetutrymme än den betalade.",
-};
-
-const EN: TableText = TableText {
-    paths_seed: "futures, seed",
-    design: "Design",
-    p_no_money: "Risk of no for lack of money",
-    balance: "Final balance, median",
-    approved: "Approved",
-    no_money: "Turned down, no money",
-    by_rules: "Refused by rules",
-    recycled: "Recycled: window / lifetime",
-    lifetime: "Net saving, lifetime, {year} prices, mean",
-    window: "Net saving, window, mean",
-    positive: "chance > 0",
-    burden_title: "Net burden per förvaltning over the window, mnkr: median / 95th percentile",
-    unit: "Förvaltning",
-    note: "Lifetime: the funded projects followed to their end, in {year} prices. Window: the \
-           simulated years only, nominal; late projects show costs without all their savings. \
-           A negative burden: the unit gained more budget room than it paid.",
-};
 
 /// Longest line of a wrapped heading, in characters.
 const HEADING_WIDTH: usize = 14;
@@ -131,66 +78,51 @@ fn columns(headings: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Renders per design the headline figures and per unit the total burden's median and 95th
+/// Renders per design its key figures and per unit the total burden's median and 95th
 /// percentile, in `lang`.
 pub fn render(summary: &Summary, lang: Lang) -> String {
-    let text = match lang {
-        Lang::Sv => &SV,
-        Lang::En => &EN,
-    };
+    let text = lang.table();
     let year = summary.start_year.to_string();
-    let mnkr = |x: f64| format!("{}\u{a0}mnkr", lang.number(x, 1));
-    let percent = |x: f64| lang.percent(x, 1);
     let mut out = String::new();
     let last_year = summary.start_year + summary.years as i64 - 1;
+    let futures = fill(
+        text.futures_seed,
+        &[
+            ("paths", &lang.number(summary.paths as f64, 0)),
+            ("seed", &summary.seed.to_string()),
+        ],
+    );
     let _ = writeln!(
         out,
-        "{}: {} {} {}, {}–{}\n",
-        summary.scenario,
-        lang.number(summary.paths as f64, 0),
-        text.paths_seed,
-        summary.seed,
-        summary.start_year,
-        last_year
+        "{}: {futures}, {}–{last_year}\n",
+        summary.scenario, summary.start_year
     );
-    let headings: Vec<String> = [
-        text.design,
-        text.p_no_money,
-        text.balance,
-        text.approved,
-        text.no_money,
-        text.by_rules,
-        text.recycled,
-    ]
-    .iter()
-    .map(|h| h.to_string())
-    .chain([
-        text.lifetime.replace("{year}", &year),
-        text.positive.into(),
-        text.window.into(),
-        text.positive.into(),
-    ])
-    .collect();
-    let mut rows = Vec::new();
-    for d in &summary.designs {
-        rows.push(vec![
-            d.name.clone(),
-            percent(d.p_depleted_ever),
-            mnkr(d.final_cash.p50),
-            lang.number(d.approved.mean, 1),
-            lang.number(d.turned_down.mean, 1),
-            lang.number(d.refused.mean, 1),
-            format!(
-                "{} / {}",
-                percent(d.recycled_share),
-                percent(d.recycled_share_lifetime)
-            ),
-            mnkr(d.net_saving_lifetime.mean),
-            percent(d.p_net_saving_lifetime_positive),
-            mnkr(d.net_saving.mean),
-            percent(d.p_net_saving_positive),
-        ]);
-    }
+    let shown = key_figures::shown(summary);
+    let headings: Vec<String> = std::iter::once(figures::find("design"))
+        .flatten()
+        .map(|f| f.short(lang).to_string())
+        .chain(shown.iter().map(|k| {
+            let short = k.figure().short(lang);
+            match k.value(&summary.designs[0]) {
+                Value::Amount(_) => format!("{short}, mnkr, median"),
+                Value::Count(_) => format!("{short}, {}", Statistic::Mean.name(lang)),
+                Value::Share(_) => short.to_string(),
+            }
+        }))
+        .collect();
+    let rows: Vec<Vec<String>> = summary
+        .designs
+        .iter()
+        .map(|d| {
+            std::iter::once(d.name.clone())
+                .chain(shown.iter().map(|k| match k.value(d) {
+                    Value::Amount(spread) => lang.number(spread.p50, 1),
+                    Value::Count(count) => lang.number(count, 1),
+                    Value::Share(share) => lang.percent(share, 1),
+                }))
+                .collect()
+        })
+        .collect();
     out += &columns(&headings, &rows);
     let _ = writeln!(out, "\n{}", text.burden_title);
     let headings: Vec<String> = std::iter::once(text.unit.to_string())
@@ -235,66 +167,81 @@ fn wrap_text(text: &str, width: usize) -> String {
     out
 }
 
-fn percent(share: f64) -> String {
-    format!("{:.1} %", share * 100.0)
-}
-
-fn mnkr(amount: f64) -> String {
-    format!("{amount:.1} mnkr")
-}
-
-/// What a scenario holds, for `sifsim validate`.
-pub fn describe(scenario: &Scenario) -> String {
+/// What a scenario holds, for `sifsim validate`, in `lang`.
+pub fn describe(scenario: &Scenario, lang: Lang) -> String {
+    let text = &lang.table().validate;
+    let mnkr = |x: f64| lang.mnkr(x);
     let mut out = String::new();
     let last_year = scenario.calendar_year(scenario.years - 1);
+    let futures = fill(
+        lang.table().futures_seed,
+        &[
+            ("paths", &lang.number(scenario.paths as f64, 0)),
+            ("seed", &scenario.seed.to_string()),
+        ],
+    );
     let _ = writeln!(
         out,
-        "{} ({}): {}–{}, {} paths, seed {}",
-        scenario.name,
-        scenario.municipality.name,
-        scenario.start_year,
-        last_year,
-        scenario.paths,
-        scenario.seed
+        "{} ({}): {}–{last_year}, {futures}",
+        scenario.name, scenario.municipality.name, scenario.start_year,
     );
-    let _ = writeln!(out, "\n{} förvaltningar (units):", scenario.units.len());
+    let _ = writeln!(out, "\n{} {}:", scenario.units.len(), text.units);
     for unit in &scenario.units {
         let _ = writeln!(
             out,
-            "  {:<16} {} — frame {}",
+            "  {:<16} {} — {} {}",
             unit.id,
             unit.name,
+            text.frame,
             mnkr(unit.frame)
         );
     }
     let unit_id = |u: usize| scenario.units[u].id.as_str();
     let _ = writeln!(
         out,
-        "\n{} project types (random applications):",
-        scenario.project_types.len()
+        "\n{} {}:",
+        scenario.project_types.len(),
+        text.project_types
     );
     for t in &scenario.project_types {
         let _ = writeln!(
             out,
-            "  {} — {:.2} a year, led by {}, cost median {}, expected saving per krona {:.2}",
+            "  {} — {} {}, {} {}, {} {}, {} {}",
             t.spec.name,
-            t.arrivals_per_year,
+            lang.number(t.arrivals_per_year, 2),
+            text.per_year,
+            text.led_by,
             unit_id(t.spec.lead),
+            text.cost_median,
             mnkr(t.spec.cost.median),
-            t.spec.saving_per_krona()
+            text.saving_per_krona,
+            lang.number(t.spec.saving_per_krona(), 2)
         );
     }
-    let _ = writeln!(out, "\n{} known projects:", scenario.projects.len());
+    let _ = writeln!(
+        out,
+        "\n{} {}:",
+        scenario.projects.len(),
+        text.known_projects
+    );
     for p in &scenario.projects {
+        let decided = if p.decided {
+            format!(" ({})", text.decided)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "  {} — applies {}{}, led by {}, cost {}, expected saving per krona {:.2}",
+            "  {} — {} {}{decided}, {} {}, {} {}, {} {}",
             p.spec.name,
+            text.applies,
             scenario.calendar_year(p.start),
-            if p.decided { " (decided)" } else { "" },
+            text.led_by,
             unit_id(p.spec.lead),
+            text.cost,
             mnkr(p.spec.cost.median),
-            p.spec.saving_per_krona()
+            text.saving_per_krona,
+            lang.number(p.spec.saving_per_krona(), 2)
         );
     }
     let specs = scenario
@@ -309,80 +256,57 @@ pub fn describe(scenario: &Scenario) -> String {
         losing += usize::from(spec.saving_per_krona() < 1.0);
     }
     if count > 0 && losing == count {
-        let _ = writeln!(
-            out,
-            "\nwarning: every project with a saving is assumed to save less than it costs \
-             (expected saving per krona below 1: success probability × mean effect × planned \
-             savings × effect years / mean cost). Every design will then show a loss: that is this \
-             input, not a finding. Check these values against their sources."
-        );
+        let _ = write!(out, "\n{}", wrap_text(text.warning, 100));
     }
-    let _ = writeln!(out, "\n{} designs:", scenario.designs.len());
+    let _ = writeln!(out, "\n{} {}:", scenario.designs.len(), text.designs);
     for d in &scenario.designs {
         let _ = writeln!(
             out,
-            "  {} — {} model, initial capital {}, {} deposit rule(s)",
+            "  {} — {}, {} {}, {} {}",
             d.name,
-            d.model.name(),
+            crate::labels::model_name(d.model.name(), lang),
+            text.initial,
             mnkr(d.initial),
-            d.deposits.len()
+            d.deposits.len(),
+            text.deposit_rules
         );
     }
     out
 }
 
-/// A sweep's rows: the settings, then each design's headline figures.
+/// The figures of a sweep's table, after the settings.
+const SWEEP_FIGURES: [&str; 6] = [
+    "p_depleted_ever",
+    "final_cash_p50",
+    "recycled_share",
+    "net_saving_lifetime_mean",
+    "worst_unit_burden_p95",
+    "p_any_unit_tipped",
+];
+
+/// A sweep's rows: the design, the settings' values named for a reader, then the design's
+/// headline figures.
 pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
-    let mnkr = |x: f64| format!("{}\u{a0}mnkr", lang.number(x, 1));
-    let percent = |x: f64| lang.percent(x, 1);
-    let (design, metrics) = if sv {
-        (
-            "Modell",
-            [
-                "Risk nej av medelsbrist",
-                "Saldo vid slutet, median",
-                "Återfört, perioden",
-                "Nettobesparing, livslängden, medel",
-                "Största förvaltningsbörda ett år, 95:e percentil",
-                "Risk underskott mot ramen",
-            ],
-        )
-    } else {
-        (
-            "Design",
-            [
-                "Risk of no for lack of money",
-                "Final balance, median",
-                "Recycled, window",
-                "Net saving, lifetime, mean",
-                "Worst unit's yearly burden, 95th percentile",
-                "Risk of a deficit year",
-            ],
-        )
-    };
-    // The design first, then the settings' values, then the figures.
-    let headings: Vec<String> = std::iter::once(design.to_string())
-        .chain(settings.iter().map(|s| s.path.clone()))
-        .chain(metrics.map(String::from))
+    let headings: Vec<String> = std::iter::once(figures::heading("design", lang))
+        .chain(settings.iter().map(|s| inputs::field(&s.field, lang)))
+        .chain(SWEEP_FIGURES.map(|column| short_heading(column, lang)))
         .collect();
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|(values, m)| {
-            let decimals = |v: f64| if v.fract() == 0.0 { 0 } else { 2 };
             std::iter::once(m.design.clone())
-                .chain(values.iter().map(|&v| lang.number(v, decimals(v))))
+                .chain(values.iter().map(|&v| setting_value(v, lang)))
                 .chain([
-                    percent(m.p_depleted_ever),
-                    mnkr(m.final_cash_p50),
-                    percent(m.recycled_share),
-                    mnkr(m.net_saving_lifetime_mean),
+                    lang.percent(m.p_depleted_ever, 1),
+                    lang.number(m.final_cash_p50, 1),
+                    lang.percent(m.recycled_share, 1),
+                    lang.number(m.net_saving_lifetime_mean, 1),
                     format!(
                         "{} ({})",
-                        mnkr(m.worst_unit_burden_p95),
-                        percent(m.worst_unit_burden_share_p95)
+                        lang.number(m.worst_unit_burden_p95, 1),
+                        lang.percent(m.worst_unit_burden_share_p95, 1)
                     ),
-                    percent(m.p_any_unit_tipped),
+                    lang.percent(m.p_any_unit_tipped, 1),
                 ])
                 .collect()
         })
@@ -390,41 +314,65 @@ pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
     columns(&headings, &rows)
 }
 
+/// A swept value: whole numbers without decimals, others with two.
+pub fn setting_value(v: f64, lang: Lang) -> String {
+    lang.number(v, if v.fract() == 0.0 { 0 } else { 2 })
+}
+
+/// A column's short heading with its statistic: "Saldo vid slutet, median".
+fn short_heading(column: &str, lang: Lang) -> String {
+    match figures::column(column) {
+        Some((figure, Some(statistic))) => {
+            format!("{}, {}", figure.short(lang), statistic.name(lang))
+        }
+        Some((figure, None)) => figure.short(lang).to_string(),
+        None => column.to_string(),
+    }
+}
+
 /// A sensitivity analysis: per design and input, the depletion risk and median final cash when
 /// the input is low and high; then each design as written.
-pub fn sensitivity(rows: &[SensitivityRow]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<24}  {:<20}  {:>12}  {:>10}  {:>14}  {:>14}",
-        "design", "input", "P(empty) low", "high", "final cash low", "high"
-    );
-    for low in rows.iter().filter(|r| r.level == "low") {
-        let high = rows
-            .iter()
-            .find(|r| r.design == low.design && r.input == low.input && r.level == "high");
-        let Some(high) = high else { continue };
-        let _ = writeln!(
-            out,
-            "{:<24}  {:<20}  {:>12}  {:>10}  {:>14}  {:>14}",
-            low.design,
-            low.input,
-            percent(low.p_depleted_ever),
-            percent(high.p_depleted_ever),
-            mnkr(low.final_cash_p50),
-            mnkr(high.final_cash_p50)
-        );
+pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
+    let text = lang.table();
+    let risk = short_heading("p_depleted_ever", lang);
+    let cash = short_heading("final_cash_p50", lang);
+    let headings = vec![
+        figures::heading("design", lang),
+        figures::heading("input", lang),
+        format!("{risk}, {}", text.low),
+        format!("{risk}, {}", text.high),
+        format!("{cash}, {}", text.low),
+        format!("{cash}, {}", text.high),
+    ];
+    let mut table = Vec::new();
+    let find = |design: &str, input: Input, level: Level| {
+        rows.iter()
+            .find(|r| r.design == design && r.input == input.name() && r.level == level)
+    };
+    for base in rows.iter().filter(|r| r.level == Level::Base) {
+        for input in Input::ALL {
+            let low = find(&base.design, input, Level::Low);
+            let high = find(&base.design, input, Level::High);
+            let (Some(low), Some(high)) = (low, high) else {
+                continue;
+            };
+            table.push(vec![
+                base.design.clone(),
+                inputs::sensitivity(input, lang),
+                lang.percent(low.p_depleted_ever, 1),
+                lang.percent(high.p_depleted_ever, 1),
+                lang.mnkr(low.final_cash_p50),
+                lang.mnkr(high.final_cash_p50),
+            ]);
+        }
+        table.push(vec![
+            base.design.clone(),
+            text.as_written.to_string(),
+            lang.percent(base.p_depleted_ever, 1),
+            String::new(),
+            lang.mnkr(base.final_cash_p50),
+            String::new(),
+        ]);
     }
-    for base in rows.iter().filter(|r| r.level == "base") {
-        let _ = writeln!(
-            out,
-            "{:<24}  {:<20}  {:>12}  {:>10}  {:>14}",
-            base.design,
-            "(as written)",
-            percent(base.p_depleted_ever),
-            "",
-            mnkr(base.final_cash_p50)
-        );
-    }
-    out
+    columns(&headings, &table)
 }

@@ -43,7 +43,10 @@ pub fn write_sweep(
     let csv = sweep_csv(sweep.settings, sweep.rows)?;
     if xlsx {
         monitor.phase(Phase::Workbook);
-        staging.write("sweep.xlsx", &xlsx::workbook(&[("Svep", &csv)])?)?;
+        staging.write(
+            "sweep.xlsx",
+            &xlsx::workbook(&[(lang.sheets().sweep, &csv)], lang)?,
+        )?;
     }
     staging.write(SWEEP_CSV, &csv)?;
     monitor.phase(Phase::Charts);
@@ -71,11 +74,15 @@ impl SweepSection {
 /// What a sweep's charts are drawn from.
 fn chart_data<'a>(sweep: &Sweep<'a>, lang: Lang) -> SweepData<'a> {
     let base = sweep.base;
+    let l = lang.labels();
     SweepData {
-        title: format!("{} – svep", base.name),
+        title: format!("{} – {}", base.name, l.sweep),
         subtitle: format!(
-            "{} framtider per inställning, frö {} · sifsim {}",
+            "{} {} {}, {} {} · sifsim {}",
             lang.number(base.paths as f64, 0),
+            l.futures,
+            l.per_setting,
+            l.seed,
             base.seed,
             env!("CARGO_PKG_VERSION")
         ),
@@ -120,7 +127,7 @@ pub fn write_sensitivity(
     let csv = csv_of(rows.iter())?;
     if xlsx {
         monitor.phase(Phase::Workbook);
-        let workbook = xlsx::workbook(&[("Känslighet", &csv)])?;
+        let workbook = xlsx::workbook(&[(lang.sheets().sensitivity, &csv)], lang)?;
         staging.write("sensitivity.xlsx", &workbook)?;
     }
     staging.write(SENSITIVITY_CSV, &csv)?;

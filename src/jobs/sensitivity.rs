@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::{Job, Options, provenance};
 use crate::error::Error;
 use crate::export;
-use crate::sensitivity::{Input, SensitivityRow};
+use crate::sensitivity::{Input, Level, SensitivityRow};
 use crate::simulator::{Simulator, Work};
 
 /// What the user asked of a sensitivity analysis.
@@ -50,10 +50,10 @@ pub fn sensitivity(
     let (mut rows, mut base_results) = (Vec::new(), None);
     let each = |i: usize, results| {
         rows.extend(match runs[i] {
-            None => SensitivityRow::of(&results, "base", "base", ""),
+            None => SensitivityRow::of(&results, None),
             Some((input, high)) => {
-                let level = if high { "high" } else { "low" };
-                SensitivityRow::of(&results, input.name(), level, input.change())
+                let level = if high { Level::High } else { Level::Low };
+                SensitivityRow::of(&results, Some((input, level)))
             }
         });
         if i == 0 {

@@ -63,7 +63,6 @@ fn shorten(name: &str, max: usize) -> String {
 
 /// Chance each unit is tipped into deficit by year under one design.
 pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    let l = ctx.labels();
     let units = &ctx.results.summary.units;
     let legend: Vec<(String, Mark)> = units
         .iter()
@@ -72,7 +71,11 @@ pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> R
         .collect();
     let body = figure(
         root,
-        &format!("{} – {}", ctx.design_name(d), l.tipped.to_lowercase()),
+        &format!(
+            "{} – {}",
+            ctx.design_name(d),
+            ctx.figure("p_tipped").to_lowercase()
+        ),
         &ctx.subtitle(Some(d)),
         &legend,
     )?;
@@ -90,7 +93,7 @@ pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> R
             )
         })
         .collect();
-    probability_panel(&body, ctx, l.tipped, &lines)
+    probability_panel(&body, ctx, ctx.figure("p_tipped"), &lines)
 }
 
 /// Grouped bars: each unit's expected total burden under each design.

@@ -17,17 +17,18 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
     let l = ctx.labels();
     let rows = ctx.fund_rows(d);
     let up: Vec<Flow> = vec![
-        (l.deposits, PALETTE[2], |r| r.deposits_mean),
-        (l.repaid, PALETTE[0], |r| r.repaid_mean),
+        (ctx.short("deposits"), PALETTE[2], |r| r.deposits_mean),
+        (ctx.short("repaid"), PALETTE[0], |r| r.repaid_mean),
     ];
-    let mut down: Vec<Flow> = vec![(l.payouts, PALETTE[1], |r| r.payouts_mean)];
+    let mut down: Vec<Flow> = vec![(ctx.short("payouts"), PALETTE[1], |r| r.payouts_mean)];
     if rows.iter().any(|r| r.lapsed_mean > 0.0) {
-        down.push((l.lapsed, PALETTE[4], |r| r.lapsed_mean));
+        down.push((ctx.short("lapsed"), PALETTE[4], |r| r.lapsed_mean));
     }
     // Claims, not cash: what the fund gave up, and what units owe it at year end.
-    let mut claims: Vec<Flow> = vec![(l.written_off, PALETTE[3], |r| r.written_off_mean)];
+    let mut claims: Vec<Flow> =
+        vec![(ctx.short("written_off"), PALETTE[3], |r| r.written_off_mean)];
     if rows.iter().any(|r| r.owed_mean > 0.0) {
-        claims.push((l.owed, PALETTE[5], |r| r.owed_mean));
+        claims.push((ctx.short("owed"), PALETTE[5], |r| r.owed_mean));
     }
     let legend: Vec<(String, Mark)> = up
         .iter()

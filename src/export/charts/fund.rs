@@ -12,7 +12,6 @@ use crate::results::FundRow;
 /// Fan charts of a design's cash (left) and uncommitted money (right), with the initial
 /// capital and any target level as reference lines.
 pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    let l = ctx.labels();
     let summary = &ctx.results.summary;
     let design = &summary.designs[d];
     let rows = ctx.fund_rows(d);
@@ -53,14 +52,14 @@ pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Res
         ]
     }));
     let color = colour(d);
-    let title = format!("{} – {}", design.name, l.cash.to_lowercase());
+    let title = format!("{} – {}", design.name, ctx.figure("cash").to_lowercase());
     let legend = spread_legend(ctx, color, true, true, references.len());
     let body = figure(root, &title, &ctx.subtitle(Some(d)), &legend)?;
     let panels = body.split_evenly((1, 2));
     spread_panel(
         &panels[0],
         ctx,
-        &format!("{}, mnkr", l.cash),
+        &format!("{}, mnkr", ctx.figure("cash")),
         &cash,
         &references,
         color,
@@ -69,7 +68,7 @@ pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Res
     spread_panel(
         &panels[1],
         ctx,
-        &format!("{}, mnkr", l.uncommitted),
+        &format!("{}, mnkr", ctx.figure("uncommitted")),
         &uncommitted,
         &references[..1],
         color,
@@ -99,8 +98,18 @@ pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<(
             })
             .collect()
     };
-    probability_panel(&panels[0], ctx, l.depleted, &series(|r| r.p_depleted))?;
-    probability_panel(&panels[1], ctx, l.depleted_by, &series(|r| r.p_depleted_by))
+    probability_panel(
+        &panels[0],
+        ctx,
+        ctx.figure("p_depleted"),
+        &series(|r| r.p_depleted),
+    )?;
+    probability_panel(
+        &panels[1],
+        ctx,
+        ctx.figure("p_depleted_by"),
+        &series(|r| r.p_depleted_by),
+    )
 }
 
 /// Median cash with its 5–95 % band, every design on one panel.

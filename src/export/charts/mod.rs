@@ -11,7 +11,6 @@ mod draw;
 mod flows;
 mod fund;
 mod sweep;
-mod text;
 mod tornado;
 
 use std::sync::{LazyLock, Once};
@@ -21,8 +20,8 @@ use plotters::prelude::*;
 use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
+pub use crate::labels::Lang;
 pub(crate) use sweep::{SweepData, render_sweep};
-pub use text::Lang;
 
 use crate::error::Error;
 use crate::export::names::{Stem, file_stems};
@@ -77,8 +76,22 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn labels(&self) -> &'static text::Labels {
+    fn labels(&self) -> &'static crate::labels::Labels {
         self.lang.labels()
+    }
+
+    /// A declared figure's name, for a panel's caption.
+    fn figure(&self, key: &str) -> &'static str {
+        Self::declared(key).name(self.lang)
+    }
+
+    /// A declared figure's short name, for a legend.
+    fn short(&self, key: &str) -> &'static str {
+        Self::declared(key).short(self.lang)
+    }
+
+    fn declared(key: &str) -> &'static crate::labels::figures::Figure {
+        crate::labels::figures::find(key).expect("charts name declared figures")
     }
 
     fn design_name(&self, d: usize) -> &str {

@@ -10,6 +10,7 @@ use super::draw::{
 };
 use super::{Drawing, FONT, Lang, chart_error, render};
 use crate::export::names::Stem;
+use crate::labels::{figures, inputs};
 use crate::sweep::{Setting, SweepMetrics, SweepRow};
 
 /// What a sweep's charts are drawn from.
@@ -63,64 +64,28 @@ impl Drawing for SweepChart<'_> {
     }
 }
 
-fn metric_names(lang: Lang) -> [(&'static str, Metric, Axis); 6] {
-    let sv = lang == Lang::Sv;
-    [
-        (
-            if sv {
-                "Risk för avslag av medelsbrist något år"
-            } else {
-                "Chance of a turn-down for lack of money"
-            },
-            |m| m.p_depleted_ever,
-            Axis::Share,
-        ),
-        (
-            if sv {
-                "Saldo vid slutet (mnkr), median och 5–95 %"
-            } else {
-                "Final cash (mnkr), median and 5–95%"
-            },
-            |m| m.final_cash_p50,
-            Axis::Mnkr,
-        ),
-        (
-            if sv {
-                "Återförd andel av utbetalningarna"
-            } else {
-                "Share of payouts repaid"
-            },
-            |m| m.recycled_share,
-            Axis::Share,
-        ),
-        (
-            if sv {
-                "Nettobesparing under projektens livslängd (mnkr, startårets priser), medel"
-            } else {
-                "Net saving over the projects' lives (mnkr, start-year prices), mean"
-            },
-            |m| m.net_saving_lifetime_mean,
-            Axis::Mnkr,
-        ),
-        (
-            if sv {
-                "Största förvaltningsbörda ett år (mnkr), 95:e percentil"
-            } else {
-                "Worst unit's yearly burden (mnkr), 95th percentile"
-            },
-            |m| m.worst_unit_burden_p95,
-            Axis::Mnkr,
-        ),
-        (
-            if sv {
-                "Risk att någon förvaltning går med underskott mot sin ram"
-            } else {
-                "Chance a unit is tipped into deficit"
-            },
-            |m| m.p_any_unit_tipped,
-            Axis::Share,
-        ),
-    ]
+/// The metrics drawn, by their columns in `sweep.csv`; the final balance's line charts also
+/// draw its 5–95 % band.
+const METRICS: [(&str, Metric, Axis); 6] = [
+    ("p_depleted_ever", |m| m.p_depleted_ever, Axis::Share),
+    ("final_cash_p50", |m| m.final_cash_p50, Axis::Mnkr),
+    ("recycled_share", |m| m.recycled_share, Axis::Share),
+    (
+        "net_saving_lifetime_mean",
+        |m| m.net_saving_lifetime_mean,
+        Axis::Mnkr,
+    ),
+    (
+        "worst_unit_burden_p95",
+        |m| m.worst_unit_burden_p95,
+        Axis::Mnkr,
+    ),
+    ("p_any_unit_tipped", |m| m.p_any_unit_tipped, Axis::Share),
+];
+
+/// Whether a metric's line chart draws the final balance's band.
+fn has_band(column: &str) -> bool {
+    column == "final_cash_p50"
 }
 
 /// Each metric against the one setting, a line per design.
@@ -139,19 +104,21 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
     let body = figure(root, &data.title, &data.subtitle, &legend)?;
     let xs: Vec<f64> = data.rows.iter().map(|(v, _)| v[0]).collect();
     let x_range = value_range(xs.iter().copied(), false);
-    let path = &data.settings[0].path;
-    for ((caption, metric, axis), panel) in metric_names(data.lang)
-        .into_iter()
-        .zip(body.split_evenly((2, 3)))
-    {
+    let path = inputs::field(&data.settings[0].field, data.lang);
+    for ((column, metric, axis), panel) in METRICS.into_iter().zip(body.split_evenly((2, 3))) {
+        let with_band = has_band(column);
         let band = |m: &SweepMetrics| [m.final_cash_p5, m.final_cash_p95];
         let values = data.rows.iter().flat_map(|(_, m)| {
             let mut v = vec![metric(m)];
-            if matches!(axis, Axis::Mnkr) && caption.contains("5–95") {
+            if with_band {
                 v.extend(band(m));
             }
             v
         });
+        let mut caption = figures::heading(column, data.lang);
+        if with_band {
+            caption += data.lang.labels().and_band_90;
+        }
         let y_range = value_range(values, true);
         let mut chart = ChartBuilder::on(&panel)
             .caption(caption, (FONT, 14).into_font().color(&TEXT))
@@ -173,7 +140,7 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
             .draw()
             .map_err(chart_error)?;
         for (d, design) in designs.iter().enumerate() {
-            if caption.contains("5–95") {
+            if with_band {
                 let upper = rows_of(data.rows, design).map(|(v, m)| (v[0], m.final_cash_p95));
                 let lower: Vec<(f64, f64)> = rows_of(data.rows, design)
                     .map(|(v, m)| (v[0], m.final_cash_p5))
@@ -210,15 +177,10 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> 
     let (xs, ys) = (&data.settings[0].values, &data.settings[1].values);
     let title = format!("{} – {design}", data.title);
     let body = figure(root, &title, &data.subtitle, &[])?;
-    let names = metric_names(data.lang);
-    for (&(caption, metric, axis), panel) in [&names[0], &names[1]]
-        .into_iter()
-        .zip(body.split_evenly((1, 2)))
-    {
+    for (&(column, metric, axis), panel) in METRICS[..2].iter().zip(body.split_evenly((1, 2))) {
         let values: Vec<f64> = rows.iter().map(|(_, m)| metric(m)).collect();
         let range = value_range(values.iter().copied(), false);
-        // Cells show one value: the median, without the band the line chart draws.
-        let caption = caption.replace(" och 5–95 %", "").replace(" and 5–95%", "");
+        let caption = figures::heading(column, data.lang);
         let mut chart = ChartBuilder::on(&panel)
             .caption(caption, (FONT, 15).into_font().color(&TEXT))
             .margin(12)
@@ -231,8 +193,8 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> 
             .disable_mesh()
             .x_labels(0)
             .y_labels(0)
-            .x_desc(data.settings[0].path.as_str())
-            .y_desc(data.settings[1].path.as_str())
+            .x_desc(inputs::field(&data.settings[0].field, data.lang))
+            .y_desc(inputs::field(&data.settings[1].field, data.lang))
             .axis_desc_style((FONT, 12).into_font().color(&TEXT))
             .draw()
             .map_err(chart_error)?;

@@ -11,7 +11,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// 10 and 20 years, each input's low and high setting as bars from the base value, the input
 /// with the widest effect on top — so the panels show how the ranking shifts over time.
 pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    use crate::sensitivity::{Input, SensitivityRow, YEARS_AFTER};
+    use crate::labels::inputs;
+    use crate::sensitivity::{Input, Level, SensitivityRow, YEARS_AFTER};
     let l = ctx.labels();
     let design = ctx.design_name(d);
     let rows: Vec<&SensitivityRow> = ctx
@@ -19,9 +20,11 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
         .iter()
         .filter(|r| r.design == design)
         .collect();
-    let find =
-        |input: &str, level: &str| rows.iter().find(|r| r.input == input && r.level == level);
-    let Some(base) = find("base", "base") else {
+    let find = |input: Option<Input>, level: Level| {
+        let name = input.map_or("base", Input::name);
+        rows.iter().find(|r| r.input == name && r.level == level)
+    };
+    let Some(base) = find(None, Level::Base) else {
         return Ok(());
     };
     let (low_colour, high_colour) = (PALETTE[1], PALETTE[0]);
@@ -35,7 +38,7 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
     type Metric = fn(&SensitivityRow) -> f64;
     let metrics: [(String, Metric, Axis); 4] = [
         (
-            l.depleted_by.to_string(),
+            ctx.figure("p_depleted_ever").to_string(),
             |r| r.p_depleted_ever,
             Axis::Share,
         ),
@@ -56,12 +59,16 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
         ),
     ];
     for ((caption, metric, axis), panel) in metrics.iter().zip(body.split_evenly((2, 2))) {
-        let mut bars: Vec<(&str, f64, f64)> = Input::ALL
+        let mut bars: Vec<(String, f64, f64)> = Input::ALL
             .iter()
-            .filter_map(|input| {
-                let low = find(input.name(), "low")?;
-                let high = find(input.name(), "high")?;
-                Some((input.name(), metric(low), metric(high)))
+            .filter_map(|&input| {
+                let low = find(Some(input), Level::Low)?;
+                let high = find(Some(input), Level::High)?;
+                Some((
+                    inputs::sensitivity(input, ctx.lang),
+                    metric(low),
+                    metric(high),
+                ))
             })
             .collect();
         bars.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));

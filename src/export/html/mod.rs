@@ -1,14 +1,18 @@
-//! `report.html`: one self-contained page for politicians — the scenario in plain words, each
-//! design's key figures, every chart as inline SVG, and a method note. No scripts and no
-//! external assets: it opens offline and prints to A4.
+//! `report.html`: one self-contained page for politicians — conclusions first, as sentences
+//! from the numbers, and the assumptions that decide them; then any sweep, the key figures,
+//! the burdens, every chart as inline SVG, the scenario in plain words and a method note. No
+//! scripts and no external assets: it opens offline and prints to A4. Its words come from
+//! [`crate::labels::report`].
 
 mod decision;
 
 use std::fmt::Write;
 
-use super::SweepSection;
-use super::charts::Lang;
-use crate::results::{Results, Spread};
+use super::key_figures::{self, Value};
+use super::{SweepSection, table};
+use crate::labels::figures::{self, Statistic};
+use crate::labels::{Lang, fill, inputs};
+use crate::results::{Results, Spread, Summary};
 use crate::scenario::{Approval, Basis, Bearer, FloorScope, Model, Scenario};
 
 /// Page style: readable on screen and phone, A4 in print; charts and table rows never split
@@ -39,42 +43,41 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The report page. `svgs` are the run's charts, `(file name, SVG)`, in drawing order.
+/// The report page in `lang`. `svgs` are the run's charts, `(file name, SVG)`, in drawing order.
 pub fn report(
     scenario: &Scenario,
     results: &Results,
     svgs: &[(String, String)],
     sweep: Option<&SweepSection>,
+    lang: Lang,
 ) -> String {
-    let lang = Lang::Sv;
-    let mnkr = |x: f64| format!("{}\u{a0}mnkr", lang.number(x, 1));
+    let t = lang.report();
     let percent = |x: f64| lang.percent(x, 1);
-    let spread = |s: &Spread| {
-        format!(
-            "{} ({}–{})",
-            mnkr(s.p50),
-            lang.number(s.p5, 1),
-            lang.number(s.p95, 1)
-        )
-    };
     let summary = &results.summary;
     let last_year = scenario.calendar_year(scenario.years - 1);
+    let futures = fill(
+        t.futures_seed,
+        &[
+            ("paths", &lang.number(summary.paths as f64, 0)),
+            ("seed", &summary.seed.to_string()),
+        ],
+    );
     let mut page = String::new();
     let _ = write!(
         page,
-        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
          <style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n<p class=\"lead\">{municipality}, \
-         {start}–{last_year} · {paths} framtider, frö {seed} · sifsim {version}</p>\n",
+         {start}–{last_year} · {futures} · sifsim {version}</p>\n",
+        html_lang = t.html_lang,
         title = escape(&scenario.name),
         municipality = escape(&scenario.municipality.name),
         start = scenario.start_year,
-        paths = lang.number(summary.paths as f64, 0),
-        seed = summary.seed,
         version = summary.sifsim_version,
     );
 
-    page += "<h2>Slutsatser per modell</h2>\n";
+    let _ = writeln!(page, "<h2>{}</h2>", t.conclusions);
+    page += &decision::krona_assumed(scenario, lang);
     for design in &summary.designs {
         let _ = writeln!(
             page,
@@ -84,36 +87,55 @@ pub fn report(
         );
     }
     page += &decision::assumptions(scenario, lang);
+    if let Some(sweep) = sweep {
+        page += &sweep_section(sweep, lang);
+    }
+    page += &key_figures(summary, lang);
+    page += &burdens(summary, lang);
+    let _ = writeln!(page, "<h2>{}</h2>", t.charts_title);
+    for (name, svg) in svgs {
+        let _ = writeln!(
+            page,
+            "<figure id=\"{}\">{svg}</figure>",
+            escape(name.trim_end_matches(".svg"))
+        );
+    }
 
-    page += "<h2>Scenariot i korthet</h2>\n";
+    let _ = writeln!(page, "<h2>{}</h2>", t.scenario_title);
+    let applications = describe_applications(
+        scenario.projects.len(),
+        scenario
+            .project_types
+            .iter()
+            .map(|t| t.arrivals_per_year)
+            .sum(),
+        lang,
+    );
+    let annual = &scenario.municipality.annual_result;
+    let intro = fill(
+        t.scenario_intro,
+        &[
+            ("mean", &lang.mnkr(annual.mean)),
+            ("sd", &lang.mnkr(annual.sd)),
+            ("index", &percent(scenario.municipality.index)),
+            ("applications", &applications),
+        ],
+    );
     let _ = write!(
         page,
-        "<p>Kommunens årsresultat är i medel {} per år med standardavvikelse {}; alla belopp räknas upp \
-         med {} per år. {} Förvaltningarna och deras ramar:</p>\n\
-         <div class=\"wide\"><table><thead><tr><th>Förvaltning</th><th>Ram</th></tr></thead>\n",
-        mnkr(scenario.municipality.annual_result.mean),
-        mnkr(scenario.municipality.annual_result.sd),
-        percent(scenario.municipality.index),
-        describe_applications(
-            scenario.projects.len(),
-            scenario
-                .project_types
-                .iter()
-                .map(|t| t.arrivals_per_year)
-                .sum(),
-            lang
-        ),
+        "<p>{intro}</p>\n<div class=\"wide\"><table><thead><tr><th>{}</th><th>{}</th></tr></thead>\n",
+        figures::heading("unit", lang),
+        t.frame
     );
     for unit in &scenario.units {
         let _ = writeln!(
             page,
             "<tr><td>{}</td><td>{}</td></tr>",
             escape(&unit.name),
-            mnkr(unit.frame)
+            lang.mnkr(unit.frame)
         );
     }
-    page +=
-        "</table></div>\n<p>Fondmodellerna som jämförs, på samma slumpade framtider:</p>\n<ul>\n";
+    let _ = write!(page, "</table></div>\n<p>{}</p>\n<ul>\n", t.designs_intro);
     let every_project_repayable = scenario
         .project_types
         .iter()
@@ -130,51 +152,92 @@ pub fn report(
         );
     }
     page += "</ul>\n";
-
-    let _ = writeln!(
-        page,
-        "<h2>Nyckeltal per modell</h2>\n<p>Nettobesparing = besparingar minus utbetalningar, fördyringar \
-         och driftkostnader för de projekt modellen finansierar. <b>Under projektens hela livslängd</b>: \
-         även åren efter {last_year} tills varje projekt har upphört, i {} års priser. \
-         <b>Inom perioden</b>: bara {}–{last_year}, i löpande priser; där syns sena projekts \
-         kostnader utan deras besparingar.</p>",
-        summary.start_year, summary.start_year
+    let method = fill(
+        t.method,
+        &[
+            ("paths", &lang.number(summary.paths as f64, 0)),
+            ("seed", &summary.seed.to_string()),
+            ("version", &summary.sifsim_version),
+            ("sha", &summary.scenario_sha256),
+        ],
     );
-    page += "<div class=\"wide\"><table>\n<thead><tr><th>Modell</th><th>Risk att fonden någon gång måste säga nej av medelsbrist</th>\
-             <th>Saldo vid slutet, median (5–95 %)</th><th>Beviljade projekt</th><th>Avslag på grund av medelsbrist</th>\
-             <th>Återförd andel, inom perioden / hela livslängden</th>\
-             <th>Nettobesparing under projektens hela livslängd, fasta priser, median (5–95 %)</th>\
-             <th>Chans till nettobesparing, hela livslängden</th>\
-             <th>Nettobesparing inom perioden, löpande priser, median (5–95 %)</th>\
-             <th>Chans till nettobesparing inom perioden</th></tr></thead>\n";
-    for d in &summary.designs {
-        let final_cash = Spread {
-            mean: d.final_cash.mean,
-            p5: d.final_cash.p5,
-            p50: d.final_cash.p50,
-            p95: d.final_cash.p95,
-        };
-        let _ = writeln!(
-            page,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td><td>{}</td>\
-             <td>{}</td><td>{}</td></tr>",
-            escape(&d.name),
-            percent(d.p_depleted_ever),
-            spread(&final_cash),
-            lang.number(d.approved.mean, 1),
-            lang.number(d.turned_down.mean, 1),
-            percent(d.recycled_share),
-            percent(d.recycled_share_lifetime),
-            spread(&d.net_saving_lifetime),
-            percent(d.p_net_saving_lifetime_positive),
-            spread(&d.net_saving),
-            percent(d.p_net_saving_positive),
-        );
+    let _ = write!(
+        page,
+        "<h2>{}</h2>\n<p class=\"note\">{method}</p>\n</body></html>\n",
+        t.method_title
+    );
+    page
+}
+
+/// "12,3 mnkr (5–95 %: 1,0 till 20,4)".
+fn spread(lang: Lang, s: &Spread) -> String {
+    fill(
+        lang.report().spread,
+        &[
+            ("median", &lang.mnkr(s.p50)),
+            ("low", &lang.number(s.p5, 1)),
+            ("high", &lang.number(s.p95, 1)),
+        ],
+    )
+}
+
+/// The designs' key figures, as the terminal shows them but with each amount's band.
+fn key_figures(summary: &Summary, lang: Lang) -> String {
+    let t = lang.report();
+    let last_year = (summary.start_year + summary.years as i64 - 1).to_string();
+    let intro = fill(
+        t.key_figures_intro,
+        &[
+            ("last_year", &last_year),
+            ("start", &summary.start_year.to_string()),
+        ],
+    );
+    let shown = key_figures::shown(summary);
+    let mut page = format!(
+        "<h2>{}</h2>\n<p>{intro}</p>\n<div class=\"wide\"><table>\n<thead><tr><th>{}</th>",
+        t.key_figures_title,
+        figures::heading("design", lang)
+    );
+    for k in &shown {
+        let name = k.figure().name(lang);
+        match k.value(&summary.designs[0]) {
+            Value::Amount(_) => {
+                let _ = write!(page, "<th>{name}{}</th>", t.median_band);
+            }
+            Value::Count(_) => {
+                let _ = write!(page, "<th>{name}, {}</th>", Statistic::Mean.name(lang));
+            }
+            Value::Share(_) => {
+                let _ = write!(page, "<th>{name}</th>");
+            }
+        }
     }
-    page += "</table></div>\n<h2>Bördan per förvaltning</h2>\n<p>Summan över åren av vad förvaltningen betalar \
-             (återföringar, bortfall den bär, fördyringar, driftkostnader) minus det budgetutrymme den vinner; \
-             median (5–95 %); risken att den något år går med underskott mot sin ram, och att den något år återför mer till fonden \
-             än det budgetutrymme projekten gett den.</p>\n<div class=\"wide\"><table>\n<thead><tr><th>Förvaltning</th>";
+    page += "</tr></thead>\n";
+    for d in &summary.designs {
+        let _ = write!(page, "<tr><td>{}</td>", escape(&d.name));
+        for k in &shown {
+            let cell = match k.value(d) {
+                Value::Amount(s) => spread(lang, &s),
+                Value::Count(x) => lang.number(x, 1),
+                Value::Share(x) => lang.percent(x, 1),
+            };
+            let _ = write!(page, "<td>{cell}</td>");
+        }
+        page += "</tr>\n";
+    }
+    page + "</table></div>\n"
+}
+
+/// Each unit's total burden under each design, and its chances of a deficit year and of
+/// repaying more than it gained.
+fn burdens(summary: &Summary, lang: Lang) -> String {
+    let t = lang.report();
+    let mut page = format!(
+        "<h2>{}</h2>\n<p>{}</p>\n<div class=\"wide\"><table>\n<thead><tr><th>{}</th>",
+        t.burden_title,
+        t.burden_intro,
+        figures::heading("unit", lang)
+    );
     for d in &summary.designs {
         let _ = write!(page, "<th>{}</th>", escape(&d.name));
     }
@@ -185,112 +248,99 @@ pub fn report(
             let burden = &d.units[u];
             let _ = write!(
                 page,
-                "<td>{}<br>underskott mot ramen: {}<br>återför mer än den vinner: {}</td>",
-                spread(&burden.burden_total),
-                percent(burden.p_any_year_tipped),
-                percent(burden.p_any_year_repaid_above_room)
+                "<td>{}<br>{}: {}<br>{}: {}</td>",
+                spread(lang, &burden.burden_total),
+                t.tipped,
+                lang.percent(burden.p_any_year_tipped, 1),
+                t.repaid_above_room,
+                lang.percent(burden.p_any_year_repaid_above_room, 1)
             );
         }
         page += "</tr>\n";
     }
-    page += "</table></div>\n<h2>Diagram</h2>\n";
-    for (name, svg) in svgs {
+    page + "</table></div>\n"
+}
+
+/// A sweep's table and charts, its settings named for a reader.
+fn sweep_section(sweep: &SweepSection, lang: Lang) -> String {
+    let t = lang.report();
+    let names: Vec<String> = (sweep.settings.iter())
+        .map(|s| escape(&inputs::field(&s.field, lang)))
+        .collect();
+    let intro = fill(t.sweep_intro, &[("settings", &names.join(t.and))]);
+    let mut page = format!(
+        "<h2>{}</h2>\n<p>{intro}</p>\n<div class=\"wide\"><table>\n<thead><tr><th>{}</th>",
+        t.sweep_title,
+        figures::heading("design", lang)
+    );
+    for name in &names {
+        let _ = write!(page, "<th>{name}</th>");
+    }
+    for column in SWEEP_COLUMNS {
+        let _ = write!(page, "<th>{}</th>", figures::heading(column, lang));
+    }
+    page += "</tr></thead>\n";
+    for (values, m) in &sweep.rows {
+        let _ = write!(page, "<tr><td>{}</td>", escape(&m.design));
+        for &v in values {
+            let _ = write!(page, "<td>{}</td>", table::setting_value(v, lang));
+        }
         let _ = writeln!(
             page,
-            "<figure id=\"{}\">{svg}</figure>",
-            escape(name.trim_end_matches(".svg"))
+            "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            lang.percent(m.p_depleted_ever, 1),
+            lang.mnkr(m.final_cash_p50),
+            lang.percent(m.recycled_share, 1),
+            lang.mnkr(m.worst_unit_burden_p95),
+            lang.percent(m.p_any_unit_tipped, 1)
         );
     }
-    if let Some(sweep) = sweep {
-        let paths: Vec<String> = sweep.settings.iter().map(|s| escape(&s.path)).collect();
-        let _ = write!(
-            page,
-            "<h2>Svep</h2>\n<p>Samma scenario med {} satt till olika värden, på samma framtider.</p>\n<div class=\"wide\"><table>\n<thead><tr>",
-            paths.join(" och ")
-        );
-        for path in &paths {
-            let _ = write!(page, "<th>{path}</th>");
-        }
-        page += "<th>Modell</th><th>Risk för avslag av medelsbrist något år</th><th>Saldo vid slutet, median</th>\
-                 <th>Återförd andel</th><th>Största förvaltningsbörda ett år (95:e percentil)</th>\
-                 <th>Risk att någon förvaltning går med underskott mot sin ram</th></tr></thead>\n";
-        for (values, m) in &sweep.rows {
-            page += "<tr>";
-            for v in values {
-                let _ = write!(
-                    page,
-                    "<td>{}</td>",
-                    lang.number(*v, if v.fract() == 0.0 { 0 } else { 2 })
-                );
-            }
-            let _ = writeln!(
-                page,
-                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&m.design),
-                percent(m.p_depleted_ever),
-                mnkr(m.final_cash_p50),
-                percent(m.recycled_share),
-                mnkr(m.worst_unit_burden_p95),
-                percent(m.p_any_unit_tipped)
-            );
-        }
-        page += "</table></div>\n";
-        for svg in &sweep.svgs {
-            let _ = writeln!(page, "<figure>{svg}</figure>");
-        }
+    page += "</table></div>\n";
+    for svg in &sweep.svgs {
+        let _ = writeln!(page, "<figure>{svg}</figure>");
     }
-    let _ = write!(
-        page,
-        "<h2>Om metoden</h2>\n<p class=\"note\">Siffrorna kommer från {paths} slumpade framtider (frö {seed}) av \
-         scenariot, som sifsim {version} har räknat fram. Varje framtid drar årsresultat, förvaltningarnas egna \
-         resultat, ansökningar och projektens utfall; varje fondmodell tillämpas sedan på samma framtider, så \
-         skillnader mellan modellerna beror på reglerna och inte på slumpen. Medianen är det mittersta utfallet; \
-         banden visar var hälften (25–75 %) och nio av tio (5–95 %) av framtiderna hamnar. Belopp inom perioden \
-         är i löpande priser, mnkr: projekt som startar sent visar där sina kostnader men inte alla sina \
-         besparingar. Nettobesparingen under projektens hela livslängd följer varje finansierat projekt till \
-         dess slut och räknar om varje års belopp till startårets priser. Scenariots värden och deras källor eller antaganden står i scenariofilen; modellen beskrivs \
-         i docs/model.md. Scenariofilens SHA-256: {sha}.</p>\n</body></html>\n",
-        paths = lang.number(summary.paths as f64, 0),
-        seed = summary.seed,
-        version = summary.sifsim_version,
-        sha = summary.scenario_sha256,
-    );
     page
 }
+
+/// The sweep's figures in the report's table, by their `sweep.csv` columns.
+const SWEEP_COLUMNS: [&str; 5] = [
+    "p_depleted_ever",
+    "final_cash_p50",
+    "recycled_share",
+    "worst_unit_burden_p95",
+    "p_any_unit_tipped",
+];
 
 /// The applications the fund meets: `known` projects and `arrivals` new ones a year on average,
 /// naming only those it has.
 fn describe_applications(known: usize, arrivals: f64, lang: Lang) -> String {
+    let t = lang.report();
     let known = match known {
         0 => None,
-        1 => Some("1 känt projekt".to_string()),
-        n => Some(format!("{n} kända projekt")),
+        1 => Some(t.one_known.to_string()),
+        n => Some(fill(t.known, &[("count", &n.to_string())])),
     };
-    let arrivals = (arrivals > 0.0).then(|| {
-        format!(
-            "i medel {} nya ansökningar per år",
-            lang.number(arrivals, 1)
-        )
-    });
+    let arrivals =
+        (arrivals > 0.0).then(|| fill(t.arrivals, &[("count", &lang.number(arrivals, 1))]));
     match (known, arrivals) {
-        (Some(known), Some(arrivals)) => format!("Fonden möter {known} och {arrivals}."),
-        (Some(known), None) => format!("Fonden möter {known} och inga andra ansökningar."),
-        (None, Some(arrivals)) => format!("Fonden möter {arrivals}."),
-        (None, None) => "Fonden möter inga ansökningar.".to_string(),
+        (Some(known), Some(arrivals)) => {
+            fill(t.meets_both, &[("known", &known), ("arrivals", &arrivals)])
+        }
+        (Some(known), None) => fill(t.meets_known_only, &[("known", &known)]),
+        (None, Some(arrivals)) => fill(t.meets, &[("what", &arrivals)]),
+        (None, None) => t.applications_none.to_string(),
     }
 }
 
 /// The approval rules of version 2 that change who applies, as a clause ("" when default).
 fn describe_approval(approval: &Approval, lang: Lang) -> String {
+    let t = lang.report();
     let mut clauses = String::new();
     if let Some(year) = approval.last_year {
-        clauses += &format!("; inga nya ansökningar efter {year}");
+        clauses += &fill(t.last_year, &[("year", &year.to_string())]);
     }
     if approval.demand != 1.0 {
-        clauses += &format!(
-            "; {} gånger scenariots ansökningstakt",
-            lang.number(approval.demand, 2)
-        );
+        clauses += &fill(t.demand, &[("times", &lang.number(approval.demand, 2))]);
     }
     clauses
 }
@@ -298,67 +348,71 @@ fn describe_approval(approval: &Approval, lang: Lang) -> String {
 /// A design's rules in a sentence; a dual design's says when `every_project_repayable` leaves
 /// its grant pot nothing to fund.
 fn describe_model(model: &Model, every_project_repayable: bool, lang: Lang) -> String {
+    let t = lang.report();
     let repayment = |r: &crate::scenario::Repayment| {
-        let schedule = format!(
-            "i {} år med start senast efter {} år",
-            r.horizon_years, r.start_within_years
+        let schedule = fill(
+            t.schedule,
+            &[
+                ("horizon", &r.horizon_years.to_string()),
+                ("start", &r.start_within_years.to_string()),
+            ],
         );
         // On a planned basis every instalment is paid in full: no floor, nothing written off.
         if r.basis == Basis::Planned {
-            return format!(
-                "förvaltningarna återför hela planen oavsett utfall (ramminskning), {schedule}"
-            );
+            return fill(t.planned, &[("schedule", &schedule)]);
         }
+        let share = lang.percent(r.floor_share, 0);
         let floor = match (r.floor_share > 0.0, r.floor_applies_to) {
             (false, _) => String::new(),
-            (true, FloorScope::Instalment) => format!(
-                ", minst {} av varje avbetalning",
-                lang.percent(r.floor_share, 0)
-            ),
-            (true, FloorScope::Plan) => format!(
-                ", minst {} av hela planen (det som inte betalas ett år står som skuld och \
-                 regleras när planen löper ut)",
-                lang.percent(r.floor_share, 0)
-            ),
+            (true, FloorScope::Instalment) => fill(t.floor_instalment, &[("share", &share)]),
+            (true, FloorScope::Plan) => fill(t.floor_plan, &[("share", &share)]),
         };
         let bearer = match r.shortfall_bearer {
-            Bearer::Fund => "fonden skriver av det som inte betalas",
-            Bearer::Lead => "den ledande förvaltningen betalar det som inte betalas",
+            Bearer::Fund => t.fund_writes_off,
+            Bearer::Lead => t.lead_pays,
         };
         let saved = if r.basis == Basis::Measured {
-            "den besparing som uppföljningen mäter, även när den inte blivit budgetutrymme"
+            t.measured_saving
         } else {
-            "det som faktiskt sparats i budgetutrymme"
+            t.realized_saving
         };
-        format!("förvaltningarna återför {saved}{floor}, {schedule}; {bearer}")
+        fill(
+            t.repays,
+            &[
+                ("saved", saved),
+                ("floor", &floor),
+                ("schedule", &schedule),
+                ("bearer", bearer),
+            ],
+        )
     };
     match model {
-        Model::Budget => "budgetmodellen – engångsbelopp, ingen återbetalning".into(),
-        Model::Repayment(r) => format!("återföringsmodellen – {}", repayment(r)),
+        Model::Budget => t.budget_model.into(),
+        Model::Repayment(r) => fill(t.repayment_model, &[("rules", &repayment(r))]),
         Model::Dual {
             repayment: r,
             grant,
         } => {
-            let fixed = format!("{} mnkr", lang.number(grant.fixed, 1));
-            let share = format!(
-                "{} av ett positivt resultat",
-                lang.percent(grant.share_of_positive_result, 1)
+            let fixed = lang.mnkr(grant.fixed);
+            let share = fill(
+                t.grant_share,
+                &[("share", &lang.percent(grant.share_of_positive_result, 1))],
             );
             let filling = match (grant.fixed > 0.0, grant.share_of_positive_result > 0.0) {
-                (true, true) => format!("{fixed} plus {share}"),
+                (true, true) => format!("{fixed} {} {share}", t.plus),
                 (false, true) => share,
                 _ => fixed,
             };
             let idle = if every_project_repayable {
-                " – men alla projekt i scenariot gör anspråk på besparingar, så bidragsdelen har \
-                 inget att finansiera"
+                t.dual_idle
             } else {
                 ""
             };
-            format!(
-                "dubbelmodellen – en årlig bidragsdel utan återbetalning ({filling}), och en del där {}{idle}",
-                repayment(r)
-            )
+            let rules = fill(
+                t.dual_model,
+                &[("grant", &filling), ("rules", &repayment(r))],
+            );
+            rules + idle
         }
     }
 }
@@ -388,7 +442,7 @@ mod tests {
             orebro.contains("i 10 år med start senast efter 3 år"),
             "{orebro}"
         );
-        assert!(orebro.contains("fonden skriver av"), "{orebro}");
+        assert!(orebro.contains("fonden skriver ned"), "{orebro}");
 
         let no_floor = describe_model(&rules(Basis::Realized, 0.0), false, Lang::Sv);
         assert!(!no_floor.contains("minst"), "{no_floor}");
@@ -397,7 +451,7 @@ mod tests {
         let frame_cut = describe_model(&rules(Basis::Planned, 0.3), false, Lang::Sv);
         assert!(frame_cut.contains("hela planen"), "{frame_cut}");
         assert!(!frame_cut.contains("minst"), "{frame_cut}");
-        assert!(!frame_cut.contains("skriver av"), "{frame_cut}");
+        assert!(!frame_cut.contains("skriver ned"), "{frame_cut}");
     }
 
     #[test]
@@ -415,7 +469,7 @@ mod tests {
             describe_model(&model, every_project_repayable, Lang::Sv)
         };
         let both = dual(2.0, 0.01, false);
-        assert!(both.contains("(2,0 mnkr plus 1,0"), "{both}");
+        assert!(both.contains("(2,0\u{a0}mnkr plus 1,0"), "{both}");
         let share_only = dual(0.0, 0.03, false);
         assert!(share_only.contains("(3,0"), "{share_only}");
         assert!(!share_only.contains("mnkr"), "{share_only}");

@@ -1,0 +1,97 @@
+//! A design's key figures, chosen once for every place that shows them: the terminal table,
+//! the report's table and the workbook's summary sheet. Amounts are distributions, shown as the
+//! median with the 5th and 95th percentiles; counts are means; shares are what they are.
+
+use crate::labels::figures::{self, Figure};
+use crate::results::{DesignSummary, Spread, Summary};
+
+/// A key figure's value for one design.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    /// An amount over paths, mnkr: median and 5–95 %.
+    Amount(Spread),
+    /// A mean number of projects or applications.
+    Count(f64),
+    /// A share or probability.
+    Share(f64),
+}
+
+/// A figure of a design's summary and how to read it.
+pub struct KeyFigure {
+    /// The figure's key in [`figures::FIGURES`].
+    pub key: &'static str,
+    read: fn(&DesignSummary) -> Value,
+    /// Shown only when some design has a value other than zero (the grant pot's turn-downs).
+    only_when_any: bool,
+}
+
+impl KeyFigure {
+    /// The declared figure.
+    pub fn figure(&self) -> &'static Figure {
+        figures::find(self.key).expect("every key figure is declared")
+    }
+
+    /// Its value for `design`.
+    pub fn value(&self, design: &DesignSummary) -> Value {
+        (self.read)(design)
+    }
+}
+
+const fn key(key: &'static str, read: fn(&DesignSummary) -> Value) -> KeyFigure {
+    KeyFigure {
+        key,
+        read,
+        only_when_any: false,
+    }
+}
+
+/// The key figures in the order they are shown.
+pub const KEY_FIGURES: [KeyFigure; 12] = [
+    key("p_depleted_ever", |d| Value::Share(d.p_depleted_ever)),
+    key("final_cash", |d| {
+        let f = &d.final_cash;
+        Value::Amount(Spread {
+            mean: f.mean,
+            p5: f.p5,
+            p50: f.p50,
+            p95: f.p95,
+        })
+    }),
+    key("approved", |d| Value::Count(d.approved.mean)),
+    key("turned_down", |d| Value::Count(d.turned_down.mean)),
+    KeyFigure {
+        key: "turned_down_grant",
+        read: |d| Value::Count(d.turned_down_grant.mean),
+        only_when_any: true,
+    },
+    key("refused", |d| Value::Count(d.refused.mean)),
+    key("recycled_share", |d| Value::Share(d.recycled_share)),
+    key("recycled_share_lifetime", |d| {
+        Value::Share(d.recycled_share_lifetime)
+    }),
+    key("net_saving_lifetime", |d| {
+        Value::Amount(d.net_saving_lifetime)
+    }),
+    key("p_net_saving_lifetime_positive", |d| {
+        Value::Share(d.p_net_saving_lifetime_positive)
+    }),
+    key("net_saving", |d| Value::Amount(d.net_saving)),
+    key("p_net_saving_positive", |d| {
+        Value::Share(d.p_net_saving_positive)
+    }),
+];
+
+/// The key figures `summary` shows: all but those that are zero for every design and shown only
+/// when not.
+pub fn shown(summary: &Summary) -> Vec<&'static KeyFigure> {
+    KEY_FIGURES
+        .iter()
+        .filter(|k| {
+            !k.only_when_any
+                || summary.designs.iter().any(|d| match k.value(d) {
+                    Value::Count(x) | Value::Share(x) => x != 0.0,
+                    Value::Amount(s) => s.p50 != 0.0,
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,118 @@
+//! What the charts say, in Swedish and English.
+
+use super::Lang;
+
+/// Every label a chart shows.
+pub struct Labels {
+    pub year: &'static str,
+    pub median: &'static str,
+    pub mean: &'static str,
+    pub band_50: &'static str,
+    pub band_90: &'static str,
+    /// Added to a median's caption where its 5–95 % band is drawn too.
+    pub and_band_90: &'static str,
+    pub initial: &'static str,
+    pub target: &'static str,
+    pub depletion_title: &'static str,
+    pub burden: &'static str,
+    pub burden_share: &'static str,
+    pub designs: &'static str,
+    pub burden_by_design: &'static str,
+    pub flows: &'static str,
+    /// "After {last year}:", what falls due and is paid out after the simulated years.
+    pub after_window: &'static str,
+    pub falls_due: &'static str,
+    pub paid_out_after: &'static str,
+    pub probability: &'static str,
+    /// "{paths} futures, seed {seed}".
+    pub futures: &'static str,
+    pub seed: &'static str,
+    /// A sweep, in its charts' titles.
+    pub sweep: &'static str,
+    /// "{paths} futures per setting".
+    pub per_setting: &'static str,
+    pub means_note: &'static str,
+    pub burden_note: &'static str,
+    pub sensitivity: &'static str,
+    pub low: &'static str,
+    pub high: &'static str,
+    pub base: &'static str,
+    pub cash_after: &'static str,
+    pub years_word: &'static str,
+}
+
+const SV: Labels = Labels {
+    year: "År",
+    median: "Median",
+    mean: "Medelvärde",
+    band_50: "25–75 %",
+    band_90: "5–95 %",
+    and_band_90: " och 5–95 %",
+    initial: "Startkapital",
+    target: "Målnivå",
+    depletion_title: "Risk att fonden någon gång måste säga nej av medelsbrist",
+    burden: "Nettobörda per nämnd (förvaltning), mnkr (betalar minus vunnet budgetutrymme)",
+    burden_share: "Nettobörda som andel av nämndens ram",
+    designs: "Fondens saldo per modell: median och 5–95 %",
+    burden_by_design: "Förväntad total nettobörda per nämnd (förvaltning), mnkr",
+    flows: "Fondens penningflöden per år",
+    after_window: "Efter",
+    falls_due: "i amorteringar och skulder ska regleras",
+    paid_out_after: "betalas ut",
+    probability: "Sannolikhet",
+    futures: "framtider",
+    seed: "frö",
+    sweep: "svep",
+    per_setting: "per inställning",
+    means_note: "Medelvärden över alla framtider; utbetalningar nedåt, fordringar streckade.",
+    burden_note: "Positivt: nämnden betalar mer än den sparar.",
+    sensitivity: "känslighet, en osäker faktor i taget",
+    low: "Faktorn låg",
+    high: "Faktorn hög",
+    base: "Scenariot som det är",
+    cash_after: "Saldo (mnkr), median, efter",
+    years_word: "år",
+};
+
+const EN: Labels = Labels {
+    year: "Year",
+    median: "Median",
+    mean: "Mean",
+    band_50: "25–75%",
+    band_90: "5–95%",
+    and_band_90: " and 5–95%",
+    initial: "Initial capital",
+    target: "Target level",
+    depletion_title: "Chance the fund turns an application down because the money is gone",
+    burden: "Net burden per committee (förvaltning), mnkr (pays minus budget room gained)",
+    burden_share: "Net burden as a share of the committee's frame",
+    designs: "Fund cash by design: median and 5–95%",
+    burden_by_design: "Expected total net burden per committee (förvaltning), mnkr",
+    flows: "The fund's money flows per year",
+    after_window: "After",
+    falls_due: "of instalments and arrears are to be settled",
+    paid_out_after: "are paid out",
+    probability: "Probability",
+    futures: "futures",
+    seed: "seed",
+    sweep: "sweep",
+    per_setting: "per setting",
+    means_note: "Means over all futures; payments out point down, claims are dashed.",
+    burden_note: "Positive: the committee pays more than it saves.",
+    sensitivity: "sensitivity, one uncertain input at a time",
+    low: "Input low",
+    high: "Input high",
+    base: "Scenario as written",
+    cash_after: "Cash (mnkr), median, after",
+    years_word: "years",
+};
+
+impl Lang {
+    /// The charts' labels in this language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+}

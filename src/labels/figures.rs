@@ -1,0 +1,601 @@
+//! Every figure sifsim writes, declared once: its key (a CSV column or JSON field without its
+//! statistic), what it measures and its names. A column's heading in any language is read from
+//! here: `cash_p5` is the figure `cash` at its 5th percentile.
+
+use super::Lang;
+
+/// What a figure measures, which decides how it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// An amount, mnkr.
+    Mnkr,
+    /// A share or probability, 0–1.
+    Share,
+    /// A number of applications or projects.
+    Count,
+    /// A calendar year.
+    Year,
+    /// A name: a design, a unit, an input.
+    Name,
+}
+
+/// A reported figure.
+#[derive(Debug)]
+pub struct Figure {
+    /// The CSV column or JSON field, without a statistic suffix (`_mean`, `_p50`).
+    pub key: &'static str,
+    pub quantity: Quantity,
+    /// Full name, Swedish and English.
+    name: [&'static str; 2],
+    /// Name for a narrow column heading, Swedish and English.
+    short: [&'static str; 2],
+}
+
+impl Figure {
+    /// Its full name, without its unit.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        self.name[lang as usize]
+    }
+
+    /// Its name for a narrow column.
+    pub fn short(&self, lang: Lang) -> &'static str {
+        self.short[lang as usize]
+    }
+}
+
+/// A figure: key, quantity, names in Swedish and English, short names in Swedish and English.
+const fn figure(
+    key: &'static str,
+    quantity: Quantity,
+    name: [&'static str; 2],
+    short: [&'static str; 2],
+) -> Figure {
+    Figure {
+        key,
+        quantity,
+        name,
+        short,
+    }
+}
+
+use Quantity::*;
+
+/// Every figure of every output file.
+pub const FIGURES: &[Figure] = &[
+    figure("design", Name, ["Modell", "Design"], ["Modell", "Design"]),
+    figure(
+        "model",
+        Name,
+        ["Finansieringsmodell", "Funding model"],
+        ["Finansieringsmodell", "Funding model"],
+    ),
+    figure("year", Year, ["År", "Year"], ["År", "Year"]),
+    figure(
+        "unit",
+        Name,
+        ["Nämnd (förvaltning)", "Committee (förvaltning)"],
+        ["Nämnd", "Committee"],
+    ),
+    figure(
+        "cash",
+        Mnkr,
+        ["Fondens saldo vid årets slut", "Fund balance at year end"],
+        ["Saldo", "Balance"],
+    ),
+    figure(
+        "uncommitted",
+        Mnkr,
+        [
+            "Ej disponerade medel, kvar för nya projekt",
+            "Uncommitted money, left for new projects",
+        ],
+        ["Ej disponerat", "Uncommitted"],
+    ),
+    figure(
+        "final_cash",
+        Mnkr,
+        [
+            "Fondens saldo vid periodens slut",
+            "Fund balance at the end",
+        ],
+        ["Saldo vid slutet", "Final balance"],
+    ),
+    figure(
+        "p_depleted",
+        Share,
+        [
+            "Risk för avslag på grund av medelsbrist, det året",
+            "Chance of a turn-down for lack of money, that year",
+        ],
+        [
+            "Risk nej av medelsbrist, året",
+            "Risk of no money, that year",
+        ],
+    ),
+    figure(
+        "p_depleted_by",
+        Share,
+        [
+            "Risk för avslag på grund av medelsbrist, något år hittills",
+            "Chance of a turn-down for lack of money, some year so far",
+        ],
+        [
+            "Risk nej av medelsbrist, hittills",
+            "Risk of no money, so far",
+        ],
+    ),
+    figure(
+        "p_depleted_ever",
+        Share,
+        [
+            "Risk att fonden någon gång måste säga nej av medelsbrist",
+            "Chance the fund must ever say no for lack of money",
+        ],
+        ["Risk nej av medelsbrist", "Risk of no for lack of money"],
+    ),
+    figure(
+        "p_depleted_last_year",
+        Share,
+        [
+            "Risk för avslag på grund av medelsbrist, sista året",
+            "Chance of a turn-down for lack of money, last year",
+        ],
+        ["Risk nej, sista året", "Risk of no, last year"],
+    ),
+    figure(
+        "deposits",
+        Mnkr,
+        ["Avsättningar till fonden", "Deposits into the fund"],
+        ["Avsättningar", "Deposits"],
+    ),
+    figure(
+        "repaid",
+        Mnkr,
+        ["Återföringar till fonden", "Repayments into the fund"],
+        ["Återföringar", "Repaid"],
+    ),
+    figure(
+        "payouts",
+        Mnkr,
+        ["Utbetalningar till projekt", "Payouts to projects"],
+        ["Utbetalningar", "Payouts"],
+    ),
+    figure(
+        "written_off",
+        Mnkr,
+        [
+            "Nedskrivna fordringar, efterskänkt återföring",
+            "Claims written off",
+        ],
+        ["Nedskrivna fordringar", "Claims written off"],
+    ),
+    figure(
+        "lapsed",
+        Mnkr,
+        [
+            "Outnyttjade medel som återgår",
+            "Unused grant money returned",
+        ],
+        [
+            "Outnyttjade medel som återgår",
+            "Unused grant money returned",
+        ],
+    ),
+    figure(
+        "owed",
+        Mnkr,
+        [
+            "Nämndernas skuld till fonden vid årets slut",
+            "Committees' arrears to the fund at year end",
+        ],
+        ["Skuld till fonden", "Owed"],
+    ),
+    figure(
+        "approved",
+        Count,
+        ["Beviljade projekt", "Approved projects"],
+        ["Beviljade", "Approved"],
+    ),
+    figure(
+        "turned_down",
+        Count,
+        [
+            "Avslag på grund av medelsbrist",
+            "Turned down for lack of money",
+        ],
+        ["Avslag, medelsbrist", "Turned down, no money"],
+    ),
+    figure(
+        "turned_down_grant",
+        Count,
+        [
+            "Varav avslag i bidragsdelen på grund av medelsbrist",
+            "Of which turned down in the grant pot",
+        ],
+        ["varav bidragsdelen", "of which grant pot"],
+    ),
+    figure(
+        "refused",
+        Count,
+        [
+            "Avslag enligt fondens regler",
+            "Refused by the fund's rules",
+        ],
+        ["Avslag, regler", "Refused by rules"],
+    ),
+    figure(
+        "recycled_share",
+        Share,
+        [
+            "Återförd andel av utbetalningarna, inom perioden",
+            "Share of payouts repaid, within the period",
+        ],
+        ["Återfört, perioden", "Recycled, period"],
+    ),
+    figure(
+        "recycled_share_lifetime",
+        Share,
+        [
+            "Återförd andel av utbetalningarna, projektens hela livslängd",
+            "Share of payouts repaid, over the projects' lives",
+        ],
+        ["Återfört, livslängden", "Recycled, lifetime"],
+    ),
+    figure(
+        "net_saving_lifetime",
+        Mnkr,
+        [
+            "Nettobesparing under projektens hela livslängd, startårets priser",
+            "Net saving over the projects' lives, start-year prices",
+        ],
+        ["Nettobesparing, livslängden", "Net saving, lifetime"],
+    ),
+    figure(
+        "p_net_saving_lifetime_positive",
+        Share,
+        [
+            "Chans till nettobesparing, projektens hela livslängd",
+            "Chance of a net saving, over the projects' lives",
+        ],
+        ["chans > 0", "chance > 0"],
+    ),
+    figure(
+        "net_saving",
+        Mnkr,
+        [
+            "Nettobesparing inom perioden, löpande priser",
+            "Net saving within the period, current prices",
+        ],
+        ["Nettobesparing, perioden", "Net saving, period"],
+    ),
+    figure(
+        "p_net_saving_positive",
+        Share,
+        [
+            "Chans till nettobesparing inom perioden",
+            "Chance of a net saving within the period",
+        ],
+        ["chans > 0", "chance > 0"],
+    ),
+    figure(
+        "net_saving_discounted",
+        Mnkr,
+        [
+            "Nettobesparing inom perioden, diskonterad, startårets priser",
+            "Net saving within the period, discounted, start-year prices",
+        ],
+        ["Nettobesparing, diskonterad", "Net saving, discounted"],
+    ),
+    figure(
+        "burden",
+        Mnkr,
+        [
+            "Nettobörda: betalar minus vunnet budgetutrymme",
+            "Net burden: pays minus budget room gained",
+        ],
+        ["Nettobörda", "Net burden"],
+    ),
+    figure(
+        "burden_share",
+        Share,
+        [
+            "Nettobörda, andel av ramen",
+            "Net burden, share of the frame",
+        ],
+        ["Börda, andel av ram", "Burden, share of frame"],
+    ),
+    figure(
+        "p_tipped",
+        Share,
+        [
+            "Risk att nämnden går med underskott mot sin ram",
+            "Chance the committee runs a deficit against its frame",
+        ],
+        ["Risk underskott", "Risk of deficit"],
+    ),
+    figure(
+        "worst_unit_burden",
+        Mnkr,
+        [
+            "Största nämnds nettobörda ett år",
+            "Largest committee's net burden in a year",
+        ],
+        ["Största börda ett år", "Worst yearly burden"],
+    ),
+    figure(
+        "worst_unit_burden_share",
+        Share,
+        [
+            "Största nämnds nettobörda ett år, andel av ramen",
+            "Largest committee's net burden in a year, share of the frame",
+        ],
+        [
+            "Största börda, andel av ram",
+            "Worst burden, share of frame",
+        ],
+    ),
+    figure(
+        "p_any_unit_tipped",
+        Share,
+        [
+            "Risk att någon nämnd går med underskott mot sin ram",
+            "Chance some committee runs a deficit against its frame",
+        ],
+        [
+            "Risk att någon nämnd får underskott",
+            "Risk some committee in deficit",
+        ],
+    ),
+    figure("name", Name, ["Namn", "Name"], ["Namn", "Name"]),
+    figure("id", Name, ["Id", "Id"], ["Id", "Id"]),
+    figure(
+        "initial",
+        Mnkr,
+        ["Fondens startkapital", "Fund's initial capital"],
+        ["Startkapital", "Initial capital"],
+    ),
+    figure(
+        "target_levels",
+        Mnkr,
+        [
+            "Målnivåer för fondens saldo, startårets priser",
+            "Target levels of the fund's balance, start-year prices",
+        ],
+        ["Målnivåer", "Target levels"],
+    ),
+    figure(
+        "decided",
+        Count,
+        [
+            "Projekt beslutade före perioden",
+            "Projects decided before the period",
+        ],
+        ["Redan beslutade", "Already decided"],
+    ),
+    figure(
+        "net_saving_real",
+        Mnkr,
+        [
+            "Nettobesparing inom perioden, startårets priser",
+            "Net saving within the period, start-year prices",
+        ],
+        [
+            "Nettobesparing, perioden, fasta priser",
+            "Net saving, period, fixed prices",
+        ],
+    ),
+    figure(
+        "net_saving_lifetime_discounted",
+        Mnkr,
+        [
+            "Nettobesparing under projektens hela livslängd, diskonterad, startårets priser",
+            "Net saving over the projects' lives, discounted, start-year prices",
+        ],
+        [
+            "Nettobesparing, livslängden, diskonterad",
+            "Net saving, lifetime, discounted",
+        ],
+    ),
+    figure(
+        "after_window",
+        Mnkr,
+        [
+            "De finansierade projektens flöden efter perioden, löpande priser",
+            "The funded projects' flows after the period, current prices",
+        ],
+        ["Efter perioden", "After the period"],
+    ),
+    figure(
+        "savings",
+        Mnkr,
+        ["Besparingar", "Savings"],
+        ["Besparingar", "Savings"],
+    ),
+    figure(
+        "overruns",
+        Mnkr,
+        ["Fördyringar", "Overruns"],
+        ["Fördyringar", "Overruns"],
+    ),
+    figure(
+        "running_costs",
+        Mnkr,
+        [
+            "Driftkostnader efter projekten",
+            "Running costs after the projects",
+        ],
+        ["Driftkostnader", "Running costs"],
+    ),
+    figure(
+        "units",
+        Name,
+        ["Nämnder (förvaltningar)", "Committees (förvaltningar)"],
+        ["Nämnder", "Committees"],
+    ),
+    figure(
+        "burden_total",
+        Mnkr,
+        [
+            "Nettobörda summerad över perioden",
+            "Net burden summed over the period",
+        ],
+        ["Börda, perioden", "Burden, period"],
+    ),
+    figure(
+        "burden_total_lifetime",
+        Mnkr,
+        [
+            "Nettobörda under projektens hela livslängd, startårets priser",
+            "Net burden over the projects' lives, start-year prices",
+        ],
+        ["Börda, livslängden", "Burden, lifetime"],
+    ),
+    figure(
+        "p_any_year_burden_above_1pct",
+        Share,
+        [
+            "Risk att bördan något år överstiger 1 % av ramen",
+            "Chance the burden exceeds 1% of the frame in some year",
+        ],
+        ["Risk börda > 1 % av ram", "Risk burden > 1% of frame"],
+    ),
+    figure(
+        "p_any_year_tipped",
+        Share,
+        [
+            "Risk att nämnden något år går med underskott mot sin ram",
+            "Chance the committee runs a deficit against its frame in some year",
+        ],
+        ["Risk underskott något år", "Risk of a deficit year"],
+    ),
+    figure(
+        "p_any_year_repaid_above_room",
+        Share,
+        [
+            "Risk att nämnden något år återför mer än projekten gett den i budgetutrymme",
+            "Chance the committee repays more than its projects' budget room in some year",
+        ],
+        ["Risk återför mer än vunnet", "Risk repays above room"],
+    ),
+    figure(
+        "input",
+        Name,
+        ["Osäker faktor", "Uncertain input"],
+        ["Faktor", "Input"],
+    ),
+    figure("level", Name, ["Nivå", "Level"], ["Nivå", "Level"]),
+    figure("change", Name, ["Ändring", "Change"], ["Ändring", "Change"]),
+    figure(
+        "cash_p50_year5",
+        Mnkr,
+        [
+            "Fondens saldo efter 5 år, median",
+            "Fund balance after 5 years, median",
+        ],
+        ["Saldo efter 5 år", "Balance after 5 years"],
+    ),
+    figure(
+        "cash_p50_year10",
+        Mnkr,
+        [
+            "Fondens saldo efter 10 år, median",
+            "Fund balance after 10 years, median",
+        ],
+        ["Saldo efter 10 år", "Balance after 10 years"],
+    ),
+    figure(
+        "cash_p50_year20",
+        Mnkr,
+        [
+            "Fondens saldo efter 20 år, median",
+            "Fund balance after 20 years, median",
+        ],
+        ["Saldo efter 20 år", "Balance after 20 years"],
+    ),
+];
+
+/// The statistic a column's suffix names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statistic {
+    Mean,
+    Percentile(u8),
+}
+
+impl Statistic {
+    /// Its name: "medelvärde", "median", "5:e percentil"; "mean", "median", "5th percentile".
+    pub fn name(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Statistic::Mean, Lang::Sv) => "medelvärde".into(),
+            (Statistic::Mean, Lang::En) => "mean".into(),
+            (Statistic::Percentile(50), _) => "median".into(),
+            (Statistic::Percentile(p), Lang::Sv) => format!("{p}:e percentil"),
+            (Statistic::Percentile(p), Lang::En) => format!("{p}th percentile"),
+        }
+    }
+}
+
+/// The figure a column reports and the statistic it takes, when the figure is declared.
+pub fn column(name: &str) -> Option<(&'static Figure, Option<Statistic>)> {
+    if let Some(figure) = find(name) {
+        return Some((figure, None));
+    }
+    let (key, statistic) = if let Some(key) = name.strip_suffix("_mean") {
+        (key, Statistic::Mean)
+    } else {
+        let (key, p) = name.rsplit_once("_p")?;
+        (key, Statistic::Percentile(p.parse().ok()?))
+    };
+    Some((find(key)?, Some(statistic)))
+}
+
+/// The declared figure with this key.
+pub fn find(key: &str) -> Option<&'static Figure> {
+    FIGURES.iter().find(|f| f.key == key)
+}
+
+/// A column's heading: `cash_p5` → "Fondens saldo vid årets slut (mnkr), 5:e percentil".
+/// A column no figure declares keeps its name.
+pub fn heading(name: &str, lang: Lang) -> String {
+    let Some((figure, statistic)) = column(name) else {
+        return name.to_string();
+    };
+    let mut heading = figure.name(lang).to_string();
+    if figure.quantity == Quantity::Mnkr {
+        heading += " (mnkr)";
+    }
+    if let Some(statistic) = statistic {
+        heading = format!("{heading}, {}", statistic.name(lang));
+    }
+    heading
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_column_is_a_figure_and_its_statistic() {
+        assert_eq!(
+            heading("cash_p5", Lang::Sv),
+            "Fondens saldo vid årets slut (mnkr), 5:e percentil"
+        );
+        assert_eq!(
+            heading("burden_share_mean", Lang::En),
+            "Net burden, share of the frame, mean"
+        );
+        assert_eq!(
+            heading("final_cash_p50", Lang::Sv),
+            "Fondens saldo vid periodens slut (mnkr), median"
+        );
+        // A figure whose key ends like a statistic is found whole first.
+        assert_eq!(column("cash_p50_year5").unwrap().1, None);
+        assert_eq!(heading("not_a_figure", Lang::Sv), "not_a_figure");
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        for (i, a) in FIGURES.iter().enumerate() {
+            assert!(FIGURES[i + 1..].iter().all(|b| b.key != a.key), "{}", a.key);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Every word sifsim shows a reader, in Swedish and English, and how numbers are written in
+//! each: chart labels ([`charts`]), the figures of every output file ([`figures`]), the terminal
+//! tables, the report. Nothing else in the crate holds a label, and no behaviour depends on
+//! one.
+
+pub mod charts;
+pub mod figures;
+pub mod inputs;
+pub mod report;
+pub mod table;
+
+pub use charts::Labels;
+
+/// The language a reader is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Svenska: "1 234,5 mnkr", "12 %".
+    #[default]
+    Sv,
+    /// English: "1,234.5 mnkr", "12%".
+    En,
+}
+
+impl Lang {
+    /// `x` with `decimals` decimals and grouped thousands: "1 234,5" or "1,234.5".
+    pub fn number(self, x: f64, decimals: usize) -> String {
+        let (group, point) = match self {
+            Lang::Sv => ('\u{a0}', ','),
+            Lang::En => (',', '.'),
+        };
+        let text = format!("{:.*}", decimals, x.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let mut grouped = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(digit);
+        }
+        let negative = x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+        let sign = if negative { "−" } else { "" };
+        if fraction.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{point}{fraction}")
+        }
+    }
+
+    /// An amount in mnkr with one decimal: "1,5 mnkr" or "1.5 mnkr".
+    pub fn mnkr(self, amount: f64) -> String {
+        format!("{}\u{a0}mnkr", self.number(amount, 1))
+    }
+
+    /// A share as a percentage: "12 %" or "12%".
+    pub fn percent(self, share: f64, decimals: usize) -> String {
+        let number = self.number(share * 100.0, decimals);
+        match self {
+            Lang::Sv => format!("{number}\u{a0}%"),
+            Lang::En => format!("{number}%"),
+        }
+    }
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// The names of a workbook's sheets.
+pub struct Sheets {
+    pub summary: &'static str,
+    pub fund: &'static str,
+    pub units: &'static str,
+    pub sweep: &'static str,
+    pub sensitivity: &'static str,
+}
+
+impl Lang {
+    /// A workbook's sheet names in this language.
+    pub fn sheets(self) -> &'static Sheets {
+        match self {
+            Lang::Sv => &Sheets {
+                summary: "Sammanfattning",
+                fund: "Fond",
+                units: "Nämnder",
+                sweep: "Svep",
+                sensitivity: "Känslighet",
+            },
+            Lang::En => &Sheets {
+                summary: "Summary",
+                fund: "Fund",
+                units: "Committees",
+                sweep: "Sweep",
+                sensitivity: "Sensitivity",
+            },
+        }
+    }
+}
+
+/// A funding model's name as `summary.json` writes it ("budget", "repayment", "dual"), for a
+/// reader.
+pub fn model_name(model: &str, lang: Lang) -> &str {
+    match (model, lang) {
+        ("budget", Lang::Sv) => "budgetmodell",
+        ("repayment", Lang::Sv) => "återföringsmodell",
+        ("dual", Lang::Sv) => "dubbelmodell",
+        ("budget", Lang::En) => "budget model",
+        ("repayment", Lang::En) => "repayment model",
+        ("dual", Lang::En) => "dual model",
+        (other, _) => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn swedish_numbers_group_thousands_and_use_a_decimal_comma() {
+        assert_eq!(Lang::Sv.number(1234.5, 1), "1\u{a0}234,5");
+        assert_eq!(Lang::Sv.number(-1234567.0, 0), "−1\u{a0}234\u{a0}567");
+        assert_eq!(Lang::Sv.number(-0.01, 1), "0,0");
+        assert_eq!(Lang::Sv.percent(0.12, 0), "12\u{a0}%");
+        assert_eq!(Lang::En.number(1234.5, 1), "1,234.5");
+        assert_eq!(Lang::En.percent(0.125, 1), "12.5%");
+    }
+}

@@ -1,0 +1,132 @@
+//! What the terminal says around its tables: `run`'s headline and notes, `sensitivity`'s
+//! columns, `validate`'s description of a scenario, and the lines after a job.
+
+use super::Lang;
+
+/// The terminal's words in one language. `{…}` marks where a value goes.
+pub struct TableText {
+    /// "{paths} framtider, frö {seed}".
+    pub futures_seed: &'static str,
+    /// Heading of the burden table's first column.
+    pub unit: &'static str,
+    pub burden_title: &'static str,
+    /// Explains "livslängden" and "perioden"; `{year}` is the start year.
+    pub note: &'static str,
+    /// A sensitivity row's input set low and high.
+    pub low: &'static str,
+    pub high: &'static str,
+    /// The sensitivity table's row for the scenario as written.
+    pub as_written: &'static str,
+    /// After a job: "Resultaten skrevs till".
+    pub results_written: &'static str,
+    pub sweep_written: &'static str,
+    pub sensitivity_written: &'static str,
+    pub charts_written: &'static str,
+    /// `validate`'s words.
+    pub validate: ValidateText,
+}
+
+/// `sifsim validate`'s description of a scenario.
+pub struct ValidateText {
+    pub units: &'static str,
+    pub frame: &'static str,
+    pub project_types: &'static str,
+    pub per_year: &'static str,
+    pub led_by: &'static str,
+    pub cost_median: &'static str,
+    pub saving_per_krona: &'static str,
+    pub known_projects: &'static str,
+    pub applies: &'static str,
+    pub decided: &'static str,
+    pub cost: &'static str,
+    pub designs: &'static str,
+    pub initial: &'static str,
+    pub deposit_rules: &'static str,
+    pub warning: &'static str,
+}
+
+const SV: TableText = TableText {
+    futures_seed: "{paths} framtider, frö {seed}",
+    unit: "Nämnd (förvaltning)",
+    burden_title: "Nettobörda per nämnd (förvaltning) över perioden, mnkr: median / 95:e percentil",
+    note: "Livslängden: de finansierade projekten följs till sitt slut, i {year} års priser. \
+           Perioden: bara de simulerade åren, i löpande priser; sena projekt syns där med \
+           kostnader men utan alla besparingar. Belopp är medianer, antal medelvärden. Negativ \
+           börda: nämnden vann mer budgetutrymme än den betalade.",
+    low: "låg",
+    high: "hög",
+    as_written: "(som i scenariot)",
+    results_written: "Resultaten skrevs till",
+    sweep_written: "Svepet skrevs till",
+    sensitivity_written: "Känsligheten skrevs till",
+    charts_written: "Diagrammen skrevs till",
+    validate: ValidateText {
+        units: "nämnder (förvaltningar)",
+        frame: "ram",
+        project_types: "projekttyper (slumpade ansökningar)",
+        per_year: "per år",
+        led_by: "leds av",
+        cost_median: "kostnad, median",
+        saving_per_krona: "förväntad besparing per krona",
+        known_projects: "kända projekt",
+        applies: "ansöker",
+        decided: "redan beslutat",
+        cost: "kostnad",
+        designs: "fondmodeller",
+        initial: "startkapital",
+        deposit_rules: "regler för avsättningar",
+        warning: "varning: varje projekt med en besparing antas spara mindre än det kostar \
+                  (förväntad besparing per krona under 1: chans att lyckas × effekt × planerade \
+                  besparingar × år med effekt / genomsnittlig kostnad). Då visar varje fondmodell \
+                  en förlust: det är detta antagande, inte ett resultat. Pröva värdena mot deras \
+                  källor.",
+    },
+};
+
+const EN: TableText = TableText {
+    futures_seed: "{paths} futures, seed {seed}",
+    unit: "Committee (förvaltning)",
+    burden_title: "Net burden per committee over the period, mnkr: median / 95th percentile",
+    note: "Lifetime: the funded projects followed to their end, in {year} prices. Period: the \
+           simulated years only, current prices; late projects show costs without all their \
+           savings. Amounts are medians, counts means. A negative burden: the committee gained \
+           more budget room than it paid.",
+    low: "low",
+    high: "high",
+    as_written: "(as written)",
+    results_written: "Results written to",
+    sweep_written: "Sweep written to",
+    sensitivity_written: "Sensitivity written to",
+    charts_written: "Charts written to",
+    validate: ValidateText {
+        units: "committees (förvaltningar)",
+        frame: "frame",
+        project_types: "project types (random applications)",
+        per_year: "a year",
+        led_by: "led by",
+        cost_median: "cost median",
+        saving_per_krona: "expected saving per krona",
+        known_projects: "known projects",
+        applies: "applies",
+        decided: "decided",
+        cost: "cost",
+        designs: "designs",
+        initial: "initial capital",
+        deposit_rules: "deposit rules",
+        warning: "warning: every project with a saving is assumed to save less than it costs \
+                  (expected saving per krona below 1: success probability × mean effect × \
+                  planned savings × effect years / mean cost). Every design will then show a \
+                  loss: that is this input, not a finding. Check these values against their \
+                  sources.",
+    },
+};
+
+impl Lang {
+    /// The terminal's words in this language.
+    pub fn table(self) -> &'static TableText {
+        match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+}
