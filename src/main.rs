@@ -14,6 +14,7 @@ use sifsim::jobs::{self, Options, RunRequest, SensitivityRequest, SweepRequest};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase};
 use sifsim::sweep::Setting;
+use sifsim::threshold;
 use sifsim::{Error, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
@@ -134,6 +135,10 @@ struct RunArgs {
     /// Also write report.html (always, for `sifsim report`).
     #[arg(long)]
     report: bool,
+    /// Also print the chance of this, per design: e.g. "burden[social]>5", "cash[2030]<20",
+    /// "net_saving_lifetime>0" or "Socialförvaltningen betalar mer än 5 mnkr". Repeatable.
+    #[arg(long = "threshold", value_name = "QUESTION", conflicts_with = "json")]
+    thresholds: Vec<String>,
 }
 
 /// Set by Ctrl-C.
@@ -236,6 +241,7 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
         options: args.common.options(),
         report: args.report,
         report_sweep,
+        thresholds: args.thresholds,
     };
     let outcome = jobs::run(&simulator, &request)?;
     progress.bar.finish_and_clear();
@@ -248,9 +254,11 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
             Lang::Sv => "Resultaten skrevs till",
             Lang::En => "Results written to",
         };
+        let lang = request.options.lang;
         say(&format!(
-            "{}{written} {}\n",
-            table::render(&outcome.results.summary, request.options.lang),
+            "{}{}{written} {}\n",
+            table::render(&outcome.results.summary, lang),
+            threshold::render(&outcome.results, &outcome.questions, lang),
             outcome.out.display()
         ));
     }
