@@ -89,21 +89,27 @@ impl Terms {
             .then(|| (year - self.start_year) as usize)
     }
 
-    /// The valid forms, units and years.
+    /// The valid forms, units and years, with examples in the scenario's terms.
     fn help(&self) -> String {
         let units: Vec<String> = (self.units.iter())
             .map(|(id, name)| format!("{id} ({name})"))
             .collect();
+        let (id, name) = self
+            .units
+            .first()
+            .map_or(("social", "Socialförvaltningen"), |(id, name)| {
+                (id.as_str(), name.as_str())
+            });
+        let last = self.last_year();
         format!(
-            "Ask e.g. \"burden[social]>5\", \"cash[2030]<20\", \"net_saving_lifetime>0\", \
-             \"Socialförvaltningen betalar mer än 5 mnkr\", \"fonden under 20 mnkr 2030\" or \
-             \"social pays more than 5\". Figures: {}; comparisons >, <, >=, <= (in words: \
+            "Ask e.g. \"burden[{id}]>5\", \"cash[{last}]<20\", \"net_saving_lifetime>0\", \
+             \"{name} betalar mer än 5 mnkr\", \"fonden under 20 mnkr {last}\" or \
+             \"{id} pays more than 5\". Figures: {}; comparisons >, <, >=, <= (in words: \
              mer än, mindre än, över, under, minst, högst; more than, less than, above, below, \
-             at least, at most); amounts in mnkr. Units: {}. Years: {}–{}.",
+             at least, at most); amounts in mnkr. Units: {}. Years: {}–{last}.",
             parse::FIGURES,
             units.join(", "),
             self.start_year,
-            self.last_year()
         )
     }
 }

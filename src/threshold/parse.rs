@@ -175,8 +175,10 @@ pub(super) fn compact(text: &str, terms: &Terms) -> Result<Question, String> {
         None => (left, None),
     };
     let unit = || {
-        let argument = argument
-            .ok_or_else(|| format!("{name} needs a unit in brackets, e.g. {name}[social]"))?;
+        let argument = argument.ok_or_else(|| {
+            let example = terms.units.first().map_or("UNIT", |(id, _)| id.as_str());
+            format!("{name} needs a unit in brackets, e.g. {name}[{example}]")
+        })?;
         terms
             .unit(argument)
             .ok_or_else(|| format!("\"{argument}\" is not a unit of the scenario"))
@@ -218,7 +220,7 @@ pub(super) fn plain(text: &str, terms: &Terms) -> Result<Question, String> {
         .filter(|w| !w.is_empty())
         .collect();
     let mut used = vec![false; words.len()];
-    // The comparison: the first comparison words followed by an amount.
+    // The comparison: its words followed by an amount, once.
     let mut found = None;
     for i in 0..words.len() {
         for (phrase, comparison) in COMPARISONS {
@@ -250,10 +252,8 @@ pub(super) fn plain(text: &str, terms: &Terms) -> Result<Question, String> {
             lifetime = true;
         } else if WINDOW.contains(word) {
             window = true;
-        } else if word.len() == 4
-            && let Ok(y) = word.parse::<i64>()
-        {
-            if year.replace(y).is_some() {
+        } else if word.len() == 4 && word.parse::<i64>().is_ok() {
+            if year.replace(*word).is_some() {
                 return Err("names two years; ask about one".into());
             }
         } else if !FILLER.contains(word) {
@@ -276,7 +276,7 @@ pub(super) fn plain(text: &str, terms: &Terms) -> Result<Question, String> {
         (Some(u), _) => Quantity::Burden { u },
         (None, true) => match year {
             Some(year) => Quantity::Cash {
-                t: year_index(&year.to_string(), terms)?,
+                t: year_index(year, terms)?,
             },
             None => Quantity::Cash { t: terms.years - 1 },
         },
