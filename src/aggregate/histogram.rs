@@ -173,3 +173,54 @@ fn share(part: f64, whole: f64) -> f64 {
         1.0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Eight paths over 0..10 mnkr (bins of 10/512): two of exactly 0, and one each in the
+    /// first bin, the bins starting at 2.5 and 5, and the last bin; one in each tail.
+    fn eight_paths() -> Histogram {
+        let mut counts = vec![0; BINS];
+        for bin in [0, 128, 256, 511] {
+            counts[bin] = 1;
+        }
+        Histogram {
+            paths: 8,
+            lo: 0.0,
+            bins_per_mnkr: BINS as f64 / 10.0,
+            min: -2.0,
+            max: 12.0,
+            below: 1,
+            above: 1,
+            zeros: 2,
+            counts,
+        }
+    }
+
+    #[test]
+    fn shares_are_exact_at_bin_edges_and_linear_within_bins_and_tails() {
+        let h = eight_paths();
+        // Above 5: the bins from 5 on (2 paths) and the upper tail.
+        assert_eq!(h.share_above(5.0), 3.0 / 8.0);
+        // Above 0: every bin and the upper tail, not the zeros.
+        assert_eq!(h.share_above(0.0), 5.0 / 8.0);
+        // Half-way down the lower tail (−2..0): half its path, the zeros and all above.
+        assert_eq!(h.share_above(-1.0), 7.5 / 8.0);
+        // Half-way up the upper tail (10..12).
+        assert_eq!(h.share_above(11.0), 0.5 / 8.0);
+        assert_eq!((h.share_above(-2.5), h.share_above(12.0)), (1.0, 0.0));
+        // Below 0: the lower tail only; below 5 as well the zeros and two bins.
+        assert_eq!(h.share_below(0.0), 1.0 / 8.0);
+        assert_eq!(h.share_below(5.0), 5.0 / 8.0);
+        assert_eq!((h.share_below(-2.0), h.share_below(12.5)), (0.0, 1.0));
+    }
+
+    #[test]
+    fn edges_span_the_values_seen() {
+        let edges = eight_paths().edges();
+        assert_eq!((edges[0], *edges.last().unwrap()), (-2.0, 12.0));
+        assert_eq!(edges.len(), BINS + 3);
+        assert!(edges.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+}
