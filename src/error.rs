@@ -9,6 +9,7 @@ use crate::scenario::Problem;
 use crate::simulate::Interrupted;
 use crate::simulator::TooLarge;
 use crate::sweep::SweepError;
+use crate::threshold::ThresholdError;
 
 /// Everything that stops sifsim, each kind with its exit code ([`Error::exit_code`]).
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +32,9 @@ pub enum Error {
     /// A run's files read back are not what sifsim writes.
     #[error(transparent)]
     Results(#[from] ResultsError),
+    /// A threshold question that could not be understood.
+    #[error(transparent)]
+    Threshold(#[from] ThresholdError),
     /// The monitor cancelled the work (Ctrl-C on the command line).
     #[error(transparent)]
     Interrupted(#[from] Interrupted),
@@ -50,7 +54,8 @@ impl Error {
             | Error::Edit(_)
             | Error::TooLarge(_)
             | Error::Output(_)
-            | Error::Results(_) => 2,
+            | Error::Results(_)
+            | Error::Threshold(_) => 2,
         }
     }
 

@@ -7,7 +7,9 @@
 //! 2. [`world`]: one random future per path, sampled from that path's own generators.
 //! 3. [`ledger`]: each design applied to that same world, deterministically.
 //! 4. [`aggregate`]: streaming, exactly mergeable sums and histograms over paths.
-//! 5. [`simulate`]: runs the paths in parallel; [`results`] reads the figures off.
+//! 5. [`simulate`]: runs the paths in parallel; [`results`] reads the figures off, and
+//!    [`exceedance`] the chance that a figure is above or below a value, which [`threshold`]
+//!    answers questions about.
 //!
 //! Around it, the shell that every front end shares:
 //!
@@ -66,6 +68,7 @@
 pub mod aggregate;
 pub mod edit;
 pub mod error;
+pub mod exceedance;
 pub mod export;
 pub mod jobs;
 pub mod labels;
@@ -77,6 +80,7 @@ pub mod simulate;
 pub mod simulator;
 pub mod source;
 pub mod sweep;
+pub mod threshold;
 pub mod world;
 
 pub use error::Error;

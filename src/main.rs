@@ -14,6 +14,7 @@ use sifsim::jobs::{self, Options, RunRequest, SensitivityRequest, SweepRequest};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase};
 use sifsim::sweep::Setting;
+use sifsim::threshold;
 use sifsim::{Error, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
@@ -137,6 +138,10 @@ struct RunArgs {
     /// Also write report.html (always, for `sifsim report`).
     #[arg(long)]
     report: bool,
+    /// Also print the chance of this, per design: e.g. "burden[social]>5", "cash[2030]<20",
+    /// "net_saving_lifetime>0" or "Socialförvaltningen betalar mer än 5 mnkr". Repeatable.
+    #[arg(long = "threshold", value_name = "QUESTION", conflicts_with = "json")]
+    thresholds: Vec<String>,
 }
 
 /// Set by Ctrl-C.
@@ -242,6 +247,7 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
         options: args.common.options(),
         report: args.report,
         report_sweep,
+        thresholds: args.thresholds,
     };
     let outcome = jobs::run(&simulator, &request)?;
     progress.bar.finish_and_clear();
@@ -252,8 +258,9 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
     } else {
         let lang = request.options.lang;
         say(&format!(
-            "{}{} {}\n",
+            "{}{}{} {}\n",
             table::render(&outcome.results.summary, lang),
+            threshold::render(&outcome.results, &outcome.questions, lang),
             lang.table().results_written,
             outcome.out.display()
         ));

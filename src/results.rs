@@ -7,6 +7,7 @@ use crate::aggregate::{
     Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
 };
 use crate::error::ScenarioError;
+use crate::exceedance::Distributions;
 use crate::scenario::{Deposit, Scenario};
 
 /// How a run went: the only part of the outputs that differs between two runs of the same
@@ -218,6 +219,9 @@ pub struct Results {
     pub summary: Summary,
     pub fund: Vec<FundRow>,
     pub units: Vec<UnitRow>,
+    /// The distributions behind threshold questions and `exceedance.csv`; empty when read back
+    /// from files.
+    pub distributions: Distributions,
 }
 
 impl Results {
@@ -326,6 +330,7 @@ impl Results {
             },
             fund,
             units,
+            distributions: Distributions::read(scenario, aggregates),
         })
     }
 }

@@ -39,7 +39,7 @@ fn one_thread_and_four_threads_write_identical_results() {
     let (one, four) = (dir.path().join("one"), dir.path().join("four"));
     run_into(&one, "1");
     run_into(&four, "4");
-    for file in ["fund.csv", "units.csv"] {
+    for file in ["fund.csv", "units.csv", "exceedance.csv"] {
         assert_eq!(
             fs::read(one.join(file)).unwrap(),
             fs::read(four.join(file)).unwrap(),

@@ -1,11 +1,15 @@
 //! Property tests over random well-formed scenarios: the accounting identities of the model
 //! contract (section 5, with 6.4's amounts owed) hold on every path, design and year — the
-//! continuation after the simulated years included — and no NaN appears.
+//! continuation after the simulated years included — and no NaN appears; every exceedance
+//! curve falls from 1 to 0 and agrees with the percentiles.
 
 mod common;
 
 use proptest::prelude::*;
+use sifsim::aggregate::Histogram;
+use sifsim::exceedance::{Quantity, curves};
 use sifsim::ledger::Ledger;
+use sifsim::results::{Results, RunInfo};
 use sifsim::scenario::{Basis, Bearer, Scenario};
 use sifsim::world::{Samplers, World};
 
@@ -264,5 +268,62 @@ proptest! {
         }
         let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
         prop_assert_eq!(aggregates.invalid_slot(), None);
+    }
+}
+
+/// Checks that `histogram`'s share above each percentile `(q, value)` is 1 − q to within one
+/// bin either side of the value.
+fn check_percentiles(
+    histogram: &Histogram,
+    percentiles: &[(f64, f64)],
+) -> Result<(), TestCaseError> {
+    let width = histogram.bin_width();
+    for &(q, value) in percentiles {
+        let (above, below) = (
+            histogram.share_above(value + width),
+            histogram.share_above(value - width),
+        );
+        prop_assert!(
+            above <= 1.0 - q + 1e-9 && below >= 1.0 - q - 1e-9,
+            "p{}: {value}, share above it ± a bin {above}..{below}",
+            q * 100.0
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn exceedance_curves_fall_from_one_to_zero_and_agree_with_the_percentiles(random in random_scenario()) {
+        let toml = random.toml.replace("paths = 4\n", "paths = 60\n");
+        let scenario = Scenario::from_bytes("random.toml".as_ref(), toml.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{toml}")))?;
+        let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
+        let run = RunInfo { threads: 1, started: String::new(), duration_seconds: 0.0 };
+        let results = Results::new(&scenario, &aggregates, String::new(), run).unwrap();
+        let rows = curves(&results);
+        for pair in rows.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let same = a.design == b.design && a.figure == b.figure && a.unit == b.unit;
+            prop_assert!(!same || (a.value_mnkr < b.value_mnkr && a.p_above >= b.p_above), "{a:?} then {b:?}");
+            prop_assert!(same || b.p_above == 1.0, "a curve starts below 1: {b:?}");
+            prop_assert!(same || a.p_above == 0.0, "a curve ends above 0: {a:?}");
+        }
+        prop_assert!(rows.first().is_some_and(|r| r.p_above == 1.0));
+        prop_assert!(rows.last().is_some_and(|r| r.p_above == 0.0));
+        let spread = |s: sifsim::results::Spread| [(0.05, s.p5), (0.5, s.p50), (0.95, s.p95)];
+        for (design, distributions) in results.summary.designs.iter().zip(&results.distributions.designs) {
+            let c = design.final_cash;
+            let last = distributions.get(Quantity::Cash { t: scenario.years - 1 });
+            check_percentiles(last, &[(0.05, c.p5), (0.25, c.p25), (0.5, c.p50), (0.75, c.p75), (0.95, c.p95)])?;
+            check_percentiles(&distributions.net_saving, &spread(design.net_saving))?;
+            check_percentiles(&distributions.net_saving_lifetime, &spread(design.net_saving_lifetime))?;
+            for (u, unit) in design.units.iter().enumerate() {
+                check_percentiles(&distributions.burden_total[u], &spread(unit.burden_total))?;
+                check_percentiles(&distributions.burden_total_lifetime[u], &spread(unit.burden_total_lifetime))?;
+            }
+        }
     }
 }

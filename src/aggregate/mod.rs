@@ -5,9 +5,13 @@
 //! merging workers in any tree gives the same bits: results do not depend on the thread count.
 //! Histogram ranges come from a pilot run over the first paths ([`Accumulator::pilot`]).
 
+mod histogram;
 mod layout;
 
+pub use histogram::Histogram;
 pub use layout::{Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat};
+
+use histogram::BINS;
 
 use crate::ledger::{Ledger, YearFlows};
 use crate::scenario::Scenario;
@@ -17,8 +21,6 @@ use crate::world::World;
 const SCALE: f64 = 4_294_967_296.0;
 /// Largest magnitude a sum can take a value of (beyond it the fixed point would overflow).
 pub const MAX_MAGNITUDE: f64 = 2.0e9;
-/// Histogram bins per distribution.
-const BINS: usize = 512;
 /// Share of the pilot's range added on each side of a histogram.
 const PADDING: f64 = 0.1;
 
@@ -320,52 +322,25 @@ impl Accumulator {
     /// The `q`-quantile (0..=1) from the histogram, values spread evenly within a bin; exact
     /// to within one bin (a 1/1024 of the padded pilot range). Panics for a slot without one.
     pub fn quantile(&self, slot: Slot, q: f64) -> f64 {
+        self.histogram(slot).quantile(q)
+    }
+
+    /// The histogram of `slot`'s quantity. Panics for a slot without one, or in a pilot.
+    pub fn histogram(&self, slot: Slot) -> Histogram {
         let d = slot
             .dist
-            .expect("quantile of a quantity without a distribution");
+            .expect("histogram of a quantity without a distribution");
         let range = &self.ranges[d];
-        if self.paths == 0 || range.min > range.max {
-            return 0.0;
+        Histogram {
+            paths: self.paths,
+            lo: range.lo,
+            bins_per_mnkr: range.bins_per_mnkr,
+            min: range.min,
+            max: range.max,
+            below: range.below,
+            above: range.above,
+            zeros: range.zeros,
+            counts: self.bins[d * BINS..(d + 1) * BINS].to_vec(),
         }
-        let width = 1.0 / range.bins_per_mnkr;
-        let hi = range.lo + BINS as f64 * width;
-        let counts = &self.bins[d * BINS..(d + 1) * BINS];
-        // (lower edge, upper edge, count) of the tails and every bin, in order; the bucket
-        // holding 0 is split around the atom of exact zeros.
-        let mut buckets = Vec::with_capacity(BINS + 4);
-        buckets.push((range.min.min(range.lo), range.lo, f64::from(range.below)));
-        buckets.extend(counts.iter().enumerate().map(|(i, &c)| {
-            let lo = range.lo + i as f64 * width;
-            (lo, lo + width, f64::from(c))
-        }));
-        buckets.push((hi, range.max.max(hi), f64::from(range.above)));
-        if range.zeros > 0
-            && let Some(i) = buckets
-                .iter()
-                .position(|&(lo, hi, _)| lo <= 0.0 && 0.0 <= hi)
-        {
-            let (lo, hi, count) = buckets[i];
-            let below_zero = if hi > lo {
-                count * -lo / (hi - lo)
-            } else {
-                0.0
-            };
-            let atom = (0.0, 0.0, f64::from(range.zeros));
-            buckets.splice(
-                i..=i,
-                [(lo, 0.0, below_zero), atom, (0.0, hi, count - below_zero)],
-            );
-        }
-        let target = q * self.paths as f64;
-        let mut seen = 0.0;
-        let mut value = range.max;
-        for (lo, hi, count) in buckets {
-            if count > 0.0 && seen + count >= target {
-                value = lo + (target - seen) / count * (hi - lo);
-                break;
-            }
-            seen += count;
-        }
-        value.clamp(range.min, range.max)
     }
 }

@@ -1,9 +1,10 @@
-//! `fund.csv` and `units.csv`.
+//! `fund.csv`, `units.csv` and `exceedance.csv`.
 
 use anyhow::Result;
 use serde::Serialize;
 
 use super::Export;
+use crate::exceedance;
 use crate::results::Results;
 
 /// `fund.csv`: one row per design and year.
@@ -11,6 +12,9 @@ pub struct Fund;
 
 /// `units.csv`: one row per design, unit and year.
 pub struct Units;
+
+/// `exceedance.csv`: the share of paths above each value, per design, figure and unit.
+pub struct Exceedance;
 
 impl Export for Fund {
     fn file_name(&self) -> &'static str {
@@ -29,6 +33,16 @@ impl Export for Units {
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {
         rows(&results.units)
+    }
+}
+
+impl Export for Exceedance {
+    fn file_name(&self) -> &'static str {
+        "exceedance.csv"
+    }
+
+    fn render(&self, results: &Results) -> Result<Vec<u8>> {
+        rows(&exceedance::curves(results))
     }
 }
 

@@ -44,13 +44,15 @@ pub fn exports() -> Vec<Box<dyn Export>> {
         Box::new(json::Summary),
         Box::new(csv::Fund),
         Box::new(csv::Units),
+        Box::new(csv::Exceedance),
     ]
 }
 
 /// Folder of the charts inside an output folder.
 pub const CHARTS: &str = "charts";
 
-/// What a run writes besides `summary.json`, `fund.csv`, `units.csv` and the charts.
+/// What a run writes besides `summary.json`, `fund.csv`, `units.csv`, `exceedance.csv` and
+/// the charts.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Extras<'a> {
     /// Language of the charts.

@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::aggregate::MAX_MAGNITUDE;
 use crate::error::ResultsError;
+use crate::exceedance::Distributions;
 use crate::results::{FundRow, Results, Summary, UnitRow};
 use crate::scenario::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS};
 
@@ -35,7 +36,8 @@ const KEY_COLUMNS: [&str; 3] = ["design", "unit", "year"];
 /// The models a design can have.
 const MODELS: [&str; 3] = ["budget", "repayment", "dual"];
 
-/// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv` in `dir`.
+/// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv` in `dir`
+/// (without the distributions, which no file holds).
 pub fn read_results(dir: &Path) -> Result<Results, ResultsError> {
     let read = |file| {
         fs::read(dir.join(file)).map_err(|source| ResultsError::Read {
@@ -56,6 +58,7 @@ pub fn from_bytes(summary: &[u8], fund: &[u8], units: &[u8]) -> Result<Results, 
         summary,
         fund,
         units,
+        distributions: Distributions::default(),
     })
 }
 

@@ -8,6 +8,7 @@ use crate::export::{self, Extras, Sweep, SweepSection};
 use crate::results::Results;
 use crate::simulator::Simulator;
 use crate::sweep::Setting;
+use crate::threshold::{Question, Terms};
 
 /// What the user asked of a run.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +18,8 @@ pub struct RunRequest {
     pub report: bool,
     /// With `report`: a sweep to include in the report.
     pub report_sweep: Vec<Setting>,
+    /// Threshold questions as typed, read before anything is simulated.
+    pub thresholds: Vec<String>,
 }
 
 /// A finished run.
@@ -25,6 +28,8 @@ pub struct RunOutcome {
     pub results: Results,
     /// The folder the results were written to.
     pub out: PathBuf,
+    /// The threshold questions, read.
+    pub questions: Vec<Question>,
 }
 
 /// Simulates the request's scenario and writes its results; the simulator's monitor hears
@@ -38,6 +43,10 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
     };
     let out = request.options.out(job, &source)?;
     let scenario = source.scenario();
+    let terms = Terms::of_scenario(scenario);
+    let questions = (request.thresholds.iter())
+        .map(|text| Question::parse(text, &terms))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut results = simulator
         .simulate(scenario)
         .map_err(|e| e.in_file(&source.path))?;
@@ -62,5 +71,9 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
     };
     let provenance = provenance(job, &source, settings);
     export::write_run(&out, &results, extras, provenance, simulator.monitor())?;
-    Ok(RunOutcome { results, out })
+    Ok(RunOutcome {
+        results,
+        out,
+        questions,
+    })
 }
