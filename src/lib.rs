@@ -75,6 +75,7 @@ pub mod sensitivity;
 pub mod simulate;
 pub mod simulator;
 pub mod source;
+pub mod story;
 pub mod sweep;
 pub mod world;
 
