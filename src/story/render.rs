@@ -77,9 +77,9 @@ struct Phrases {
 const SV: Phrases = Phrases {
     title: "{}, framtid {} av {} (frö {}): {}.",
     asked: "den framtid som efterfrågades",
-    ran_dry_typical: "en typisk framtid där fonden tog slut: av de {} framtider där fonden \
-                      gav avslag på grund av medelsbrist kom det första avslaget i median år {}, \
-                      och detta är den första framtiden med det året",
+    ran_dry_typical: "en typisk framtid där fonden tog slut: bland de {} framtider där fonden \
+                      gav avslag på grund av medelsbrist var medianåret för det första avslaget \
+                      {}, och detta är den första av dem med det året",
     worst_burden: "framtiden vid 95:e percentilen av nämndens (förvaltningens) totala \
                    nettobörda för {}, {} under perioden (i 5 % av framtiderna är den större)",
     initial: "Startkapital {}. Belopp i löpande priser.",
@@ -124,16 +124,18 @@ const SV: Phrases = Phrases {
     balance: "Fondens saldo vid årets slut: {} (ej disponerat för nya projekt: {})",
     ran_dry_in: "Fonden tog slut {}: då kom det första avslaget på grund av medelsbrist.",
     never_dry_here: "I denna framtid gav fonden aldrig avslag på grund av medelsbrist.",
-    never_ran_dry: "{}: i ingen av de {} framtiderna gav fonden avslag på grund av \
-                    medelsbrist, så det finns ingen framtid där den tog slut att berätta om.",
+    never_ran_dry: "{}: fonden gav inget avslag på grund av medelsbrist i någon framtid \
+                    (antal framtider: {}), så det finns ingen framtid där den tog slut att \
+                    berätta om.",
 };
 
 const EN: Phrases = Phrases {
     title: "{}, future {} of {} (seed {}): {}.",
     asked: "the future asked for",
-    ran_dry_typical: "a typical future where the fund ran dry: of the {} futures where the fund \
-                      turned an application down for lack of money, the first turn-down came in \
-                      the median year {}, and this is the lowest-numbered future with that year",
+    ran_dry_typical: "a typical future where the fund ran dry: among the {} futures where the \
+                      fund turned an application down for lack of money, the median year of the \
+                      first turn-down was {}, and this is the lowest-numbered of them with that \
+                      year",
     worst_burden: "the future at the 95th percentile of the total net burden on {}, {} over \
                    the period (it is larger in 5% of the futures)",
     initial: "Initial capital {}. Amounts in current prices.",
@@ -178,8 +180,8 @@ const EN: Phrases = Phrases {
     balance: "Fund balance at year end: {} (uncommitted, left for new projects: {})",
     ran_dry_in: "The fund ran dry in {}: the first turn-down for lack of money came then.",
     never_dry_here: "In this future the fund never turned an application down for lack of money.",
-    never_ran_dry: "{}: in none of the {} futures did the fund turn an application down for \
-                    lack of money, so there is no future where it ran dry to tell.",
+    never_ran_dry: "{}: the fund turned no application down for lack of money in any future \
+                    (futures: {}), so there is no future where it ran dry to tell.",
 };
 
 fn phrases(lang: Lang) -> &'static Phrases {
