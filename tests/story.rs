@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{Setup, assert_close};
+use common::{Setup, assert_close, failed_project};
 use serde_json::{Value, json};
 use sifsim::Simulator;
 use sifsim::export::Lang;
@@ -418,4 +418,151 @@ fund.initial = 100
         "Rik: fonden gav inget avslag på grund av medelsbrist i någon framtid (antal framtider: \
          1), så det finns ingen framtid där den tog slut att berätta om.\n"
     );
+}
+
+/// A dubbelmodell with a grant frame of 1 a year and a partner requirement, over one year.
+/// "Samverkan" (0.5, not repayable) fits the grant pot; "Stor samverkan" (2) does not, which
+/// is no depletion; "Ensam" has no partner and is refused by the rules. The grant pot's last
+/// 0.5 lapses: cash 5 + 1 − 0.5 paid out − 0.5 lapsed = 5.
+#[test]
+fn a_dual_design_tells_its_grant_pot_and_its_refusals() {
+    let project = |name: &str, cost: f64, partners: &str, repayable: bool| {
+        format!(
+            r#"
+[[project]]
+name = "{name}"
+start_year = 2020
+lead = "a"
+partners = [{partners}]
+cost = {cost}
+duration_years = 1
+success_probability = 0
+planned_savings = {{ a = 1 }}
+effect_lag_years = 0
+effect_years = 1
+effect_size = 1
+repayable = {repayable}
+"#
+        )
+    };
+    let setup = Setup {
+        years: 1,
+        ..Setup::default()
+    };
+    let scenario = setup.scenario(&format!(
+        r#"
+[[unit]]
+id = "a"
+name = "A"
+frame = 1000
+
+[[unit]]
+id = "b"
+name = "B"
+frame = 1000
+{}{}{}
+[[design]]
+name = "Ale"
+model = "dual"
+fund.initial = 5
+repayment.basis = "realized"
+repayment.start_within_years = 1
+repayment.horizon_years = 1
+approval.require_partner = true
+grant.fixed = 1
+"#,
+        project("Samverkan", 0.5, "\"b\"", false),
+        project("Stor samverkan", 2.0, "\"b\"", false),
+        project("Ensam", 1.0, "", true),
+    ));
+    let story = tell(&scenario, 0, 0, Choice::Asked);
+    let application = |project: &str, partners: Value, cost: f64, decision: Value| {
+        let mut event = json!({"kind": "application", "project": project, "known": true,
+                               "lead": "A", "partners": partners, "cost": cost});
+        event
+            .as_object_mut()
+            .unwrap()
+            .extend(decision.as_object().unwrap().clone());
+        event
+    };
+    let expected = json!({"year": 2020, "cash": 5.0, "uncommitted": 5.0, "events": [
+        {"kind": "deposit", "rule": "grant", "amount": 1.0},
+        // Its effect was planned for its first year (lag 0): the failure shows at once.
+        {"kind": "outcome", "project": "Samverkan", "approved": 2020, "success": false,
+         "saving": 0.0, "room": 0.0, "effect_years": 1},
+        application("Samverkan", json!(["B"]), 0.5,
+                    json!({"decision": "approved", "grant": true, "decided": false})),
+        application("Stor samverkan", json!(["B"]), 2.0,
+                    json!({"decision": "turned_down", "grant": true, "uncommitted": 0.5})),
+        application("Ensam", json!([]), 1.0,
+                    json!({"decision": "refused", "rule": "no_partner"})),
+        {"kind": "payouts", "amount": 0.5},
+        {"kind": "lapsed", "amount": 0.5},
+    ]});
+    assert_eq!(
+        rounded(serde_json::to_value(&story.years[0]).unwrap()),
+        rounded(expected)
+    );
+    assert_eq!(story.ran_dry, None);
+    let text = story.text(Lang::Sv);
+    for phrase in [
+        "Avsättning, årets bidragsram utan återbetalningskrav: 1,00\u{a0}mnkr",
+        "Ansökan Samverkan (A med B), 0,50\u{a0}mnkr: beviljad ur bidragsdelen",
+        "avslag i bidragsdelen på grund av medelsbrist (0,50\u{a0}mnkr kvar att bevilja)",
+        "Ansökan Ensam (A), 1,00\u{a0}mnkr: avslås enligt reglerna: ingen samverkanspart",
+        "Outnyttjade medel som återgår: 0,50\u{a0}mnkr",
+        "I denna framtid gav fonden aldrig avslag på grund av medelsbrist.",
+    ] {
+        assert!(text.contains(phrase), "{phrase}\n{text}");
+    }
+}
+
+/// A floor on the whole plan (the failed project of the worked examples): A owes 0.4 and B
+/// 0.6 a year in 2023-2032 and, saving nothing, pays nothing until the plan's last year, when
+/// each tops up to 30 % of its share (1.2 and 1.8) and the fund writes off the rest, 2.8 + 4.2.
+#[test]
+fn a_floor_on_the_whole_plan_is_told_as_arrears_then_a_top_up() {
+    let scenario = Setup::default().scenario(&failed_project(
+        "repayment.basis = \"realized\"\nrepayment.floor_share = 0.3\nrepayment.floor_applies_to = \"plan\"",
+    ));
+    let text = tell(&scenario, 0, 0, Choice::Asked).text(Lang::Sv);
+    let year = |y: &str| {
+        let start = text.find(&format!("\n{y}\n")).unwrap();
+        text[start..].split("\n\n").next().unwrap().to_string()
+    };
+    let m = "\u{a0}mnkr";
+    for (y, lines) in [
+        (
+            "2023",
+            vec![
+                format!(
+                    "A: återbetalade 0,00{m} av 0,40{m} som förföll; 0,40{m} blir skuld till fonden; nettobörda 0,00{m}"
+                ),
+                format!("Förvaltningarnas skuld till fonden vid årets slut: 1,00{m}"),
+            ],
+        ),
+        (
+            "2031",
+            vec![format!(
+                "Förvaltningarnas skuld till fonden vid årets slut: 9,00{m}"
+            )],
+        ),
+        (
+            "2032",
+            vec![
+                format!(
+                    "A: återbetalade 1,20{m} av 0,40{m} som förföll (med påfyllnad upp till golvet vid planens slut); nettobörda 1,20{m}"
+                ),
+                format!(
+                    "B: återbetalade 1,80{m} av 0,60{m} som förföll (med påfyllnad upp till golvet vid planens slut); nettobörda 1,80{m}"
+                ),
+                format!("Nedskrivna fordringar: 7,00{m}"),
+            ],
+        ),
+    ] {
+        let told = year(y);
+        for line in lines {
+            assert!(told.contains(&line), "{line}\n{told}");
+        }
+    }
 }

@@ -16,7 +16,7 @@ pub use choose::{Pick, choose};
 
 use crate::error::Error;
 use crate::ledger::{Decision, Inflow, Ledger, Observer};
-use crate::scenario::{Bearer, Deposit, FloorScope, Scenario};
+use crate::scenario::{Bearer, Deposit, Design, FloorScope, Scenario};
 use crate::simulator::Simulator;
 use crate::source::design_index;
 use crate::world::{Application, Samplers, Source, World};
@@ -208,13 +208,15 @@ pub fn tell(scenario: &Scenario, design: usize, path: u64, why: Choice) -> Story
     }
 }
 
-/// The years of design `design` (an index) applied to `world`, e.g. a hand-built one.
+/// The years of design `design` (an index) applied to `world`, e.g. a hand-built one. Each
+/// year's events come in the order the year runs: deposits, the outcomes that show, what each
+/// förvaltning paid and gained, write-offs and arrears, applications, payouts, lapses.
 pub fn tell_world(scenario: &Scenario, design: usize, world: &World) -> Vec<YearStory> {
     let mut heard = Heard::new(scenario);
     let mut ledger = Ledger::default();
     let rules = &scenario.designs[design];
     ledger.apply_observed(scenario, rules, world, &mut heard);
-    let window = scenario.years;
+    let applications = applications(scenario, &heard);
     let mut years: Vec<YearStory> = (ledger.years().iter().enumerate())
         .map(|(t, flows)| YearStory {
             year: scenario.calendar_year(t),
@@ -223,129 +225,28 @@ pub fn tell_world(scenario: &Scenario, design: usize, world: &World) -> Vec<Year
             uncommitted: flows.uncommitted,
         })
         .collect();
-
     for &(t, from, amount) in &heard.deposits {
-        let rule = match from {
-            Inflow::Rule(i) => match rules.deposits[i] {
-                Deposit::Fixed { .. } => DepositRule::Fixed,
-                Deposit::Once { .. } => DepositRule::Once,
-                Deposit::ShareOfPositiveResult { .. } => DepositRule::ShareOfPositiveResult,
-                Deposit::TopUp { .. } => DepositRule::TopUp,
-                Deposit::Replenish { .. } => DepositRule::Replenish,
-            },
-            Inflow::Grant => DepositRule::Grant,
-        };
         if amount > 0.0 {
+            let rule = deposit_rule(rules, from);
             years[t].events.push(Event::Deposit { rule, amount });
         }
     }
-
-    // Random applications are named by their type and their number in the path.
-    let mut seen = vec![0; scenario.project_types.len()];
-    let applications: Vec<(usize, Application, Event)> = (heard.decisions.iter())
-        .map(|&(t, app, decision)| {
-            let spec = app.spec(scenario);
-            let (project, known) = match app.source {
-                Source::Known(_) => (spec.name.clone(), true),
-                Source::Random(k) => {
-                    seen[k] += 1;
-                    (format!("{} {}", spec.name, seen[k]), false)
-                }
-            };
-            let unit = |u: usize| scenario.units[u].name.clone();
-            let event = Event::Application {
-                project,
-                known,
-                lead: unit(spec.lead),
-                partners: spec.partners.iter().map(|&u| unit(u)).collect(),
-                cost: app.cost * scenario.price_factor(t),
-                decision,
-            };
-            (t, app, event)
-        })
-        .collect();
-
     for (t, app, event) in &applications {
-        let Event::Application {
-            project,
-            decision: Decision::Approved { .. },
-            ..
-        } = event
-        else {
-            continue;
-        };
-        let spec = app.spec(scenario);
-        let planned = t + spec.effect_lag_years;
-        let shows = if app.success {
-            planned + app.extra_lag
-        } else {
-            planned
-        };
-        if shows < window {
-            let f = scenario.price_factor(shows);
-            let saving = spec.planned_savings_total * app.effect * f;
-            years[shows].events.push(Event::Outcome {
-                project: project.clone(),
-                approved: scenario.calendar_year(*t),
-                success: app.success,
-                saving,
-                room: spec.realization_share * saving,
-                effect_years: spec.effect_years,
-            });
+        if let Some((shows, outcome)) = outcome(scenario, *t, app, event) {
+            years[shows].events.push(outcome);
         }
     }
-
-    let repayment = rules.model.repayment();
-    let unpaid_is = match repayment {
-        Some(r) if r.floor_applies_to == FloorScope::Plan => Unpaid::Owed,
-        Some(r) if r.shortfall_bearer == Bearer::Lead => Unpaid::LeadPays,
-        _ => Unpaid::WrittenOff,
-    };
-    let floor = repayment
-        .filter(|r| r.floor_applies_to == FloorScope::Instalment && r.floor_share > 0.0)
-        .map_or(0.0, |r| r.floor_share);
     for (t, year) in years.iter_mut().enumerate() {
-        for (u, unit) in scenario.units.iter().enumerate() {
-            let flows = ledger.unit(t, u);
-            let due = heard.due[t * scenario.units.len() + u];
-            let amounts = [due, flows.repaid, flows.shortfall_paid, flows.room];
-            if amounts
-                .iter()
-                .chain([&flows.overrun, &flows.running_cost])
-                .all(|&x| x == 0.0)
-            {
-                continue;
-            }
-            let unpaid = due - flows.repaid;
-            year.events.push(Event::Unit {
-                unit: unit.name.clone(),
-                due,
-                repaid: flows.repaid,
-                at_floor: floor > 0.0 && unpaid > 1e-9 && (flows.repaid - floor * due).abs() < 1e-9,
-                unpaid: if unpaid > 1e-9 { unpaid } else { 0.0 },
-                unpaid_is,
-                shortfall_paid: flows.shortfall_paid,
-                room: flows.room,
-                overrun: flows.overrun,
-                running_cost: flows.running_cost,
-                burden: flows.burden(),
-            });
-        }
+        year.events
+            .extend(units(scenario, design, &ledger, &heard, t));
         let flows = &ledger.years()[t];
-        let mut push = |amount: f64, event: Event| {
-            if amount > 0.0 {
-                year.events.push(event);
-            }
-        };
-        push(
-            flows.written_off,
-            Event::WrittenOff {
-                amount: flows.written_off,
-            },
-        );
-        push(flows.owed, Event::Owed { amount: flows.owed });
+        year.events
+            .extend(positive(flows.written_off, |amount| Event::WrittenOff {
+                amount,
+            }));
+        year.events
+            .extend(positive(flows.owed, |amount| Event::Owed { amount }));
     }
-
     let mut ran_dry = false;
     for (t, _, event) in applications {
         let first_dry = !ran_dry
@@ -362,20 +263,141 @@ pub fn tell_world(scenario: &Scenario, design: usize, world: &World) -> Vec<Year
             ran_dry = true;
         }
     }
-    for (t, year) in years.iter_mut().enumerate() {
-        let flows = &ledger.years()[t];
-        if flows.payouts > 0.0 {
-            year.events.push(Event::Payouts {
-                amount: flows.payouts,
-            });
-        }
-        if flows.lapsed > 0.0 {
-            year.events.push(Event::Lapsed {
-                amount: flows.lapsed,
-            });
-        }
+    for (year, flows) in years.iter_mut().zip(ledger.years()) {
+        year.events
+            .extend(positive(flows.payouts, |amount| Event::Payouts { amount }));
+        year.events
+            .extend(positive(flows.lapsed, |amount| Event::Lapsed { amount }));
     }
     years
+}
+
+/// `event(amount)` when `amount` is positive.
+fn positive(amount: f64, event: impl Fn(f64) -> Event) -> Option<Event> {
+    (amount > 0.0).then(|| event(amount))
+}
+
+/// The rule a deposit came from.
+fn deposit_rule(design: &Design, from: Inflow) -> DepositRule {
+    match from {
+        Inflow::Rule(i) => match design.deposits[i] {
+            Deposit::Fixed { .. } => DepositRule::Fixed,
+            Deposit::Once { .. } => DepositRule::Once,
+            Deposit::ShareOfPositiveResult { .. } => DepositRule::ShareOfPositiveResult,
+            Deposit::TopUp { .. } => DepositRule::TopUp,
+            Deposit::Replenish { .. } => DepositRule::Replenish,
+        },
+        Inflow::Grant => DepositRule::Grant,
+    }
+}
+
+/// Every application the design saw, in the order taken, with its year and event. Random
+/// applications are named by their type and their number in the path.
+fn applications(scenario: &Scenario, heard: &Heard) -> Vec<(usize, Application, Event)> {
+    let mut seen = vec![0; scenario.project_types.len()];
+    let unit = |u: usize| scenario.units[u].name.clone();
+    (heard.decisions.iter())
+        .map(|&(t, app, decision)| {
+            let spec = app.spec(scenario);
+            let (project, known) = match app.source {
+                Source::Known(_) => (spec.name.clone(), true),
+                Source::Random(k) => {
+                    seen[k] += 1;
+                    (format!("{} {}", spec.name, seen[k]), false)
+                }
+            };
+            let event = Event::Application {
+                project,
+                known,
+                lead: unit(spec.lead),
+                partners: spec.partners.iter().map(|&u| unit(u)).collect(),
+                cost: app.cost * scenario.price_factor(t),
+                decision,
+            };
+            (t, app, event)
+        })
+        .collect()
+}
+
+/// An approved application's outcome and the simulated year it shows in: the year its saving
+/// begins, or, when it failed, the year its effect was planned to begin.
+fn outcome(
+    scenario: &Scenario,
+    t: usize,
+    app: &Application,
+    event: &Event,
+) -> Option<(usize, Event)> {
+    let Event::Application {
+        project,
+        decision: Decision::Approved { .. },
+        ..
+    } = event
+    else {
+        return None;
+    };
+    let spec = app.spec(scenario);
+    let planned = t + spec.effect_lag_years;
+    let shows = if app.success {
+        planned + app.extra_lag
+    } else {
+        planned
+    };
+    let saving = spec.planned_savings_total * app.effect * scenario.price_factor_at(shows);
+    let outcome = Event::Outcome {
+        project: project.clone(),
+        approved: scenario.calendar_year(t),
+        success: app.success,
+        saving,
+        room: spec.realization_share * saving,
+        effect_years: spec.effect_years,
+    };
+    (shows < scenario.years).then_some((shows, outcome))
+}
+
+/// What each förvaltning with any flow in year `t` paid the fund and gained.
+fn units(
+    scenario: &Scenario,
+    design: usize,
+    ledger: &Ledger,
+    heard: &Heard,
+    t: usize,
+) -> Vec<Event> {
+    let repayment = scenario.designs[design].model.repayment();
+    let unpaid_is = match repayment {
+        Some(r) if r.floor_applies_to == FloorScope::Plan => Unpaid::Owed,
+        Some(r) if r.shortfall_bearer == Bearer::Lead => Unpaid::LeadPays,
+        _ => Unpaid::WrittenOff,
+    };
+    // The floor on each instalment, if there is one.
+    let floor = repayment
+        .filter(|r| r.floor_applies_to == FloorScope::Instalment)
+        .map_or(0.0, |r| r.floor_share);
+    let mut events = Vec::new();
+    for (u, unit) in scenario.units.iter().enumerate() {
+        let flows = ledger.unit(t, u);
+        let due = heard.due[t * heard.units + u];
+        let amounts = [due, flows.repaid, flows.shortfall_paid, flows.room];
+        let others = [flows.overrun, flows.running_cost];
+        if amounts.iter().chain(&others).all(|&x| x == 0.0) {
+            continue;
+        }
+        let unpaid = due - flows.repaid;
+        let unpaid = if unpaid > 1e-9 { unpaid } else { 0.0 };
+        events.push(Event::Unit {
+            unit: unit.name.clone(),
+            due,
+            repaid: flows.repaid,
+            at_floor: floor > 0.0 && unpaid > 0.0 && (flows.repaid - floor * due).abs() < 1e-9,
+            unpaid,
+            unpaid_is,
+            shortfall_paid: flows.shortfall_paid,
+            room: flows.room,
+            overrun: flows.overrun,
+            running_cost: flows.running_cost,
+            burden: flows.burden(),
+        });
+    }
+    events
 }
 
 /// What the ledger told while applying a design: deposits, decisions and instalments due.

@@ -35,6 +35,8 @@ struct Phrases {
     /// repaid, due.
     repaid_of_due: &'static str,
     at_floor: &'static str,
+    /// More than fell due: the top-up to the floor at a plan's end.
+    topped_up: &'static str,
     /// amount, for each fate of an unpaid instalment.
     written_off_unit: &'static str,
     lead_pays: &'static str,
@@ -96,6 +98,7 @@ const SV: Phrases = Phrases {
     failed: "{} (beviljad {}) misslyckades: den planerade besparingen uteblir",
     repaid_of_due: "återbetalade {} av {} som förföll",
     at_floor: " (golvet)",
+    topped_up: " (med påfyllnad upp till golvet vid planens slut)",
     written_off_unit: "{} skrivs ned",
     lead_pays: "{} betalas av den ledande förvaltningen",
     becomes_owed: "{} blir skuld till fonden",
@@ -152,6 +155,7 @@ const EN: Phrases = Phrases {
     failed: "{} (approved {}) failed: the planned saving does not come",
     repaid_of_due: "repaid {} of {} falling due",
     at_floor: " (the floor)",
+    topped_up: " (with the top-up to the floor at the plan's end)",
     written_off_unit: "{} is written off",
     lead_pays: "{} is paid by the lead förvaltning",
     becomes_owed: "{} is owed to the fund",
@@ -377,8 +381,12 @@ fn sentence(lang: Lang, event: &Event) -> String {
         } => {
             let mut parts = Vec::new();
             if *due > 0.0 || *repaid > 0.0 {
-                let floor = if *at_floor { p.at_floor } else { "" };
-                parts.push(fill(p.repaid_of_due, &[&m(*repaid), &m(*due)]) + floor);
+                let note = match () {
+                    _ if *at_floor => p.at_floor,
+                    _ if repaid - due >= 0.005 => p.topped_up,
+                    _ => "",
+                };
+                parts.push(fill(p.repaid_of_due, &[&m(*repaid), &m(*due)]) + note);
             }
             if shown(*unpaid) {
                 let fate = match unpaid_is {
