@@ -114,7 +114,8 @@ struct ExplainArgs {
     /// The design whose future is told.
     #[arg(long)]
     design: String,
-    /// The future of this number, counted from 0 as in `run` with the same paths and seed.
+    /// The future of this number, counted from 0 as in `run` with the same paths and seed
+    /// [default: 0].
     #[arg(long, conflicts_with_all = ["ran_dry", "worst_burden"])]
     path: Option<u64>,
     /// A typical future where the fund ran dry: the first at the median year of the first
