@@ -111,6 +111,10 @@ pub enum ScenarioError {
     Unreportable { at: String },
     #[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
     UnknownDesign { name: String, designs: String },
+    #[error("--worst-burden \"{id}\": the scenario has no such unit; its units are {units}")]
+    UnknownUnit { id: String, units: String },
+    #[error("--path {path}: the scenario has {paths} paths, numbered 0 to {}; give a smaller --path or more --paths", paths - 1)]
+    NoSuchPath { path: u64, paths: u64 },
 }
 
 /// An output folder sifsim may not write to or read from. Exit code 2.

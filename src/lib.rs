@@ -21,8 +21,10 @@
 //!   into [`results::Results`] in memory and touches no file.
 //! - [`export`]: every output file, written into an output folder whole or not at all; any chart
 //!   as SVG text.
-//! - [`jobs`]: `run`, `report`, `sweep`, `sensitivity` and `chart`, each a thin layer (source →
-//!   simulator → export) that decides where it writes in one place.
+//! - [`story`]: one future of one design told year by year, as text, an HTML fragment or a
+//!   serializable [`story::Story`].
+//! - [`jobs`]: `run`, `report`, `sweep`, `sensitivity`, `chart` and `explain`, each a thin layer
+//!   (source → simulator → export) that decides where it writes in one place.
 //! - [`error`]: one [`Error`] for everything that stops sifsim, with its exit code.
 //!
 //! The `sifsim` binary (the default `cli` feature) parses arguments, draws the progress bar and
@@ -79,6 +81,7 @@ pub mod sensitivity;
 pub mod simulate;
 pub mod simulator;
 pub mod source;
+pub mod story;
 pub mod sweep;
 pub mod threshold;
 pub mod world;

@@ -10,9 +10,10 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::export::{Lang, SWEEP_CSV, table};
-use sifsim::jobs::{self, Options, RunRequest, SensitivityRequest, SweepRequest};
+use sifsim::jobs::{self, ExplainRequest, Options, RunRequest, SensitivityRequest, SweepRequest};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase};
+use sifsim::story::Pick;
 use sifsim::sweep::Setting;
 use sifsim::threshold;
 use sifsim::{Error, Simulator};
@@ -68,6 +69,9 @@ enum Command {
         #[arg(long)]
         design: Option<String>,
     },
+    /// Tell one future of one design year by year: deposits, applications and what became of
+    /// them, who repaid what, when the money ran out. Writes nothing.
+    Explain(ExplainArgs),
     /// Check a scenario file and print what it holds, without running it.
     Validate {
         /// The scenario file (TOML).
@@ -104,6 +108,39 @@ struct Common {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// The arguments of `explain`; without a choice of future it tells path 0.
+#[derive(Args)]
+struct ExplainArgs {
+    /// The scenario file (TOML).
+    scenario: PathBuf,
+    /// The design whose future is told.
+    #[arg(long)]
+    design: String,
+    /// The future of this number, counted from 0 as in `run` with the same paths and seed
+    /// [default: 0].
+    #[arg(long, conflicts_with_all = ["ran_dry", "worst_burden"])]
+    path: Option<u64>,
+    /// A typical future where the fund ran dry: the first at the median year of the first
+    /// turn-down for lack of money.
+    #[arg(long, conflicts_with = "worst_burden")]
+    ran_dry: bool,
+    /// The future at the 95th percentile of this unit's (its id's) total burden.
+    #[arg(long, value_name = "UNIT")]
+    worst_burden: Option<String>,
+    /// Number of paths (random futures), instead of the scenario's.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
+    paths: Option<u64>,
+    /// Seed, instead of the scenario's.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads for finding a future [default: one per core]; the story does not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Language of the story.
+    #[arg(long, value_parser = lang(), default_value = "sv")]
+    lang: Lang,
 }
 
 /// `--lang`: `sv` or `en`.
@@ -226,6 +263,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
                 charts.display()
             ));
         }
+        Command::Explain(args) => explain(args)?,
         Command::Validate { scenario, lang } => {
             say(&table::describe(&Scenario::load(&scenario)?, lang));
         }
@@ -265,6 +303,29 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
             outcome.out.display()
         ));
     }
+    Ok(())
+}
+
+/// `explain`: tells the future asked for, or says that there is none of its kind.
+fn explain(args: ExplainArgs) -> Result<(), Error> {
+    let progress = Progress::new(true);
+    let simulator = Simulator::new(args.threads.map(usize::from), &progress)?;
+    let pick = match (args.path, args.worst_burden) {
+        (_, Some(unit)) => Pick::WorstBurden(unit),
+        _ if args.ran_dry => Pick::RanDry,
+        (path, None) => Pick::Path(path.unwrap_or(0)),
+    };
+    let request = ExplainRequest {
+        options: Options {
+            scenario: args.scenario,
+            paths: args.paths,
+            seed: args.seed,
+            ..Options::default()
+        },
+        design: args.design,
+        pick,
+    };
+    say(&jobs::explain(&simulator, &request)?.text(args.lang));
     Ok(())
 }
 

@@ -42,6 +42,11 @@ impl<'m> Simulator<'m> {
         self.monitor
     }
 
+    /// Runs `work` on the simulator's threads (a job's own pass over paths).
+    pub fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(work)
+    }
+
     /// What simulating `scenario` is expected to take.
     pub fn cost(&self, scenario: &Scenario) -> Cost {
         Cost::of(scenario, self.pool.current_num_threads())

@@ -55,7 +55,7 @@ impl Source {
             .and_then(|text| toml::from_str(text).ok())
             .unwrap_or_default();
         if let Some(name) = &overrides.design {
-            check_design(&scenario, name)?;
+            design_index(&scenario, name)?;
         }
         overrides.apply(&mut scenario);
         Ok(Source {
@@ -199,10 +199,11 @@ impl Overrides {
     }
 }
 
-/// Refuses a design to keep that the scenario does not have, listing those it has.
-fn check_design(scenario: &Scenario, name: &str) -> Result<(), ScenarioError> {
-    if scenario.designs.iter().any(|d| d.name == name) {
-        return Ok(());
+/// The index of the design named `name`; refused, listing the designs there are, when the
+/// scenario has none of that name.
+pub fn design_index(scenario: &Scenario, name: &str) -> Result<usize, ScenarioError> {
+    if let Some(index) = scenario.designs.iter().position(|d| d.name == name) {
+        return Ok(index);
     }
     let names: Vec<String> = (scenario.designs.iter())
         .map(|d| format!("\"{}\"", d.name))

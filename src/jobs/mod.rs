@@ -3,12 +3,14 @@
 //! read the scenario, make its variants, simulate them, write one output folder. Where a job
 //! writes and what it records of itself are decided here, once for all jobs.
 
+mod explain;
 mod run;
 mod sensitivity;
 mod sweep;
 
 use std::path::{Path, PathBuf};
 
+pub use explain::{ExplainRequest, explain};
 pub use run::{RunOutcome, RunRequest, run};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use sweep::{SweepOutcome, SweepRequest, sweep};

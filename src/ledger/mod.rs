@@ -10,9 +10,11 @@ use std::ops::Range;
 
 mod books;
 mod deposits;
+mod observe;
 
 use books::{UnitBooks, book, open_year, reset, settled};
 use deposits::DepositYear;
+pub use observe::{Decision, Inflow, Observer, Refusal, Unobserved};
 
 use crate::scenario::{Basis, Bearer, Design, FloorScope, Model, ProjectSpec, Repayment, Scenario};
 use crate::world::{Application, Source, World};
@@ -190,6 +192,17 @@ impl Ledger {
 
     /// Applies `design` to `world`, replacing this ledger's contents.
     pub fn apply(&mut self, scenario: &Scenario, design: &Design, world: &World) {
+        self.apply_observed(scenario, design, world, &mut Unobserved);
+    }
+
+    /// [`Ledger::apply`], telling `observer` what it decides and books.
+    pub fn apply_observed<O: Observer>(
+        &mut self,
+        scenario: &Scenario,
+        design: &Design,
+        world: &World,
+        observer: &mut O,
+    ) {
         // The ledger starts with the simulated years; booking a project extends it to the
         // project's end.
         let window = scenario.years;
@@ -239,15 +252,17 @@ impl Ledger {
                 will: world.will(t),
             };
             let mut deposits = 0.0;
-            for rule in &design.deposits {
+            for (i, rule) in design.deposits.iter().enumerate() {
                 let amount = rule.amount(&year, main.cash);
                 main.receive(amount);
                 deposits += amount;
+                observer.deposit(t, Inflow::Rule(i), amount);
             }
             if let Model::Dual { grant: rules, .. } = &design.model {
                 let amount = rules.fixed * f + rules.share_of_positive_result * positive_result;
                 grant.receive(amount);
                 deposits += amount;
+                observer.deposit(t, Inflow::Grant, amount);
             }
             self.years[t].deposits = deposits;
 
@@ -266,21 +281,16 @@ impl Ledger {
                     continue;
                 }
                 let spec = app.spec(scenario);
-                let pot = match (&design.model, spec.repayable) {
-                    (Model::Budget, _) | (_, true) => Some(PotKind::Main),
-                    (Model::Repayment(_), false) => None,
-                    (Model::Dual { .. }, false) => Some(PotKind::Grant),
+                let pot_kind = match refusal(design, spec, app, open) {
+                    Some(rule) => {
+                        self.years[t].refused += 1;
+                        observer.decision(t, app, Decision::Refused { rule });
+                        continue;
+                    }
+                    None if spec.repayable || design.model.repayment().is_none() => PotKind::Main,
+                    None => PotKind::Grant,
                 };
-                // The claimed return Σ planned · effect years / C, compared without dividing.
-                let claimed_savings = spec.planned_savings_total * spec.effect_years as f64;
-                let refused = !open
-                    || (design.approval.require_partner && spec.partners.is_empty())
-                    || (spec.repayable
-                        && claimed_savings < design.approval.min_expected_return * app.cost);
-                let Some(pot_kind) = pot.filter(|_| !refused) else {
-                    self.years[t].refused += 1;
-                    continue;
-                };
+                let grant_pot = pot_kind == PotKind::Grant;
                 let pot = match pot_kind {
                     PotKind::Main => &mut main,
                     PotKind::Grant => &mut grant,
@@ -297,8 +307,18 @@ impl Ledger {
                         PotKind::Main => design.model.repayment().filter(|_| spec.repayable),
                         PotKind::Grant => None,
                     };
-                    self.book(scenario, app, t, pot_kind, repayment);
+                    let decision = Decision::Approved {
+                        grant: grant_pot,
+                        decided,
+                    };
+                    observer.decision(t, app, decision);
+                    self.book(scenario, app, t, pot_kind, repayment, observer);
                 } else {
+                    let decision = Decision::TurnedDown {
+                        grant: grant_pot,
+                        uncommitted: pot.uncommitted,
+                    };
+                    observer.decision(t, app, decision);
                     let year = &mut self.years[t];
                     year.turned_down += 1;
                     match pot_kind {
@@ -386,6 +406,7 @@ impl Ledger {
         s: usize,
         pot: PotKind,
         repayment: Option<&Repayment>,
+        observer: &mut impl Observer,
     ) {
         let spec = app.spec(scenario);
         self.extend_to(scenario, s + project_years(spec, app, repayment));
@@ -462,6 +483,7 @@ impl Ledger {
         for &(u, planned) in &spec.planned_savings {
             let instalment =
                 plan * planned / spec.planned_savings_total / rules.horizon_years as f64;
+            observer.instalments(u, horizon.clone(), instalment);
             // What the unit pays at least in a year: the whole instalment on a planned basis,
             // else the floor (nothing, when the floor is on the whole plan).
             let lower = match (rules.basis, whole_plan) {
@@ -534,6 +556,23 @@ impl Ledger {
                 }
             }
         }
+    }
+}
+
+/// The rule of `design` that refuses `app`, if any; `open`: the year still takes applications.
+fn refusal(design: &Design, spec: &ProjectSpec, app: &Application, open: bool) -> Option<Refusal> {
+    // The claimed return Σ planned · effect years / C, compared without dividing.
+    let claimed_savings = spec.planned_savings_total * spec.effect_years as f64;
+    if !open {
+        Some(Refusal::Closed)
+    } else if matches!(design.model, Model::Repayment(_)) && !spec.repayable {
+        Some(Refusal::NotRepayable)
+    } else if design.approval.require_partner && spec.partners.is_empty() {
+        Some(Refusal::NoPartner)
+    } else if spec.repayable && claimed_savings < design.approval.min_expected_return * app.cost {
+        Some(Refusal::LowReturn)
+    } else {
+        None
     }
 }
 
