@@ -56,16 +56,30 @@ fn the_report_is_one_self_contained_file() {
     let dir = tempfile::tempdir().unwrap();
     let html = report(&dir.path().join("out"));
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains(" src="));
-    assert_eq!(html.matches("<figure").count(), 3 + 4 * 5, "every chart");
-    for text in [
-        "Scenariot i korthet",
-        "Nyckeltal per modell",
-        "Bördan per nämnd (förvaltning)",
-        "Örebros regel",
-        "Om metoden",
-    ] {
-        assert!(html.contains(text), "{text}");
-    }
+    // Every chart of the run and the two exceedance charts; the five main ones captioned.
+    assert_eq!(
+        html.matches("<figure").count(),
+        3 + 4 * 5 + 2,
+        "every chart"
+    );
+    assert_eq!(html.matches("<figcaption>").count(), 5);
+    // Conclusion first, details and method last.
+    let order = [
+        "<h2>Slutsatser per modell",
+        "<h2>Antagandena som avgör",
+        "<h2>Diagram",
+        "<h2>Nyckeltal per modell",
+        "<h2>Bördan per nämnd (förvaltning)",
+        "<h2>En framtid berättad",
+        "<h2>Detaljer per modell",
+        "<h2>Scenariot i korthet",
+        "<h2>Om metoden",
+    ];
+    let at: Vec<usize> = (order.iter())
+        .map(|h| html.find(h).unwrap_or_else(|| panic!("{h}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{order:?} out of order");
+    assert!(html.contains("Örebros regel"));
     assert!(html.contains("500 framtider"), "paths in the lead");
 }
 
@@ -87,7 +101,7 @@ fn the_report_renders_in_chromium() {
         let (measured, log) = render(browser, dir.path(), &page, width);
         let sizes: Vec<&str> = measured.split_whitespace().collect();
         let count = |kind: &str| sizes.iter().filter(|s| s.starts_with(kind)).count();
-        assert_eq!(count("svg:"), 23, "{measured}");
+        assert_eq!(count("svg:"), 25, "{measured}");
         assert_eq!(count("table:"), 4, "{measured}");
         for size in &sizes {
             let (kind, dims) = size.split_once(':').unwrap();
@@ -163,8 +177,8 @@ fn the_report_includes_a_sweep_when_given() {
     // The setting is named for a reader, never by its field path.
     assert!(html.contains("Återbetalningstid, år"));
     assert!(!html.contains("design.repayment"));
-    // 23 charts of the run and the sweep's line chart.
-    assert_eq!(html.matches("<figure").count(), 24);
+    // 23 charts of the run, 2 of exceedance and the sweep's line chart.
+    assert_eq!(html.matches("<figure").count(), 26);
     // Two settings × four designs as table rows after the header.
     let sweep = html
         .split("<h2>Svep</h2>")
@@ -238,4 +252,38 @@ fn the_first_section_states_each_designs_conclusions_with_the_numbers_of_the_sum
     assert!(html.contains("tr { break-inside: avoid;"));
     assert!(html.contains("thead { display: table-header-group; }"));
     assert!(html.contains("name=\"viewport\""));
+}
+
+#[test]
+fn the_report_answers_the_threshold_questions_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let assert = Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "report",
+            "scenarios/compare.toml",
+            "--paths",
+            "200",
+            "--quiet",
+        ])
+        .args(["--threshold", "cash<20", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    let section = html
+        .split("<h2>Frågor om chanser</h2>")
+        .nth(1)
+        .expect("a section of questions")
+        .split("</ul>")
+        .next()
+        .unwrap();
+    // The same sentence, with the same chances, as the terminal prints.
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("Risk att fonden har mindre än 20,0"))
+        .expect("the answer on the terminal");
+    assert!(section.contains(line), "{line}\n{section}");
 }

@@ -538,13 +538,13 @@ fn a_floor_on_the_whole_plan_is_told_as_arrears_then_a_top_up() {
                 format!(
                     "A: återbetalade 0,00{m} av 0,40{m} som förföll; 0,40{m} blir skuld till fonden; nettobörda 0,00{m}"
                 ),
-                format!("Förvaltningarnas skuld till fonden vid årets slut: 1,00{m}"),
+                format!("Nämndernas skuld till fonden vid årets slut: 1,00{m}"),
             ],
         ),
         (
             "2031",
             vec![format!(
-                "Förvaltningarnas skuld till fonden vid årets slut: 9,00{m}"
+                "Nämndernas skuld till fonden vid årets slut: 9,00{m}"
             )],
         ),
         (

@@ -29,6 +29,7 @@ use crate::results::Results;
 use crate::scenario::Scenario;
 use crate::simulate::{Monitor, Phase};
 use crate::sweep::{Setting, SweepRow};
+use crate::threshold::Question;
 
 /// One output file rendered from a run's results.
 pub trait Export {
@@ -55,14 +56,25 @@ pub const CHARTS: &str = "charts";
 /// the charts.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Extras<'a> {
-    /// Language of the charts.
+    /// Language of the tables, charts, workbook and report.
     pub lang: Lang,
     /// Also write `results.xlsx`.
     pub xlsx: bool,
-    /// Also write `report.html` about this scenario.
-    pub report: Option<&'a Scenario>,
-    /// A sweep for the report.
-    pub report_sweep: Option<&'a SweepSection>,
+    /// Also write `report.html`, from these parts.
+    pub report: Option<ReportParts<'a>>,
+}
+
+/// What the report shows besides the run's results.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportParts<'a> {
+    /// The scenario the results are of.
+    pub scenario: &'a Scenario,
+    /// A sweep of it.
+    pub sweep: Option<&'a SweepSection>,
+    /// Threshold questions to answer.
+    pub questions: &'a [Question],
+    /// One future told, as an HTML fragment.
+    pub story: Option<&'a str>,
 }
 
 /// A sweep as the report shows it.
@@ -98,14 +110,20 @@ pub fn write_run(
     for (name, bytes) in &charts {
         staging.write(&format!("{CHARTS}/{name}"), bytes)?;
     }
-    if let Some(scenario) = extras.report {
+    if let Some(parts) = extras.report {
         monitor.phase(Phase::Report);
-        let svgs: Vec<(String, String)> = charts
+        let mut svgs: Vec<(String, String)> = charts
             .iter()
-            .filter(|(name, _)| name.ends_with(".svg"))
-            .map(|(name, bytes)| (name.clone(), String::from_utf8_lossy(bytes).into_owned()))
+            .filter_map(|(name, bytes)| {
+                let stem = name.strip_suffix(".svg")?;
+                Some((
+                    stem.to_string(),
+                    String::from_utf8_lossy(bytes).into_owned(),
+                ))
+            })
             .collect();
-        let page = html::report(scenario, results, &svgs, extras.report_sweep, extras.lang);
+        svgs.extend(charts::exceedance_svgs(results, extras.lang)?);
+        let page = html::report(&parts, results, &svgs, extras.lang);
         staging.write("report.html", page.as_bytes())?;
     }
     staging.commit()

@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 use super::{Job, Options, provenance};
 use crate::error::Error;
-use crate::export::{self, Extras, Sweep, SweepSection};
+use crate::export::{self, Extras, ReportParts, Sweep, SweepSection};
 use crate::results::Results;
+use crate::scenario::Scenario;
 use crate::simulator::Simulator;
+use crate::story::{self, Pick, Told};
 use crate::sweep::Setting;
 use crate::threshold::{Question, Terms};
 
@@ -63,11 +65,21 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
     } else {
         None
     };
+    let lang = request.options.lang;
+    let story = if request.report {
+        typical_dry_future(simulator, scenario, &results)?.map(|told| told.html(lang))
+    } else {
+        None
+    };
     let extras = Extras {
-        lang: request.options.lang,
+        lang,
         xlsx: request.options.xlsx,
-        report: request.report.then_some(scenario),
-        report_sweep: sweep_section.as_ref(),
+        report: request.report.then_some(ReportParts {
+            scenario,
+            sweep: sweep_section.as_ref(),
+            questions: &questions,
+            story: story.as_deref(),
+        }),
     };
     let provenance = provenance(job, &source, settings);
     export::write_run(&out, &results, extras, provenance, simulator.monitor())?;
@@ -76,4 +88,20 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
         out,
         questions,
     })
+}
+
+/// For the report: a typical future where the fund ran dry, under the design most likely to
+/// run dry; `None` when no design ever does.
+fn typical_dry_future(
+    simulator: &Simulator,
+    scenario: &Scenario,
+    results: &Results,
+) -> Result<Option<Told>, Error> {
+    let designs = &results.summary.designs;
+    let riskiest = (designs.iter())
+        .filter(|d| d.p_depleted_ever > 0.0)
+        .max_by(|a, b| a.p_depleted_ever.total_cmp(&b.p_depleted_ever));
+    riskiest
+        .map(|d| story::explain(simulator, scenario, &d.name, &Pick::RanDry))
+        .transpose()
 }

@@ -3,6 +3,15 @@
 
 use super::Lang;
 
+/// What to see in each of the report's main charts.
+pub struct Captions {
+    pub designs: &'static str,
+    pub depletion: &'static str,
+    pub burden_by_design: &'static str,
+    pub exceedance: &'static str,
+    pub exceedance_burden: &'static str,
+}
+
 /// The report's words in one language.
 pub struct ReportText {
     pub html_lang: &'static str,
@@ -67,6 +76,13 @@ pub struct ReportText {
     pub tipped: &'static str,
     pub repaid_above_room: &'static str,
     pub charts_title: &'static str,
+    /// One line under each of the report's main charts, saying what to see.
+    pub captions: Captions,
+    pub details_title: &'static str,
+    pub details_intro: &'static str,
+    pub questions_title: &'static str,
+    pub story_title: &'static str,
+    pub story_intro: &'static str,
     pub sweep_title: &'static str,
     pub sweep_intro: &'static str,
     pub and: &'static str,
@@ -135,6 +151,18 @@ const SV: ReportText = ReportText {
     tipped: "underskott mot ramen",
     repaid_above_room: "återför mer än den vinner",
     charts_title: "Diagram",
+    captions: Captions {
+        designs: "Fondens saldo år för år i varje modell: linjen är medianen, bandet rymmer nio av tio framtider. Ett band som når noll betyder att fonden kan ta slut.",
+        depletion: "Risken att fonden måste säga nej av medelsbrist: det enskilda året, och något år hittills.",
+        burden_by_design: "Vem som bär kostnaden: varje nämnds förväntade nettobörda under perioden i varje modell. Negativt betyder att nämnden vinner budgetutrymme.",
+        exceedance: "Läs av chansen att ett belopp överskrids: där en linje skär ett belopp står andelen framtider med ett högre värde. Till höger: chansen att kommunen sparar mer än beloppet under projektens livslängd.",
+        exceedance_burden: "Chansen att varje nämnds nettobörda under perioden blir högre än beloppet, på samma skala för alla nämnder.",
+    },
+    details_title: "Detaljer per modell",
+    details_intro: "Varje modells fond, flöden och nämndernas börda år för år.",
+    questions_title: "Frågor om chanser",
+    story_title: "En framtid berättad",
+    story_intro: "Bakom varje andel finns framtider som går att berätta. Här är en typisk framtid där fonden tog slut, år för år.",
     sweep_title: "Svep",
     sweep_intro: "Samma scenario med {settings} satt till olika värden, på samma framtider.",
     and: " och ",
@@ -203,6 +231,18 @@ const EN: ReportText = ReportText {
     tipped: "deficit against frame",
     repaid_above_room: "repays more than it gains",
     charts_title: "Charts",
+    captions: Captions {
+        designs: "The fund's balance year by year in each design: the line is the median, the band holds nine futures in ten. A band that reaches zero means the fund can run dry.",
+        depletion: "The chance that the fund must say no for lack of money: in the year itself, and in some year so far.",
+        burden_by_design: "Who bears the cost: each committee's expected net burden over the period in each design. Negative means the committee gains budget room.",
+        exceedance: "Read off the chance that an amount is exceeded: where a line crosses an amount, it shows the share of futures with a higher value. Right: the chance that the municipality saves more than the amount over the projects' lives.",
+        exceedance_burden: "The chance that each committee's net burden over the period is higher than the amount, on one scale for all committees.",
+    },
+    details_title: "Details by design",
+    details_intro: "Each design's fund, flows and the committees' burden year by year.",
+    questions_title: "Questions of chance",
+    story_title: "One future, told",
+    story_intro: "Behind every share are futures that can be told. Here is a typical future where the fund ran dry, year by year.",
     sweep_title: "Sweep",
     sweep_intro: "The same scenario with {settings} set to different values, on the same futures.",
     and: " and ",

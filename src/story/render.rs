@@ -1,199 +1,11 @@
 //! A story as text for the terminal and as an HTML fragment for a page or the report, in
-//! Swedish or English. Every phrase is in the two tables below; `{}` marks where a value goes.
+//! Swedish or English; its phrases are in [`crate::labels::story`].
 
 use std::fmt::Write;
 
 use super::{Choice, DepositRule, Event, Story, Told, Unpaid};
-use crate::export::Lang;
+use crate::labels::Lang;
 use crate::ledger::{Decision, Refusal};
-
-/// Every phrase of a story.
-struct Phrases {
-    /// design, path, paths, seed, why.
-    title: &'static str,
-    asked: &'static str,
-    /// paths that ran dry, median year.
-    ran_dry_typical: &'static str,
-    /// unit, burden.
-    worst_burden: &'static str,
-    /// initial capital.
-    initial: &'static str,
-    /// rule, amount.
-    deposit: &'static str,
-    fixed: &'static str,
-    once: &'static str,
-    share_of_result: &'static str,
-    top_up: &'static str,
-    replenish: &'static str,
-    grant_frame: &'static str,
-    /// project, year approved, saving, effect years, room.
-    succeeded: &'static str,
-    /// project, year approved.
-    no_effect: &'static str,
-    /// project, year approved.
-    failed: &'static str,
-    /// repaid, due.
-    repaid_of_due: &'static str,
-    at_floor: &'static str,
-    /// More than fell due: the top-up to the floor at a plan's end.
-    topped_up: &'static str,
-    /// amount, for each fate of an unpaid instalment.
-    written_off_unit: &'static str,
-    lead_pays: &'static str,
-    becomes_owed: &'static str,
-    shortfall_paid: &'static str,
-    room: &'static str,
-    overrun: &'static str,
-    running_cost: &'static str,
-    burden: &'static str,
-    written_off: &'static str,
-    owed: &'static str,
-    /// project, units, cost, decision.
-    application: &'static str,
-    /// lead, partners.
-    with_partners: &'static str,
-    approved: &'static str,
-    approved_grant: &'static str,
-    approved_decided: &'static str,
-    /// left to approve.
-    turned_down: &'static str,
-    turned_down_grant: &'static str,
-    /// reason.
-    refused: &'static str,
-    closed: &'static str,
-    not_repayable: &'static str,
-    no_partner: &'static str,
-    low_return: &'static str,
-    ran_dry: &'static str,
-    payouts: &'static str,
-    lapsed: &'static str,
-    /// cash, uncommitted.
-    balance: &'static str,
-    /// year.
-    ran_dry_in: &'static str,
-    never_dry_here: &'static str,
-    /// design, paths.
-    never_ran_dry: &'static str,
-}
-
-const SV: Phrases = Phrases {
-    title: "{}, framtid {} av {} (frö {}): {}.",
-    asked: "den framtid som efterfrågades",
-    ran_dry_typical: "en typisk framtid där fonden tog slut: bland de {} framtider där fonden \
-                      gav avslag på grund av medelsbrist var medianåret för det första avslaget \
-                      {}, och detta är den första av dem med det året",
-    worst_burden: "framtiden vid 95:e percentilen av nämndens (förvaltningens) totala \
-                   nettobörda för {}, {} under perioden (i 5 % av framtiderna är den större)",
-    initial: "Startkapital {}. Belopp i löpande priser.",
-    deposit: "Avsättning, {}: {}",
-    fixed: "fast belopp",
-    once: "engångsbelopp",
-    share_of_result: "andel av förra årets positiva resultat",
-    top_up: "påfyllnad mot målnivån",
-    replenish: "ny avsättning efter att fonden tagit slut",
-    grant_frame: "årets bidragsram utan återbetalningskrav",
-    succeeded: "{} (beviljad {}) ger effekt från i år: besparing {} per år i {} år, varav {} \
-                blir budgetutrymme",
-    no_effect: "{} (beviljad {}) lyckades men ger ingen mätbar besparing",
-    failed: "{} (beviljad {}) misslyckades: den planerade besparingen uteblir",
-    repaid_of_due: "återbetalade {} av {} som förföll",
-    at_floor: " (golvet)",
-    topped_up: " (med påfyllnad upp till golvet vid planens slut)",
-    written_off_unit: "{} skrivs ned",
-    lead_pays: "{} betalas av den ledande förvaltningen",
-    becomes_owed: "{} blir skuld till fonden",
-    shortfall_paid: "betalade {} för brister som ledande förvaltning",
-    room: "budgetutrymme från besparingar {}",
-    overrun: "kostnadsöverskridanden {}",
-    running_cost: "driftkostnader {}",
-    burden: "nettobörda {}",
-    written_off: "Nedskrivna fordringar: {}",
-    owed: "Förvaltningarnas skuld till fonden vid årets slut: {}",
-    application: "Ansökan {} ({}), {}: {}",
-    with_partners: "{} med {}",
-    approved: "beviljad",
-    approved_grant: "beviljad ur bidragsdelen",
-    approved_decided: "beviljad (beslutad före perioden)",
-    turned_down: "avslag på grund av medelsbrist ({} kvar att bevilja)",
-    turned_down_grant: "avslag i bidragsdelen på grund av medelsbrist ({} kvar att bevilja)",
-    refused: "avslås enligt reglerna: {}",
-    closed: "fonden tar inte längre emot ansökningar",
-    not_repayable: "projektet har ingen beräknad besparing att återföra",
-    no_partner: "ingen samverkanspart",
-    low_return: "den utlovade besparingen når inte kravet",
-    ran_dry: "Pengarna räcker inte: fondens första avslag på grund av medelsbrist.",
-    payouts: "Utbetalningar till projekt: {}",
-    lapsed: "Outnyttjade medel som återgår: {}",
-    balance: "Fondens saldo vid årets slut: {} (ej disponerat för nya projekt: {})",
-    ran_dry_in: "Fonden tog slut {}: då kom det första avslaget på grund av medelsbrist.",
-    never_dry_here: "I denna framtid gav fonden aldrig avslag på grund av medelsbrist.",
-    never_ran_dry: "{}: fonden gav inget avslag på grund av medelsbrist i någon framtid \
-                    (antal framtider: {}), så det finns ingen framtid där den tog slut att \
-                    berätta om.",
-};
-
-const EN: Phrases = Phrases {
-    title: "{}, future {} of {} (seed {}): {}.",
-    asked: "the future asked for",
-    ran_dry_typical: "a typical future where the fund ran dry: among the {} futures where the \
-                      fund turned an application down for lack of money, the median year of the \
-                      first turn-down was {}, and this is the lowest-numbered of them with that \
-                      year",
-    worst_burden: "the future at the 95th percentile of the total net burden on {}, {} over \
-                   the period (it is larger in 5% of the futures)",
-    initial: "Initial capital {}. Amounts in current prices.",
-    deposit: "Deposit, {}: {}",
-    fixed: "fixed amount",
-    once: "one-off amount",
-    share_of_result: "share of last year's positive result",
-    top_up: "top-up toward the target level",
-    replenish: "new appropriation after the fund ran dry",
-    grant_frame: "this year's grant frame, not repaid",
-    succeeded: "{} (approved {}) shows its effect from this year: saving {} a year for {} \
-                years, of which {} becomes budget room",
-    no_effect: "{} (approved {}) succeeded but saves nothing measurable",
-    failed: "{} (approved {}) failed: the planned saving does not come",
-    repaid_of_due: "repaid {} of {} falling due",
-    at_floor: " (the floor)",
-    topped_up: " (with the top-up to the floor at the plan's end)",
-    written_off_unit: "{} is written off",
-    lead_pays: "{} is paid by the lead förvaltning",
-    becomes_owed: "{} is owed to the fund",
-    shortfall_paid: "paid {} of shortfalls as lead förvaltning",
-    room: "budget room from savings {}",
-    overrun: "cost overruns {}",
-    running_cost: "running costs {}",
-    burden: "net burden {}",
-    written_off: "Claims written off: {}",
-    owed: "Units' arrears to the fund at year end: {}",
-    application: "Application {} ({}), {}: {}",
-    with_partners: "{} with {}",
-    approved: "approved",
-    approved_grant: "approved from the grant part",
-    approved_decided: "approved (decided before the period)",
-    turned_down: "turned down for lack of money ({} left to approve)",
-    turned_down_grant: "turned down in the grant part for lack of money ({} left to approve)",
-    refused: "refused by the rules: {}",
-    closed: "the fund no longer takes applications",
-    not_repayable: "the project has no calculable saving to repay",
-    no_partner: "no partner",
-    low_return: "the claimed saving falls short of the requirement",
-    ran_dry: "The money does not suffice: the fund's first turn-down for lack of money.",
-    payouts: "Payouts to projects: {}",
-    lapsed: "Lapsed grant money: {}",
-    balance: "Fund balance at year end: {} (uncommitted, left for new projects: {})",
-    ran_dry_in: "The fund ran dry in {}: the first turn-down for lack of money came then.",
-    never_dry_here: "In this future the fund never turned an application down for lack of money.",
-    never_ran_dry: "{}: the fund turned no application down for lack of money in any future \
-                    (futures: {}), so there is no future where it ran dry to tell.",
-};
-
-fn phrases(lang: Lang) -> &'static Phrases {
-    match lang {
-        Lang::Sv => &SV,
-        Lang::En => &EN,
-    }
-}
 
 /// `template` with each `{}` replaced by the next of `values`.
 fn fill(template: &str, values: &[&str]) -> String {
@@ -236,7 +48,7 @@ impl Told {
             return String::new();
         };
         fill(
-            phrases(lang).never_ran_dry,
+            lang.story().never_ran_dry,
             &[design, &lang.number(*paths as f64, 0)],
         )
     }
@@ -284,7 +96,7 @@ impl Story {
     }
 
     fn title(&self, lang: Lang) -> String {
-        let p = phrases(lang);
+        let p = lang.story();
         let why = match &self.chosen_because {
             Choice::Asked => p.asked.to_string(),
             Choice::RanDry { ran_dry, year } => fill(
@@ -301,11 +113,11 @@ impl Story {
     }
 
     fn initial(&self, lang: Lang) -> String {
-        fill(phrases(lang).initial, &[&mnkr(lang, self.initial)])
+        fill(lang.story().initial, &[&mnkr(lang, self.initial)])
     }
 
     fn ending(&self, lang: Lang) -> String {
-        let p = phrases(lang);
+        let p = lang.story();
         match self.ran_dry {
             Some(year) => fill(p.ran_dry_in, &[&year.to_string()]),
             None => p.never_dry_here.to_string(),
@@ -314,7 +126,7 @@ impl Story {
 
     /// Each year: its calendar year, its events as sentences, its balance.
     fn years_told(&self, lang: Lang) -> impl Iterator<Item = (i64, Vec<String>, String)> {
-        let p = phrases(lang);
+        let p = lang.story();
         self.years.iter().map(move |year| {
             let events = year.events.iter().map(|e| sentence(lang, e)).collect();
             let balance = fill(
@@ -328,7 +140,7 @@ impl Story {
 
 /// One event as a sentence.
 fn sentence(lang: Lang, event: &Event) -> String {
-    let p = phrases(lang);
+    let p = lang.story();
     let m = |amount: f64| mnkr(lang, amount);
     match event {
         Event::Deposit { rule, amount } => {

@@ -144,7 +144,7 @@ impl Question {
     /// The question as a sentence, e.g. "Risk att Socialförvaltningen betalar netto mer än
     /// 5,0 mnkr inom perioden".
     pub fn describe(&self, summary: &Summary, lang: Lang) -> String {
-        let phrases = Phrases::of(lang);
+        let phrases = lang.threshold();
         let unit = |u: usize| summary.units[u].name.as_str();
         let (template, unit, year) = match self.quantity {
             Quantity::Cash { t } => (phrases.cash, "", summary.start_year + t as i64),
@@ -227,56 +227,4 @@ fn decimals(x: f64) -> usize {
             ((x * scale).round() / scale - x).abs() < 1e-9
         })
         .unwrap_or(3)
-}
-
-/// The phrases of the answers in one language.
-struct Phrases {
-    risk: &'static str,
-    chance: &'static str,
-    above: &'static str,
-    below: &'static str,
-    at_least: &'static str,
-    at_most: &'static str,
-    burden: &'static str,
-    burden_lifetime: &'static str,
-    cash: &'static str,
-    net_saving: &'static str,
-    net_saving_lifetime: &'static str,
-}
-
-const SV: Phrases = Phrases {
-    risk: "Risk att",
-    chance: "Chans att",
-    above: "mer än",
-    below: "mindre än",
-    at_least: "minst",
-    at_most: "högst",
-    burden: "{unit} betalar netto {cmp} {amount} inom perioden",
-    burden_lifetime: "{unit} betalar netto {cmp} {amount} under projektens hela livslängd, i {start} års priser",
-    cash: "fonden har {cmp} {amount} i slutet av {year}",
-    net_saving: "nettobesparingen inom perioden är {cmp} {amount}",
-    net_saving_lifetime: "nettobesparingen under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
-};
-
-const EN: Phrases = Phrases {
-    risk: "Risk that",
-    chance: "Chance that",
-    above: "more than",
-    below: "less than",
-    at_least: "at least",
-    at_most: "at most",
-    burden: "{unit} pays, net, {cmp} {amount} within the period",
-    burden_lifetime: "{unit} pays, net, {cmp} {amount} over the projects' whole lives, in {start} prices",
-    cash: "the fund holds {cmp} {amount} at the end of {year}",
-    net_saving: "the net saving within the period is {cmp} {amount}",
-    net_saving_lifetime: "the net saving over the projects' whole lives, in {start} prices, is {cmp} {amount}",
-};
-
-impl Phrases {
-    fn of(lang: Lang) -> &'static Phrases {
-        match lang {
-            Lang::Sv => &SV,
-            Lang::En => &EN,
-        }
-    }
 }

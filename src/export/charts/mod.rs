@@ -8,6 +8,7 @@
 
 mod burden;
 mod draw;
+mod exceedance;
 mod flows;
 mod fund;
 mod sweep;
@@ -275,6 +276,13 @@ pub fn svg(results: &Results, lang: Lang, name: &str) -> Result<Option<String>, 
     let ctx = Context::of_run(results, lang);
     register_font()?;
     Ok(Some(svg_of(&RunChart { chart, ctx: &ctx })?))
+}
+
+/// The exceedance charts of `results` as `(name, SVG)`, drawn in memory from the distributions
+/// a run keeps; none for results read back from files.
+pub fn exceedance_svgs(results: &Results, lang: Lang) -> Result<Vec<(String, String)>> {
+    register_font()?;
+    exceedance::svgs(&Context::of_run(results, lang))
 }
 
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.

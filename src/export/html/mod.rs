@@ -9,11 +9,12 @@ mod decision;
 use std::fmt::Write;
 
 use super::key_figures::{self, Value};
-use super::{SweepSection, table};
+use super::{ReportParts, SweepSection, table};
 use crate::labels::figures::{self, Statistic};
 use crate::labels::{Lang, fill, inputs};
 use crate::results::{Results, Spread, Summary};
-use crate::scenario::{Approval, Basis, Bearer, FloorScope, Model, Scenario};
+use crate::scenario::{Approval, Basis, Bearer, FloorScope, Model};
+use crate::threshold::{self, Question};
 
 /// Page style: readable on screen and phone, A4 in print; charts and table rows never split
 /// across pages, table headers repeated on each page.
@@ -30,6 +31,8 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: rig
 th:first-child, td:first-child { text-align: left; }
 figure { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
+figcaption { font-size: 0.9rem; color: #444; margin-top: 0.3rem; }
+.story-years { font-size: 0.9rem; }
 .note { font-size: 0.85rem; color: #444; }
 @page { size: A4; margin: 15mm; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .wide { overflow: visible; } }
@@ -43,15 +46,15 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The report page in `lang`. `svgs` are the run's charts, `(file name, SVG)`, in drawing order.
+/// The report page in `lang`. `svgs` are the run's charts, `(name, SVG)`, in drawing order.
 pub fn report(
-    scenario: &Scenario,
+    parts: &ReportParts,
     results: &Results,
     svgs: &[(String, String)],
-    sweep: Option<&SweepSection>,
     lang: Lang,
 ) -> String {
     let t = lang.report();
+    let scenario = parts.scenario;
     let percent = |x: f64| lang.percent(x, 1);
     let summary = &results.summary;
     let last_year = scenario.calendar_year(scenario.years - 1);
@@ -87,18 +90,46 @@ pub fn report(
         );
     }
     page += &decision::assumptions(scenario, lang);
-    if let Some(sweep) = sweep {
+    if let Some(sweep) = parts.sweep {
         page += &sweep_section(sweep, lang);
+    }
+    page += &questions(results, parts.questions, lang);
+    let captions = &t.captions;
+    let main = [
+        ("designs", captions.designs),
+        ("depletion", captions.depletion),
+        ("burden-by-design", captions.burden_by_design),
+        ("exceedance", captions.exceedance),
+        ("exceedance-burden", captions.exceedance_burden),
+    ];
+    let _ = writeln!(page, "<h2>{}</h2>", t.charts_title);
+    for (name, caption) in main {
+        if let Some((_, svg)) = svgs.iter().find(|(n, _)| n == name) {
+            let _ = writeln!(
+                page,
+                "<figure id=\"{name}\">{svg}<figcaption>{caption}</figcaption></figure>"
+            );
+        }
     }
     page += &key_figures(summary, lang);
     page += &burdens(summary, lang);
-    let _ = writeln!(page, "<h2>{}</h2>", t.charts_title);
-    for (name, svg) in svgs {
+    if let Some(story) = parts.story {
         let _ = writeln!(
             page,
-            "<figure id=\"{}\">{svg}</figure>",
-            escape(name.trim_end_matches(".svg"))
+            "<h2>{}</h2>\n<p>{}</p>\n{story}",
+            t.story_title, t.story_intro
         );
+    }
+    let _ = writeln!(
+        page,
+        "<h2>{}</h2>\n<p>{}</p>",
+        t.details_title, t.details_intro
+    );
+    for (name, svg) in svgs
+        .iter()
+        .filter(|(n, _)| !main.iter().any(|(m, _)| m == n))
+    {
+        let _ = writeln!(page, "<figure id=\"{}\">{svg}</figure>", escape(name));
     }
 
     let _ = writeln!(page, "<h2>{}</h2>", t.scenario_title);
@@ -167,6 +198,26 @@ pub fn report(
         t.method_title
     );
     page
+}
+
+/// The threshold questions asked, each with its chance in every design.
+fn questions(results: &Results, questions: &[Question], lang: Lang) -> String {
+    if questions.is_empty() {
+        return String::new();
+    }
+    let mut page = format!("<h2>{}</h2>\n<ul>\n", lang.report().questions_title);
+    for question in questions {
+        let answers: Vec<String> = (threshold::answer(results, question).iter())
+            .map(|(design, p)| format!("{} {}", escape(design), lang.percent(*p, 1)))
+            .collect();
+        let _ = writeln!(
+            page,
+            "<li>{}: {}</li>",
+            escape(&question.describe(&results.summary, lang)),
+            answers.join(", ")
+        );
+    }
+    page + "</ul>\n"
 }
 
 /// "12,3 mnkr (5–95 %: 1,0 till 20,4)".

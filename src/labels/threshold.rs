@@ -1,0 +1,57 @@
+//! How `run --threshold` words its answers, in Swedish and English. `{name}` marks where a
+//! value goes.
+
+use super::Lang;
+
+/// The phrases of the answers in one language.
+pub struct ThresholdText {
+    pub risk: &'static str,
+    pub chance: &'static str,
+    pub above: &'static str,
+    pub below: &'static str,
+    pub at_least: &'static str,
+    pub at_most: &'static str,
+    pub burden: &'static str,
+    pub burden_lifetime: &'static str,
+    pub cash: &'static str,
+    pub net_saving: &'static str,
+    pub net_saving_lifetime: &'static str,
+}
+
+const SV: ThresholdText = ThresholdText {
+    risk: "Risk att",
+    chance: "Chans att",
+    above: "mer än",
+    below: "mindre än",
+    at_least: "minst",
+    at_most: "högst",
+    burden: "{unit} betalar netto {cmp} {amount} inom perioden",
+    burden_lifetime: "{unit} betalar netto {cmp} {amount} under projektens hela livslängd, i {start} års priser",
+    cash: "fonden har {cmp} {amount} i slutet av {year}",
+    net_saving: "nettobesparingen inom perioden är {cmp} {amount}",
+    net_saving_lifetime: "nettobesparingen under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
+};
+
+const EN: ThresholdText = ThresholdText {
+    risk: "Risk that",
+    chance: "Chance that",
+    above: "more than",
+    below: "less than",
+    at_least: "at least",
+    at_most: "at most",
+    burden: "{unit} pays, net, {cmp} {amount} within the period",
+    burden_lifetime: "{unit} pays, net, {cmp} {amount} over the projects' whole lives, in {start} prices",
+    cash: "the fund holds {cmp} {amount} at the end of {year}",
+    net_saving: "the net saving within the period is {cmp} {amount}",
+    net_saving_lifetime: "the net saving over the projects' whole lives, in {start} prices, is {cmp} {amount}",
+};
+
+impl Lang {
+    /// The threshold answers' phrases in this language.
+    pub fn threshold(self) -> &'static ThresholdText {
+        match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+}
