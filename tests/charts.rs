@@ -15,7 +15,9 @@ const DESIGNS: [&str; 4] = [
     "Örebros regel",
     "Dubbelmodell",
 ];
-const STEMS: [&str; 5] = ["fund", "burden", "burden-share", "tipped", "flows"];
+const STEMS: [&str; 4] = ["fund", "burden", "burden-share", "flows"];
+/// Charts of every design side by side.
+const SHARED: [&str; 4] = ["depletion", "designs", "burden-by-design", "tipped"];
 const DESIGN_SLUGS: [&str; 4] = [
     "budget",
     "aterforing-utan-golv",
@@ -42,11 +44,7 @@ fn run(out: &Path, lang: &str) {
 }
 
 fn chart_names() -> Vec<String> {
-    let mut names = vec![
-        "depletion".to_string(),
-        "designs".into(),
-        "burden-by-design".into(),
-    ];
+    let mut names: Vec<String> = SHARED.iter().map(|s| s.to_string()).collect();
     for stem in STEMS {
         names.extend(DESIGN_SLUGS.iter().map(|d| format!("{stem}-{d}")));
     }
@@ -93,10 +91,7 @@ fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
             text.contains("2\u{a0}000 framtider, frö 2025"),
             "{name}: no paths and seed"
         );
-        if name.starts_with("depletion")
-            || name.starts_with("designs")
-            || name.starts_with("burden-by")
-        {
+        if SHARED.contains(&name.as_str()) {
             for design in DESIGNS {
                 assert!(text.contains(design), "{name}: no {design}");
             }
@@ -238,7 +233,7 @@ fn designs_differing_only_by_accents_get_their_own_charts() {
     let charts = out.join("charts");
     assert_eq!(
         fs::read_dir(&charts).unwrap().count(),
-        2 * (3 + 4 * STEMS.len())
+        2 * (SHARED.len() + 4 * STEMS.len())
     );
     for stem in STEMS {
         let prefix = format!("{stem}-orebros-regel");
@@ -268,7 +263,7 @@ fn a_design_named_by_design_does_not_overwrite_the_all_designs_chart() {
     let charts = out.join("charts");
     assert_eq!(
         fs::read_dir(&charts).unwrap().count(),
-        2 * (3 + 4 * STEMS.len())
+        2 * (SHARED.len() + 4 * STEMS.len())
     );
     let all = fs::read_to_string(charts.join("burden-by-design.svg")).unwrap();
     assert!(
@@ -277,4 +272,34 @@ fn a_design_named_by_design_does_not_overwrite_the_all_designs_chart() {
     );
     let own = svgs(&charts, "burden-by-design-");
     one_chart_each(&own, &["By design"], in_subtitle);
+}
+
+/// Tick labels were about 4 pt when a chart was printed across an A4 page's text width.
+#[test]
+fn no_chart_text_is_smaller_than_8_pt_in_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run(&out, "sv");
+    // A chart 1200 px wide printed across the A4 text column, about 480 pt: 2.5 px a point.
+    let smallest_px = 8.0 * 1200.0 / 480.0;
+    let mut checked = 0;
+    for entry in fs::read_dir(out.join("charts")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "svg") {
+            continue;
+        }
+        let svg = fs::read_to_string(&path).unwrap();
+        let document = roxmltree::Document::parse(&svg).unwrap();
+        for node in document.descendants().filter(|n| n.has_tag_name("text")) {
+            let size: f64 = node.attribute("font-size").unwrap().parse().unwrap();
+            assert!(
+                size >= smallest_px,
+                "{}: {:?} at {size} px",
+                path.display(),
+                node.text()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} texts");
 }

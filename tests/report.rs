@@ -59,7 +59,7 @@ fn the_report_is_one_self_contained_file() {
     // Every chart of the run and the two exceedance charts; the five main ones captioned.
     assert_eq!(
         html.matches("<figure").count(),
-        3 + 4 * 5 + 2,
+        4 + 4 * 4 + 2,
         "every chart"
     );
     assert_eq!(html.matches("<figcaption>").count(), 5);
@@ -101,7 +101,7 @@ fn the_report_renders_in_chromium() {
         let (measured, log) = render(browser, dir.path(), &page, width);
         let sizes: Vec<&str> = measured.split_whitespace().collect();
         let count = |kind: &str| sizes.iter().filter(|s| s.starts_with(kind)).count();
-        assert_eq!(count("svg:"), 25, "{measured}");
+        assert_eq!(count("svg:"), 22, "{measured}");
         assert_eq!(count("table:"), 4, "{measured}");
         for size in &sizes {
             let (kind, dims) = size.split_once(':').unwrap();
@@ -177,8 +177,8 @@ fn the_report_includes_a_sweep_when_given() {
     // The setting is named for a reader, never by its field path.
     assert!(html.contains("Återbetalningstid, år"));
     assert!(!html.contains("design.repayment"));
-    // 23 charts of the run, 2 of exceedance and the sweep's line chart.
-    assert_eq!(html.matches("<figure").count(), 26);
+    // 20 charts of the run, 2 of exceedance and the sweep's line chart.
+    assert_eq!(html.matches("<figure").count(), 23);
     // Two settings × four designs as table rows after the header.
     let sweep = html
         .split("<h2>Svep</h2>")

@@ -266,7 +266,7 @@ fn one_setting_draws_lines_and_two_draw_heat_maps() {
         assert!(lines.join(file).exists(), "{file}");
     }
     let svg = fs::read_to_string(lines.join("sweep.svg")).unwrap();
-    assert!(svg.contains("Återbetalningstid, år") && svg.contains("Återförd andel"));
+    assert!(svg.contains("Återbetalningstid, år") && svg.contains("Återfört, perioden"));
     assert!(
         !svg.contains("design.repayment"),
         "no field path reaches a reader"

@@ -289,7 +289,7 @@ const SWEEP_FIGURES: [&str; 6] = [
 pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
     let headings: Vec<String> = std::iter::once(figures::heading("design", lang))
         .chain(settings.iter().map(|s| inputs::field(&s.field, lang)))
-        .chain(SWEEP_FIGURES.map(|column| short_heading(column, lang)))
+        .chain(SWEEP_FIGURES.map(|column| figures::short_heading(column, lang)))
         .collect();
     let rows: Vec<Vec<String>> = rows
         .iter()
@@ -319,23 +319,12 @@ pub fn setting_value(v: f64, lang: Lang) -> String {
     lang.number(v, if v.fract() == 0.0 { 0 } else { 2 })
 }
 
-/// A column's short heading with its statistic: "Saldo vid slutet, median".
-fn short_heading(column: &str, lang: Lang) -> String {
-    match figures::column(column) {
-        Some((figure, Some(statistic))) => {
-            format!("{}, {}", figure.short(lang), statistic.name(lang))
-        }
-        Some((figure, None)) => figure.short(lang).to_string(),
-        None => column.to_string(),
-    }
-}
-
 /// A sensitivity analysis: per design and input, the depletion risk and median final cash when
 /// the input is low and high; then each design as written.
 pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
     let text = lang.table();
-    let risk = short_heading("p_depleted_ever", lang);
-    let cash = short_heading("final_cash_p50", lang);
+    let risk = figures::short_heading("p_depleted_ever", lang);
+    let cash = figures::short_heading("final_cash_p50", lang);
     let headings = vec![
         figures::heading("design", lang),
         figures::heading("input", lang),

@@ -569,6 +569,17 @@ pub fn heading(name: &str, lang: Lang) -> String {
     heading
 }
 
+/// A column's short heading with its statistic: `final_cash_p50` → "Saldo vid slutet, median".
+pub fn short_heading(column: &str, lang: Lang) -> String {
+    match self::column(column) {
+        Some((figure, Some(statistic))) => {
+            format!("{}, {}", figure.short(lang), statistic.name(lang))
+        }
+        Some((figure, None)) => figure.short(lang).to_string(),
+        None => column.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,11 @@
-//! The förvaltningar's charts: each one's net burden (in mnkr or as a share of its frame), the
-//! risk of a deficit year, and every design's expected burden side by side.
+//! The nämnder's charts: each one's net burden by year (in mnkr or as a share of its frame),
+//! and for every design side by side its total burden and its chance of a deficit year.
 
 use anyhow::Result;
 use plotters::prelude::*;
 
 use super::draw::*;
-use super::{Context, FONT, chart_error};
+use super::{Context, chart_error};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Small multiples, one panel per unit: median and 5–95 % band of yearly burden.
@@ -27,26 +27,34 @@ pub fn burden<DB: DrawingBackend>(
         &ctx.subtitle(Some(d)),
         &legend,
     )?;
-    let columns = units.len().clamp(1, 4);
+    let spreads: Vec<Spread> = (units.iter())
+        .map(|unit| {
+            let rows = ctx.unit_rows(d, &unit.id);
+            Spread::band(rows.iter().map(|r| {
+                if as_share {
+                    [r.burden_share_p5, r.burden_share_p50, r.burden_share_p95]
+                } else {
+                    [r.burden_p5, r.burden_p50, r.burden_p95]
+                }
+            }))
+        })
+        .collect();
+    // One scale for every unit, so that a small spike looks small.
+    let shared = value_range(spreads.iter().flat_map(|s| s.values(&[])), true);
+    let axis = if as_share { Axis::Share } else { Axis::Mnkr };
+    let columns = units.len().clamp(1, 3);
     let rows = units.len().div_ceil(columns);
-    for (unit, panel) in units.iter().zip(body.split_evenly((rows, columns))) {
-        let rows = ctx.unit_rows(d, &unit.id);
-        let spread = Spread::band(rows.iter().map(|r| {
-            if as_share {
-                [r.burden_share_p5, r.burden_share_p50, r.burden_share_p95]
-            } else {
-                [r.burden_p5, r.burden_p50, r.burden_p95]
-            }
-        }));
-        let axis = if as_share { Axis::Share } else { Axis::Mnkr };
+    let panels = body.split_evenly((rows, columns));
+    for ((unit, spread), panel) in units.iter().zip(&spreads).zip(panels) {
+        let caption = shorten(&unit.name, 30);
         spread_panel(
             &panel,
             ctx,
-            &shorten(&unit.name, 34),
-            &spread,
+            &caption,
+            spread,
             &[],
             color,
-            axis,
+            (axis, Some(&shared)),
         )?;
     }
     Ok(())
@@ -61,109 +69,125 @@ fn shorten(name: &str, max: usize) -> String {
     }
 }
 
-/// Chance each unit is tipped into deficit by year under one design.
-pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    let units = &ctx.results.summary.units;
-    let legend: Vec<(String, Mark)> = units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| (shorten(&unit.name, 40), line_mark(u)))
-        .collect();
-    let body = figure(
-        root,
-        &format!(
-            "{} – {}",
-            ctx.design_name(d),
-            ctx.figure("p_tipped").to_lowercase()
-        ),
-        &ctx.subtitle(Some(d)),
-        &legend,
-    )?;
-    let lines: Vec<ProbabilityLine> = units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| {
-            (
-                colour(u),
-                dashes(u),
-                ctx.unit_rows(d, &unit.id)
-                    .iter()
-                    .map(|r| r.p_tipped)
-                    .collect(),
-            )
-        })
-        .collect();
-    probability_panel(&body, ctx, ctx.figure("p_tipped"), &lines)
-}
-
-/// Grouped bars: each unit's expected total burden under each design.
+/// Each unit's total burden over the period under each design: a bar to the median and a line
+/// across 5–95 % of futures.
 pub fn burden_by_design<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
     let l = ctx.labels();
+    let subtitle = format!("{}\n{}", ctx.subtitle(None), l.burden_note);
+    grouped_bars(
+        root,
+        ctx,
+        l.burden_by_design,
+        &subtitle,
+        Axis::Mnkr,
+        |d, u| {
+            let b = ctx.results.summary.designs[d].units[u].burden_total;
+            (b.p50, Some((b.p5, b.p95)))
+        },
+    )
+}
+
+/// The chance that each unit runs a deficit against its frame in some year, under each design.
+pub fn tipped<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
+    let title = ctx.figure("p_any_year_tipped");
+    grouped_bars(
+        root,
+        ctx,
+        title,
+        &ctx.subtitle(None),
+        Axis::Share,
+        |d, u| {
+            (
+                ctx.results.summary.designs[d].units[u].p_any_year_tipped,
+                None,
+            )
+        },
+    )
+}
+
+/// A bar per unit and design, units down the side by name and designs by colour; `value` gives
+/// a bar's length and, when it has one, the range its whisker spans.
+fn grouped_bars<DB: DrawingBackend>(
+    root: &Area<DB>,
+    ctx: &Context,
+    title: &str,
+    subtitle: &str,
+    axis: Axis,
+    value: impl Fn(usize, usize) -> (f64, Option<(f64, f64)>),
+) -> Result<()> {
     let summary = &ctx.results.summary;
     let units = &summary.units;
-    let legend: Vec<(String, Mark)> = summary
-        .designs
-        .iter()
-        .enumerate()
+    let designs = summary.designs.len();
+    let legend: Vec<(String, Mark)> = (summary.designs.iter().enumerate())
         .map(|(d, design)| (design.name.clone(), Mark::Fill(colour(d).to_rgba())))
         .collect();
-    let body = figure(
-        root,
-        l.burden_by_design,
-        &format!("{} · {}", ctx.subtitle(None), l.burden_note),
-        &legend,
-    )?;
-    let means = |u: usize| {
-        summary
-            .designs
-            .iter()
-            .map(move |d| d.units[u].burden_total.mean)
+    let body = figure(root, title, subtitle, &legend)?;
+    // (unit, design, length, whisker) of every bar.
+    type Bar = (usize, usize, f64, Option<(f64, f64)>);
+    let bars: Vec<Bar> = (0..units.len())
+        .flat_map(|u| (0..designs).map(move |d| (u, d)))
+        .map(|(u, d)| {
+            let (bar, whisker) = value(d, u);
+            (u, d, bar, whisker)
+        })
+        .collect();
+    let all = bars.iter().flat_map(|&(_, _, bar, whisker)| {
+        let (lo, hi) = whisker.unwrap_or((bar, bar));
+        [bar, lo, hi]
+    });
+    let range = value_range(all, true);
+    let n = units.len() as f64;
+    let names: Vec<String> = units.iter().map(|u| shorten(&u.name, 36)).collect();
+    let widths = (names.iter())
+        .map(|name| text_width(&body, name))
+        .collect::<Result<Vec<u32>>>()?;
+    let names_width = widths.into_iter().max().unwrap_or(0) + 20;
+    let mut chart = panel(&body, "", range.clone(), 0.0..n, names_width)?;
+    let x_desc = match axis {
+        Axis::Mnkr => "mnkr",
+        Axis::Share => ctx.labels().probability,
     };
-    let range = value_range((0..units.len()).flat_map(means), true);
-    let mut chart = ChartBuilder::on(&body)
-        .margin(12)
-        .x_label_area_size(40)
-        .y_label_area_size(78)
-        .build_cartesian_2d(0.0..units.len() as f64, range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_desc("mnkr")
-        .y_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+    mesh(&mut chart)
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(6)
+        .x_desc(x_desc)
+        .x_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
         .draw()
         .map_err(chart_error)?;
-    let designs = summary.designs.len() as f64;
-    let width = 0.8 / designs;
+    let height = 0.8 / designs as f64;
+    // Unit u's row runs from n − u − 1 (bottom) to n − u (top); designs fill it top down.
+    let row = |u: usize, d: usize| n - u as f64 - 0.1 - (d as f64 + 1.0) * height;
     chart
-        .draw_series((0..units.len()).flat_map(|u| {
-            means(u).enumerate().map(move |(d, mean)| {
-                let x0 = u as f64 + 0.1 + d as f64 * width;
-                Rectangle::new([(x0, 0.0), (x0 + width * 0.92, mean)], colour(d).filled())
-            })
+        .draw_series(bars.iter().map(|&(u, d, bar, _)| {
+            let y = row(u, d);
+            Rectangle::new([(0.0, y), (bar, y + height * 0.9)], colour(d).filled())
+        }))
+        .map_err(chart_error)?;
+    chart
+        .draw_series(bars.iter().filter_map(|&(u, d, _, whisker)| {
+            let (lo, hi) = whisker?;
+            let y = row(u, d) + height * 0.45;
+            Some(PathElement::new(
+                vec![(lo, y), (hi, y)],
+                BLACK.stroke_width(2),
+            ))
         }))
         .map_err(chart_error)?;
     chart
         .draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, 0.0), (units.len() as f64, 0.0)],
+            vec![(0.0, 0.0), (0.0, n)],
             BLACK.stroke_width(1),
         )))
         .map_err(chart_error)?;
-    // Unit ids under the bars' centres, in the label area below the plot.
-    for (u, unit) in units.iter().enumerate() {
-        let at = chart.backend_coord(&(u as f64 + 0.5, range.start));
+    for (u, name) in names.iter().enumerate() {
+        let at = chart.backend_coord(&(range.start, n - u as f64 - 0.5));
         label_at(
             &body,
             at,
-            (0, 8),
-            &unit.id,
-            14,
-            Pos::new(HPos::Center, VPos::Top),
+            (-10, 0),
+            name,
+            Pos::new(HPos::Right, VPos::Center),
         )?;
     }
     Ok(())

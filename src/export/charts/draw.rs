@@ -6,12 +6,14 @@
 use std::ops::Range;
 
 use anyhow::Result;
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::Pos;
 
-use super::{Context, FONT, Lang, chart_error};
+use super::{Context, FONT, Lang, SIZE, chart_error};
 
 pub(super) type Area<DB> = DrawingArea<DB, Shift>;
 
@@ -29,6 +31,90 @@ pub(super) const PALETTE: [RGBColor; 8] = [
 
 pub(super) const GRID: RGBColor = RGBColor(228, 228, 228);
 
+/// Width of the A4 text column a chart is printed across, in points; text sizes are chosen at
+/// that print size, so that no text is smaller than 8 pt on paper.
+const PRINT_WIDTH_PT: f64 = 480.0;
+
+/// The sizes of a chart's text.
+#[derive(Clone, Copy)]
+pub(super) enum Size {
+    /// The chart's title: 12 pt.
+    Title,
+    /// A panel's caption: 9.5 pt.
+    Caption,
+    /// Ticks, axis descriptions, legends, subtitles and labels: 8 pt.
+    Label,
+}
+
+/// plotters writes an SVG's `font-size` as the size asked for divided by this.
+const SVG_FONT_SHRINK: f64 = 1.24;
+
+impl Size {
+    /// This size as plotters is asked for it, in the chart's pixels.
+    pub(super) fn px(self) -> f64 {
+        let points = match self {
+            Size::Title => 12.0,
+            Size::Caption => 9.5,
+            Size::Label => 8.0,
+        };
+        points * f64::from(SIZE.0) / PRINT_WIDTH_PT * SVG_FONT_SHRINK
+    }
+
+    /// The house font at this size, in the text colour.
+    pub(super) fn font(self) -> TextStyle<'static> {
+        (FONT, self.px()).into_font().color(&TEXT)
+    }
+}
+
+/// Room left of a panel for tick labels and the axis description.
+pub(super) const Y_LABEL_AREA: u32 = 150;
+/// Room below a panel for tick labels and the axis description.
+pub(super) const X_LABEL_AREA: u32 = 64;
+
+/// A panel's chart over coordinates `X` by `Y`.
+pub(super) type Panel<'a, DB, X, Y> = ChartContext<'a, DB, Cartesian2d<X, Y>>;
+
+/// A panel of a figure: `caption` above (none when empty), and axes over `x` and `y`, with
+/// `y_area` pixels for the y axis's labels.
+pub(super) fn panel<'a, DB: DrawingBackend, X: AsRangedCoord, Y: AsRangedCoord>(
+    area: &'a Area<DB>,
+    caption: &str,
+    x: X,
+    y: Y,
+    y_area: u32,
+) -> Result<Panel<'a, DB, X::CoordDescType, Y::CoordDescType>> {
+    let mut builder = ChartBuilder::on(area);
+    // The right margin leaves room for the last tick label, centred on the plot's edge.
+    builder
+        .margin(12)
+        .margin_right(36)
+        .x_label_area_size(X_LABEL_AREA)
+        .y_label_area_size(y_area);
+    if !caption.is_empty() {
+        let caption = fit(area, caption, Size::Caption, area.dim_in_pixel().0 - 12)?;
+        builder.caption(caption, Size::Caption.font());
+    }
+    builder.build_cartesian_2d(x, y).map_err(chart_error)
+}
+
+/// A panel's mesh in the house style: a light grid, ticks and axis descriptions at print size.
+/// The caller adds its ticks and labels and draws it.
+pub(super) fn mesh<'a, 'b, DB, X, Y, XT, YT>(
+    chart: &'b mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+) -> MeshStyle<'a, 'b, X, Y, DB>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+{
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .label_style(Size::Label.font())
+        .axis_desc_style(Size::Label.font());
+    mesh
+}
+
 pub(super) const TEXT: RGBColor = RGBColor(40, 40, 40);
 
 /// Target levels, apart from the black initial capital.
@@ -38,24 +124,29 @@ pub(super) fn colour(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]
 }
 
-/// Dash and gap lengths of design `d`'s line: every second design is dashed, long and short
-/// in turn, so designs whose lines coincide stay visible.
+/// Dash and gap lengths of design `d`'s line: solid, long dashes, dots, short dashes in turn,
+/// so that designs whose lines coincide stay visible and a grey print tells them apart.
 pub(super) fn dashes(d: usize) -> Option<(u32, u32)> {
     match d % 4 {
-        1 => Some((12, 6)),
-        3 => Some((4, 6)),
+        1 => Some((14, 7)),
+        2 => Some((3, 5)),
+        3 => Some((7, 5)),
         _ => None,
     }
 }
 
 /// The legend mark of line `i` (a design's or a unit's), drawn as `colour` and `dashes` draw it.
 pub(super) fn line_mark(i: usize) -> Mark {
-    if dashes(i).is_some() {
-        Mark::Dashed(colour(i))
-    } else {
-        Mark::Line(colour(i), 3)
+    match dashes(i) {
+        Some(pattern) => Mark::Dashed(colour(i), pattern),
+        None => Mark::Line(colour(i), 3),
     }
 }
+
+/// The dash pattern of a dashed reference line or claim.
+pub(super) const DASHED: (u32, u32) = (10, 6);
+/// The dash pattern of a mean beside its median.
+const MEAN_DASHES: (u32, u32) = (6, 4);
 
 /// A line series, solid or dashed.
 pub(super) fn line<DB: DrawingBackend, X: Clone + 'static, Y: Clone + 'static, C>(
@@ -88,7 +179,8 @@ pub(super) fn design_legend(ctx: &Context) -> Vec<(String, Mark)> {
 /// How a legend entry is drawn.
 pub(super) enum Mark {
     Line(RGBColor, u32),
-    Dashed(RGBColor),
+    /// A line in this colour, dashed with this dash and gap.
+    Dashed(RGBColor, (u32, u32)),
     Fill(RGBAColor),
 }
 
@@ -101,39 +193,103 @@ pub(super) fn figure<DB: DrawingBackend>(
     legend: &[(String, Mark)],
 ) -> Result<Area<DB>> {
     root.fill(&WHITE).map_err(chart_error)?;
-    let lines: Vec<&str> = subtitle.lines().collect();
-    let (header, rest) = root.split_vertically(54 + 18 * lines.len().max(1) as i32);
-    header
-        .draw(&Text::new(
-            title.to_string(),
-            (20, 12),
-            (FONT, 24).into_font().color(&TEXT),
-        ))
-        .map_err(chart_error)?;
-    for (i, line) in lines.iter().enumerate() {
+    let width = root.dim_in_pixel().0 - 40;
+    let titles = wrap(root, title, Size::Title, width)?;
+    let mut lines = Vec::new();
+    for line in subtitle.lines() {
+        lines.extend(wrap(root, line, Size::Label, width)?);
+    }
+    let (title_px, line_px) = (Size::Title.px() as i32 + 6, Size::Label.px() as i32 + 6);
+    let titles_height = title_px * titles.len() as i32;
+    let header_height = 12 + titles_height + 6 + line_px * lines.len().max(1) as i32 + 8;
+    let (header, rest) = root.split_vertically(header_height);
+    for (i, line) in titles.iter().enumerate() {
+        let at = (20, 12 + title_px * i as i32);
         header
-            .draw(&Text::new(
-                line.to_string(),
-                (20, 44 + 20 * i as i32),
-                (FONT, 15).into_font().color(&RGBColor(90, 90, 90)),
-            ))
+            .draw(&Text::new(line.clone(), at, Size::Title.font()))
+            .map_err(chart_error)?;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let style = (FONT, Size::Label.px())
+            .into_font()
+            .color(&RGBColor(90, 90, 90));
+        let at = (20, 12 + titles_height + 6 + line_px * i as i32);
+        header
+            .draw(&Text::new(line.clone(), at, style))
             .map_err(chart_error)?;
     }
     let rows = legend_rows(&rest, legend)?;
-    let legend_height = 14 + 26 * rows as i32;
+    let legend_height = 14 + LEGEND_ROW * rows as i32;
     let (body, strip) = rest.split_vertically(rest.dim_in_pixel().1 as i32 - legend_height);
     draw_legend(&strip, legend)?;
     Ok(body)
 }
 
-pub(super) const SWATCH: i32 = 34;
+pub(super) const SWATCH: i32 = 40;
+/// Height of a legend's row.
+const LEGEND_ROW: i32 = 34;
 
 pub(super) fn entry_width<DB: DrawingBackend>(area: &Area<DB>, label: &str) -> Result<i32> {
-    let style = TextStyle::from((FONT, 15).into_font());
+    Ok(SWATCH + 8 + text_width(area, label)? as i32 + 28)
+}
+
+/// `text` broken into lines no wider than `width` pixels at `size` (a longer word stays whole).
+fn wrap<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    size: Size,
+    width: u32,
+) -> Result<Vec<String>> {
+    let style = size.font();
+    let fits = |line: &str| -> Result<bool> {
+        let (w, _) = area.estimate_text_size(line, &style).map_err(chart_error)?;
+        Ok(w <= width)
+    };
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if fits(&format!("{line} {word}"))? => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    Ok(lines)
+}
+
+/// `text` at `size`, cut with an ellipsis to fit `width` pixels.
+pub(super) fn fit<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    size: Size,
+    width: u32,
+) -> Result<String> {
+    let style = size.font();
+    let fits = |line: &str| -> Result<bool> {
+        let (w, _) = area.estimate_text_size(line, &style).map_err(chart_error)?;
+        Ok(w <= width)
+    };
+    if fits(text)? {
+        return Ok(text.to_string());
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let cut = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if fits(&cut)? {
+            return Ok(cut);
+        }
+    }
+    Ok("…".into())
+}
+
+/// The width of `text` in labels' size, in pixels.
+pub(super) fn text_width<DB: DrawingBackend>(area: &Area<DB>, text: &str) -> Result<u32> {
     let (w, _) = area
-        .estimate_text_size(label, &style)
+        .estimate_text_size(text, &Size::Label.font())
         .map_err(chart_error)?;
-    Ok(SWATCH + 8 + w as i32 + 28)
+    Ok(w)
 }
 
 pub(super) fn legend_rows<DB: DrawingBackend>(
@@ -163,27 +319,26 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
         let w = entry_width(area, label)?;
         if x > 20 && x + w > width {
             x = 20;
-            y += 26;
+            y += LEGEND_ROW;
         }
-        let mid = y + 9;
+        let mid = y + 12;
         match mark {
             Mark::Line(c, width) => area.draw(&PathElement::new(
                 vec![(x, mid), (x + SWATCH, mid)],
                 c.stroke_width(*width),
             )),
-            Mark::Dashed(c) => area
-                .draw(&PathElement::new(
-                    vec![(x, mid), (x + 12, mid)],
-                    c.stroke_width(2),
-                ))
-                .and_then(|_| {
+            Mark::Dashed(c, (dash, gap)) => {
+                let (dash, step) = (*dash as i32, (dash + gap) as i32);
+                (x..x + SWATCH).step_by(step as usize).try_for_each(|from| {
+                    let to = (from + dash).min(x + SWATCH);
                     area.draw(&PathElement::new(
-                        vec![(x + 20, mid), (x + SWATCH, mid)],
-                        c.stroke_width(2),
+                        vec![(from, mid), (to, mid)],
+                        c.stroke_width(3),
                     ))
-                }),
+                })
+            }
             Mark::Fill(c) => area.draw(&Rectangle::new(
-                [(x, y + 1), (x + SWATCH, y + 17)],
+                [(x, y + 2), (x + SWATCH, y + 22)],
                 c.filled(),
             )),
         }
@@ -191,7 +346,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
         area.draw(&Text::new(
             label.clone(),
             (x + SWATCH + 8, y + 1),
-            (FONT, 15).into_font().color(&TEXT),
+            Size::Label.font(),
         ))
         .map_err(chart_error)?;
         x += w;
@@ -263,27 +418,14 @@ pub(super) fn year_chart<'a, DB: DrawingBackend>(
     y_desc: &str,
 ) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordi64, RangedCoordf64>>> {
     let years = ctx.years();
-    let mut builder = ChartBuilder::on(area);
-    builder
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(78);
-    if !caption.is_empty() {
-        builder.caption(caption, (FONT, 17).into_font().color(&TEXT));
-    }
-    let mut chart = builder
-        .build_cartesian_2d(years[0]..*years.last().unwrap_or(&years[0]), range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(8)
+    let span = years[0]..*years.last().unwrap_or(&years[0]);
+    let y_area = if y_desc.is_empty() { 110 } else { Y_LABEL_AREA };
+    let mut chart = panel(area, caption, span, range.clone(), y_area)?;
+    mesh(&mut chart)
+        .x_labels(6)
         .x_label_formatter(&|y| y.to_string())
         .y_desc(y_desc)
         .y_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
         .draw()
         .map_err(chart_error)?;
     Ok(chart)
@@ -300,6 +442,18 @@ pub(super) struct Spread {
 }
 
 impl Spread {
+    /// Every value a panel of this spread shows: the band, the mean (which can lie outside the
+    /// band) and the reference lines.
+    pub(super) fn values<'a>(
+        &'a self,
+        references: &'a [Vec<f64>],
+    ) -> impl Iterator<Item = f64> + 'a {
+        (self.p5.iter().chain(&self.p95))
+            .chain(self.mean.iter().flatten())
+            .chain(references.iter().flatten())
+            .copied()
+    }
+
     /// From each year's `[p5, p25, p50, p75, p95, mean]`.
     pub(super) fn fan(years: impl Iterator<Item = [f64; 6]>) -> Spread {
         let columns: Vec<[f64; 6]> = years.collect();
@@ -337,18 +491,12 @@ pub(super) fn spread_panel<DB: DrawingBackend>(
     spread: &Spread,
     references: &[Vec<f64>],
     color: RGBColor,
-    axis: Axis,
+    (axis, shared): (Axis, Option<&Range<f64>>),
 ) -> Result<()> {
     let years = ctx.years();
-    // The mean can lie outside the 5–95 % band: the axis covers it too.
-    let all = spread
-        .p5
-        .iter()
-        .chain(&spread.p95)
-        .chain(spread.mean.iter().flatten())
-        .chain(references.iter().flatten())
-        .copied();
-    let range = value_range(all, true);
+    let range = shared
+        .cloned()
+        .unwrap_or_else(|| value_range(spread.values(references), true));
     let mut chart = year_chart(area, ctx, caption, range, axis, "")?;
     chart
         .draw_series(std::iter::once(PathElement::new(
@@ -379,13 +527,23 @@ pub(super) fn spread_panel<DB: DrawingBackend>(
             .collect();
         let style = if i == 0 { BLACK } else { TARGET };
         chart
-            .draw_series(DashedLineSeries::new(points, 10, 6, style.stroke_width(2)))
+            .draw_series(DashedLineSeries::new(
+                points,
+                DASHED.0,
+                DASHED.1,
+                style.stroke_width(2),
+            ))
             .map_err(chart_error)?;
     }
     if let Some(mean) = &spread.mean {
         let points: Vec<(i64, f64)> = years.iter().copied().zip(mean.iter().copied()).collect();
         chart
-            .draw_series(DashedLineSeries::new(points, 6, 4, color.stroke_width(2)))
+            .draw_series(DashedLineSeries::new(
+                points,
+                MEAN_DASHES.0,
+                MEAN_DASHES.1,
+                color.stroke_width(2),
+            ))
             .map_err(chart_error)?;
     }
     let median: Vec<(i64, f64)> = years
@@ -409,17 +567,17 @@ pub(super) fn spread_legend(
     let l = ctx.labels();
     let mut legend = vec![(l.median.to_string(), Mark::Line(color, 3))];
     if mean {
-        legend.push((l.mean.to_string(), Mark::Dashed(color)));
+        legend.push((l.mean.to_string(), Mark::Dashed(color, MEAN_DASHES)));
     }
     if quartiles {
         legend.push((l.band_50.to_string(), Mark::Fill(color.mix(0.32))));
     }
     legend.push((l.band_90.to_string(), Mark::Fill(color.mix(0.16))));
     if references > 0 {
-        legend.push((l.initial.to_string(), Mark::Dashed(BLACK)));
+        legend.push((l.initial.to_string(), Mark::Dashed(BLACK, DASHED)));
     }
     if references > 1 {
-        legend.push((l.target.to_string(), Mark::Dashed(TARGET)));
+        legend.push((l.target.to_string(), Mark::Dashed(TARGET, DASHED)));
     }
     legend
 }
@@ -456,12 +614,11 @@ pub(super) fn label_at<DB: DrawingBackend>(
     pixel: (i32, i32),
     offset: (i32, i32),
     text: &str,
-    size: u32,
     anchor: Pos,
 ) -> Result<()> {
     let (base_x, base_y) = area.get_base_pixel();
     let at = (pixel.0 - base_x + offset.0, pixel.1 - base_y + offset.1);
-    let style = (FONT, size).into_font().color(&TEXT).pos(anchor);
+    let style = Size::Label.font().pos(anchor);
     area.draw(&Text::new(text.to_string(), at, style))
         .map_err(chart_error)?;
     Ok(())

@@ -7,9 +7,9 @@ use anyhow::Result;
 use plotters::prelude::*;
 
 use super::draw::{
-    Area, Axis, GRID, TEXT, colour, dashes, design_legend, figure, line, value_range,
+    Area, Axis, Y_LABEL_AREA, colour, dashes, design_legend, figure, line, mesh, panel, value_range,
 };
-use super::{Context, Drawing, FONT, chart_error, svg_of};
+use super::{Context, Drawing, chart_error, svg_of};
 use crate::exceedance::{Quantity, curve};
 use crate::export::names::{Stem, file_stems};
 
@@ -74,8 +74,8 @@ fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
     let panels = body.split_evenly((1, 2));
     let balance = curves(ctx, last);
     let saving = curves(ctx, Quantity::NetSavingLifetime);
-    panel(&panels[0], ctx, ctx.figure("final_cash"), &balance, None)?;
-    panel(
+    curves_panel(&panels[0], ctx, ctx.figure("final_cash"), &balance, None)?;
+    curves_panel(
         &panels[1],
         ctx,
         ctx.figure("net_saving_lifetime"),
@@ -105,14 +105,14 @@ fn burden<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
         .zip(&all)
         .zip(body.split_evenly((rows, columns)))
     {
-        panel(&area, ctx, &unit.name, curves, Some(shared.clone()))?;
+        curves_panel(&area, ctx, &unit.name, curves, Some(shared.clone()))?;
     }
     Ok(())
 }
 
 /// One panel: a line per design of the share of futures above each value, on `range` when
 /// given (else the curves' own).
-fn panel<DB: DrawingBackend>(
+fn curves_panel<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &Context,
     caption: &str,
@@ -122,25 +122,20 @@ fn panel<DB: DrawingBackend>(
     let x_range =
         range.unwrap_or_else(|| value_range(curves.iter().flatten().map(|&(x, _)| x), true));
     let y_range = 0.0..1.0;
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, (FONT, 17).into_font().color(&TEXT))
-        .margin(12)
-        .x_label_area_size(44)
-        .y_label_area_size(70)
-        .build_cartesian_2d(x_range.clone(), y_range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(6)
+    let mut chart = panel(
+        area,
+        caption,
+        x_range.clone(),
+        y_range.clone(),
+        Y_LABEL_AREA,
+    )?;
+    mesh(&mut chart)
+        .x_labels(5)
         .y_labels(6)
         .x_desc("mnkr")
         .y_desc(ctx.labels().share_above)
         .x_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &x_range))
         .y_label_formatter(&|v| Axis::Share.label(ctx.lang, *v, &y_range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 14).into_font().color(&TEXT))
         .draw()
         .map_err(chart_error)?;
     for (d, points) in curves.iter().enumerate() {

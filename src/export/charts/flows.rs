@@ -5,7 +5,7 @@ use anyhow::Result;
 use plotters::prelude::*;
 
 use super::draw::*;
-use super::{Context, FONT, chart_error};
+use super::{Context, chart_error};
 use crate::results::FundRow;
 
 /// One flow in the flows chart: its label, colour and yearly mean.
@@ -37,7 +37,7 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         .chain(
             claims
                 .iter()
-                .map(|&(name, colour, _)| (name.to_string(), Mark::Dashed(colour))),
+                .map(|&(name, colour, _)| (name.to_string(), Mark::Dashed(colour, DASHED))),
         )
         .collect();
     let title = format!("{} – {}", ctx.design_name(d), l.flows.to_lowercase());
@@ -78,23 +78,13 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         true,
     );
     let x_range = years[0] as f64 - 0.6..*years.last().unwrap() as f64 + 0.6;
-    let mut chart = ChartBuilder::on(&body)
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(78)
-        .build_cartesian_2d(x_range, range.clone())
-        .map_err(chart_error)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
+    let mut chart = panel(&body, "", x_range, range.clone(), Y_LABEL_AREA)?;
+    mesh(&mut chart)
         .disable_x_mesh()
-        .x_labels(12)
+        .x_labels(8)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_desc("mnkr")
         .y_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &range))
-        .label_style((FONT, 14).into_font().color(&TEXT))
-        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
         .draw()
         .map_err(chart_error)?;
     let rectangles = bars.iter().map(|&(x, bottom, top, colour)| {
@@ -107,7 +97,7 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
             .zip(&years)
             .map(|(r, &year)| (year as f64, value(r)))
             .collect();
-        line(&mut chart, points, colour.stroke_width(2), Some((8, 5)))?;
+        line(&mut chart, points, colour.stroke_width(2), Some(DASHED))?;
     }
     chart
         .draw_series(std::iter::once(PathElement::new(

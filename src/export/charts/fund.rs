@@ -56,6 +56,12 @@ pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Res
     let legend = spread_legend(ctx, color, true, true, references.len());
     let body = figure(root, &title, &ctx.subtitle(Some(d)), &legend)?;
     let panels = body.split_evenly((1, 2));
+    // Cash and uncommitted money on one scale: the gap between them is what is committed.
+    let shared = value_range(
+        cash.values(&references)
+            .chain(uncommitted.values(&references[..1])),
+        true,
+    );
     spread_panel(
         &panels[0],
         ctx,
@@ -63,7 +69,7 @@ pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Res
         &cash,
         &references,
         color,
-        Axis::Mnkr,
+        (Axis::Mnkr, Some(&shared)),
     )?;
     spread_panel(
         &panels[1],
@@ -72,7 +78,7 @@ pub fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Res
         &uncommitted,
         &references[..1],
         color,
-        Axis::Mnkr,
+        (Axis::Mnkr, Some(&shared)),
     )
 }
 

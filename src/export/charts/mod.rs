@@ -47,8 +47,8 @@ enum Chart {
     Burden(usize),
     /// The same as a share of the unit's frame.
     BurdenShare(usize),
-    /// Chance each unit is tipped into deficit under design `d`.
-    Tipped(usize),
+    /// Chance each unit has a deficit year, all designs.
+    Tipped,
     /// Median cash with its 5–95 % band, all designs.
     Designs,
     /// Expected total burden per unit and design.
@@ -142,13 +142,17 @@ impl<'a> Context<'a> {
 impl Chart {
     fn all(results: &Results) -> Vec<Chart> {
         let designs = 0..results.summary.designs.len();
-        let mut charts = vec![Chart::Depletion, Chart::Designs, Chart::BurdenByDesign];
+        let mut charts = vec![
+            Chart::Depletion,
+            Chart::Designs,
+            Chart::BurdenByDesign,
+            Chart::Tipped,
+        ];
         for d in designs {
             charts.extend([
                 Chart::Fund(d),
                 Chart::Burden(d),
                 Chart::BurdenShare(d),
-                Chart::Tipped(d),
                 Chart::Flows(d),
             ]);
         }
@@ -162,7 +166,7 @@ impl Chart {
             Chart::Depletion => Stem::fixed("depletion"),
             Chart::Burden(d) => design("burden", d),
             Chart::BurdenShare(d) => design("burden-share", d),
-            Chart::Tipped(d) => design("tipped", d),
+            Chart::Tipped => Stem::fixed("tipped"),
             Chart::Designs => Stem::fixed("designs"),
             Chart::BurdenByDesign => Stem::fixed("burden-by-design"),
             Chart::Flows(d) => design("flows", d),
@@ -180,7 +184,7 @@ impl Chart {
             Chart::Depletion => fund::depletion(root, ctx),
             Chart::Burden(d) => burden::burden(root, ctx, d, false),
             Chart::BurdenShare(d) => burden::burden(root, ctx, d, true),
-            Chart::Tipped(d) => burden::tipped(root, ctx, d),
+            Chart::Tipped => burden::tipped(root, ctx),
             Chart::Designs => fund::designs(root, ctx),
             Chart::BurdenByDesign => burden::burden_by_design(root, ctx),
             Chart::Flows(d) => flows::flows(root, ctx, d),

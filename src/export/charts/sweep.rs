@@ -6,9 +6,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw::{
-    Area, Axis, GRID, Mark, TEXT, colour, dashes, figure, label_at, line, line_mark, value_range,
+    self, Area, Axis, Mark, Size, Y_LABEL_AREA, colour, dashes, figure, label_at, line, line_mark,
+    mesh, value_range,
 };
-use super::{Drawing, FONT, Lang, chart_error, render};
+use super::{Drawing, Lang, chart_error, render};
 use crate::export::names::Stem;
 use crate::labels::{figures, inputs};
 use crate::sweep::{Setting, SweepMetrics, SweepRow};
@@ -66,21 +67,29 @@ impl Drawing for SweepChart<'_> {
 
 /// The metrics drawn, by their columns in `sweep.csv`; the final balance's line charts also
 /// draw its 5–95 % band.
-const METRICS: [(&str, Metric, Axis); 6] = [
-    ("p_depleted_ever", |m| m.p_depleted_ever, Axis::Share),
-    ("final_cash_p50", |m| m.final_cash_p50, Axis::Mnkr),
-    ("recycled_share", |m| m.recycled_share, Axis::Share),
+/// Each with whether a higher value is better for the municipality.
+const METRICS: [(&str, Metric, Axis, bool); 6] = [
+    ("p_depleted_ever", |m| m.p_depleted_ever, Axis::Share, false),
+    ("final_cash_p50", |m| m.final_cash_p50, Axis::Mnkr, true),
+    ("recycled_share", |m| m.recycled_share, Axis::Share, true),
     (
         "net_saving_lifetime_mean",
         |m| m.net_saving_lifetime_mean,
         Axis::Mnkr,
+        true,
     ),
     (
         "worst_unit_burden_p95",
         |m| m.worst_unit_burden_p95,
         Axis::Mnkr,
+        false,
     ),
-    ("p_any_unit_tipped", |m| m.p_any_unit_tipped, Axis::Share),
+    (
+        "p_any_unit_tipped",
+        |m| m.p_any_unit_tipped,
+        Axis::Share,
+        false,
+    ),
 ];
 
 /// Whether a metric's line chart draws the final balance's band.
@@ -105,7 +114,7 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
     let xs: Vec<f64> = data.rows.iter().map(|(v, _)| v[0]).collect();
     let x_range = value_range(xs.iter().copied(), false);
     let path = inputs::field(&data.settings[0].field, data.lang);
-    for ((column, metric, axis), panel) in METRICS.into_iter().zip(body.split_evenly((2, 3))) {
+    for ((column, metric, axis, _), panel) in METRICS.into_iter().zip(body.split_evenly((2, 3))) {
         let with_band = has_band(column);
         let band = |m: &SweepMetrics| [m.final_cash_p5, m.final_cash_p95];
         let values = data.rows.iter().flat_map(|(_, m)| {
@@ -115,28 +124,18 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
             }
             v
         });
-        let mut caption = figures::heading(column, data.lang);
+        let mut caption = figures::short_heading(column, data.lang);
         if with_band {
             caption += data.lang.labels().and_band_90;
         }
         let y_range = value_range(values, true);
-        let mut chart = ChartBuilder::on(&panel)
-            .caption(caption, (FONT, 14).into_font().color(&TEXT))
-            .margin(10)
-            .x_label_area_size(40)
-            .y_label_area_size(64)
-            .build_cartesian_2d(x_range.clone(), y_range.clone())
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .x_labels(6)
+        let mut chart = draw::panel(&panel, &caption, x_range.clone(), y_range.clone(), 110)?;
+        mesh(&mut chart)
+            .x_labels(5)
+            .y_labels(5)
             .x_desc(path.as_str())
             .x_label_formatter(&|v| data.lang.number(*v, if v.fract() == 0.0 { 0 } else { 2 }))
             .y_label_formatter(&|v| axis.label(data.lang, *v, &y_range))
-            .label_style((FONT, 12).into_font().color(&TEXT))
-            .axis_desc_style((FONT, 12).into_font().color(&TEXT))
             .draw()
             .map_err(chart_error)?;
         for (d, design) in designs.iter().enumerate() {
@@ -176,26 +175,29 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> 
         .collect();
     let (xs, ys) = (&data.settings[0].values, &data.settings[1].values);
     let title = format!("{} – {design}", data.title);
-    let body = figure(root, &title, &data.subtitle, &[])?;
-    for (&(column, metric, axis), panel) in METRICS[..2].iter().zip(body.split_evenly((1, 2))) {
+    // Every panel shades the better value light: a high risk is dark, a high balance light.
+    let l = data.lang.labels();
+    let legend = [(l.better, 1.0), (l.worse, 0.0)].map(|(name, t)| {
+        (
+            name.to_string(),
+            Mark::Fill(ViridisRGB::get_color(t).to_rgba()),
+        )
+    });
+    let body = figure(root, &title, &data.subtitle, &legend)?;
+    for (&(column, metric, axis, better_high), panel) in
+        METRICS[..2].iter().zip(body.split_evenly((1, 2)))
+    {
         let values: Vec<f64> = rows.iter().map(|(_, m)| metric(m)).collect();
         let range = value_range(values.iter().copied(), false);
-        let caption = figures::heading(column, data.lang);
-        let mut chart = ChartBuilder::on(&panel)
-            .caption(caption, (FONT, 15).into_font().color(&TEXT))
-            .margin(12)
-            .x_label_area_size(48)
-            .y_label_area_size(70)
-            .build_cartesian_2d(0.0..xs.len() as f64, 0.0..ys.len() as f64)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
+        let caption = figures::short_heading(column, data.lang);
+        let (across, down) = (0.0..xs.len() as f64, 0.0..ys.len() as f64);
+        let mut chart = draw::panel(&panel, &caption, across, down, Y_LABEL_AREA)?;
+        mesh(&mut chart)
             .disable_mesh()
             .x_labels(0)
             .y_labels(0)
             .x_desc(inputs::field(&data.settings[0].field, data.lang))
             .y_desc(inputs::field(&data.settings[1].field, data.lang))
-            .axis_desc_style((FONT, 12).into_font().color(&TEXT))
             .draw()
             .map_err(chart_error)?;
         let cell = |i: usize, j: usize| {
@@ -203,16 +205,16 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> 
                 .find(|(v, _)| v[0] == xs[i] && v[1] == ys[j])
                 .map(|(_, m)| metric(m))
         };
-        let text =
-            TextStyle::from((FONT, 13).into_font()).pos(Pos::new(HPos::Center, VPos::Center));
+        let text = Size::Label.font().pos(Pos::new(HPos::Center, VPos::Center));
         for i in 0..xs.len() {
             for j in 0..ys.len() {
                 let Some(value) = cell(i, j) else { continue };
-                let t = if range.end > range.start {
+                let high = if range.end > range.start {
                     (value - range.start) / (range.end - range.start)
                 } else {
                     0.5
                 };
+                let t = if better_high { high } else { 1.0 - high };
                 let shade = ViridisRGB::get_color(t);
                 let (x, y) = (i as f64, j as f64);
                 chart
@@ -241,7 +243,6 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> 
                 at,
                 (0, 6),
                 &number(*x),
-                12,
                 Pos::new(HPos::Center, VPos::Top),
             )?;
         }
@@ -252,7 +253,6 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData, design: &str) -> 
                 at,
                 (-6, 0),
                 &number(*y),
-                12,
                 Pos::new(HPos::Right, VPos::Center),
             )?;
         }

@@ -4,7 +4,7 @@ use anyhow::Result;
 use plotters::prelude::*;
 
 use super::draw::*;
-use super::{Context, FONT, chart_error};
+use super::{Context, chart_error};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One-at-a-time sensitivity of design `d`: for the depletion risk and the median cash after 5,
@@ -71,26 +71,25 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
                 ))
             })
             .collect();
-        bars.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
         let centre = metric(base);
+        // An input that moves nothing gets no row.
+        bars.retain(|&(_, low, high)| low != centre || high != centre);
+        bars.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
         let range = value_range(bars.iter().flat_map(|b| [b.1, b.2]).chain([centre]), false);
         let n = bars.len() as f64;
-        let mut chart = ChartBuilder::on(&panel)
-            .caption(caption, (FONT, 17).into_font().color(&TEXT))
-            .margin(12)
-            .x_label_area_size(30)
-            .y_label_area_size(150)
-            .build_cartesian_2d(range.clone(), 0.0..n)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
+        // Room for the longest input's name beside the bars, at most 45 % of the panel; a
+        // longer name is cut.
+        let most = panel.dim_in_pixel().0 * 45 / 100;
+        let names = (bars.iter())
+            .map(|(name, _, _)| text_width(&panel, name))
+            .collect::<Result<Vec<u32>>>()?;
+        let names_width = (names.into_iter().max().unwrap_or(0) + 20).min(most);
+        let mut chart = super::draw::panel(&panel, caption, range.clone(), 0.0..n, names_width)?;
+        mesh(&mut chart)
             .disable_y_mesh()
             .y_labels(0)
-            .x_labels(6)
+            .x_labels(5)
             .x_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
-            .label_style((FONT, 13).into_font().color(&TEXT))
             .draw()
             .map_err(chart_error)?;
         let rectangles = bars.iter().enumerate().flat_map(|(i, &(_, low, high))| {
@@ -110,12 +109,12 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
         // The inputs' names beside the bars, in the label area left of the plot.
         for (i, (name, _, _)) in bars.iter().enumerate() {
             let at = chart.backend_coord(&(range.start, n - i as f64 - 0.5));
+            let name = fit(&panel, name, Size::Label, names_width - 20)?;
             label_at(
                 &panel,
                 at,
                 (-8, 0),
-                name,
-                13,
+                &name,
                 Pos::new(HPos::Right, VPos::Center),
             )?;
         }
