@@ -325,9 +325,30 @@ fn write_in(
                 toml_edit::Item::Table(new)
             });
             let inline = inline || item.is_inline_table();
-            write_in(item.as_table_like_mut().ok_or_else(missing)?, rest, value, inline)
+            write_in(
+                item.as_table_like_mut().ok_or_else(missing)?,
+                rest,
+                value,
+                inline,
+            )
         }
         _ => Err(missing()),
+    }
+}
+
+/// Whether two written values say the same: numbers by value (`1` is `1.0`), others as written.
+fn same(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
+    let number = |v: &toml_edit::Value| v.as_float().or(v.as_integer().map(|i| i as f64));
+    match (number(a), number(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => {
+            let bare = |v: &toml_edit::Value| {
+                let mut v = v.clone();
+                v.decor_mut().clear();
+                v.to_string()
+            };
+            bare(a) == bare(b)
+        }
     }
 }
 
@@ -351,6 +372,9 @@ fn write_leaf(table: &mut dyn toml_edit::TableLike, key: &str, value: &Value, in
         }
     };
     let old = table.get_mut(key).and_then(toml_edit::Item::as_value_mut);
+    if old.as_ref().is_some_and(|old| same(old, &new)) {
+        return;
+    }
     if inline {
         new.decor_mut().set_prefix(" ");
         new.decor_mut().set_suffix(" ");

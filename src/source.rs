@@ -96,12 +96,11 @@ impl Source {
     pub fn variant_text(&self, edits: &[Edit]) -> Result<String, Error> {
         let edits = self.within_limits(edits)?;
         let (table, places) = self.edited(&edits)?;
-        self.validated(table.clone())?;
+        let variant = self.validated(table)?;
         let broken = |e: &dyn std::fmt::Display| {
             Error::Machine(format!("could not write the scenario's text: {e}").into())
         };
-        let mut document: toml_edit::DocumentMut =
-            self.text.parse().map_err(|e| broken(&e))?;
+        let mut document: toml_edit::DocumentMut = self.text.parse().map_err(|e| broken(&e))?;
         for (edit, places) in edits.iter().zip(&places) {
             for place in places {
                 edit::write_kept(&mut document, place, &edit.value).map_err(|e| broken(&e))?;
@@ -109,7 +108,8 @@ impl Source {
         }
         let text = document.to_string();
         // The text must say exactly what the variant is.
-        if toml::from_str::<Table>(&text).ok() != Some(table) {
+        let read = toml::from_str(&text).map_err(|e| broken(&e))?;
+        if format!("{:?}", self.validated(read)?) != format!("{variant:?}") {
             return Err(broken(&"the edited text reads back differently"));
         }
         Ok(text)

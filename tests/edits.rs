@@ -157,7 +157,10 @@ fn a_variant_as_text_keeps_the_comments_and_marks_the_changes() {
         "{text}"
     );
     assert!(text.contains("seed = 7 # changed, was"), "{text}");
-    assert!(text.contains("repayment.basis = \"planned\" # added"), "{text}");
+    assert!(
+        text.contains("repayment.basis = \"planned\" # added"),
+        "{text}"
+    );
     let written = Source::from_bytes(path, text.as_bytes(), Overrides::default()).unwrap();
     let variant = source.variant(&edits).unwrap();
     assert_eq!(format!("{:?}", written.scenario()), format!("{variant:?}"));
