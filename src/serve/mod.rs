@@ -81,12 +81,8 @@ pub fn router(app: App, host: Option<SocketAddr>) -> Router {
         .route("/api/funds/{id}", get(api::fund))
         .route("/api/run", post(api::run))
         .route("/api/toml", post(api::toml))
-        .fallback(|| async {
-            (
-                StatusCode::NOT_FOUND,
-                axum::Json(serde_json::json!({"error": "no such page"})),
-            )
-        })
+        .method_not_allowed_fallback(|| refuse(StatusCode::METHOD_NOT_ALLOWED, "wrong method"))
+        .fallback(|| refuse(StatusCode::NOT_FOUND, "no such page"))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(host, same_host))
         .with_state(Arc::new(app))
@@ -109,9 +105,14 @@ async fn same_host(
     if named.is_some_and(|n| allowed.iter().any(|a| a == n)) {
         next.run(request).await
     } else {
-        let body = serde_json::json!({ "error": "this server answers only to its own address" });
-        (StatusCode::MISDIRECTED_REQUEST, axum::Json(body)).into_response()
+        let message = "this server answers only to its own address";
+        refuse(StatusCode::MISDIRECTED_REQUEST, message).await
     }
+}
+
+/// A refusal as JSON, like every other of the server's.
+async fn refuse(status: StatusCode, message: &'static str) -> Response {
+    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
 }
 
 /// Serves the page until Ctrl-C; `ready` hears the address once it is listening.
