@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json_, json};
 
 use super::App;
+use super::controls::{Edits, plain};
 use super::fund::{Entry, Fund, View};
 use crate::Simulator;
 use crate::edit::Edit;
@@ -85,8 +86,7 @@ impl ApiError {
         };
         let mut fields = Vec::new();
         if let Error::Scenario(ScenarioError::Invalid { problems, .. }) = &error {
-            let plain: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
-            let places = fund.source.places(&plain).unwrap_or_default();
+            let places = fund.source.places(&plain(edits)).unwrap_or_default();
             fields = (problems.iter())
                 .map(|problem| FieldError {
                     control: (edits.iter().zip(&places))
@@ -148,7 +148,7 @@ impl App {
     }
 
     /// The fund and edits `settings` ask for, refused when a value fits no control.
-    fn edits(&self, settings: &Settings) -> Result<(&'static Fund, Vec<(String, Edit)>), ApiError> {
+    fn edits(&self, settings: &Settings) -> Result<(&'static Fund, Edits), ApiError> {
         let fund = self.fund(&settings.fund)?;
         let edits = fund.edits(&settings.values).map_err(|refused| ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
@@ -214,7 +214,7 @@ pub async fn run(
             figures(fund, &edits, lang, &monitor).map_err(|e| ApiError::of(e, fund, &edits))?;
         let base = if base {
             // The fund as loaded, on the same paths and seed.
-            let same: Vec<(String, Edit)> = (edits.iter())
+            let same: Edits = (edits.iter())
                 .filter(|(id, _)| id == "paths" || id == "seed")
                 .cloned()
                 .collect();
@@ -240,8 +240,8 @@ pub async fn toml(
 ) -> Result<Response, ApiError> {
     let Json(settings) = settings?;
     let (fund, edits) = app.edits(&settings)?;
-    let plain: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
-    let text = (fund.source.variant_text(&plain)).map_err(|e| ApiError::of(e, fund, &edits))?;
+    let text =
+        (fund.source.variant_text(&plain(&edits))).map_err(|e| ApiError::of(e, fund, &edits))?;
     let disposition = format!("attachment; filename=\"{}-changed.toml\"", fund.id);
     Ok((
         [
@@ -285,8 +285,7 @@ fn figures(
     lang: Lang,
     monitor: &dyn Monitor,
 ) -> Result<Figures, Error> {
-    let plain: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
-    let scenario = fund.source.variant(&plain)?;
+    let scenario = fund.source.variant(&plain(edits))?;
     let results = (Simulator::new(None, monitor)?.simulate(&scenario))
         .map_err(|e| e.in_file(&fund.source.path))?;
     let charts = (charts::names(&results).into_par_iter())

@@ -257,6 +257,14 @@ fn same(a: &Json, b: &Json) -> bool {
     }
 }
 
+/// Edits, each with the id of the control it is for.
+pub type Edits = Vec<(String, Edit)>;
+
+/// The edits alone.
+pub fn plain(edits: &[(String, Edit)]) -> Vec<Edit> {
+    edits.iter().map(|(_, edit)| edit.clone()).collect()
+}
+
 /// A value the page sent that no control takes, or of the wrong kind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refused {
@@ -272,7 +280,7 @@ pub fn edits(
     scenario: &Scenario,
     controls: &[Control],
     values: &BTreeMap<String, Json>,
-) -> Result<Vec<(String, Edit)>, Refused> {
+) -> Result<Edits, Refused> {
     for (id, value) in values {
         let control = controls
             .iter()

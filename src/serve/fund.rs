@@ -7,8 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::controls::{self, Control, Refused};
-use crate::edit::Edit;
+use super::controls::{self, Control, Edits, Refused};
 use crate::error::Error;
 use crate::export::names::slug;
 use crate::source::{Overrides, Source};
@@ -82,7 +81,7 @@ impl Fund {
     }
 
     /// The edits `values` make, each with its control's id.
-    pub fn edits(&self, values: &BTreeMap<String, Json>) -> Result<Vec<(String, Edit)>, Refused> {
+    pub fn edits(&self, values: &BTreeMap<String, Json>) -> Result<Edits, Refused> {
         controls::edits(self.source.scenario(), &self.controls, values)
     }
 
