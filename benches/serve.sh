@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-9}
 cargo build --release --quiet
 log=$(mktemp)
-target/release/sifsim serve --port 0 > "$log" &
+target/release/sifsim serve --port 0 > "$log" 2>&1 &
 server=$!
 trap 'kill $server; rm -f "$log"' EXIT
 until grep -q http "$log"; do sleep 0.1; done
