@@ -342,3 +342,20 @@ async fn an_invalid_download_is_refused_like_a_run() {
     let body: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(body["fields"][0]["control"], "d1.repayment.horizon_years");
 }
+
+#[tokio::test]
+async fn going_back_to_recent_settings_is_answered_from_memory() {
+    let router = app();
+    let settings = |floor| json!({ "fund": "orebro", "values": { "d0.repayment.floor_share": floor, "paths": 1000 } });
+    let (_, first) = run(router.clone(), settings(0.1)).await;
+    let (_, other) = run(router.clone(), settings(0.2)).await;
+    let (_, again) = run(router.clone(), settings(0.1)).await;
+    assert_eq!(
+        first["now"]["summary"], again["now"]["summary"],
+        "the same run, kept"
+    );
+    assert_ne!(
+        first["now"]["summary"]["designs"],
+        other["now"]["summary"]["designs"]
+    );
+}

@@ -1,7 +1,7 @@
 //! The page's endpoints: the funds, their controls, a run of the current settings and the
 //! changed scenario as TOML. Every refusal is a 4xx with JSON saying why, next to which control.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -24,6 +24,8 @@ use crate::export::{Lang, charts};
 use crate::results::Summary;
 use crate::simulate::Monitor;
 
+/// Runs whose figures are kept, the latest first, so that going back to a setting is instant.
+const RECENT: usize = 16;
 /// Longest tab id the page may send.
 const MAX_TAB: usize = 64;
 /// The charts the page shows, by kind: the fund's fan per design, depletion risk by year and
@@ -161,6 +163,33 @@ impl App {
         Ok((fund, edits))
     }
 
+    /// The figures of `edits` of `fund`: those of a recent run of the same settings, or
+    /// simulated and remembered.
+    fn figures(
+        &self,
+        fund: &Fund,
+        edits: &Edits,
+        lang: Lang,
+        monitor: &dyn Monitor,
+    ) -> Result<Arc<Figures>, ApiError> {
+        let key = format!("{}|{lang:?}|{edits:?}", fund.id);
+        let recent = |cache: &VecDeque<(String, Arc<Figures>)>| {
+            (cache.iter().find(|(k, _)| *k == key)).map(|(_, figures)| figures.clone())
+        };
+        if let Some(figures) = recent(&self.recent.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(figures);
+        }
+        let figures = Arc::new(
+            figures(fund, edits, lang, monitor).map_err(|e| ApiError::of(e, fund, edits))?,
+        );
+        let mut cache = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if recent(&cache).is_none() {
+            cache.push_front((key, figures.clone()));
+            cache.truncate(RECENT);
+        }
+        Ok(figures)
+    }
+
     /// A new cancel flag for `tab`, cancelling the run its last request started.
     fn supersede(&self, tab: &str) -> Arc<AtomicBool> {
         let flag = Arc::new(AtomicBool::new(false));
@@ -209,16 +238,16 @@ pub async fn run(
     let _gone = CancelOnDrop(flag.clone());
     let monitor = Cancel(flag.clone());
     let base = settings.base;
+    let shared = app.clone();
     let outcome: Result<Outcome, ApiError> = tokio::task::spawn_blocking(move || {
-        let now =
-            figures(fund, &edits, lang, &monitor).map_err(|e| ApiError::of(e, fund, &edits))?;
+        let now = shared.figures(fund, &edits, lang, &monitor)?;
         let base = if base {
             // The fund as loaded, on the same paths and seed.
             let same: Edits = (edits.iter())
                 .filter(|(id, _)| id == "paths" || id == "seed")
                 .cloned()
                 .collect();
-            Some(figures(fund, &same, lang, &monitor).map_err(|e| ApiError::of(e, fund, &same))?)
+            Some(shared.figures(fund, &same, lang, &monitor)?)
         } else {
             None
         };
@@ -259,13 +288,13 @@ pub async fn toml(
 /// What a run returns: the settings' figures and, when asked, the fund's as loaded.
 #[derive(Debug, Serialize)]
 pub struct Outcome {
-    now: Figures,
-    base: Option<Figures>,
+    now: Arc<Figures>,
+    base: Option<Arc<Figures>>,
 }
 
 /// One simulation's figures: `summary.json` as `sifsim run` writes it, and the charts.
 #[derive(Debug, Serialize)]
-struct Figures {
+pub struct Figures {
     summary: Summary,
     charts: Vec<Chart>,
 }

@@ -11,7 +11,7 @@ mod api;
 mod controls;
 mod fund;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -49,6 +49,8 @@ pub struct App {
     /// Made once per server and kept while the process lives.
     funds: &'static [Fund],
     tabs: Mutex<HashMap<String, Arc<AtomicBool>>>,
+    /// The figures of the latest runs, by fund, language and edits.
+    recent: Mutex<VecDeque<(String, Arc<api::Figures>)>>,
 }
 
 impl App {
@@ -56,6 +58,7 @@ impl App {
         App {
             funds: Box::leak(funds.into_boxed_slice()),
             tabs: Mutex::default(),
+            recent: Mutex::default(),
         }
     }
 }
