@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the live page's runs: from request to last byte of `POST /api/run` (simulation and
-# charts, without the fund as loaded), for each bundled real fund at 10 000 and 100 000 paths.
+# charts, without the fund as loaded), for each bundled real fund at 10 000 and 100 000 paths,
+# one seed after another.
 # Prints the median and the slowest of RUNS requests. BENCHMARKS.md records the figures.
 # Usage: benches/serve.sh [RUNS]
 set -euo pipefail
@@ -16,10 +17,11 @@ address=$(grep -o 'http://[0-9.:]*' "$log")
 printf '%-12s %8s %10s %10s\n' fund paths median_ms max_ms
 for fund in boras orebro norrkoping ale tomelilla; do
   for paths in 10000 100000; do
-    body="{\"fund\":\"$fund\",\"values\":{\"paths\":$paths}}"
-    times=$(for _ in $(seq "$runs"); do
+    # A new seed each time: the server answers settings it ran lately from memory.
+    times=$(for seed in $(seq "$runs"); do
       curl -sf -o /dev/null -w '%{time_total}\n' -H 'content-type: application/json' \
-        -d "$body" "$address/api/run"
+        -d "{\"fund\":\"$fund\",\"values\":{\"paths\":$paths,\"seed\":$seed}}" \
+        "$address/api/run"
     done | sort -n)
     median=$(echo "$times" | sed -n "$(( (runs + 1) / 2 ))p")
     max=$(echo "$times" | tail -1)
