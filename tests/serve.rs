@@ -359,3 +359,12 @@ async fn going_back_to_recent_settings_is_answered_from_memory() {
         other["now"]["summary"]["designs"]
     );
 }
+
+#[tokio::test]
+async fn values_as_loaded_leave_the_downloaded_file_as_it_is() {
+    let values = json!({ "d0.repayment.floor_share": 0.30, "d0.model": "repayment", "scale.effect_size": 1 });
+    let settings = json!({ "fund": "orebro", "values": values });
+    let (status, _, text) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(text, include_str!("../scenarios/orebro.toml"));
+}
