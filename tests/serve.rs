@@ -368,3 +368,48 @@ async fn values_as_loaded_leave_the_downloaded_file_as_it_is() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(text, include_str!("../scenarios/orebro.toml"));
 }
+
+/// `sifsim serve` prints its address, warns when it listens beyond this machine, and stops
+/// cleanly on SIGTERM as on Ctrl-C.
+#[cfg(unix)]
+#[test]
+fn the_server_prints_its_address_warns_off_loopback_and_stops_when_told() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command as Process, Stdio};
+    let mut server = Process::new(assert_cmd::cargo::cargo_bin("sifsim"))
+        .args(["serve", "--host", "0.0.0.0", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("sifsim serve: http://0.0.0.0:"), "{line}");
+    let killed = Process::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = server.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = server.kill();
+            panic!("the server did not stop on SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+    let mut stderr = String::new();
+    server
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(stderr.contains("warning: listening on 0.0.0.0"), "{stderr}");
+}

@@ -118,7 +118,7 @@ async fn refuse(status: StatusCode, message: &'static str) -> Response {
     (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
 }
 
-/// Serves the page until Ctrl-C; `ready` hears the address once it is listening.
+/// Serves the page until Ctrl-C or SIGTERM; `ready` hears the address once it is listening.
 pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Error> {
     let app = App::new(funds(options)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -135,7 +135,10 @@ pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Er
             .context("could not read the address")?;
         ready(address);
         let shutdown = async {
-            let _ = tokio::signal::ctrl_c().await;
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminated() => {}
+            }
         };
         let check = options.host.is_loopback().then_some(address);
         axum::serve(listener, router(app, check))
@@ -144,6 +147,18 @@ pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Er
             .context("the server stopped")?;
         Ok(())
     })
+}
+
+/// Resolves when the process is asked to terminate (SIGTERM); never elsewhere.
+async fn terminated() {
+    #[cfg(unix)]
+    if let Ok(mut terminate) =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+    {
+        terminate.recv().await;
+        return;
+    }
+    std::future::pending::<()>().await
 }
 
 /// The page's files, embedded in the binary.
