@@ -117,8 +117,15 @@ pub struct Edit {
 pub enum Value {
     /// A number, written as a whole number when it is one.
     Number(f64),
+    /// A word, e.g. a design's `model` or a repayment's `basis`.
+    Text(String),
+    /// `true` or `false`.
+    Bool(bool),
     /// A table of numbers replacing the field whole, e.g. a distribution however it was written.
     Table(Vec<(&'static str, f64)>),
+    /// The field taken out, as if the file left it out (a table a design's new model does not
+    /// take).
+    Removed,
     /// The field's value `from` moved toward `to`, stopping at the last value validation
     /// accepts: a change that ends at the edge of the field's allowed range. With `whole`, only
     /// whole numbers are tried (a field of years).
@@ -222,12 +229,15 @@ pub fn apply(table: &mut Table, edit: &Edit) -> Result<Vec<Place>, EditError> {
         }));
     }
     let value = match &edit.value {
-        Value::Number(v) | Value::Toward { to: v, .. } => toml_number(*v),
-        Value::Table(entries) => Toml::Table(
+        Value::Number(v) | Value::Toward { to: v, .. } => Some(toml_number(*v)),
+        Value::Text(text) => Some(Toml::String(text.clone())),
+        Value::Bool(b) => Some(Toml::Boolean(*b)),
+        Value::Table(entries) => Some(Toml::Table(
             (entries.iter())
                 .map(|&(key, v)| (key.to_string(), Toml::Float(v)))
                 .collect(),
-        ),
+        )),
+        Value::Removed => None,
     };
     let mut places = Vec::new();
     for (index, target) in targets {
@@ -250,14 +260,18 @@ fn takes(design: &Table, key: &str) -> bool {
     }
 }
 
-/// Sets the value at `keys` inside a table, creating tables on the way.
-fn set(table: &mut Table, keys: &[String], value: Toml) -> Result<(), String> {
+/// Sets the value at `keys` inside a table, creating tables on the way; `None` removes it.
+fn set(table: &mut Table, keys: &[String], value: Option<Toml>) -> Result<(), String> {
     match keys {
         [] => Ok(()),
         [key] => {
-            table.insert(key.clone(), value);
+            match value {
+                Some(value) => table.insert(key.clone(), value),
+                None => table.remove(key),
+            };
             Ok(())
         }
+        [first, ..] if value.is_none() && !table.contains_key(first) => Ok(()),
         [first, rest @ ..] => match table
             .entry(first)
             .or_insert_with(|| Toml::Table(Table::new()))
@@ -268,6 +282,120 @@ fn set(table: &mut Table, keys: &[String], value: Toml) -> Result<(), String> {
                 rest.join(".")
             )),
         },
+    }
+}
+
+/// Writes `value` at `place` (a place [`apply`] wrote) into the file's text as a TOML document,
+/// keeping its layout and comments: a changed value keeps its line's comment after a note of
+/// what it was, an added one is marked as added, and tables are created as dotted keys.
+pub fn write_kept(
+    document: &mut toml_edit::DocumentMut,
+    place: &[PathPart],
+    value: &Value,
+) -> Result<(), String> {
+    write_in(document.as_table_mut(), place, value, false)
+}
+
+fn write_in(
+    table: &mut dyn toml_edit::TableLike,
+    place: &[PathPart],
+    value: &Value,
+    inline: bool,
+) -> Result<(), String> {
+    let missing = || format!("the file has no {place:?}");
+    match place {
+        [PathPart::Key(key)] => {
+            write_leaf(table, key, value, inline);
+            Ok(())
+        }
+        [PathPart::Key(key), PathPart::Index(i), rest @ ..] => {
+            let entry = (table.get_mut(key))
+                .and_then(toml_edit::Item::as_array_of_tables_mut)
+                .and_then(|entries| entries.get_mut(*i))
+                .ok_or_else(missing)?;
+            write_in(entry, rest, value, false)
+        }
+        [PathPart::Key(key), rest @ ..] => {
+            if *value == Value::Removed && table.get(key).is_none() {
+                return Ok(());
+            }
+            let item = table.entry(key).or_insert_with(|| {
+                let mut new = toml_edit::Table::new();
+                new.set_dotted(true);
+                toml_edit::Item::Table(new)
+            });
+            let inline = inline || item.is_inline_table();
+            write_in(
+                item.as_table_like_mut().ok_or_else(missing)?,
+                rest,
+                value,
+                inline,
+            )
+        }
+        _ => Err(missing()),
+    }
+}
+
+/// Whether two written values say the same: numbers by value (`1` is `1.0`), others as written.
+fn same(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
+    let number = |v: &toml_edit::Value| v.as_float().or(v.as_integer().map(|i| i as f64));
+    match (number(a), number(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => {
+            let bare = |v: &toml_edit::Value| {
+                let mut v = v.clone();
+                v.decor_mut().clear();
+                v.to_string()
+            };
+            bare(a) == bare(b)
+        }
+    }
+}
+
+/// Sets, replaces or removes `key` of `table`; outside inline tables a comment says what changed.
+fn write_leaf(table: &mut dyn toml_edit::TableLike, key: &str, value: &Value, inline: bool) {
+    let mut new = match value {
+        Value::Number(v) | Value::Toward { to: v, .. } => match toml_number(*v) {
+            Toml::Integer(i) => toml_edit::Value::from(i),
+            _ => toml_edit::Value::from(*v),
+        },
+        Value::Text(text) => toml_edit::Value::from(text.as_str()),
+        Value::Bool(b) => toml_edit::Value::from(*b),
+        Value::Table(entries) => toml_edit::Value::InlineTable(
+            (entries.iter())
+                .map(|&(key, v)| (key, toml_edit::Value::from(v)))
+                .collect(),
+        ),
+        Value::Removed => {
+            table.remove(key);
+            return;
+        }
+    };
+    let old = table.get_mut(key).and_then(toml_edit::Item::as_value_mut);
+    if old.as_ref().is_some_and(|old| same(old, &new)) {
+        return;
+    }
+    if inline {
+        new.decor_mut().set_prefix(" ");
+        new.decor_mut().set_suffix(" ");
+    } else {
+        let note = match &old {
+            Some(old) => {
+                let mut was = (*old).clone();
+                was.decor_mut().clear();
+                let comment = old.decor().suffix().and_then(|s| s.as_str()).unwrap_or("");
+                format!(" # changed, was {was}{comment}")
+            }
+            None => " # added".to_string(),
+        };
+        new.decor_mut().set_prefix(" ");
+        new.decor_mut().set_suffix(note);
+    }
+    match old {
+        Some(old) => *old = new,
+        None => {
+            table.insert(key, toml_edit::Item::Value(new));
+        }
     }
 }
 

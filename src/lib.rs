@@ -26,6 +26,8 @@
 //! - [`jobs`]: `run`, `report`, `sweep`, `sensitivity`, `chart` and `explain`, each a thin layer
 //!   (source → simulator → export) that decides where it writes in one place.
 //! - [`error`]: one [`Error`] for everything that stops sifsim, with its exit code.
+//! - `serve` (the default `serve` feature): the live page, a local web server whose controls
+//!   make variants and redraw the figures at once.
 //!
 //! The `sifsim` binary (the default `cli` feature) parses arguments, draws the progress bar and
 //! exits with the error's code; without the feature the library has no command-line
@@ -78,6 +80,8 @@ pub mod ledger;
 pub mod results;
 pub mod scenario;
 pub mod sensitivity;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod simulate;
 pub mod simulator;
 pub mod source;

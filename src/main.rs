@@ -80,6 +80,18 @@ enum Command {
         #[arg(long, value_parser = lang(), default_value = "sv")]
         lang: Lang,
     },
+    /// Serve a local web page where moving a fund's rule redraws its futures at once.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The scenario file (TOML) [default: the bundled funds].
+        scenario: Option<PathBuf>,
+        /// Port to listen on; 0 lets the system choose.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; anything but a loopback address lets other machines reach it.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+    },
 }
 
 /// What every simulating command takes.
@@ -266,6 +278,28 @@ fn execute(cli: Cli) -> Result<(), Error> {
         Command::Explain(args) => explain(args)?,
         Command::Validate { scenario, lang } => {
             say(&table::describe(&Scenario::load(&scenario)?, lang));
+        }
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            scenario,
+            port,
+            host,
+        } => {
+            if !host.is_loopback() {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "warning: listening on {host}: other machines can reach this page; it has \
+                     no login"
+                );
+            }
+            let options = sifsim::serve::Options {
+                scenario,
+                host,
+                port,
+            };
+            sifsim::serve::serve(&options, |address| {
+                say(&format!("sifsim serve: http://{address} (Ctrl-C stops)\n"));
+            })?;
         }
     }
     Ok(())

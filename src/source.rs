@@ -30,6 +30,8 @@ pub struct Source {
     pub sha256: String,
     /// The file as written.
     table: Table,
+    /// The file's text, whose layout and comments a variant's text keeps.
+    text: String,
     /// The file validated, overrides applied.
     scenario: Scenario,
     overrides: Overrides,
@@ -50,10 +52,8 @@ impl Source {
     pub fn from_bytes(path: &Path, bytes: &[u8], overrides: Overrides) -> Result<Source, Error> {
         let mut scenario = Scenario::from_bytes(path, bytes)?;
         // Valid, so UTF-8 TOML: reading it as a table cannot fail.
-        let table = std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|text| toml::from_str(text).ok())
-            .unwrap_or_default();
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let table = toml::from_str(&text).unwrap_or_default();
         if let Some(name) = &overrides.design {
             design_index(&scenario, name)?;
         }
@@ -62,6 +62,7 @@ impl Source {
             path: path.to_owned(),
             sha256: sha256_hex(bytes),
             table,
+            text,
             scenario,
             overrides,
         })
@@ -81,6 +82,37 @@ impl Source {
         let edits = self.within_limits(edits)?;
         let (table, _) = self.edited(&edits)?;
         Ok(self.validated(table)?)
+    }
+
+    /// The places in the file's TOML that each of `edits` writes, as validation's problems name
+    /// theirs: a problem at or inside one is that edit's.
+    pub fn places(&self, edits: &[Edit]) -> Result<Vec<Vec<Place>>, Error> {
+        Ok(self.edited(edits)?.1)
+    }
+
+    /// The file's text with `edits` written in as [`Source::variant`] writes them, its comments
+    /// and layout kept and each changed value marked; refused like the variant when it is not
+    /// valid. Overrides are not written: give paths and seed as edits to keep them.
+    pub fn variant_text(&self, edits: &[Edit]) -> Result<String, Error> {
+        let edits = self.within_limits(edits)?;
+        let (table, places) = self.edited(&edits)?;
+        let variant = self.validated(table)?;
+        let broken = |e: &dyn std::fmt::Display| {
+            Error::Machine(format!("could not write the scenario's text: {e}").into())
+        };
+        let mut document: toml_edit::DocumentMut = self.text.parse().map_err(|e| broken(&e))?;
+        for (edit, places) in edits.iter().zip(&places) {
+            for place in places {
+                edit::write_kept(&mut document, place, &edit.value).map_err(|e| broken(&e))?;
+            }
+        }
+        let text = document.to_string();
+        // The text must say exactly what the variant is.
+        let read = toml::from_str(&text).map_err(|e| broken(&e))?;
+        if format!("{:?}", self.validated(read)?) != format!("{variant:?}") {
+            return Err(broken(&"the edited text reads back differently"));
+        }
+        Ok(text)
     }
 
     /// The file's TOML with `edits` written in, and the places each edit wrote.

@@ -113,3 +113,55 @@ fn sensitivity_moves_the_mean_result_but_not_the_last_one() {
     assert_eq!(high.municipality.last_result, 20.0);
     assert_eq!(base.municipality.last_result, 20.0);
 }
+
+/// A variant's text keeps the file's comments, marks what changed, and reads back as the
+/// variant: a number, a word, a removed table and a table created for a new model.
+#[test]
+fn a_variant_as_text_keeps_the_comments_and_marks_the_changes() {
+    let path = std::path::Path::new("scenarios/boras.toml");
+    let source = Source::read(path, Overrides::default()).unwrap();
+    let design = |i, keys| FieldPath::at("design", i, keys);
+    let edits = [
+        Edit::number(design(2, "repayment.floor_share"), 0.2),
+        Edit::number(FieldPath::of("simulation", "seed"), 7.0),
+        Edit {
+            field: design(0, "model"),
+            value: sifsim::edit::Value::Text("repayment".into()),
+        },
+        Edit {
+            field: design(0, "repayment.basis"),
+            value: sifsim::edit::Value::Text("planned".into()),
+        },
+        Edit::number(design(0, "repayment.start_within_years"), 2.0),
+        Edit::number(design(0, "repayment.horizon_years"), 5.0),
+        Edit {
+            field: design(1, "model"),
+            value: sifsim::edit::Value::Text("budget".into()),
+        },
+        Edit {
+            field: design(1, "repayment"),
+            value: sifsim::edit::Value::Removed,
+        },
+        Edit::table(
+            FieldPath::of("municipality", "annual_result"),
+            vec![("mean", 100.0), ("sd", 50.0), ("autocorrelation", 0.5)],
+        ),
+    ];
+    let text = source.variant_text(&edits).unwrap();
+    let original = std::fs::read_to_string(path).unwrap();
+    let comments = |t: &str| t.lines().filter(|l| l.contains("# source:")).count();
+    // One commented line (the removed repayment's) goes; every other comment is kept.
+    assert!(comments(&text) >= comments(&original) - 3, "{text}");
+    assert!(
+        text.contains("repayment.floor_share = 0.2 # changed, was 0.30      # source:"),
+        "{text}"
+    );
+    assert!(text.contains("seed = 7 # changed, was"), "{text}");
+    assert!(
+        text.contains("repayment.basis = \"planned\" # added"),
+        "{text}"
+    );
+    let written = Source::from_bytes(path, text.as_bytes(), Overrides::default()).unwrap();
+    let variant = source.variant(&edits).unwrap();
+    assert_eq!(format!("{:?}", written.scenario()), format!("{variant:?}"));
+}

@@ -289,6 +289,37 @@ pub fn exceedance_svgs(results: &Results, lang: Lang) -> Result<Vec<(String, Str
     exceedance::svgs(&Context::of_run(results, lang))
 }
 
+/// A chart of a run as [`svg`] names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartName {
+    /// What it shows: `fund`, `depletion`, `burden-by-design`, ….
+    pub kind: &'static str,
+    /// The design it is about, by position; `None` for a chart of all designs.
+    pub design: Option<usize>,
+    /// The name [`svg`] takes.
+    pub name: String,
+}
+
+/// Every chart of `results`, named as [`svg`] takes them.
+pub fn names(results: &Results) -> Vec<ChartName> {
+    let charts = Chart::all(results);
+    let stems: Vec<Stem> = charts.iter().map(|c| c.stem(results)).collect();
+    (charts.iter().zip(&stems).zip(file_stems(&stems)))
+        .map(|((chart, stem), name)| ChartName {
+            kind: stem.kind,
+            design: match *chart {
+                Chart::Fund(d)
+                | Chart::Burden(d)
+                | Chart::BurdenShare(d)
+                | Chart::Flows(d)
+                | Chart::Tornado(d) => Some(d),
+                Chart::Depletion | Chart::Designs | Chart::BurdenByDesign | Chart::Tipped => None,
+            },
+            name,
+        })
+        .collect()
+}
+
 /// Every chart of `results` as `(file name, bytes)`, SVG and PNG, drawn in parallel.
 pub fn render_all(results: &Results, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
     let ctx = Context::of_run(results, lang);

@@ -1,0 +1,425 @@
+//! The page's controls: the fields of a fund's scenario file that the page may change, with
+//! their values as loaded, and the edits a set of values makes. The page can change nothing else.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value as Json, json};
+
+use crate::edit::{Edit, FieldPath, Value};
+use crate::scenario::{Basis, Bearer, Design, FloorScope, Grant, Model, Scenario};
+
+/// The numbers of paths the page offers, beside the file's own.
+pub const PATHS: [u64; 3] = [1_000, 10_000, 100_000];
+
+/// One control of the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Control {
+    /// Unique in its fund: `d0.repayment.floor_share`, `scale.success_probability`, `seed`.
+    pub id: String,
+    /// The design it belongs to, by position; `None` for the scenario's assumptions.
+    pub design: Option<usize>,
+    /// What it sets, e.g. `repayment.floor_share`: its label's key in the page's strings.
+    pub key: &'static str,
+    pub input: Input,
+    /// As loaded.
+    pub value: Json,
+    /// Shown only while the design's model takes this table (`repayment` or `grant`).
+    pub table: Option<&'static str>,
+}
+
+/// How a control is set.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Input {
+    /// A number: a slider over `min..=max` by `step`, and a box where any number may be typed.
+    Number { min: f64, max: f64, step: f64 },
+    /// A number typed in a box.
+    Entry,
+    /// One of `options`.
+    Choice { options: Vec<Json> },
+    /// On or off.
+    Check,
+}
+
+/// Scale factors on the scenario's values, each over every project type and known project.
+const SCALES: [&str; 4] = [
+    "scale.success_probability",
+    "scale.effect_size",
+    "scale.realization_share",
+    "scale.arrivals_per_year",
+];
+
+/// Every control of `scenario`: each design's rules, then the assumptions, paths and seed.
+pub fn controls(scenario: &Scenario) -> Vec<Control> {
+    let mut controls: Vec<Control> = (scenario.designs.iter().enumerate())
+        .flat_map(|(d, design)| design_controls(scenario, d, design))
+        .collect();
+    let has_projects = !scenario.project_types.is_empty() || !scenario.projects.is_empty();
+    for key in SCALES {
+        let shown = match key {
+            "scale.arrivals_per_year" => !scenario.project_types.is_empty(),
+            _ => has_projects,
+        };
+        if shown {
+            controls.push(assumption(key, number(0.0, 2.0, 0.05), json!(1.0)));
+        }
+    }
+    let annual = scenario.municipality.annual_result;
+    let reach = (3.0 * annual.sd).max(annual.mean.abs()).max(10.0);
+    controls.push(assumption(
+        "annual_result.mean",
+        number(annual.mean - reach, annual.mean + reach, nice(reach / 50.0)),
+        json!(annual.mean),
+    ));
+    let mut paths: Vec<Json> = PATHS.iter().map(|&p| json!(p)).collect();
+    if !PATHS.contains(&scenario.paths) {
+        paths.push(json!(scenario.paths));
+    }
+    controls.push(assumption(
+        "paths",
+        Input::Choice { options: paths },
+        json!(scenario.paths),
+    ));
+    controls.push(assumption("seed", Input::Entry, json!(scenario.seed)));
+    controls
+}
+
+/// A control of the scenario's assumptions.
+fn assumption(key: &'static str, input: Input, value: Json) -> Control {
+    Control {
+        id: key.to_string(),
+        design: None,
+        key,
+        input,
+        value,
+        table: None,
+    }
+}
+
+fn number(min: f64, max: f64, step: f64) -> Input {
+    Input::Number { min, max, step }
+}
+
+/// A round step near `x`: 1, 2 or 5 times a power of ten.
+fn nice(x: f64) -> f64 {
+    let power = 10f64.powf(x.max(1e-6).log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&s| s >= x)
+        .unwrap_or(power)
+}
+
+/// The controls of design `d`: its model, fund, repayment and grant rules and approval.
+fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Control> {
+    let repayment = design.model.repayment();
+    let grant = match design.model {
+        Model::Dual { grant, .. } => grant,
+        _ => Grant {
+            fixed: 0.0,
+            share_of_positive_result: 0.0,
+            carry_over: false,
+        },
+    };
+    let choice = |options: &[&str]| Input::Choice {
+        options: options.iter().map(|o| json!(o)).collect(),
+    };
+    let last_year = scenario.calendar_year(scenario.years - 1);
+    let (start, horizon) = repayment.map_or((3, 10), |r| (r.start_within_years, r.horizon_years));
+    let fields: Vec<(&'static str, Option<&'static str>, Input, Json)> = vec![
+        (
+            "model",
+            None,
+            choice(&["budget", "repayment", "dual"]),
+            json!(design.model.name()),
+        ),
+        (
+            "fund.initial",
+            None,
+            number(
+                0.0,
+                (3.0 * design.initial).max(10.0).ceil(),
+                nice(design.initial / 50.0),
+            ),
+            json!(design.initial),
+        ),
+        (
+            "repayment.basis",
+            Some("repayment"),
+            choice(&["realized", "measured", "planned"]),
+            json!(basis(repayment.map_or(Basis::Realized, |r| r.basis))),
+        ),
+        (
+            "repayment.floor_share",
+            Some("repayment"),
+            number(0.0, 1.0, 0.05),
+            json!(repayment.map_or(0.0, |r| r.floor_share)),
+        ),
+        (
+            "repayment.floor_applies_to",
+            Some("repayment"),
+            choice(&["instalment", "plan"]),
+            json!(
+                match repayment.map_or(FloorScope::Instalment, |r| r.floor_applies_to) {
+                    FloorScope::Instalment => "instalment",
+                    FloorScope::Plan => "plan",
+                }
+            ),
+        ),
+        (
+            "repayment.start_within_years",
+            Some("repayment"),
+            number(0.0, start.max(10) as f64, 1.0),
+            json!(start),
+        ),
+        (
+            "repayment.horizon_years",
+            Some("repayment"),
+            number(1.0, horizon.max(20) as f64, 1.0),
+            json!(horizon),
+        ),
+        (
+            "repayment.shortfall_bearer",
+            Some("repayment"),
+            choice(&["fund", "lead"]),
+            json!(
+                match repayment.map_or(Bearer::Fund, |r| r.shortfall_bearer) {
+                    Bearer::Fund => "fund",
+                    Bearer::Lead => "lead",
+                }
+            ),
+        ),
+        (
+            "grant.fixed",
+            Some("grant"),
+            number(0.0, (3.0 * grant.fixed).max(5.0).ceil(), 0.1),
+            json!(grant.fixed),
+        ),
+        (
+            "grant.share_of_positive_result",
+            Some("grant"),
+            number(0.0, (3.0 * grant.share_of_positive_result).max(0.05), 0.001),
+            json!(grant.share_of_positive_result),
+        ),
+        (
+            "grant.carry_over",
+            Some("grant"),
+            Input::Check,
+            json!(grant.carry_over),
+        ),
+        (
+            "approval.last_year",
+            None,
+            number((scenario.start_year - 1) as f64, last_year as f64, 1.0),
+            json!(design.approval.last_year.unwrap_or(last_year)),
+        ),
+        (
+            "approval.demand",
+            None,
+            number(0.1, design.approval.demand.max(3.0), 0.1),
+            json!(design.approval.demand),
+        ),
+    ];
+    (fields.into_iter())
+        .map(|(key, table, input, value)| Control {
+            id: format!("d{d}.{key}"),
+            design: Some(d),
+            key,
+            input,
+            value,
+            table,
+        })
+        .collect()
+}
+
+fn basis(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Realized => "realized",
+        Basis::Measured => "measured",
+        Basis::Planned => "planned",
+    }
+}
+
+/// Whether a design of `model` takes the table `table`.
+fn takes(model: &str, table: &str) -> bool {
+    match table {
+        "repayment" => model != "budget",
+        _ => model == "dual",
+    }
+}
+
+/// Whether two values of a control are the same (numbers by value: 10 is 10.0).
+fn same(a: &Json, b: &Json) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Edits, each with the id of the control it is for.
+pub type Edits = Vec<(String, Edit)>;
+
+/// The edits alone.
+pub fn plain(edits: &[(String, Edit)]) -> Vec<Edit> {
+    edits.iter().map(|(_, edit)| edit.clone()).collect()
+}
+
+/// A value the page sent that no control takes, or of the wrong kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    /// The control's id, when it is one.
+    pub control: Option<String>,
+    pub message: String,
+}
+
+/// The edits `values` (control id → value) make in `scenario`, each with the id of the control
+/// it is for. A value as loaded makes no edit; a design whose model changes gets the tables its
+/// new model takes written whole, and loses those it no longer takes.
+pub fn edits(
+    scenario: &Scenario,
+    controls: &[Control],
+    values: &BTreeMap<String, Json>,
+) -> Result<Edits, Refused> {
+    for (id, value) in values {
+        let control = controls
+            .iter()
+            .find(|c| &c.id == id)
+            .ok_or_else(|| Refused {
+                control: None,
+                message: format!("there is no control '{id}'"),
+            })?;
+        check(control, value)?;
+    }
+    let current = |c: &Control| values.get(&c.id).unwrap_or(&c.value).clone();
+    let mut edits = Vec::new();
+    for (d, design) in scenario.designs.iter().enumerate() {
+        let mine: Vec<&Control> = controls.iter().filter(|c| c.design == Some(d)).collect();
+        let model_id = format!("d{d}.model");
+        let model = (mine.iter().find(|c| c.id == model_id)).map_or(Json::Null, |c| current(c));
+        let model = model.as_str().unwrap_or(design.model.name());
+        for table in ["repayment", "grant"] {
+            if !takes(model, table) && takes(design.model.name(), table) {
+                let field = FieldPath::at("design", d, table);
+                let removed = Edit {
+                    field,
+                    value: Value::Removed,
+                };
+                edits.push((model_id.clone(), removed));
+            }
+        }
+        for control in mine {
+            let new_table = control
+                .table
+                .map(|t| (takes(model, t), takes(design.model.name(), t)));
+            let changed = match new_table {
+                Some((false, _)) => false,
+                Some((true, false)) => true,
+                _ => !same(&current(control), &control.value),
+            };
+            if changed {
+                let field = FieldPath::at("design", d, control.key);
+                edits.push((control.id.clone(), edit(field, &current(control))));
+            }
+        }
+    }
+    for control in controls.iter().filter(|c| c.design.is_none()) {
+        let value = current(control);
+        if !same(&value, &control.value) {
+            for edit in assumption_edits(scenario, control.key, &value) {
+                edits.push((control.id.clone(), edit));
+            }
+        }
+    }
+    Ok(edits)
+}
+
+/// Refuses a value of the wrong kind for its control; a choice must be one of its options.
+fn check(control: &Control, value: &Json) -> Result<(), Refused> {
+    let fits = match &control.input {
+        Input::Number { .. } | Input::Entry => value.is_number(),
+        Input::Choice { options } => options.iter().any(|o| same(o, value)),
+        Input::Check => value.is_boolean(),
+    };
+    let scale_ok = !control.key.starts_with("scale.") || value.as_f64().is_some_and(|k| k >= 0.0);
+    if fits && scale_ok {
+        return Ok(());
+    }
+    let expected = match &control.input {
+        Input::Number { .. } | Input::Entry if !scale_ok => "a scale factor of 0 or more".into(),
+        Input::Number { .. } | Input::Entry => "a number".into(),
+        Input::Choice { options } => format!("one of {}", Json::from(options.clone())),
+        Input::Check => "true or false".into(),
+    };
+    Err(Refused {
+        control: Some(control.id.clone()),
+        message: format!(
+            "{}: {value} is not allowed; expected {expected}",
+            control.id
+        ),
+    })
+}
+
+/// The edit writing a control's value at `field`: a word, true/false, or a number.
+fn edit(field: FieldPath, value: &Json) -> Edit {
+    let value = match value {
+        Json::String(text) => Value::Text(text.clone()),
+        Json::Bool(b) => Value::Bool(*b),
+        other => Value::Number(other.as_f64().unwrap_or(f64::NAN)),
+    };
+    Edit { field, value }
+}
+
+/// The edits of an assumption's control set to `value`. A scale moves every project type's and
+/// known project's value, stopping at the edge of its allowed range (a probability at 1); a new
+/// mean result leaves the result before the start as it was.
+fn assumption_edits(scenario: &Scenario, key: &str, value: &Json) -> Vec<Edit> {
+    let x = value.as_f64().unwrap_or(f64::NAN);
+    let specs = (scenario.project_types.iter().enumerate())
+        .map(|(i, t)| ("project_type", i, &t.spec))
+        .chain((scenario.projects.iter().enumerate()).map(|(i, p)| ("project", i, &p.spec)));
+    let municipality = &scenario.municipality;
+    match key {
+        "scale.arrivals_per_year" => (scenario.project_types.iter().enumerate())
+            .map(|(i, t)| {
+                let field = FieldPath::at("project_type", i, "arrivals_per_year");
+                Edit::toward(field, t.arrivals_per_year, t.arrivals_per_year * x)
+            })
+            .collect(),
+        "scale.success_probability" | "scale.realization_share" | "scale.effect_size" => specs
+            .map(|(section, i, spec)| match key {
+                "scale.success_probability" => {
+                    let p = spec.success_probability;
+                    Edit::toward(FieldPath::at(section, i, "success_probability"), p, p * x)
+                }
+                "scale.realization_share" => {
+                    let r = spec.realization_share;
+                    Edit::toward(FieldPath::at(section, i, "realization_share"), r, r * x)
+                }
+                _ => {
+                    let e = spec.effect_size;
+                    let entries = vec![("mean", e.mean * x), ("sd", e.sd)];
+                    Edit::table(FieldPath::at(section, i, "effect_size"), entries)
+                }
+            })
+            .collect(),
+        "annual_result.mean" => {
+            let annual = municipality.annual_result;
+            vec![
+                Edit::table(
+                    FieldPath::of("municipality", "annual_result"),
+                    vec![
+                        ("mean", x),
+                        ("sd", annual.sd),
+                        ("autocorrelation", annual.autocorrelation),
+                    ],
+                ),
+                Edit::number(
+                    FieldPath::of("municipality", "last_result"),
+                    municipality.last_result,
+                ),
+            ]
+        }
+        _ => vec![edit(FieldPath::of("simulation", key), value)],
+    }
+}

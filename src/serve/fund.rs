@@ -1,0 +1,141 @@
+//! The funds the page offers: the bundled scenarios, embedded in the binary, or the one file
+//! named on the command line. The page chooses a fund by its id, never by a path.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use super::controls::{self, Control, Edits, Refused};
+use crate::error::Error;
+use crate::export::names::slug;
+use crate::source::{Overrides, Source};
+
+/// The bundled real funds, each as written and with evaluations' typical outcomes.
+const BUNDLED: [(&str, &str); 10] = [
+    ("boras", include_str!("../../scenarios/boras.toml")),
+    ("orebro", include_str!("../../scenarios/orebro.toml")),
+    (
+        "norrkoping",
+        include_str!("../../scenarios/norrkoping.toml"),
+    ),
+    ("ale", include_str!("../../scenarios/ale.toml")),
+    ("tomelilla", include_str!("../../scenarios/tomelilla.toml")),
+    (
+        "boras-pessimistic",
+        include_str!("../../scenarios/boras-pessimistic.toml"),
+    ),
+    (
+        "orebro-pessimistic",
+        include_str!("../../scenarios/orebro-pessimistic.toml"),
+    ),
+    (
+        "norrkoping-pessimistic",
+        include_str!("../../scenarios/norrkoping-pessimistic.toml"),
+    ),
+    (
+        "ale-pessimistic",
+        include_str!("../../scenarios/ale-pessimistic.toml"),
+    ),
+    (
+        "tomelilla-pessimistic",
+        include_str!("../../scenarios/tomelilla-pessimistic.toml"),
+    ),
+];
+
+/// A fund the page may show: its scenario as read, and its controls.
+#[derive(Debug)]
+pub struct Fund {
+    pub id: String,
+    pub source: Source,
+    pub controls: Vec<Control>,
+}
+
+impl Fund {
+    fn new(id: String, source: Source) -> Fund {
+        let controls = controls::controls(source.scenario());
+        Fund {
+            id,
+            source,
+            controls,
+        }
+    }
+
+    /// The bundled funds.
+    pub fn bundled() -> Result<Vec<Fund>, Error> {
+        (BUNDLED.iter())
+            .map(|&(id, text)| {
+                let path = Path::new(id).with_extension("toml");
+                let source = Source::from_bytes(&path, text.as_bytes(), Overrides::default())?;
+                Ok(Fund::new(id.to_string(), source))
+            })
+            .collect()
+    }
+
+    /// The scenario file at `path`, read and validated.
+    pub fn read(path: &Path) -> Result<Fund, Error> {
+        let source = Source::read(path, Overrides::default())?;
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        Ok(Fund::new(slug(&stem), source))
+    }
+
+    /// The edits `values` make, each with its control's id.
+    pub fn edits(&self, values: &BTreeMap<String, Json>) -> Result<Edits, Refused> {
+        controls::edits(self.source.scenario(), &self.controls, values)
+    }
+
+    /// What the page lists of the fund.
+    pub fn entry(&self) -> Entry<'_> {
+        let scenario = self.source.scenario();
+        Entry {
+            id: &self.id,
+            name: &scenario.name,
+            municipality: &scenario.municipality.name,
+        }
+    }
+
+    /// What the page builds its controls from.
+    pub fn view(&self) -> View<'_> {
+        let scenario = self.source.scenario();
+        View {
+            entry: self.entry(),
+            start_year: scenario.start_year,
+            years: scenario.years,
+            designs: (scenario.designs.iter())
+                .map(|d| DesignView {
+                    name: &d.name,
+                    model: d.model.name(),
+                })
+                .collect(),
+            controls: &self.controls,
+        }
+    }
+}
+
+/// A fund in the page's list.
+#[derive(Debug, Serialize)]
+pub struct Entry<'a> {
+    pub id: &'a str,
+    /// The scenario's name.
+    pub name: &'a str,
+    pub municipality: &'a str,
+}
+
+/// A fund as the page builds its controls.
+#[derive(Debug, Serialize)]
+pub struct View<'a> {
+    #[serde(flatten)]
+    pub entry: Entry<'a>,
+    pub start_year: i64,
+    pub years: usize,
+    pub designs: Vec<DesignView<'a>>,
+    pub controls: &'a [Control],
+}
+
+/// A design as loaded.
+#[derive(Debug, Serialize)]
+pub struct DesignView<'a> {
+    pub name: &'a str,
+    pub model: &'static str,
+}

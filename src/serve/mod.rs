@@ -1,0 +1,205 @@
+//! `sifsim serve`: a local web server with one page where moving a fund's rule redraws its
+//! futures at once.
+//!
+//! The page and its scripts are embedded in the binary and load nothing from elsewhere. The
+//! page sends the values of its controls; [`controls`] turns them into typed edits of the
+//! fund's scenario file, [`crate::source::Source::variant`] validates them like the file, the
+//! [`crate::Simulator`] runs them on a blocking thread, and the figures and charts go back as
+//! JSON. A newer request of the same tab cancels the run of the one before.
+
+mod api;
+mod controls;
+mod fund;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+pub use controls::PATHS;
+pub use fund::Fund;
+
+use crate::error::Error;
+
+/// Largest request body: the settings of every control fit many times over.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// Where to serve and what.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// A scenario file to offer instead of the bundled funds.
+    pub scenario: Option<PathBuf>,
+    pub host: IpAddr,
+    /// 0 lets the system choose a free port.
+    pub port: u16,
+}
+
+/// What every request shares: the funds, and the cancel flag of each tab's running request.
+#[derive(Debug)]
+pub struct App {
+    /// Made once per server and kept while the process lives.
+    funds: &'static [Fund],
+    tabs: Mutex<HashMap<String, Arc<AtomicBool>>>,
+    /// The figures of the latest runs, by fund, language and edits.
+    recent: Mutex<VecDeque<(String, Arc<api::Figures>)>>,
+}
+
+impl App {
+    pub fn new(funds: Vec<Fund>) -> App {
+        App {
+            funds: Box::leak(funds.into_boxed_slice()),
+            tabs: Mutex::default(),
+            recent: Mutex::default(),
+        }
+    }
+}
+
+/// The funds `options` offer: its scenario file, or the bundled funds.
+pub fn funds(options: &Options) -> Result<Vec<Fund>, Error> {
+    match &options.scenario {
+        Some(path) => Ok(vec![Fund::read(path)?]),
+        None => Fund::bundled(),
+    }
+}
+
+/// The page, its endpoints and their limits. `host` is what requests must name in their Host
+/// header (the address served, or `localhost` with its port), so that no other site's page can
+/// reach the server through a name of its own.
+pub fn router(app: App, host: Option<SocketAddr>) -> Router {
+    Router::new()
+        .route("/", get(page::index))
+        .route("/page.js", get(page::script))
+        .route("/strings.js", get(page::strings))
+        .route("/page.css", get(page::style))
+        .route("/api/funds", get(api::funds))
+        .route("/api/funds/{id}", get(api::fund))
+        .route("/api/run", post(api::run))
+        .route("/api/toml", post(api::toml))
+        .method_not_allowed_fallback(|| refuse(StatusCode::METHOD_NOT_ALLOWED, "wrong method"))
+        .fallback(|| refuse(StatusCode::NOT_FOUND, "no such page"))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(host, same_host))
+        .with_state(Arc::new(app))
+}
+
+/// Refuses a request whose Host header names neither the address served nor `localhost`.
+async fn same_host(
+    State(host): State<Option<SocketAddr>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(served) = host else {
+        return next.run(request).await;
+    };
+    let named = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let allowed = [served.to_string(), format!("localhost:{}", served.port())];
+    if named.is_some_and(|n| allowed.iter().any(|a| a == n)) {
+        next.run(request).await
+    } else {
+        let message = "this server answers only to its own address";
+        refuse(StatusCode::MISDIRECTED_REQUEST, message).await
+    }
+}
+
+/// A refusal as JSON, like every other of the server's.
+async fn refuse(status: StatusCode, message: &'static str) -> Response {
+    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
+}
+
+/// Serves the page until Ctrl-C or SIGTERM; `ready` hears the address once it is listening.
+pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Error> {
+    let app = App::new(funds(options)?);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .build()
+        .context("could not start the server's threads")?;
+    runtime.block_on(async {
+        let address = SocketAddr::new(options.host, options.port);
+        let listener = (tokio::net::TcpListener::bind(address).await)
+            .with_context(|| format!("could not listen on {address}"))?;
+        let address = listener
+            .local_addr()
+            .context("could not read the address")?;
+        ready(address);
+        let shutdown = async {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminated() => {}
+            }
+        };
+        let check = options.host.is_loopback().then_some(address);
+        axum::serve(listener, router(app, check))
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("the server stopped")?;
+        Ok(())
+    })
+}
+
+/// Resolves when the process is asked to terminate (SIGTERM); never elsewhere.
+async fn terminated() {
+    #[cfg(unix)]
+    if let Ok(mut terminate) =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+    {
+        terminate.recv().await;
+        return;
+    }
+    std::future::pending::<()>().await
+}
+
+/// The page's files, embedded in the binary.
+mod page {
+    use super::*;
+
+    /// What the page may load and reach: its own origin only.
+    const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+                          img-src 'self' data:; connect-src 'self'; base-uri 'none'; \
+                          form-action 'none'; frame-ancestors 'none'";
+
+    fn file(kind: &'static str, body: &'static str) -> Response {
+        let mut response = ([(header::CONTENT_TYPE, kind)], body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(POLICY),
+        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        response
+    }
+
+    pub async fn index() -> Response {
+        file("text/html; charset=utf-8", include_str!("page/index.html"))
+    }
+
+    pub async fn script() -> Response {
+        file(
+            "text/javascript; charset=utf-8",
+            include_str!("page/page.js"),
+        )
+    }
+
+    pub async fn strings() -> Response {
+        file(
+            "text/javascript; charset=utf-8",
+            include_str!("page/strings.js"),
+        )
+    }
+
+    pub async fn style() -> Response {
+        file("text/css; charset=utf-8", include_str!("page/page.css"))
+    }
+}

@@ -1,0 +1,415 @@
+//! `sifsim serve` over HTTP, without a socket or a browser: every endpoint with good and bad
+//! input, stale runs cancelled, and the page's figures equal to what `sifsim run` writes for
+//! the scenario the page downloads.
+#![cfg(feature = "serve")]
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use sifsim::serve::{App, Fund, MAX_BODY, router};
+use tower::ServiceExt;
+
+fn app() -> Router {
+    router(App::new(Fund::bundled().unwrap()), None)
+}
+
+/// The status, content type and body of a request to `router`.
+async fn call(router: Router, request: Request<Body>) -> (StatusCode, String, String) {
+    let response = router.oneshot(request).await.unwrap();
+    let status = response.status();
+    let kind = (response.headers().get(header::CONTENT_TYPE))
+        .map_or(String::new(), |v| v.to_str().unwrap().to_string());
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, kind, String::from_utf8(body.to_vec()).unwrap())
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+fn post(uri: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body.into())
+        .unwrap()
+}
+
+/// Posts `settings` to `/api/run`; the status and the JSON answer.
+async fn run(router: Router, settings: Value) -> (StatusCode, Value) {
+    let (status, kind, body) = call(router, post("/api/run", settings.to_string())).await;
+    assert!(kind.starts_with("application/json"), "{kind}");
+    (status, serde_json::from_str(&body).unwrap())
+}
+
+#[tokio::test]
+async fn the_page_and_its_files_are_served_with_a_same_origin_policy() {
+    for (uri, kind) in [
+        ("/", "text/html"),
+        ("/page.js", "text/javascript"),
+        ("/strings.js", "text/javascript"),
+        ("/page.css", "text/css"),
+    ] {
+        let response = app().oneshot(get(uri)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{uri}");
+        let headers = response.headers();
+        assert!(
+            headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with(kind)
+        );
+        let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(policy.contains("default-src 'none'") && policy.contains("connect-src 'self'"));
+    }
+    let (_, _, page) = call(app(), get("/")).await;
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "no outside URL"
+    );
+}
+
+#[tokio::test]
+async fn the_funds_are_the_bundled_ones_and_each_has_its_controls() {
+    let (status, _, body) = call(app(), get("/api/funds")).await;
+    assert_eq!(status, StatusCode::OK);
+    let funds: Value = serde_json::from_str(&body).unwrap();
+    let ids: Vec<&str> = (funds.as_array().unwrap().iter())
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 10);
+    assert!(ids.contains(&"orebro") && ids.contains(&"ale-pessimistic") && !ids.contains(&"bench"));
+
+    let (status, _, body) = call(app(), get("/api/funds/orebro")).await;
+    assert_eq!(status, StatusCode::OK);
+    let fund: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(fund["designs"].as_array().unwrap().len(), 3);
+    let control = |id: &str| {
+        (fund["controls"].as_array().unwrap().iter())
+            .find(|c| c["id"] == id)
+            .cloned()
+    };
+    assert_eq!(control("d0.repayment.floor_share").unwrap()["value"], 0.3);
+    assert_eq!(
+        control("d0.repayment.floor_applies_to").unwrap()["value"],
+        "plan"
+    );
+    assert_eq!(control("d1.approval.last_year").unwrap()["value"], 2022);
+    assert_eq!(control("d0.grant.fixed").unwrap()["table"], "grant");
+    assert_eq!(
+        control("paths").unwrap()["input"]["options"],
+        json!([1000, 10000, 100000])
+    );
+    assert!(control("scale.success_probability").is_some());
+    let (status, _, body) = call(app(), get("/api/funds/nowhere")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("no fund 'nowhere'"));
+}
+
+#[tokio::test]
+async fn a_run_returns_the_summary_and_the_charts_of_the_settings_and_of_the_fund_as_loaded() {
+    let settings = json!({
+        "fund": "ale", "lang": "en", "base": true,
+        "values": { "d1.grant.share_of_positive_result": 0.05, "paths": 1000, "seed": 3 },
+    });
+    let (status, body) = run(app(), settings).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    for figures in [&body["now"], &body["base"]] {
+        assert_eq!(figures["summary"]["paths"], 1000);
+        assert_eq!(figures["summary"]["seed"], 3);
+        let charts = figures["charts"].as_array().unwrap();
+        // A fan chart per design, the depletion risk and the burden per design.
+        assert_eq!(charts.len(), 3 + 2);
+        assert!(
+            charts
+                .iter()
+                .all(|c| c["svg"].as_str().unwrap().starts_with("<svg"))
+        );
+        assert!(
+            charts[0]["svg"].as_str().unwrap().contains("futures"),
+            "English charts"
+        );
+    }
+    let deposits = |f: &Value| {
+        f["summary"]["designs"][1]["deposits"]["mean"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(
+        deposits(&body["now"]) > deposits(&body["base"]),
+        "a larger grant share"
+    );
+    let (status, body) = run(app(), json!({ "fund": "ale", "values": {"paths": 1000} })).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["base"].is_null());
+}
+
+#[tokio::test]
+async fn an_invalid_value_is_refused_next_to_its_control_as_the_command_line_words_it() {
+    let settings = json!({
+        "fund": "orebro",
+        "values": { "d0.repayment.floor_share": 1.5, "d2.fund.initial": 70, "paths": 1000 },
+    });
+    let (status, body) = run(app(), settings).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields = body["fields"].as_array().unwrap();
+    assert_eq!(fields.len(), 1, "{body}");
+    assert_eq!(fields[0]["control"], "d0.repayment.floor_share");
+    let message = fields[0]["message"].as_str().unwrap();
+    let cli = Command::cargo_bin("sifsim")
+        .unwrap()
+        .args(["sweep", "scenarios/orebro.toml", "--paths", "10", "--quiet"])
+        .args(["--set", "design[Örebros regel].repayment.floor_share=1.5"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(cli.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(&format!("error: {message}\n")),
+        "{stderr}\n{message}"
+    );
+}
+
+#[tokio::test]
+async fn values_no_control_takes_are_refused_with_json() {
+    for (values, says) in [
+        (json!({ "d0.nope": 1 }), "there is no control 'd0.nope'"),
+        (
+            json!({ "d0.repayment.floor_share": "a lot" }),
+            "expected a number",
+        ),
+        (json!({ "d0.model": "bank" }), "expected one of"),
+        (
+            json!({ "paths": 5_000_000 }),
+            "expected one of [1000,10000,100000]",
+        ),
+        (
+            json!({ "d0.grant.carry_over": 1 }),
+            "expected true or false",
+        ),
+        (
+            json!({ "scale.effect_size": -1 }),
+            "a scale factor of 0 or more",
+        ),
+        (json!({ "seed": -4 }), "seed"),
+    ] {
+        let (status, body) = run(app(), json!({ "fund": "orebro", "values": values })).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{values}");
+        assert!(body["error"].as_str().unwrap().contains(says), "{body}");
+    }
+    let (status, body) = run(app(), json!({ "fund": "orebro", "lang": "fi" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["error"].as_str().unwrap().contains("sv or en"));
+    let (status, body) = run(app(), json!({ "fund": "orebro", "tab": "x".repeat(65) })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = run(app(), json!({ "fund": "../etc/passwd" })).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, body) = run(app(), json!({ "fund": "orebro", "path": "/tmp/x.toml" })).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unknown fields: {body}"
+    );
+}
+
+#[tokio::test]
+async fn malformed_large_misdirected_and_unknown_requests_get_json_4xx() {
+    let json_error = |(status, kind, body): (StatusCode, String, String)| {
+        assert!(
+            kind.starts_with("application/json"),
+            "{status} {kind} {body}"
+        );
+        assert!(serde_json::from_str::<Value>(&body).unwrap()["error"].is_string());
+        status
+    };
+    let broken = call(app(), post("/api/run", "{\"fund\": ")).await;
+    assert_eq!(json_error(broken), StatusCode::BAD_REQUEST);
+    let plain = Request::post("/api/run").body(Body::from("{}")).unwrap();
+    assert_eq!(
+        json_error(call(app(), plain).await),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    let padding = " ".repeat(MAX_BODY);
+    let large = post("/api/run", format!("{{\"fund\": \"orebro\"{padding}}}"));
+    assert_eq!(
+        json_error(call(app(), large).await),
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    assert_eq!(
+        json_error(call(app(), get("/api/run")).await),
+        StatusCode::METHOD_NOT_ALLOWED
+    );
+    assert_eq!(
+        json_error(call(app(), get("/etc/passwd")).await),
+        StatusCode::NOT_FOUND
+    );
+
+    let served: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+    let guarded = || router(App::new(Fund::bundled().unwrap()), Some(served));
+    for (host, ok) in [
+        ("127.0.0.1:8080", true),
+        ("localhost:8080", true),
+        ("evil.example:8080", false),
+        ("localhost:9999", false),
+    ] {
+        let request = Request::get("/api/funds").header(header::HOST, host);
+        let response = guarded()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status().is_success(), ok, "{host}");
+    }
+}
+
+#[tokio::test]
+async fn a_newer_request_of_the_same_tab_cancels_the_older_one_and_other_tabs_run_on() {
+    let router = app();
+    let slow = json!({ "fund": "boras", "tab": "a", "values": { "paths": 100000 } });
+    let older = tokio::spawn(run(router.clone(), slow.clone()));
+    let other = tokio::spawn(run(
+        router.clone(),
+        json!({ "fund": "ale", "tab": "b", "values": { "paths": 1000 } }),
+    ));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let newer = json!({ "fund": "boras", "tab": "a", "values": { "paths": 1000 } });
+    let (status, body) = run(router.clone(), newer).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = older.await.unwrap();
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("interrupted"));
+    assert_eq!(other.await.unwrap().0, StatusCode::OK);
+}
+
+/// The page's figures are those `sifsim run` writes for the scenario the page downloads: the
+/// same edits, paths and seed, the file's comments kept.
+#[tokio::test]
+async fn the_figures_equal_those_of_sifsim_run_on_the_downloaded_scenario() {
+    let values = json!({
+        "d0.repayment.floor_share": 0.1,
+        "d1.model": "budget",
+        "d2.repayment.basis": "planned",
+        "d2.repayment.horizon_years": 6,
+        "scale.success_probability": 1.3,
+        "scale.effect_size": 0.8,
+        "annual_result.mean": 120,
+        "paths": 1000,
+        "seed": 11,
+    });
+    let settings = json!({ "fund": "orebro", "values": values });
+    let (status, kind, text) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert!(kind.starts_with("application/toml"));
+    assert!(
+        text.contains("# source:") && text.contains("# changed, was 0.30"),
+        "{text}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("orebro-changed.toml");
+    std::fs::write(&file, &text).unwrap();
+    let output = Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("run")
+        .arg(&file)
+        .args(["--quiet", "--json", "--out"])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let cli: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (status, page) = run(app(), settings).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let page = &page["now"]["summary"];
+    for key in ["designs", "units", "seed", "paths", "start_year", "years"] {
+        assert_eq!(page[key], cli[key], "{key}");
+    }
+    assert_eq!(page["designs"][1]["model"], "budget");
+}
+
+#[tokio::test]
+async fn an_invalid_download_is_refused_like_a_run() {
+    let settings = json!({ "fund": "orebro", "values": { "d1.repayment.horizon_years": 0 } });
+    let (status, kind, body) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(kind.starts_with("application/json"));
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["fields"][0]["control"], "d1.repayment.horizon_years");
+}
+
+#[tokio::test]
+async fn going_back_to_recent_settings_is_answered_from_memory() {
+    let router = app();
+    let settings = |floor| json!({ "fund": "orebro", "values": { "d0.repayment.floor_share": floor, "paths": 1000 } });
+    let (_, first) = run(router.clone(), settings(0.1)).await;
+    let (_, other) = run(router.clone(), settings(0.2)).await;
+    let (_, again) = run(router.clone(), settings(0.1)).await;
+    assert_eq!(
+        first["now"]["summary"], again["now"]["summary"],
+        "the same run, kept"
+    );
+    assert_ne!(
+        first["now"]["summary"]["designs"],
+        other["now"]["summary"]["designs"]
+    );
+}
+
+#[tokio::test]
+async fn values_as_loaded_leave_the_downloaded_file_as_it_is() {
+    let values = json!({ "d0.repayment.floor_share": 0.30, "d0.model": "repayment", "scale.effect_size": 1 });
+    let settings = json!({ "fund": "orebro", "values": values });
+    let (status, _, text) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(text, include_str!("../scenarios/orebro.toml"));
+}
+
+/// `sifsim serve` prints its address, warns when it listens beyond this machine, and stops
+/// cleanly on SIGTERM as on Ctrl-C.
+#[cfg(unix)]
+#[test]
+fn the_server_prints_its_address_warns_off_loopback_and_stops_when_told() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command as Process, Stdio};
+    let mut server = Process::new(assert_cmd::cargo::cargo_bin("sifsim"))
+        .args(["serve", "--host", "0.0.0.0", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("sifsim serve: http://0.0.0.0:"), "{line}");
+    let killed = Process::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = server.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = server.kill();
+            panic!("the server did not stop on SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+    let mut stderr = String::new();
+    server
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(stderr.contains("warning: listening on 0.0.0.0"), "{stderr}");
+}
