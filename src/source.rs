@@ -68,6 +68,11 @@ impl Source {
         })
     }
 
+    /// The file's TOML as read, before overrides.
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
     /// The scenario as the file has it, overrides applied.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario

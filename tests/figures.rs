@@ -85,6 +85,11 @@ fn every_column_is_a_declared_figure_and_every_figure_is_written() {
     columns.extend(header(&sensitivity.join("sensitivity.csv")));
     let book = run.join("results.xlsx");
     let summary_sheet = sheet_header(&book, "Sammanfattning");
+    // The sheets that are no CSV: their headings are declared figures' names.
+    let sheets: Vec<String> = ["Sammanfattning", "Nämnder, totalt", "Indata"]
+        .iter()
+        .flat_map(|sheet| sheet_header(&book, sheet))
+        .collect();
     let mut written = BTreeSet::new();
     for column in &columns {
         let (figure, _) = figures::column(column)
@@ -101,15 +106,16 @@ fn every_column_is_a_declared_figure_and_every_figure_is_written() {
             .unwrap_or_else(|| panic!("summary.json's {key} is not a declared figure"));
         written.insert(figure.key);
     }
-    // The summary sheet's headings are the key figures' names.
-    for figure in figures::FIGURES {
-        let name = figure.name(Lang::Sv);
-        if summary_sheet
-            .iter()
-            .any(|h| h == name || h.starts_with(&format!("{name}, ")))
-        {
-            written.insert(figure.key);
-        }
+    for heading in &sheets {
+        let figure = (figures::FIGURES.iter())
+            .find(|f| {
+                let name = f.name(Lang::Sv);
+                heading == name
+                    || heading.starts_with(&format!("{name} ("))
+                    || heading.starts_with(&format!("{name}, "))
+            })
+            .unwrap_or_else(|| panic!("the workbook's {heading} is not a declared figure"));
+        written.insert(figure.key);
     }
     for figure in figures::FIGURES {
         assert!(

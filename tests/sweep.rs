@@ -500,3 +500,40 @@ fn heat_maps_of_designs_differing_only_by_accents_do_not_collide() {
     let heat_maps = svgs(&out.join("charts"), "sweep-heat-orebros-regel");
     one_chart_each(&heat_maps, &ACCENTED, |design| format!("– {design}\n"));
 }
+
+/// A second sweep of the same scenario deleted the first one's folder.
+#[test]
+fn a_second_sweep_keeps_the_first_ones_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = std::env::current_dir()
+        .unwrap()
+        .join("scenarios/compare.toml");
+    let sweep = |set: &str| {
+        Command::cargo_bin("sifsim")
+            .unwrap()
+            .current_dir(dir.path())
+            .arg("sweep")
+            .arg(&scenario)
+            .args(["--paths", "50", "--quiet", "--set", set])
+            .assert()
+            .success();
+    };
+    sweep("design.repayment.horizon_years=3,6");
+    sweep("design.repayment.horizon_years=8,10");
+    let output = dir.path().join("output");
+    let mut folders: Vec<String> = fs::read_dir(&output)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    folders.sort();
+    assert_eq!(
+        folders,
+        [
+            "jamforelse-av-fondmodeller-sweep-design-repayment-horizon-years-3-6",
+            "jamforelse-av-fondmodeller-sweep-design-repayment-horizon-years-8-10",
+        ]
+    );
+    for folder in &folders {
+        assert!(output.join(folder).join("sweep.csv").exists(), "{folder}");
+    }
+}

@@ -68,7 +68,13 @@ fn run_writes_a_workbook_that_matches_its_csvs() {
     let workbook: Xlsx<_> = open_workbook(&book).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        vec!["Sammanfattning", "Fond", "Nämnder"]
+        vec![
+            "Sammanfattning",
+            "Fond",
+            "Nämnder",
+            "Nämnder, totalt",
+            "Indata"
+        ]
     );
     assert_sheet_matches_csv(&book, "Fond", &out.join("fund.csv"), Lang::Sv);
     assert_sheet_matches_csv(&book, "Nämnder", &out.join("units.csv"), Lang::Sv);
@@ -138,7 +144,7 @@ fn the_workbook_is_english_under_lang_en() {
     let workbook: Xlsx<_> = open_workbook(&book).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        vec!["Summary", "Fund", "Committees"]
+        vec!["Summary", "Fund", "Committees", "Committees, totals", "Inputs"]
     );
     assert_sheet_matches_csv(&book, "Fund", &out.join("fund.csv"), Lang::En);
     assert_sheet_matches_csv(&book, "Committees", &out.join("units.csv"), Lang::En);
@@ -174,7 +180,7 @@ fn the_workbook_formats_shares_as_percentages_and_amounts_with_one_decimal() {
     let styles = part(&book, "xl/styles.xml");
     assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
     assert!(styles.contains("formatCode=\"#,##0.0\""), "{styles}");
-    for sheet in 1..=3 {
+    for sheet in 1..=5 {
         let xml = part(&book, &format!("xl/worksheets/sheet{sheet}.xml"));
         assert!(
             xml.contains("<autoFilter ref=\"A1:"),
@@ -278,4 +284,130 @@ fn xlsx_keeps_numeric_looking_names_as_text() {
     );
     assert!(names(column("Nämnder", 1)).contains(&"0042".to_string()));
     assert!(matches!(column("Fond", 1)[0], Data::Float(_)));
+}
+
+/// The cells of a sheet below its header, as text or numbers.
+fn rows(book: &Path, sheet: &str) -> Vec<Vec<Data>> {
+    let mut workbook: Xlsx<_> = open_workbook(book).unwrap();
+    let range = workbook.worksheet_range(sheet).unwrap();
+    range.rows().skip(1).map(|row| row.to_vec()).collect()
+}
+
+/// The value at `place` in a TOML table: keys joined by dots, an entry of an array by its
+/// name (or id) in brackets or by `[#n]` counted from 1.
+fn at<'a>(table: &'a toml::Table, place: &str) -> &'a toml::Value {
+    let mut parts = Vec::new();
+    let mut rest = place;
+    while !rest.is_empty() {
+        let end = rest.find(['.', '[']).unwrap_or(rest.len());
+        if end > 0 {
+            parts.push(&rest[..end]);
+        }
+        rest = &rest[end..];
+        if let Some(inner) = rest.strip_prefix('[') {
+            let close = inner.find(']').unwrap();
+            parts.push(&rest[..close + 2]);
+            rest = &inner[close + 1..];
+        }
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+    }
+    let mut value = table.get(parts[0]).unwrap();
+    for part in &parts[1..] {
+        value = match part.strip_prefix('[').and_then(|p| p.strip_suffix(']')) {
+            Some(entry) => {
+                let items = value.as_array().unwrap();
+                match entry.strip_prefix('#') {
+                    Some(n) => &items[n.parse::<usize>().unwrap() - 1],
+                    None => (items.iter())
+                        .find(|item| {
+                            let t = item.as_table().unwrap();
+                            let name = t.get("name").or(t.get("id")).unwrap();
+                            name.as_str() == Some(entry)
+                        })
+                        .unwrap(),
+                }
+            }
+            None => value.get(part).unwrap(),
+        };
+    }
+    value
+}
+
+#[test]
+fn the_inputs_sheet_holds_every_value_of_the_scenario_file_and_the_totals_sheet_each_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let scenario = "scenarios/orebro.toml";
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args([
+            "run", scenario, "--paths", "200", "--quiet", "--xlsx", "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let book = out.join("results.xlsx");
+    let file: toml::Table = toml::from_str(&fs::read_to_string(scenario).unwrap()).unwrap();
+    let inputs = rows(&book, "Indata");
+    // Every leaf of the file once: count them independently of the sheet.
+    fn count(value: &toml::Value) -> usize {
+        match value {
+            toml::Value::Table(t) => t.values().map(count).sum(),
+            toml::Value::Array(a) => a.iter().map(count).sum(),
+            _ => 1,
+        }
+    }
+    assert_eq!(inputs.len(), file.values().map(count).sum::<usize>());
+    for row in &inputs {
+        let Data::String(place) = &row[0] else {
+            panic!("{row:?}")
+        };
+        let expected = at(&file, place);
+        match (&row[2], expected) {
+            (Data::Float(x), toml::Value::Float(y)) => assert_eq!(x, y, "{place}"),
+            (Data::Float(x), toml::Value::Integer(y)) => assert_eq!(*x, *y as f64, "{place}"),
+            (Data::String(s), toml::Value::String(y)) => assert_eq!(s, y, "{place}"),
+            (Data::String(s), toml::Value::Boolean(y)) => assert_eq!(s, &y.to_string()),
+            other => panic!("{place}: {other:?}"),
+        }
+    }
+    // A named input is named for a reader.
+    let floor = (inputs.iter())
+        .find(|r| r[0] == Data::String("design[Örebros regel].repayment.floor_share".into()))
+        .unwrap();
+    assert_eq!(
+        floor[1],
+        Data::String("Golv: minsta återföring, andel".into())
+    );
+
+    // The totals sheet: each unit by name under each design, as summary.json has it.
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let totals = rows(&book, "Nämnder, totalt");
+    let units = summary["units"].as_array().unwrap();
+    let designs = summary["designs"].as_array().unwrap();
+    assert_eq!(totals.len(), units.len() * designs.len());
+    for (row, (design, u)) in totals.iter().zip(
+        designs
+            .iter()
+            .flat_map(|d| (0..units.len()).map(move |u| (d, u))),
+    ) {
+        assert_eq!(
+            row[0],
+            Data::String(design["name"].as_str().unwrap().into())
+        );
+        assert_eq!(
+            row[1],
+            Data::String(units[u]["name"].as_str().unwrap().into())
+        );
+        let unit = &design["units"][u];
+        assert_eq!(
+            row[2],
+            Data::Float(unit["burden_total"]["p50"].as_f64().unwrap())
+        );
+        assert_eq!(
+            row[8],
+            Data::Float(unit["p_any_year_tipped"].as_f64().unwrap())
+        );
+    }
 }

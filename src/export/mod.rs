@@ -58,8 +58,8 @@ pub const CHARTS: &str = "charts";
 pub struct Extras<'a> {
     /// Language of the tables, charts, workbook and report.
     pub lang: Lang,
-    /// Also write `results.xlsx`.
-    pub xlsx: bool,
+    /// Also write `results.xlsx`, with this scenario file's values in its inputs sheet.
+    pub xlsx: Option<&'a toml::Table>,
     /// Also write `report.html`, from these parts.
     pub report: Option<ReportParts<'a>>,
 }
@@ -100,9 +100,12 @@ pub fn write_run(
     for export in exports() {
         staging.write(export.file_name(), &export.render(results)?)?;
     }
-    if extras.xlsx {
+    if let Some(inputs) = extras.xlsx {
         monitor.phase(Phase::Workbook);
-        let workbook = xlsx::RunWorkbook(extras.lang);
+        let workbook = xlsx::RunWorkbook {
+            lang: extras.lang,
+            inputs,
+        };
         staging.write(workbook.file_name(), &workbook.render(results)?)?;
     }
     monitor.phase(Phase::Charts);

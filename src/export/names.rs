@@ -11,6 +11,18 @@ const MAX_SLUG: usize = 60;
 /// A file or folder name from a name: lower case ASCII letters, digits and dashes, at most 60
 /// characters; "scenario" if nothing is left.
 pub fn slug(name: &str) -> String {
+    let mut slug = whole_slug(name);
+    slug.truncate(MAX_SLUG);
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "scenario".into()
+    } else {
+        slug.into()
+    }
+}
+
+/// A name's slug before it is cut to length.
+fn whole_slug(name: &str) -> String {
     let mut slug = String::new();
     for c in name.to_lowercase().chars() {
         let c = match c {
@@ -26,13 +38,24 @@ pub fn slug(name: &str) -> String {
             slug.push('-');
         }
     }
-    slug.truncate(MAX_SLUG);
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "scenario".into()
-    } else {
-        slug.into()
+    slug
+}
+
+/// A folder name for a text such as a sweep's settings: its slug, with a hash of the text when
+/// the slug had to be cut, so that two texts never share a folder.
+pub fn unique_slug(text: &str) -> String {
+    let short = slug(text);
+    if whole_slug(text).trim_end_matches('-').len() <= MAX_SLUG {
+        return short;
     }
+    format!("{short}-{}", hash(text))
+}
+
+/// The first four bytes of `text`'s SHA-256, in hex.
+fn hash(text: &str) -> String {
+    (Sha256::digest(text.as_bytes()).iter().take(4))
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What a file is named after: the kind of file (`fund`, `burden-by-design`) and, for a file
@@ -63,9 +86,7 @@ impl<'a> Stem<'a> {
             return self.kind.into();
         };
         let stem = format!("{}-{}", self.kind, slug(name));
-        let hash: String = (Sha256::digest(name.as_bytes()).iter().take(4))
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hash = hash(name);
         match level {
             0 => stem,
             1 => format!("{stem}-{hash}"),

@@ -12,25 +12,114 @@ use crate::edit::FieldPath;
 use crate::labels::figures::{self, Quantity};
 use crate::labels::{Lang, inputs};
 use crate::results::Results;
+use toml::{Table, Value as TomlValue};
 
-/// `results.xlsx` in a language: the designs' key figures, `fund.csv` and `units.csv`.
-pub struct RunWorkbook(pub Lang);
+/// `results.xlsx` in a language: the designs' key figures, `fund.csv`, `units.csv`, each
+/// unit's totals by name, and the scenario file's values as read.
+pub struct RunWorkbook<'a> {
+    pub lang: Lang,
+    /// The scenario file's TOML.
+    pub inputs: &'a Table,
+}
 
-impl Export for RunWorkbook {
+impl Export for RunWorkbook<'_> {
     fn file_name(&self) -> &'static str {
         "results.xlsx"
     }
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {
-        let names = self.0.sheets();
+        let names = self.lang.sheets();
         workbook(
             &[
                 (names.summary, &designs_table(results)?),
                 (names.fund, &Fund.render(results)?),
                 (names.units, &Units.render(results)?),
+                (names.totals, &unit_totals(results)?),
+                (names.inputs, &inputs_table(self.inputs, self.lang)?),
             ],
-            self.0,
+            self.lang,
         )
+    }
+}
+
+/// Each unit's totals under each design, the unit by name.
+fn unit_totals(results: &Results) -> Result<Vec<u8>> {
+    let summary = &results.summary;
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let spreads = ["burden_total", "burden_total_lifetime"];
+    let shares = [
+        "p_any_year_tipped",
+        "p_any_year_repaid_above_room",
+        "p_any_year_burden_above_1pct",
+    ];
+    let mut header = vec!["design".to_string(), "unit".to_string()];
+    for key in spreads {
+        header.extend(["p50", "p5", "p95"].map(|p| format!("{key}_{p}")));
+    }
+    header.extend(shares.map(String::from));
+    writer.write_record(&header)?;
+    for d in &summary.designs {
+        for (info, unit) in summary.units.iter().zip(&d.units) {
+            let mut record = vec![d.name.clone(), info.name.clone()];
+            for s in [unit.burden_total, unit.burden_total_lifetime] {
+                record.extend([s.p50, s.p5, s.p95].map(|x| x.to_string()));
+            }
+            record.extend(
+                [
+                    unit.p_any_year_tipped,
+                    unit.p_any_year_repaid_above_room,
+                    unit.p_any_year_burden_above_1pct,
+                ]
+                .map(|x| x.to_string()),
+            );
+            writer.write_record(&record)?;
+        }
+    }
+    Ok(writer.into_inner()?)
+}
+
+/// The scenario file's values as read, one row per value: its place in the file
+/// (`design[Örebro].repayment.floor_share`), its name for a reader when it has one, and the value.
+fn inputs_table(table: &Table, lang: Lang) -> Result<Vec<u8>> {
+    let mut rows = Vec::new();
+    for (key, value) in table {
+        leaves(key, value, &mut rows);
+    }
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer.write_record(["field", "name", "value"])?;
+    for (place, value) in rows {
+        let name = (place.parse::<FieldPath>().ok())
+            .and_then(|field| inputs::name(&field.keys.join("."), lang))
+            .unwrap_or_default();
+        writer.write_record([place.as_str(), name, value.as_str()])?;
+    }
+    Ok(writer.into_inner()?)
+}
+
+/// Every value under `value`, whose place is `place`: an entry of an array of tables by its
+/// `name` (a unit by its `id`) or else its position, an inline array's items by position.
+fn leaves(place: &str, value: &TomlValue, rows: &mut Vec<(String, String)>) {
+    match value {
+        TomlValue::Table(table) => {
+            for (key, value) in table {
+                leaves(&format!("{place}.{key}"), value, rows);
+            }
+        }
+        TomlValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let name = item
+                    .as_table()
+                    .and_then(|t| t.get("name").or(t.get("id")))
+                    .and_then(TomlValue::as_str);
+                let entry = match name {
+                    Some(name) if !place.contains('[') => format!("{place}[{name}]"),
+                    _ => format!("{place}[#{}]", i + 1),
+                };
+                leaves(&entry, item, rows);
+            }
+        }
+        TomlValue::String(text) => rows.push((place.into(), text.clone())),
+        other => rows.push((place.into(), other.to_string())),
     }
 }
 
@@ -70,6 +159,7 @@ fn number_format(quantity: Quantity) -> Format {
     let pattern = match quantity {
         Quantity::Share => "0.0%",
         Quantity::Year => "0",
+        Quantity::Value => "General",
         _ => "#,##0.0",
     };
     Format::new().set_num_format(pattern)

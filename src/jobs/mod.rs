@@ -16,7 +16,7 @@ pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use sweep::{SweepOutcome, SweepRequest, sweep};
 
 use crate::error::Error;
-use crate::export::names::slug;
+use crate::export::names::{slug, unique_slug};
 use crate::export::{self, Lang, Provenance, folder};
 use crate::simulate::Monitor;
 use crate::source::{Overrides, Source};
@@ -78,18 +78,25 @@ impl Options {
         Source::read(&self.scenario, overrides)
     }
 
-    /// Where `job` on `source` writes: `--out` or the default folder, refused before anything
-    /// is simulated if sifsim may not write there.
-    fn out(&self, job: Job, source: &Source) -> Result<PathBuf, Error> {
-        let out = (self.out.clone()).unwrap_or_else(|| default_out(job, &source.scenario().name));
+    /// Where `job` on `source` with `settings` writes: `--out` or the default folder, refused
+    /// before anything is simulated if sifsim may not write there.
+    fn out(&self, job: Job, source: &Source, settings: &[Setting]) -> Result<PathBuf, Error> {
+        let name = &source.scenario().name;
+        let out = (self.out.clone()).unwrap_or_else(|| default_out(job, name, settings));
         folder::check_target(&out)?;
         Ok(out)
     }
 }
 
-/// `output/<slug of the scenario's name>`, with `-sweep` or `-sensitivity` for those jobs.
-fn default_out(job: Job, scenario: &str) -> PathBuf {
-    Path::new("output").join(format!("{}{}", slug(scenario), job.suffix()))
+/// `output/<slug of the scenario's name>`, with `-sensitivity` for that job and
+/// `-sweep-<its settings>` for a sweep, so that a second sweep keeps the first's folder.
+fn default_out(job: Job, scenario: &str, settings: &[Setting]) -> PathBuf {
+    let mut name = format!("{}{}", slug(scenario), job.suffix());
+    if job == Job::Sweep {
+        let settings: Vec<String> = settings.iter().map(Setting::to_string).collect();
+        name = format!("{name}-{}", unique_slug(&settings.join(" ")));
+    }
+    Path::new("output").join(name)
 }
 
 /// Where the files of `job` on `source` come from; `settings` are its `--set`s.
@@ -117,10 +124,29 @@ mod tests {
 
     #[test]
     fn default_folders_are_named_after_the_scenario_and_the_job() {
-        let folder = |job| default_out(job, "Örebro kommun");
+        let folder = |job| default_out(job, "Örebro kommun", &[]);
         assert_eq!(folder(Job::Run), Path::new("output/orebro-kommun"));
         assert_eq!(folder(Job::Report), folder(Job::Run));
-        assert_eq!(folder(Job::Sweep), Path::new("output/orebro-kommun-sweep"));
+        let setting = |text: &str| text.parse::<Setting>().unwrap();
+        let horizon = [setting("design.repayment.horizon_years=3..5")];
+        assert_eq!(
+            default_out(Job::Sweep, "Örebro kommun", &horizon),
+            Path::new("output/orebro-kommun-sweep-design-repayment-horizon-years-3-4-5")
+        );
+        // Another sweep of the same field keeps the first one's folder.
+        let other = [setting("design.repayment.horizon_years=6..8")];
+        assert_ne!(
+            default_out(Job::Sweep, "Örebro kommun", &other),
+            default_out(Job::Sweep, "Örebro kommun", &horizon)
+        );
+        // A long grid is cut and told apart by a hash.
+        let long = [setting("design.repayment.horizon_years=1..40")];
+        let folder_name = default_out(Job::Sweep, "Örebro kommun", &long);
+        let name = folder_name.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.len() < 100 && name.starts_with("orebro-kommun-sweep-"),
+            "{name}"
+        );
         assert_eq!(
             folder(Job::Sensitivity),
             Path::new("output/orebro-kommun-sensitivity")

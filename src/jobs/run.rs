@@ -43,7 +43,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
     } else {
         Job::Run
     };
-    let out = request.options.out(job, &source)?;
+    let out = request.options.out(job, &source, &[])?;
     let scenario = source.scenario();
     let terms = Terms::of_scenario(scenario);
     let questions = (request.thresholds.iter())
@@ -73,7 +73,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
     };
     let extras = Extras {
         lang,
-        xlsx: request.options.xlsx,
+        xlsx: request.options.xlsx.then(|| source.table()),
         report: request.report.then_some(ReportParts {
             scenario,
             sweep: sweep_section.as_ref(),

@@ -31,7 +31,7 @@ pub fn sensitivity(
     request: &SensitivityRequest,
 ) -> Result<SensitivityOutcome, Error> {
     let source = (request.options).source(request.design.as_deref())?;
-    let out = request.options.out(Job::Sensitivity, &source)?;
+    let out = request.options.out(Job::Sensitivity, &source, &[])?;
     let base = source.scenario();
     // The scenario as written, then each input low and high.
     let runs: Vec<Option<(Input, bool)>> = std::iter::once(None)

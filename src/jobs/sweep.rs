@@ -33,7 +33,9 @@ pub struct SweepOutcome {
 /// Runs a sweep on common random numbers and writes `sweep.csv` and its charts.
 pub fn sweep(simulator: &Simulator, request: &SweepRequest) -> Result<SweepOutcome, Error> {
     let source = (request.options).source(request.design.as_deref())?;
-    let out = request.options.out(Job::Sweep, &source)?;
+    let out = request
+        .options
+        .out(Job::Sweep, &source, &request.settings)?;
     let rows = rows(simulator, &source, &request.settings)?;
     let sweep = Sweep {
         base: source.scenario(),

@@ -17,6 +17,8 @@ pub enum Quantity {
     Year,
     /// A name: a design, a unit, an input.
     Name,
+    /// A scenario file's value as written: a number, a word or true/false.
+    Value,
 }
 
 /// A reported figure.
@@ -484,6 +486,13 @@ pub const FIGURES: &[Figure] = &[
         ["Faktor", "Input"],
     ),
     figure("level", Name, ["Nivå", "Level"], ["Nivå", "Level"]),
+    figure(
+        "field",
+        Name,
+        ["Fält i scenariofilen", "Field in the scenario file"],
+        ["Fält", "Field"],
+    ),
+    figure("value", Value, ["Värde", "Value"], ["Värde", "Value"]),
     figure("change", Name, ["Ändring", "Change"], ["Ändring", "Change"]),
     figure(
         "cash_p50_year5",

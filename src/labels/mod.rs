@@ -80,6 +80,8 @@ pub struct Sheets {
     pub units: &'static str,
     pub sweep: &'static str,
     pub sensitivity: &'static str,
+    pub totals: &'static str,
+    pub inputs: &'static str,
 }
 
 impl Lang {
@@ -92,6 +94,8 @@ impl Lang {
                 units: "Nämnder",
                 sweep: "Svep",
                 sensitivity: "Känslighet",
+                totals: "Nämnder, totalt",
+                inputs: "Indata",
             },
             Lang::En => &Sheets {
                 summary: "Summary",
@@ -99,6 +103,8 @@ impl Lang {
                 units: "Committees",
                 sweep: "Sweep",
                 sensitivity: "Sensitivity",
+                totals: "Committees, totals",
+                inputs: "Inputs",
             },
         }
     }

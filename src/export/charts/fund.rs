@@ -107,13 +107,13 @@ pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<(
     probability_panel(
         &panels[0],
         ctx,
-        ctx.figure("p_depleted"),
+        ctx.short("p_depleted"),
         &series(|r| r.p_depleted),
     )?;
     probability_panel(
         &panels[1],
         ctx,
-        ctx.figure("p_depleted_by"),
+        ctx.short("p_depleted_by"),
         &series(|r| r.p_depleted_by),
     )
 }
