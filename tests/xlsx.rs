@@ -144,7 +144,13 @@ fn the_workbook_is_english_under_lang_en() {
     let workbook: Xlsx<_> = open_workbook(&book).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        vec!["Summary", "Fund", "Committees", "Committees, totals", "Inputs"]
+        vec![
+            "Summary",
+            "Fund",
+            "Committees",
+            "Committees, totals",
+            "Inputs"
+        ]
     );
     assert_sheet_matches_csv(&book, "Fund", &out.join("fund.csv"), Lang::En);
     assert_sheet_matches_csv(&book, "Committees", &out.join("units.csv"), Lang::En);

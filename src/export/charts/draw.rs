@@ -421,8 +421,11 @@ pub(super) fn year_chart<'a, DB: DrawingBackend>(
     let span = years[0]..*years.last().unwrap_or(&years[0]);
     let y_area = if y_desc.is_empty() { 110 } else { Y_LABEL_AREA };
     let mut chart = panel(area, caption, span, range.clone(), y_area)?;
+    // Few enough ticks that labels at print size never touch, even in a small panel.
+    let ticks = (area.dim_in_pixel().1 / 45).clamp(4, 10) as usize;
     mesh(&mut chart)
         .x_labels(6)
+        .y_labels(ticks)
         .x_label_formatter(&|y| y.to_string())
         .y_desc(y_desc)
         .y_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
