@@ -233,7 +233,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
             settings,
             design,
         } => {
-            let progress = Progress::new(common.quiet);
+            let progress = Progress::new(common.quiet, common.lang);
             let simulator = simulator(&common, &progress)?;
             let request = SweepRequest {
                 options: common.options(),
@@ -251,7 +251,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
             ));
         }
         Command::Sensitivity { common, design } => {
-            let progress = Progress::new(common.quiet);
+            let progress = Progress::new(common.quiet, common.lang);
             let simulator = simulator(&common, &progress)?;
             let request = SensitivityRequest {
                 options: common.options(),
@@ -268,7 +268,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
             ));
         }
         Command::Chart { output_dir, lang } => {
-            let charts = jobs::chart(&output_dir, lang, &Progress::new(true))?;
+            let charts = jobs::chart(&output_dir, lang, &Progress::new(true, lang))?;
             say(&format!(
                 "{} {}\n",
                 lang.table().charts_written,
@@ -313,7 +313,7 @@ fn simulator<'p>(common: &Common, progress: &'p Progress) -> Result<Simulator<'p
 /// `run` and `report`: simulate, write the outputs, print the table or the JSON summary;
 /// `report_sweep` is a sweep for the report.
 fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
-    let progress = Progress::new(args.common.quiet);
+    let progress = Progress::new(args.common.quiet, args.common.lang);
     let simulator = simulator(&args.common, &progress)?;
     let request = RunRequest {
         options: args.common.options(),
@@ -342,7 +342,7 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
 
 /// `explain`: tells the future asked for, or says that there is none of its kind.
 fn explain(args: ExplainArgs) -> Result<(), Error> {
-    let progress = Progress::new(true);
+    let progress = Progress::new(true, args.lang);
     let simulator = Simulator::new(args.threads.map(usize::from), &progress)?;
     let pick = match (args.path, args.worst_burden) {
         (_, Some(unit)) => Pick::WorstBurden(unit),
@@ -376,14 +376,13 @@ struct Progress {
     /// Drawn on a terminal; status lines otherwise, unless quiet.
     visible: bool,
     quiet: bool,
+    lang: Lang,
 }
 
 impl Progress {
-    fn new(quiet: bool) -> Progress {
+    fn new(quiet: bool, lang: Lang) -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} paths, {eta} left {msg}")
-        {
+        if let Ok(style) = ProgressStyle::with_template(lang.progress_template()) {
             bar.set_style(style);
         }
         Progress {
@@ -391,6 +390,7 @@ impl Progress {
             started: Instant::now(),
             visible: !quiet && std::io::stderr().is_terminal(),
             quiet,
+            lang,
         }
     }
 }
@@ -414,9 +414,9 @@ impl Monitor for Progress {
 
     fn phase(&self, phase: Phase) {
         if self.visible {
-            self.bar.set_message(phase.describe());
+            self.bar.set_message(self.lang.phase(phase));
         } else if !self.quiet {
-            let _ = writeln!(std::io::stderr(), "{}…", phase.describe());
+            let _ = writeln!(std::io::stderr(), "{}…", self.lang.phase(phase));
         }
     }
 }

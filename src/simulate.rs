@@ -43,19 +43,6 @@ pub enum Phase {
     Report,
 }
 
-impl Phase {
-    /// What the phase does, for a status line.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Phase::Simulating => "simulating",
-            Phase::Tables => "writing tables",
-            Phase::Workbook => "writing the workbook",
-            Phase::Charts => "drawing charts",
-            Phase::Report => "writing the report",
-        }
-    }
-}
-
 /// A monitor that hears nothing and never cancels.
 pub struct Unmonitored;
 

@@ -380,7 +380,7 @@ fn interrupt_during(phase: &str, args: &[&str]) {
 #[test]
 fn an_interrupt_while_simulating_leaves_the_earlier_results() {
     interrupt_during(
-        "simulating",
+        "simulerar",
         &["run", "scenarios/bench.toml", "--paths", "50000000"],
     );
 }
@@ -388,7 +388,7 @@ fn an_interrupt_while_simulating_leaves_the_earlier_results() {
 #[test]
 fn an_interrupt_while_drawing_charts_leaves_the_earlier_results() {
     interrupt_during(
-        "drawing charts",
+        "ritar diagram",
         &["run", "scenarios/bench.toml", "--paths", "2000"],
     );
 }

@@ -346,8 +346,9 @@ fn sweep_and_sensitivity_report_progress_unless_quiet() {
             String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
         };
         let loud = stderr(&[]);
-        assert_eq!(loud.matches("simulating…").count(), 1, "{job}: {loud}");
-        assert!(loud.contains("drawing charts…"), "{job}: {loud}");
+        // Status lines in the run's language, Swedish by default.
+        assert_eq!(loud.matches("simulerar…").count(), 1, "{job}: {loud}");
+        assert!(loud.contains("ritar diagram…"), "{job}: {loud}");
         assert_eq!(stderr(&["--quiet"]), "", "{job}");
     }
 }

@@ -2,6 +2,7 @@
 //! columns, `validate`'s description of a scenario, and the lines after a job.
 
 use super::Lang;
+use crate::simulate::Phase;
 
 /// The terminal's words in one language. `{…}` marks where a value goes.
 pub struct TableText {
@@ -122,6 +123,30 @@ const EN: TableText = TableText {
 };
 
 impl Lang {
+    /// What a phase of a job does, for a status line.
+    pub fn phase(self, phase: Phase) -> &'static str {
+        match (self, phase) {
+            (Lang::Sv, Phase::Simulating) => "simulerar",
+            (Lang::Sv, Phase::Tables) => "skriver tabeller",
+            (Lang::Sv, Phase::Workbook) => "skriver arbetsboken",
+            (Lang::Sv, Phase::Charts) => "ritar diagram",
+            (Lang::Sv, Phase::Report) => "skriver rapporten",
+            (Lang::En, Phase::Simulating) => "simulating",
+            (Lang::En, Phase::Tables) => "writing tables",
+            (Lang::En, Phase::Workbook) => "writing the workbook",
+            (Lang::En, Phase::Charts) => "drawing charts",
+            (Lang::En, Phase::Report) => "writing the report",
+        }
+    }
+
+    /// The progress bar's template: "{bar} 1 200/10 000 framtider, 3 s kvar".
+    pub fn progress_template(self) -> &'static str {
+        match self {
+            Lang::Sv => "{bar:40} {pos}/{len} framtider, {eta} kvar {msg}",
+            Lang::En => "{bar:40} {pos}/{len} paths, {eta} left {msg}",
+        }
+    }
+
     /// The terminal's words in this language.
     pub fn table(self) -> &'static TableText {
         match self {
