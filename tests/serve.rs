@@ -3,49 +3,18 @@
 //! the scenario the page downloads.
 #![cfg(feature = "serve")]
 
+mod live;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
+use live::{app, call, get, post, run};
 use serde_json::{Value, json};
 use sifsim::serve::{App, Fund, MAX_BODY, router};
 use tower::ServiceExt;
-
-fn app() -> Router {
-    router(App::new(Fund::bundled().unwrap()), None)
-}
-
-/// The status, content type and body of a request to `router`.
-async fn call(router: Router, request: Request<Body>) -> (StatusCode, String, String) {
-    let response = router.oneshot(request).await.unwrap();
-    let status = response.status();
-    let kind = (response.headers().get(header::CONTENT_TYPE))
-        .map_or(String::new(), |v| v.to_str().unwrap().to_string());
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, kind, String::from_utf8(body.to_vec()).unwrap())
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).unwrap()
-}
-
-fn post(uri: &str, body: impl Into<Body>) -> Request<Body> {
-    Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(body.into())
-        .unwrap()
-}
-
-/// Posts `settings` to `/api/run`; the status and the JSON answer.
-async fn run(router: Router, settings: Value) -> (StatusCode, Value) {
-    let (status, kind, body) = call(router, post("/api/run", settings.to_string())).await;
-    assert!(kind.starts_with("application/json"), "{kind}");
-    (status, serde_json::from_str(&body).unwrap())
-}
 
 #[tokio::test]
 async fn the_page_and_its_files_are_served_with_a_same_origin_policy() {
@@ -327,7 +296,15 @@ async fn the_figures_equal_those_of_sifsim_run_on_the_downloaded_scenario() {
     let (status, page) = run(app(), settings).await;
     assert_eq!(status, StatusCode::OK, "{page}");
     let page = &page["now"]["summary"];
-    for key in ["designs", "units", "seed", "paths", "start_year", "years"] {
+    for key in [
+        "designs",
+        "units",
+        "seed",
+        "paths",
+        "start_year",
+        "years",
+        "scenario_sha256",
+    ] {
         assert_eq!(page[key], cli[key], "{key}");
     }
     assert_eq!(page["designs"][1]["model"], "budget");

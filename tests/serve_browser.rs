@@ -1,7 +1,9 @@
 //! The live page in a real browser (headless Chromium through chromedriver): it loads from the
 //! link, the floor control moves and the key figure becomes what `sifsim run` writes for that
-//! floor, a bad value shows the command line's message at its control, and no request leaves
-//! the page's origin. Screenshots at 1280 and 390 px go to `target/serve-screenshots/`.
+//! floor, a bad value shows the command line's message at its control, a typed threshold
+//! question gets a probability per design, a future where the fund ran dry is told, and no
+//! request leaves the page's origin. Screenshots at 1280 and 390 px go to
+//! `target/serve-screenshots/`.
 #![cfg(feature = "serve")]
 
 use std::io::{BufRead, BufReader};
@@ -198,6 +200,21 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
         let message = until(&client, &problem).await;
         assert!(message.as_str().unwrap().contains("repayment.floor_share: 1.5 is not allowed; expected a share in 0..=1"), "{message}");
 
+        text.clear().await.unwrap();
+        text.send_keys("0,1").await.unwrap();
+        until(&client, &format!("return {FINAL_CASH};")).await;
+
+        // A threshold question typed: a probability per design; then a future told.
+        let question = client.find(Locator::Id("question")).await.unwrap();
+        question.send_keys("Socialförvaltningen betalar mer än 5 mnkr").await.unwrap();
+        question.send_keys(&Key::Enter.to_string()).await.unwrap();
+        let chances = "const c = [...document.querySelectorAll('td[data-key=threshold]')]; \
+                       return c.length === 3 ? c.map(td => td.firstChild.textContent) : null;";
+        let chances = until(&client, chances).await;
+        assert!(chances.as_array().unwrap().iter().all(|c| c.as_str().unwrap().ends_with('%')), "{chances}");
+        client.find(Locator::Id("tell")).await.unwrap().click().await.unwrap();
+        until(&client, "return document.querySelector('#story .story-years') !== null;").await;
+
         // Every request the page made went to its own origin.
         let requests = client
             .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
@@ -210,9 +227,6 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
         }
 
         // Screenshots of the page with its figures, wide and narrow.
-        text.clear().await.unwrap();
-        text.send_keys("0,3").await.unwrap();
-        until(&client, &format!("return {FINAL_CASH};")).await;
         let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../serve-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
         for (name, width, height, at) in [
@@ -220,6 +234,8 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
             ("390-top", 390, 844, "title"),
             ("390-figures", 390, 844, "key-title"),
             ("390-charts", 390, 844, "charts-title"),
+            ("390-threshold", 390, 844, "threshold-title"),
+            ("1280-threshold", 1280, 1000, "threshold-title"),
         ] {
             client.set_window_size(width, height).await.unwrap();
             let scroll = format!("document.getElementById('{at}').scrollIntoView();");

@@ -18,6 +18,7 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 
 pub use charts::Lang;
 pub use folder::{Provenance, Staging};
@@ -115,8 +116,7 @@ pub fn write_run(
     }
     if let Some(parts) = extras.report {
         monitor.phase(Phase::Report);
-        let mut svgs: Vec<(String, String)> = charts
-            .iter()
+        let svgs = (charts.iter())
             .filter_map(|(name, bytes)| {
                 let stem = name.strip_suffix(".svg")?;
                 Some((
@@ -125,11 +125,34 @@ pub fn write_run(
                 ))
             })
             .collect();
-        svgs.extend(charts::exceedance_svgs(results, extras.lang)?);
-        let page = html::report(&parts, results, &svgs, extras.lang);
+        let page = report(&parts, results, svgs, extras.lang)?;
         staging.write("report.html", page.as_bytes())?;
     }
     staging.commit()
+}
+
+/// The report page of `results` in `lang`, its charts drawn in memory: what [`write_run`]
+/// writes as `report.html`, without writing anything.
+pub fn report_page(parts: &ReportParts, results: &Results, lang: Lang) -> Result<String, Error> {
+    let svgs = (charts::names(results).into_par_iter())
+        .map(|chart| {
+            let svg = charts::svg(results, lang, &chart.name)?.unwrap_or_default();
+            Ok((chart.name, svg))
+        })
+        .collect::<Result<_, Error>>()?;
+    report(parts, results, svgs, lang)
+}
+
+/// The report page from the run's charts, `(name, SVG)` in drawing order, and its exceedance
+/// charts.
+fn report(
+    parts: &ReportParts,
+    results: &Results,
+    mut svgs: Vec<(String, String)>,
+    lang: Lang,
+) -> Result<String, Error> {
+    svgs.extend(charts::exceedance_svgs(results, lang)?);
+    Ok(html::report(parts, results, &svgs, lang))
 }
 
 /// Re-draws the charts of a finished run in `dir` from its files: the folder is rewritten

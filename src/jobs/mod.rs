@@ -11,7 +11,7 @@ mod sweep;
 use std::path::{Path, PathBuf};
 
 pub use explain::{ExplainRequest, explain};
-pub use run::{RunOutcome, RunRequest, run};
+pub use run::{RunOutcome, RunRequest, run, typical_dry_future};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use sweep::{SweepOutcome, SweepRequest, sweep};
 

@@ -92,7 +92,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
 
 /// For the report: a typical future where the fund ran dry, under the design most likely to
 /// run dry; `None` when no design ever does.
-fn typical_dry_future(
+pub fn typical_dry_future(
     simulator: &Simulator,
     scenario: &Scenario,
     results: &Results,

@@ -1,5 +1,7 @@
 //! The page's endpoints: the funds, their controls, a run of the current settings and the
-//! changed scenario as TOML. Every refusal is a 4xx with JSON saying why, next to which control.
+//! changed scenario as TOML; and what the others share: settings read into a [`Job`] on a
+//! blocking thread, the recent runs, refusals. Every refusal is a 4xx with JSON saying why,
+//! next to which control.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
@@ -20,8 +22,10 @@ use super::fund::{Entry, Fund, View};
 use crate::Simulator;
 use crate::edit::Edit;
 use crate::error::{Error, ScenarioError};
+use crate::export::folder::sha256_hex;
 use crate::export::{Lang, charts};
-use crate::results::Summary;
+use crate::results::Results;
+use crate::scenario::Scenario;
 use crate::simulate::Monitor;
 
 /// Runs whose figures are kept, the latest first, so that going back to a setting is instant.
@@ -190,6 +194,20 @@ impl App {
         Ok(figures)
     }
 
+    /// The figures of the job's settings.
+    pub(super) fn now(&self, job: &Job) -> Result<Arc<Figures>, ApiError> {
+        self.figures(job.fund, &job.edits, job.lang, &job.monitor)
+    }
+
+    /// The figures of the fund as loaded, on the job's paths and seed.
+    pub(super) fn loaded(&self, job: &Job) -> Result<Arc<Figures>, ApiError> {
+        let same: Edits = (job.edits.iter())
+            .filter(|(id, _)| id == "paths" || id == "seed")
+            .cloned()
+            .collect();
+        self.figures(job.fund, &same, job.lang, &job.monitor)
+    }
+
     /// A new cancel flag for `tab`, cancelling the run its last request started.
     fn supersede(&self, tab: &str) -> Arc<AtomicBool> {
         let flag = Arc::new(AtomicBool::new(false));
@@ -209,13 +227,39 @@ impl App {
     }
 }
 
-/// `POST /api/run`: simulates the settings (and the fund as loaded, when asked) and returns
-/// the figures and charts. A newer request of the same tab, or the client going away, cancels it.
-pub async fn run(
-    State(app): State<Arc<App>>,
-    settings: Result<Json<Settings>, JsonRejection>,
-) -> Result<Json<Outcome>, ApiError> {
-    let Json(settings) = settings?;
+/// What a request works on: the fund, the edits its settings make, the language, and the
+/// monitor that stops it when it is cancelled.
+pub(super) struct Job {
+    pub fund: &'static Fund,
+    pub edits: Edits,
+    pub lang: Lang,
+    monitor: Cancel,
+}
+
+impl Job {
+    /// A refusal of `error`, next to the control at fault.
+    pub fn error(&self, error: Error) -> ApiError {
+        ApiError::of(error, self.fund, &self.edits)
+    }
+
+    /// The fund's scenario with the edits, validated.
+    pub fn scenario(&self) -> Result<Scenario, ApiError> {
+        (self.fund.source.variant(&plain(&self.edits))).map_err(|e| self.error(e))
+    }
+
+    /// A simulator that stops when the request is cancelled.
+    pub fn simulator(&self) -> Result<Simulator<'_>, ApiError> {
+        Simulator::new(None, &self.monitor).map_err(|e| self.error(e))
+    }
+}
+
+/// Does `work` on a blocking thread for the fund, edits and language of `settings`. A newer
+/// request of the same tab, or the client going away, cancels it.
+pub(super) async fn blocking<T: Send + 'static>(
+    app: Arc<App>,
+    settings: &Settings,
+    work: impl FnOnce(&App, &Job) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     let lang = match settings.lang.as_deref() {
         None | Some("sv") => Lang::Sv,
         Some("en") => Lang::En,
@@ -229,36 +273,44 @@ pub async fn run(
         let message = format!("a tab id is at most {MAX_TAB} bytes");
         return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message));
     }
-    let (fund, edits) = app.edits(&settings)?;
+    let (fund, edits) = app.edits(settings)?;
     let flag = if tab.is_empty() {
         Arc::new(AtomicBool::new(false))
     } else {
         app.supersede(&tab)
     };
     let _gone = CancelOnDrop(flag.clone());
-    let monitor = Cancel(flag.clone());
-    let base = settings.base;
+    let job = Job {
+        fund,
+        edits,
+        lang,
+        monitor: Cancel(flag.clone()),
+    };
     let shared = app.clone();
-    let outcome: Result<Outcome, ApiError> = tokio::task::spawn_blocking(move || {
-        let now = shared.figures(fund, &edits, lang, &monitor)?;
-        let base = if base {
-            // The fund as loaded, on the same paths and seed.
-            let same: Edits = (edits.iter())
-                .filter(|(id, _)| id == "paths" || id == "seed")
-                .cloned()
-                .collect();
-            Some(shared.figures(fund, &same, lang, &monitor)?)
-        } else {
-            None
-        };
-        Ok(Outcome { now, base })
-    })
-    .await
-    .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let outcome = tokio::task::spawn_blocking(move || work(&shared, &job))
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     if !tab.is_empty() {
         app.finished(&tab, &flag);
     }
-    Ok(Json(outcome?))
+    outcome
+}
+
+/// `POST /api/run`: simulates the settings (and the fund as loaded, when asked) and returns
+/// the figures and charts.
+pub async fn run(
+    State(app): State<Arc<App>>,
+    settings: Result<Json<Settings>, JsonRejection>,
+) -> Result<Json<Outcome>, ApiError> {
+    let Json(settings) = settings?;
+    let base = settings.base;
+    let outcome = blocking(app, &settings, move |app, job| {
+        let now = app.now(job)?;
+        let base = base.then(|| app.loaded(job)).transpose()?;
+        Ok(Outcome { now, base })
+    })
+    .await?;
+    Ok(Json(outcome))
 }
 
 /// `POST /api/toml`: the fund's scenario file with the settings written in, its comments kept
@@ -271,18 +323,18 @@ pub async fn toml(
     let (fund, edits) = app.edits(&settings)?;
     let text =
         (fund.source.variant_text(&plain(&edits))).map_err(|e| ApiError::of(e, fund, &edits))?;
-    let disposition = format!("attachment; filename=\"{}-changed.toml\"", fund.id);
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/toml; charset=utf-8".to_string(),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        text,
-    )
-        .into_response())
+    let name = format!("{}-changed.toml", fund.id);
+    Ok(download("application/toml; charset=utf-8", &name, text))
+}
+
+/// `body` as a download named `name`.
+pub(super) fn download(kind: &'static str, name: &str, body: String) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    let headers = [
+        (header::CONTENT_TYPE, kind.to_string()),
+        (header::CONTENT_DISPOSITION, disposition),
+    ];
+    (headers, body).into_response()
 }
 
 /// What a run returns: the settings' figures and, when asked, the fund's as loaded.
@@ -292,11 +344,17 @@ pub struct Outcome {
     base: Option<Arc<Figures>>,
 }
 
-/// One simulation's figures: `summary.json` as `sifsim run` writes it, and the charts.
+/// One simulation's figures: its results, serialized as `summary.json` as `sifsim run` writes
+/// it (the distributions behind threshold questions stay here), and the charts.
 #[derive(Debug, Serialize)]
 pub struct Figures {
-    summary: Summary,
+    #[serde(rename = "summary", serialize_with = "summary")]
+    pub(super) results: Results,
     charts: Vec<Chart>,
+}
+
+fn summary<S: serde::Serializer>(results: &Results, serializer: S) -> Result<S::Ok, S::Error> {
+    results.summary.serialize(serializer)
 }
 
 /// A chart as SVG text.
@@ -314,9 +372,12 @@ fn figures(
     lang: Lang,
     monitor: &dyn Monitor,
 ) -> Result<Figures, Error> {
-    let scenario = fund.source.variant(&plain(edits))?;
-    let results = (Simulator::new(None, monitor)?.simulate(&scenario))
+    let edits = plain(edits);
+    let scenario = fund.source.variant(&edits)?;
+    let mut results = (Simulator::new(None, monitor)?.simulate(&scenario))
         .map_err(|e| e.in_file(&fund.source.path))?;
+    // The scenario file the page downloads, named as `sifsim run` names the file it read.
+    results.summary.scenario_sha256 = sha256_hex(fund.source.variant_text(&edits)?.as_bytes());
     let charts = (charts::names(&results).into_par_iter())
         .filter(|c| CHARTS.contains(&c.kind))
         .map(|c| {
@@ -328,10 +389,7 @@ fn figures(
             })
         })
         .collect::<Result<_, Error>>()?;
-    Ok(Figures {
-        summary: results.summary,
-        charts,
-    })
+    Ok(Figures { results, charts })
 }
 
 /// A run's monitor: cancelled when its flag is set.

@@ -5,9 +5,11 @@
 //! page sends the values of its controls; [`controls`] turns them into typed edits of the
 //! fund's scenario file, [`crate::source::Source::variant`] validates them like the file, the
 //! [`crate::Simulator`] runs them on a blocking thread, and the figures and charts go back as
-//! JSON. A newer request of the same tab cancels the run of the one before.
+//! JSON; threshold questions, the story of a future and the report are answered from the same
+//! runs. A newer request of the same tab cancels the run of the one before.
 
 mod api;
+mod ask;
 mod controls;
 mod fund;
 
@@ -84,6 +86,9 @@ pub fn router(app: App, host: Option<SocketAddr>) -> Router {
         .route("/api/funds/{id}", get(api::fund))
         .route("/api/run", post(api::run))
         .route("/api/toml", post(api::toml))
+        .route("/api/threshold", post(ask::threshold))
+        .route("/api/explain", post(ask::explain))
+        .route("/api/report", post(ask::report))
         .method_not_allowed_fallback(|| refuse(StatusCode::METHOD_NOT_ALLOWED, "wrong method"))
         .fallback(|| refuse(StatusCode::NOT_FOUND, "no such page"))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -1,6 +1,7 @@
 // The live page: builds the controls of the chosen fund from the server's list, sends the
 // changed values on every move (a newer request aborts the one before), and draws the figures
-// beside those of the fund as loaded. Every text comes from STRINGS (strings.js).
+// beside those of the fund as loaded; a threshold question asked and a future told are asked
+// again of each new run. Every text comes from STRINGS (strings.js).
 "use strict";
 
 const state = {
@@ -14,6 +15,11 @@ const state = {
   now: null,
   controller: null,
   problems: {},        // control id -> message
+  question: "",        // the threshold question asked, as typed
+  answer: null,        // its answer for the settings shown
+  asking: null,        // the question's request in flight
+  storyDesign: null,   // the design whose future is told
+  telling: null,       // the story's request in flight
 };
 
 const $ = (id) => document.getElementById(id);
@@ -27,7 +33,7 @@ const el = (tag, props = {}, ...children) => {
 // Numbers as the language writes them: "1 234,5" or "1,234.5".
 const fmt = (x, digits) => new Intl.NumberFormat(state.lang === "sv" ? "sv-SE" : "en-GB",
   { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
-const pct = (x) => fmt(100 * x, 0) + (state.lang === "sv" ? " %" : "%");
+const pct = (x, digits = 0) => fmt(100 * x, digits) + (state.lang === "sv" ? " %" : "%");
 const mnkr = (x) => fmt(x, 1) + " mnkr";
 
 /// The value a control has now.
@@ -42,7 +48,10 @@ async function start() {
   try { values = JSON.parse(hash.get("v") || "{}"); } catch (_) { values = {}; }
   $("fund").addEventListener("change", () => load($("fund").value, {}));
   $("lang").addEventListener("click", () => { state.lang = state.lang === "sv" ? "en" : "sv"; render(); request(); });
-  $("download").addEventListener("click", download);
+  $("download").addEventListener("click", () => download("/api/toml", "-changed.toml"));
+  $("report").addEventListener("click", () => download("/api/report", "-report.html"));
+  $("ask").addEventListener("submit", (e) => { e.preventDefault(); asked($("question").value); });
+  $("tell").addEventListener("click", () => { state.storyDesign = $("story-design").value; tell(); });
   $("link").addEventListener("click", copyLink);
   $("reset").addEventListener("click", () => load(state.fund.id, {}));
   await load(wanted.id, values);
@@ -56,6 +65,9 @@ async function load(id, values) {
   state.baseKey = "";
   state.now = null;
   state.problems = {};
+  state.answer = null;
+  state.storyDesign = null;
+  $("story").replaceChildren();
   render();
   request();
 }
@@ -66,17 +78,17 @@ function render() {
   document.documentElement.lang = state.lang;
   document.title = "sifsim – " + s.title;
   for (const [id, text] of [["title", s.title], ["lead", s.lead], ["fund-label", s.fund],
-    ["lang", s.language], ["download", s.download], ["link", s.link], ["reset", s.reset],
-    ["key-title", s.keyFigures], ["key-note", s.keyNote], ["charts-title", s.charts],
-    ["burden-title", s.burdens], ["burden-note", s.burdenNote]]) {
+    ["lang", s.language], ["download", s.download], ["report", s.report], ["link", s.link],
+    ["reset", s.reset], ["key-title", s.keyFigures], ["key-note", s.keyNote], ["charts-title", s.charts],
+    ["burden-title", s.burdens], ["burden-note", s.burdenNote], ["threshold-title", s.threshold],
+    ["threshold-note", s.thresholdNote], ["ask-button", s.ask], ["explain-title", s.explain],
+    ["explain-note", s.explainNote], ["story-design-label", s.storyDesign], ["tell", s.tell]]) {
     $(id).textContent = text;
-  }
-  for (const [id, title] of [["threshold", s.threshold], ["explain", s.explain]]) {
-    $(id).querySelector("h2").textContent = title;
-    $(id).querySelector("p").textContent = s.comingSoon;
   }
   $("fund").replaceChildren(...state.funds.map((f) =>
     el("option", { value: f.id, textContent: f.name, selected: f.id === state.fund.id })));
+  $("story-design").replaceChildren(...state.fund.designs.map((d) =>
+    el("option", { value: d.name, textContent: d.name, selected: d.name === state.storyDesign })));
   renderControls();
   renderFigures();
 }
@@ -168,8 +180,24 @@ function set(c, value) {
   request();
 }
 
-/// What the page asks the server for: the fund and the changed values.
-const settings = (base) => ({ fund: state.fund.id, values: state.values, lang: state.lang, tab: state.tab, base });
+/// What the page asks the server for: the fund and the changed values. Each kind of request
+/// (`job`) has a tab id of its own, so that it cancels only its own kind.
+const settings = (base, job = "") => ({ fund: state.fund.id, values: state.values, lang: state.lang, tab: state.tab + job, base });
+
+/// Posts `body` as JSON: the answer's `ok` and JSON, or null when it was aborted or cancelled by
+/// a newer request.
+async function post(uri, body, controller) {
+  try {
+    const response = await fetch(uri, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify(body), signal: controller.signal,
+    });
+    const json = await response.json();
+    return controller.signal.aborted || response.status === 409 ? null : { ok: response.ok, body: json };
+  } catch (e) {
+    return null; // aborted by a newer request
+  }
+}
 
 /// Asks for the figures of the current settings, aborting the request before it; the fund as
 /// loaded comes along when the paths, seed or language changed.
@@ -184,7 +212,7 @@ function request() {
 }
 
 async function send() {
-  if (state.controller) state.controller.abort();
+  for (const c of [state.controller, state.asking, state.telling]) c?.abort();
   const controller = new AbortController();
   state.controller = controller;
   const paths = current(state.fund.controls.find((c) => c.id === "paths"));
@@ -195,21 +223,12 @@ async function send() {
   document.body.classList.add("busy");
   $("status").className = "";
   $("status").textContent = t().running;
-  let response;
-  try {
-    response = await fetch("/api/run", {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify(settings(withBase)), signal: controller.signal,
-    });
-  } catch (e) {
-    return; // aborted by a newer request
-  }
-  if (controller !== state.controller) return;
-  const body = await response.json();
-  if (controller !== state.controller || response.status === 409) return;
+  const answer = await post("/api/run", settings(withBase), controller);
+  if (!answer) return;
+  const body = answer.body;
   document.body.classList.remove("busy");
   state.problems = {};
-  if (!response.ok) {
+  if (!answer.ok) {
     let general = [];
     for (const f of body.fields || []) {
       if (f.control) state.problems[f.control] = [state.problems[f.control], f.message].filter(Boolean).join("\n");
@@ -228,6 +247,8 @@ async function send() {
   const ms = Math.round(performance.now() - started);
   $("status").textContent = t().done(fmt(body.now.summary.paths, 0), ms);
   $("status").dataset.ms = ms;
+  if (state.question) ask();
+  if (state.storyDesign) tell();
 }
 
 function showProblems() {
@@ -244,18 +265,7 @@ function renderFigures() {
   const s = t();
   const summary = now.summary;
   const last = summary.start_year + summary.years - 1;
-  // One figure: its text now, and as loaded when it differs.
-  const cell = (f, d, key) => {
-    const td = el("td");
-    const a = f(now.summary, d);
-    const b = base.summary.designs[d] ? f(base.summary, d) : null;
-    td.append(el("span", { textContent: a.text, className: b && b.text !== a.text ? "moved" : "" }));
-    td.dataset.key = key;
-    td.dataset.design = d;
-    if (a.value !== undefined) td.dataset.value = a.value;
-    if (b) td.append(el("span", { className: "was", textContent: b.text }));
-    return td;
-  };
+  const cell = (f, d, key) => figure(f(now.summary, d), base.summary.designs[d] ? f(base.summary, d) : null, key, d);
   const figures = [
     [s.risk, "p_depleted_ever", (m, d) => ({ text: pct(m.designs[d].p_depleted_ever), value: m.designs[d].p_depleted_ever })],
     [s.finalCash(last), "final_cash.p50", (m, d) => ({ text: mnkr(m.designs[d].final_cash.p50), value: m.designs[d].final_cash.p50 })],
@@ -270,6 +280,7 @@ function renderFigures() {
     el("thead", {}, el("tr", {}, el("th", { textContent: "" }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
     el("tbody", {}, ...figures.map(([label, key, f]) => el("tr", {}, el("th", { textContent: label }), ...designs.map((d) => cell(f, d, key))))));
   renderCharts(now, base);
+  renderExamples(summary);
   $("burden").replaceChildren(
     el("thead", {}, el("tr", {}, el("th", { textContent: s.unit }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
     el("tbody", {}, ...summary.units.map((u, i) => el("tr", {}, el("th", { textContent: u.name }),
@@ -277,6 +288,17 @@ function renderFigures() {
         const b = m.designs[d].units[i].burden_total.p50;
         return { text: `${mnkr(b)} · ${fmt(100 * b / u.frame, 1)} %`, value: b };
       }, d, "burden." + u.id))))));
+}
+
+/// One figure of design `d`: its text now (`a`), and as loaded (`b`) in grey.
+function figure(a, b, key, d) {
+  const td = el("td");
+  td.append(el("span", { textContent: a.text, className: b && b.text !== a.text ? "moved" : "" }));
+  td.dataset.key = key;
+  td.dataset.design = d;
+  if (a.value !== undefined) td.dataset.value = a.value;
+  if (b) td.append(el("span", { className: "was", textContent: b.text }));
+  return td;
 }
 
 /// The förvaltning with the largest median burden over the period, as the report names it.
@@ -305,17 +327,86 @@ function renderCharts(now, base) {
   }));
 }
 
-async function download() {
-  const response = await fetch("/api/toml", {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings(false)),
+/// A question typed or chosen: asked now and again of every new run.
+function asked(question) {
+  $("question").value = question;
+  state.question = question.trim();
+  state.answer = null;
+  ask();
+}
+
+async function ask() {
+  state.asking?.abort();
+  if (!state.question) {
+    $("question-problem").textContent = "";
+    return renderAnswer();
+  }
+  const controller = new AbortController();
+  state.asking = controller;
+  $("answer").classList.add("stale");
+  const answer = await post("/api/threshold", { settings: settings(false, "-ask"), question: state.question }, controller);
+  if (!answer) return;
+  $("question-problem").textContent = answer.ok ? "" : answer.body.error;
+  state.answer = answer.ok ? answer.body : null;
+  renderAnswer();
+}
+
+/// The question's chance per design now, with the fund as loaded's in grey.
+function renderAnswer() {
+  const a = state.answer;
+  $("answer").classList.remove("stale");
+  if (!a) return $("answer").replaceChildren();
+  const rows = a.now.map(([name, p], d) => el("tr", {}, el("th", { textContent: name }),
+    figure({ text: pct(p, 1), value: p }, a.base[d] ? { text: pct(a.base[d][1], 1) } : null, "threshold", d)));
+  $("answer").replaceChildren(el("p", { className: "asked", textContent: a.question }),
+    el("div", { className: "wide" }, el("table", {},
+      el("thead", {}, el("tr", {}, el("th", { textContent: t().design }), el("th", { textContent: t().probability }))),
+      el("tbody", {}, ...rows))));
+}
+
+/// Example questions in the fund's own terms: the unit that may bear most, the last year.
+function renderExamples(summary) {
+  const s = t();
+  const burden = (i) => Math.max(...summary.designs.map((d) => d.units[i].burden_total.p95));
+  const unit = summary.units.reduce((top, u, i) => (burden(i) > burden(top) ? i : top), 0);
+  const examples = s.example(summary.units[unit].name, summary.start_year + summary.years - 1);
+  $("question").placeholder = examples[0];
+  $("examples").replaceChildren(s.examples, ...examples.map((q) =>
+    el("button", { type: "button", className: "example", textContent: q, onclick: () => asked(q) })));
+}
+
+/// Tells a future of the chosen design where the fund ran dry, for the settings shown.
+async function tell() {
+  state.telling?.abort();
+  const controller = new AbortController();
+  state.telling = controller;
+  const story = $("story");
+  story.classList.add("stale");
+  if (!story.childElementCount) story.replaceChildren(el("p", { className: "note", textContent: t().telling }));
+  const answer = await post("/api/explain", { settings: settings(false, "-tell"), design: state.storyDesign }, controller);
+  if (!answer) return;
+  story.classList.remove("stale");
+  $("story-problem").textContent = answer.ok ? "" : answer.body.error;
+  if (answer.ok) story.innerHTML = answer.body.html; // escaped by the server
+  else story.replaceChildren();
+}
+
+/// Downloads what `uri` makes of the settings, named after the fund.
+async function download(uri, suffix) {
+  $("status").className = "";
+  $("status").textContent = t().running;
+  const response = await fetch(uri, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings(false, "-download")),
   });
   if (!response.ok) {
     $("status").className = "bad";
     $("status").textContent = (await response.json()).error;
     return;
   }
+  const name = state.fund.id + suffix;
+  $("status").textContent = t().downloaded(name);
   const url = URL.createObjectURL(await response.blob());
-  const a = el("a", { href: url, download: state.fund.id + "-changed.toml" });
+  const a = el("a", { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();

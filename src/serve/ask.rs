@@ -1,0 +1,116 @@
+//! What the page asks of the current settings besides their figures: threshold questions, a
+//! future where the fund ran dry told year by year, and the report as a download. Each is
+//! answered from the run the page shows (a recent run is reused), with every design kept.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+use super::App;
+use super::api::{ApiError, Settings, blocking, download};
+use crate::export::{self, ReportParts};
+use crate::jobs::typical_dry_future;
+use crate::story::{self, Pick};
+use crate::threshold::{self, Question, Terms};
+
+/// A threshold question about the settings, as typed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Asked {
+    settings: Settings,
+    question: String,
+}
+
+/// A threshold question's answer: the question as a sentence, and the chance of its event in
+/// each design, `(name, probability)`, with the settings and with the fund as loaded.
+#[derive(Debug, Serialize)]
+pub struct Answer {
+    question: String,
+    now: Vec<(String, f64)>,
+    base: Vec<(String, f64)>,
+}
+
+/// `POST /api/threshold`: the chance of the question's event per design. A question that
+/// cannot be read is refused with the command line's message before anything is simulated.
+pub async fn threshold(
+    State(app): State<Arc<App>>,
+    asked: Result<Json<Asked>, JsonRejection>,
+) -> Result<Json<Answer>, ApiError> {
+    let Json(Asked { settings, question }) = asked?;
+    let answer = blocking(app, &settings, move |app, job| {
+        let terms = Terms::of_scenario(job.fund.source.scenario());
+        let question = Question::parse(&question, &terms).map_err(|e| job.error(e.into()))?;
+        let (now, base) = (app.now(job)?, app.loaded(job)?);
+        Ok(Answer {
+            question: question.describe(&now.results.summary, job.lang),
+            now: threshold::answer(&now.results, &question),
+            base: threshold::answer(&base.results, &question),
+        })
+    })
+    .await?;
+    Ok(Json(answer))
+}
+
+/// A design whose future the page asks to be told.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tell {
+    settings: Settings,
+    /// The design's name.
+    design: String,
+}
+
+/// A story as the page shows it.
+#[derive(Debug, Serialize)]
+pub struct Story {
+    /// An escaped HTML fragment: the story, or the sentence that the fund never ran dry.
+    html: String,
+}
+
+/// `POST /api/explain`: a typical future of the design in which the fund ran dry, told year
+/// by year, as `sifsim explain --ran-dry` tells it.
+pub async fn explain(
+    State(app): State<Arc<App>>,
+    tell: Result<Json<Tell>, JsonRejection>,
+) -> Result<Json<Story>, ApiError> {
+    let Json(Tell { settings, design }) = tell?;
+    let html = blocking(app, &settings, move |_, job| {
+        let scenario = job.scenario()?;
+        let told = story::explain(&job.simulator()?, &scenario, &design, &Pick::RanDry)
+            .map_err(|e| job.error(e))?;
+        Ok(told.html(job.lang))
+    })
+    .await?;
+    Ok(Json(Story { html }))
+}
+
+/// `POST /api/report`: the report of the settings, as `sifsim report` writes it for the
+/// scenario the page downloads, as a download.
+pub async fn report(
+    State(app): State<Arc<App>>,
+    settings: Result<Json<Settings>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(settings) = settings?;
+    let (name, page) = blocking(app, &settings, |app, job| {
+        let figures = app.now(job)?;
+        let results = &figures.results;
+        let scenario = job.scenario()?;
+        let story = typical_dry_future(&job.simulator()?, &scenario, results)
+            .map_err(|e| job.error(e))?
+            .map(|told| told.html(job.lang));
+        let parts = ReportParts {
+            scenario: &scenario,
+            sweep: None,
+            questions: &[],
+            story: story.as_deref(),
+        };
+        let page = export::report_page(&parts, results, job.lang).map_err(|e| job.error(e))?;
+        Ok((format!("{}-report.html", job.fund.id), page))
+    })
+    .await?;
+    Ok(download("text/html; charset=utf-8", &name, page))
+}
