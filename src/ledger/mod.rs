@@ -133,7 +133,8 @@ pub struct Ledger {
     due: Vec<f64>,
     /// Arrears outstanding under floors on whole plans, as changes.
     owed: Vec<f64>,
-    /// `f(t)` of every year of the ledger, to read start-year prices as nominal ones.
+    /// `f(t)` of every year of the ledger (and maybe of some years after it), to read
+    /// start-year prices as nominal ones.
     price_factors: Vec<f64>,
 }
 
@@ -208,7 +209,14 @@ impl Ledger {
         let window = scenario.years;
         self.window = window;
         reset(&mut self.years, window);
-        self.units.reset(scenario.units.len(), window);
+        let rules = design.model.repayment();
+        let leads_pay = rules.is_some_and(|r| r.shortfall_bearer == Bearer::Lead);
+        let units = scenario.units.len();
+        self.units.reset(units, window, rules.is_some(), leads_pay);
+        // Instalments due and amounts owed are booked only under repayment, owed only under a
+        // floor on the whole plan; books never written stay 0 and are not opened.
+        let repays = rules.is_some();
+        let owes = rules.is_some_and(|r| r.floor_applies_to == FloorScope::Plan);
         reset(&mut self.grant_payouts, window);
         reset(&mut self.saving, window + 1);
         reset(&mut self.due, window + 1);
@@ -229,8 +237,12 @@ impl Ledger {
         while t < self.years.len() {
             self.units.open_year(t);
             open_year(&mut self.saving, 1, t);
-            open_year(&mut self.due, 1, t);
-            open_year(&mut self.owed, 1, t);
+            if repays {
+                open_year(&mut self.due, 1, t);
+            }
+            if owes {
+                open_year(&mut self.owed, 1, t);
+            }
             if t >= window {
                 // The continuation: the funded projects' payouts, savings and instalments only.
                 let repaid = self.units.received(t);
@@ -352,21 +364,28 @@ impl Ledger {
         }
     }
 
-    /// Makes room for the years `0..years`, keeping what is booked; the years after the
-    /// simulated ones continue the index.
+    /// Makes room for the years `0..years`, keeping what is booked.
+    #[inline]
     fn extend_to(&mut self, scenario: &Scenario, years: usize) {
-        let old = self.years.len();
-        if years <= old {
-            return;
+        if years > self.years.len() {
+            self.grow(scenario, years);
         }
+    }
+
+    /// [`Ledger::extend_to`] when the ledger must grow (a few times a path): the years after
+    /// the simulated ones continue the index.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, scenario: &Scenario, years: usize) {
         self.years.resize(years, YearFlows::default());
         self.units.extend_to(years);
         self.grant_payouts.resize(years, 0.0);
         for changes in [&mut self.saving, &mut self.due, &mut self.owed] {
             changes.resize(years + 1, 0.0);
         }
+        let known = self.price_factors.len();
         self.price_factors
-            .extend((old..years).map(|t| scenario.price_factor_at(t)));
+            .extend((known..years).map(|t| scenario.price_factor_at(t)));
     }
 
     /// Pays year `t`'s payouts from the pots and records the year's totals; `repaid` is what
