@@ -14,6 +14,9 @@ use crate::world::{Samplers, World};
 
 /// Paths in the pilot run that fixes the histograms' ranges (the first paths of the run).
 pub const PILOT_PATHS: u64 = 2000;
+/// Most bytes a pilot that is the whole run keeps to fill the histograms from; above it, the
+/// run's paths are run again after the pilot.
+const MAX_RECORDING_BYTES: u64 = 64 << 20;
 /// Fewest paths a parallel job takes, so that workers' buffers are set up rarely.
 const MIN_PATHS_PER_JOB: usize = 256;
 /// A worker reports progress after this many paths.
@@ -54,25 +57,35 @@ impl Monitor for Unmonitored {}
 pub struct Interrupted;
 
 /// Runs `scenario.paths` paths and returns their aggregates.
+///
+/// A pilot over the first paths fixes the histograms' ranges, then every path is run. When the
+/// pilot is every path (at most [`PILOT_PATHS`]) it keeps each path's values, and the
+/// histograms are filled from them instead of running the paths again: the same aggregates.
 pub fn simulate(scenario: &Scenario, monitor: &dyn Monitor) -> Result<Accumulator, Interrupted> {
     monitor.phase(Phase::Simulating);
     let layout = Layout::of(scenario);
-    let pilot_paths = 0..scenario.paths.min(PILOT_PATHS);
-    let pilot = run(
-        scenario,
-        pilot_paths,
-        Accumulator::pilot(layout),
-        None,
-        monitor,
-    );
-    monitor.started(scenario.paths);
-    let main = run(
-        scenario,
-        0..scenario.paths,
-        Accumulator::ranged(&pilot),
-        Some(monitor),
-        monitor,
-    );
+    let paths = scenario.paths;
+    let whole_run =
+        paths <= PILOT_PATHS && Accumulator::recording_bytes(layout, paths) <= MAX_RECORDING_BYTES;
+    let empty = if whole_run {
+        Accumulator::recording_pilot(layout)
+    } else {
+        Accumulator::pilot(layout)
+    };
+    let pilot = run(scenario, 0..paths.min(PILOT_PATHS), empty, None, monitor);
+    monitor.started(paths);
+    let main = if whole_run {
+        monitor.paths_done(paths);
+        Accumulator::replayed(&pilot)
+    } else {
+        run(
+            scenario,
+            0..paths,
+            Accumulator::ranged(&pilot),
+            Some(monitor),
+            monitor,
+        )
+    };
     if monitor.cancelled() {
         Err(Interrupted)
     } else {

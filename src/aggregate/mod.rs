@@ -3,7 +3,10 @@
 //!
 //! Sums are kept in fixed point (integers, 2^-32 mnkr), so adding paths in any order or
 //! merging workers in any tree gives the same bits: results do not depend on the thread count.
-//! Histogram ranges come from a pilot run over the first paths ([`Accumulator::pilot`]).
+//! Histogram ranges come from a pilot run over the first paths ([`Accumulator::pilot`]). When
+//! the pilot is the whole run, it keeps every value a histogram needs, and the histograms are
+//! filled from those once the ranges are known ([`Accumulator::recording_pilot`]), instead of
+//! running the same paths again.
 
 mod histogram;
 mod layout;
@@ -31,7 +34,7 @@ pub fn reportable(x: f64) -> bool {
 }
 
 /// Range and tails of one histogram; its bins live in [`Accumulator::bins`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Range {
     lo: f64,
     bins_per_mnkr: f64,
@@ -59,7 +62,7 @@ impl Range {
 }
 
 /// Mergeable sums and histograms of every reported quantity.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Accumulator {
     layout: Layout,
     paths: u64,
@@ -69,6 +72,9 @@ pub struct Accumulator {
     bins: Vec<u32>,
     /// The lowest sum slot that received a non-finite or too large value.
     invalid: Option<usize>,
+    /// A recording pilot: each path's value of every distribution, `dist_len` a path (NaN for
+    /// a value that could not be reported), in the order the paths were added.
+    recorded: Option<Vec<f64>>,
 }
 
 impl Accumulator {
@@ -81,9 +87,50 @@ impl Accumulator {
             ranges: vec![Range::empty(); layout.dist_len()],
             bins: Vec::new(),
             invalid: None,
+            recorded: None,
         }
     }
 
+    /// A pilot that also keeps every path's values for the histograms, so that when it runs
+    /// every path of a run, [`Accumulator::replayed`] gives the run's aggregates without running
+    /// the paths again.
+    pub fn recording_pilot(layout: Layout) -> Accumulator {
+        Accumulator {
+            recorded: Some(Vec::new()),
+            ..Accumulator::pilot(layout)
+        }
+    }
+
+    /// Bytes a recording pilot of `paths` paths keeps.
+    pub fn recording_bytes(layout: Layout, paths: u64) -> u64 {
+        layout.dist_len() as u64 * paths * size_of::<f64>() as u64
+    }
+
+    /// What a ranged accumulator would hold after the paths a recording pilot saw: the same
+    /// sums, and histograms over the pilot's ranges filled from the values it kept. The same
+    /// result, bit for bit, as adding those paths to [`Accumulator::ranged`] of the pilot.
+    pub fn replayed(pilot: &Accumulator) -> Accumulator {
+        let recorded = pilot
+            .recorded
+            .as_ref()
+            .expect("a recording pilot keeps its values");
+        let mut replayed = Accumulator::ranged(pilot);
+        replayed.paths = pilot.paths;
+        replayed.sums.clone_from(&pilot.sums);
+        replayed.invalid = pilot.invalid;
+        let dists = pilot.ranges.len();
+        for path in recorded.chunks_exact(dists.max(1)) {
+            for (d, &x) in path.iter().enumerate() {
+                if !x.is_nan() {
+                    let range = &mut replayed.ranges[d];
+                    range.min = range.min.min(x);
+                    range.max = range.max.max(x);
+                    replayed.bin(d, x);
+                }
+            }
+        }
+        replayed
+    }
     /// An empty accumulator with histograms over the ranges `pilot` saw, widened by 10 % a side.
     pub fn ranged(pilot: &Accumulator) -> Accumulator {
         let ranges = pilot
@@ -113,6 +160,7 @@ impl Accumulator {
             ranges,
             bins: vec![0; pilot.ranges.len() * BINS],
             invalid: None,
+            recorded: None,
         }
     }
 
@@ -137,7 +185,9 @@ impl Accumulator {
         self.invalid
     }
 
-    fn add(&mut self, slot: Slot, x: f64) {
+    /// Adds `x` to `slot`'s sum and histogram; in a `PILOT`, widens the histogram's range (and
+    /// keeps `x` when recording) instead.
+    fn add<const PILOT: bool>(&mut self, slot: Slot, x: f64) {
         if reportable(x) {
             self.sums[slot.sum] += (x * SCALE) as i64 as i128;
         } else {
@@ -148,9 +198,29 @@ impl Accumulator {
         let range = &mut self.ranges[d];
         range.min = range.min.min(x);
         range.max = range.max.max(x);
-        if self.bins.is_empty() {
-            return;
+        if PILOT {
+            if self.recorded.is_some() {
+                self.record(d, x);
+            }
+        } else {
+            self.bin(d, x);
         }
+    }
+
+    /// In a recording pilot: keeps `x` as this path's value of histogram `d`.
+    #[inline(never)]
+    fn record(&mut self, d: usize, x: f64) {
+        let dists = self.ranges.len();
+        if let Some(recorded) = &mut self.recorded {
+            let path = recorded.len() - dists;
+            recorded[path + d] = x;
+        }
+    }
+
+    /// Counts `x` in histogram `d`'s bins (its range already seen it).
+    #[inline(always)]
+    fn bin(&mut self, d: usize, x: f64) {
+        let range = &mut self.ranges[d];
         if x == 0.0 {
             range.zeros += 1;
             return;
@@ -165,21 +235,38 @@ impl Accumulator {
         }
     }
 
-    fn flag(&mut self, slot: Slot, condition: bool) {
-        self.add(slot, if condition { 1.0 } else { 0.0 });
+    fn flag<const PILOT: bool>(&mut self, slot: Slot, condition: bool) {
+        self.add::<PILOT>(slot, if condition { 1.0 } else { 0.0 });
     }
 
     /// Adds one path: every design's ledger over the same world.
     pub fn add_path(&mut self, scenario: &Scenario, world: &World, ledgers: &[Ledger]) {
         self.paths += 1;
+        if let Some(recorded) = &mut self.recorded {
+            recorded.resize(recorded.len() + self.ranges.len(), f64::NAN);
+        }
+        // A pilot and a ranged accumulator walk the path alike; each gets its own copy.
+        if self.bins.is_empty() {
+            self.add_designs::<true>(scenario, world, ledgers);
+        } else {
+            self.add_designs::<false>(scenario, world, ledgers);
+        }
+    }
+
+    fn add_designs<const PILOT: bool>(
+        &mut self,
+        scenario: &Scenario,
+        world: &World,
+        ledgers: &[Ledger],
+    ) {
         for (d, ledger) in ledgers.iter().enumerate() {
-            self.add_fund(scenario, d, ledger);
-            self.add_units(scenario, d, ledger, world);
+            self.add_fund::<PILOT>(scenario, d, ledger);
+            self.add_units::<PILOT>(scenario, d, ledger, world);
         }
     }
 
     /// Design `d`'s fund: each year's flows and balances, and their totals over the path.
-    fn add_fund(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger) {
+    fn add_fund<const PILOT: bool>(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger) {
         let layout = self.layout;
         let mut depleted_by = false;
         let (mut net_saving, mut net_saving_discounted, mut net_saving_real) = (0.0, 0.0, 0.0);
@@ -190,51 +277,51 @@ impl Accumulator {
             net_saving_real += real;
             net_saving_discounted += real * scenario.discount_factor(t);
             let stat = |s| layout.year(d, t, s);
-            self.add(stat(YearStat::Cash), year.cash);
-            self.add(stat(YearStat::Uncommitted), year.uncommitted);
-            self.add(stat(YearStat::Deposits), year.deposits);
-            self.add(stat(YearStat::Repaid), year.repaid);
-            self.add(stat(YearStat::Payouts), year.payouts);
-            self.add(stat(YearStat::WrittenOff), year.written_off);
-            self.add(stat(YearStat::Lapsed), year.lapsed);
-            self.add(stat(YearStat::Approved), year.approved.into());
-            self.add(stat(YearStat::TurnedDown), year.turned_down.into());
-            self.add(stat(YearStat::Refused), year.refused.into());
-            self.flag(stat(YearStat::Depleted), year.depleted);
-            self.flag(stat(YearStat::DepletedBy), depleted_by);
-            self.add(stat(YearStat::Owed), year.owed);
+            self.add::<PILOT>(stat(YearStat::Cash), year.cash);
+            self.add::<PILOT>(stat(YearStat::Uncommitted), year.uncommitted);
+            self.add::<PILOT>(stat(YearStat::Deposits), year.deposits);
+            self.add::<PILOT>(stat(YearStat::Repaid), year.repaid);
+            self.add::<PILOT>(stat(YearStat::Payouts), year.payouts);
+            self.add::<PILOT>(stat(YearStat::WrittenOff), year.written_off);
+            self.add::<PILOT>(stat(YearStat::Lapsed), year.lapsed);
+            self.add::<PILOT>(stat(YearStat::Approved), year.approved.into());
+            self.add::<PILOT>(stat(YearStat::TurnedDown), year.turned_down.into());
+            self.add::<PILOT>(stat(YearStat::Refused), year.refused.into());
+            self.flag::<PILOT>(stat(YearStat::Depleted), year.depleted);
+            self.flag::<PILOT>(stat(YearStat::DepletedBy), depleted_by);
+            self.add::<PILOT>(stat(YearStat::Owed), year.owed);
         }
         let years = ledger.years();
         let sum = |f: fn(&YearFlows) -> f64| years.iter().map(f).sum::<f64>();
         let stat = |s| layout.total(d, s);
-        self.add(stat(Total::FinalCash), years.last().map_or(0.0, |y| y.cash));
-        self.add(stat(Total::NetSaving), net_saving);
-        self.add(stat(Total::NetSavingDiscounted), net_saving_discounted);
-        self.add(stat(Total::Approved), sum(|y| y.approved.into()));
-        self.add(stat(Total::TurnedDown), sum(|y| y.turned_down.into()));
-        self.add(
+        self.add::<PILOT>(stat(Total::FinalCash), years.last().map_or(0.0, |y| y.cash));
+        self.add::<PILOT>(stat(Total::NetSaving), net_saving);
+        self.add::<PILOT>(stat(Total::NetSavingDiscounted), net_saving_discounted);
+        self.add::<PILOT>(stat(Total::Approved), sum(|y| y.approved.into()));
+        self.add::<PILOT>(stat(Total::TurnedDown), sum(|y| y.turned_down.into()));
+        self.add::<PILOT>(
             stat(Total::TurnedDownGrant),
             sum(|y| y.turned_down_grant.into()),
         );
-        self.add(stat(Total::Refused), sum(|y| y.refused.into()));
-        self.add(stat(Total::Deposits), sum(|y| y.deposits));
-        self.add(stat(Total::Payouts), sum(|y| y.payouts));
-        self.add(stat(Total::Repaid), sum(|y| y.repaid));
-        self.add(stat(Total::WrittenOff), sum(|y| y.written_off));
-        self.add(stat(Total::Lapsed), sum(|y| y.lapsed));
-        self.flag(stat(Total::DepletedEver), depleted_by);
-        self.flag(stat(Total::NetSavingPositive), net_saving > 0.0);
-        self.add(stat(Total::NetSavingReal), net_saving_real);
-        self.add(stat(Total::Decided), sum(|y| y.decided.into()));
+        self.add::<PILOT>(stat(Total::Refused), sum(|y| y.refused.into()));
+        self.add::<PILOT>(stat(Total::Deposits), sum(|y| y.deposits));
+        self.add::<PILOT>(stat(Total::Payouts), sum(|y| y.payouts));
+        self.add::<PILOT>(stat(Total::Repaid), sum(|y| y.repaid));
+        self.add::<PILOT>(stat(Total::WrittenOff), sum(|y| y.written_off));
+        self.add::<PILOT>(stat(Total::Lapsed), sum(|y| y.lapsed));
+        self.flag::<PILOT>(stat(Total::DepletedEver), depleted_by);
+        self.flag::<PILOT>(stat(Total::NetSavingPositive), net_saving > 0.0);
+        self.add::<PILOT>(stat(Total::NetSavingReal), net_saving_real);
+        self.add::<PILOT>(stat(Total::Decided), sum(|y| y.decided.into()));
 
         let after = ledger.after_window();
         let sum = |f: fn(&YearFlows) -> f64| after.iter().map(f).sum::<f64>();
-        self.add(stat(Total::AfterPayouts), sum(|y| y.payouts));
-        self.add(stat(Total::AfterRepaid), sum(|y| y.repaid));
-        self.add(stat(Total::AfterWrittenOff), sum(|y| y.written_off));
-        self.add(stat(Total::AfterSavings), sum(|y| y.saving));
-        self.add(stat(Total::AfterOverruns), sum(|y| y.overrun));
-        self.add(stat(Total::AfterRunningCosts), sum(|y| y.running_cost));
+        self.add::<PILOT>(stat(Total::AfterPayouts), sum(|y| y.payouts));
+        self.add::<PILOT>(stat(Total::AfterRepaid), sum(|y| y.repaid));
+        self.add::<PILOT>(stat(Total::AfterWrittenOff), sum(|y| y.written_off));
+        self.add::<PILOT>(stat(Total::AfterSavings), sum(|y| y.saving));
+        self.add::<PILOT>(stat(Total::AfterOverruns), sum(|y| y.overrun));
+        self.add::<PILOT>(stat(Total::AfterRunningCosts), sum(|y| y.running_cost));
         let (mut lifetime, mut lifetime_discounted) = (net_saving_real, net_saving_discounted);
         for (i, year) in after.iter().enumerate() {
             let t = years.len() + i;
@@ -242,16 +329,22 @@ impl Accumulator {
             lifetime += real;
             lifetime_discounted += real * scenario.discount_factor_at(t);
         }
-        self.add(stat(Total::NetSavingLifetime), lifetime);
-        self.add(
+        self.add::<PILOT>(stat(Total::NetSavingLifetime), lifetime);
+        self.add::<PILOT>(
             stat(Total::NetSavingLifetimeDiscounted),
             lifetime_discounted,
         );
-        self.flag(stat(Total::NetSavingLifetimePositive), lifetime > 0.0);
+        self.flag::<PILOT>(stat(Total::NetSavingLifetimePositive), lifetime > 0.0);
     }
 
     /// Design `d`'s burden on each unit, by year and over the path.
-    fn add_units(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger, world: &World) {
+    fn add_units<const PILOT: bool>(
+        &mut self,
+        scenario: &Scenario,
+        d: usize,
+        ledger: &Ledger,
+        world: &World,
+    ) {
         let layout = self.layout;
         for (u, unit) in scenario.units.iter().enumerate() {
             let mut burden_total = 0.0;
@@ -270,18 +363,18 @@ impl Accumulator {
                 any_tipped |= tipped;
                 any_repaid_above_room |= ledger.repaid_above_room(t, u);
                 let stat = |s| layout.unit_year(d, u, t, s);
-                self.add(stat(UnitYearStat::Burden), burden);
-                self.flag(stat(UnitYearStat::Tipped), tipped);
+                self.add::<PILOT>(stat(UnitYearStat::Burden), burden);
+                self.flag::<PILOT>(stat(UnitYearStat::Tipped), tipped);
             }
             for t in scenario.years..ledger.lifetime_years() {
                 lifetime += ledger.burden(t, u) / ledger.price_factor(t);
             }
             let stat = |s| layout.unit_total(d, u, s);
-            self.add(stat(UnitTotal::Burden), burden_total);
-            self.add(stat(UnitTotal::BurdenLifetime), lifetime);
-            self.flag(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
-            self.flag(stat(UnitTotal::AnyYearTipped), any_tipped);
-            self.flag(
+            self.add::<PILOT>(stat(UnitTotal::Burden), burden_total);
+            self.add::<PILOT>(stat(UnitTotal::BurdenLifetime), lifetime);
+            self.flag::<PILOT>(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
+            self.flag::<PILOT>(stat(UnitTotal::AnyYearTipped), any_tipped);
+            self.flag::<PILOT>(
                 stat(UnitTotal::AnyYearRepaidAboveRoom),
                 any_repaid_above_room,
             );
@@ -308,6 +401,9 @@ impl Accumulator {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        if let (Some(a), Some(b)) = (&mut self.recorded, other.recorded) {
+            a.extend(b);
+        }
         self
     }
 
@@ -342,5 +438,35 @@ impl Accumulator {
             zeros: range.zeros,
             counts: self.bins[d * BINS..(d + 1) * BINS].to_vec(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::simulate::PathBuffers;
+    use crate::world::Samplers;
+
+    /// Adds paths `0..paths` of `scenario` to `aggregates`, in two interleaved halves merged
+    /// at the end (as two workers would).
+    fn add_paths(scenario: &Scenario, paths: u64, empty: &Accumulator) -> Accumulator {
+        let samplers = Samplers::new(scenario);
+        let mut buffers = PathBuffers::new(scenario);
+        let (mut even, mut odd) = (empty.clone(), empty.clone());
+        for path in 0..paths {
+            let half = if path % 2 == 0 { &mut even } else { &mut odd };
+            buffers.run_path(scenario, &samplers, path, half);
+        }
+        odd.merge(even)
+    }
+
+    #[test]
+    fn a_recording_pilot_replayed_equals_running_its_paths_again() {
+        let scenario = Scenario::load("scenarios/bench.toml".as_ref()).unwrap();
+        let layout = Layout::of(&scenario);
+        let pilot = add_paths(&scenario, 150, &Accumulator::pilot(layout));
+        let twice = add_paths(&scenario, 150, &Accumulator::ranged(&pilot));
+        let recording = add_paths(&scenario, 150, &Accumulator::recording_pilot(layout));
+        assert_eq!(Accumulator::replayed(&recording), twice);
     }
 }

@@ -10,6 +10,9 @@ use std::ops::Range;
 /// turns a year's changes into amounts when the year opens ([`UnitBooks::open_year`]); a
 /// booking in an open year adds to its amounts directly. Room, running costs and overruns are
 /// the same each year in start-year prices and are booked in those; instalments are nominal.
+///
+/// A design that has no repayment never books `repaid`, and one whose shortfalls the fund
+/// bears never books `shortfall_paid`: those books stay 0 and are never opened.
 #[derive(Debug, Clone, Default)]
 pub(super) struct UnitBooks {
     pub(super) units: usize,
@@ -18,6 +21,10 @@ pub(super) struct UnitBooks {
     pub(super) overrun: Vec<f64>,
     pub(super) repaid: Vec<f64>,
     pub(super) shortfall_paid: Vec<f64>,
+    /// The design books instalments (`repaid`).
+    repays: bool,
+    /// The design books shortfalls paid by lead units (`shortfall_paid`).
+    leads_pay: bool,
 }
 
 impl UnitBooks {
@@ -31,8 +38,12 @@ impl UnitBooks {
         ]
     }
 
-    pub(super) fn reset(&mut self, units: usize, years: usize) {
+    /// Empties the books for `units` units and `years` years; `repays`: the design books
+    /// instalments; `leads_pay`: lead units pay shortfalls.
+    pub(super) fn reset(&mut self, units: usize, years: usize, repays: bool, leads_pay: bool) {
         self.units = units;
+        self.repays = repays;
+        self.leads_pay = leads_pay;
         for values in self.arrays_mut() {
             reset(values, (years + 1) * units);
         }
@@ -49,8 +60,14 @@ impl UnitBooks {
     /// Turns year `t`'s changes into amounts.
     pub(super) fn open_year(&mut self, t: usize) {
         let units = self.units;
-        for values in self.arrays_mut() {
-            open_year(values, units, t);
+        open_year(&mut self.room, units, t);
+        open_year(&mut self.running_cost, units, t);
+        open_year(&mut self.overrun, units, t);
+        if self.repays {
+            open_year(&mut self.repaid, units, t);
+        }
+        if self.leads_pay {
+            open_year(&mut self.shortfall_paid, units, t);
         }
     }
 
@@ -62,7 +79,15 @@ impl UnitBooks {
     /// What the fund has received for instalments in year `t` so far, lead units' payments
     /// included.
     pub(super) fn received(&self, t: usize) -> f64 {
-        settled(self.year_total(&self.repaid, t) + self.year_total(&self.shortfall_paid, t))
+        if !self.repays {
+            return 0.0;
+        }
+        let repaid = self.year_total(&self.repaid, t);
+        if self.leads_pay {
+            settled(repaid + self.year_total(&self.shortfall_paid, t))
+        } else {
+            settled(repaid)
+        }
     }
 }
 

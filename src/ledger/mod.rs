@@ -5,18 +5,16 @@
 //! payouts, lapse — and a project's whole future (payouts, savings, instalments) is booked
 //! when it is approved, since its outcome is already part of the world; flows that last
 //! several years are booked as changes (see `UnitBooks`).
-
-use std::ops::Range;
-
+mod booking;
 mod books;
 mod deposits;
 mod observe;
 
-use books::{UnitBooks, book, open_year, reset, settled};
+use books::{UnitBooks, open_year, reset, settled};
 use deposits::DepositYear;
 pub use observe::{Decision, Inflow, Observer, Refusal, Unobserved};
 
-use crate::scenario::{Basis, Bearer, Design, FloorScope, Model, ProjectSpec, Repayment, Scenario};
+use crate::scenario::{Bearer, Design, FloorScope, Model, ProjectSpec, Scenario};
 use crate::world::{Application, Source, World};
 
 /// The fund's flows and state in one year; amounts are nominal mnkr.
@@ -133,7 +131,8 @@ pub struct Ledger {
     due: Vec<f64>,
     /// Arrears outstanding under floors on whole plans, as changes.
     owed: Vec<f64>,
-    /// `f(t)` of every year of the ledger, to read start-year prices as nominal ones.
+    /// `f(t)` of every year of the ledger (and maybe of some years after it), to read
+    /// start-year prices as nominal ones.
     price_factors: Vec<f64>,
 }
 
@@ -208,7 +207,14 @@ impl Ledger {
         let window = scenario.years;
         self.window = window;
         reset(&mut self.years, window);
-        self.units.reset(scenario.units.len(), window);
+        let rules = design.model.repayment();
+        let leads_pay = rules.is_some_and(|r| r.shortfall_bearer == Bearer::Lead);
+        let units = scenario.units.len();
+        self.units.reset(units, window, rules.is_some(), leads_pay);
+        // Instalments due and amounts owed are booked only under repayment, owed only under a
+        // floor on the whole plan; books never written stay 0 and are not opened.
+        let repays = rules.is_some();
+        let owes = rules.is_some_and(|r| r.floor_applies_to == FloorScope::Plan);
         reset(&mut self.grant_payouts, window);
         reset(&mut self.saving, window + 1);
         reset(&mut self.due, window + 1);
@@ -229,8 +235,12 @@ impl Ledger {
         while t < self.years.len() {
             self.units.open_year(t);
             open_year(&mut self.saving, 1, t);
-            open_year(&mut self.due, 1, t);
-            open_year(&mut self.owed, 1, t);
+            if repays {
+                open_year(&mut self.due, 1, t);
+            }
+            if owes {
+                open_year(&mut self.owed, 1, t);
+            }
             if t >= window {
                 // The continuation: the funded projects' payouts, savings and instalments only.
                 let repaid = self.units.received(t);
@@ -352,21 +362,28 @@ impl Ledger {
         }
     }
 
-    /// Makes room for the years `0..years`, keeping what is booked; the years after the
-    /// simulated ones continue the index.
+    /// Makes room for the years `0..years`, keeping what is booked.
+    #[inline]
     fn extend_to(&mut self, scenario: &Scenario, years: usize) {
-        let old = self.years.len();
-        if years <= old {
-            return;
+        if years > self.years.len() {
+            self.grow(scenario, years);
         }
+    }
+
+    /// [`Ledger::extend_to`] when the ledger must grow (a few times a path): the years after
+    /// the simulated ones continue the index.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, scenario: &Scenario, years: usize) {
         self.years.resize(years, YearFlows::default());
         self.units.extend_to(years);
         self.grant_payouts.resize(years, 0.0);
         for changes in [&mut self.saving, &mut self.due, &mut self.owed] {
             changes.resize(years + 1, 0.0);
         }
+        let known = self.price_factors.len();
         self.price_factors
-            .extend((old..years).map(|t| scenario.price_factor_at(t)));
+            .extend((known..years).map(|t| scenario.price_factor_at(t)));
     }
 
     /// Pays year `t`'s payouts from the pots and records the year's totals; `repaid` is what
@@ -396,167 +413,6 @@ impl Ledger {
         year.uncommitted = main.uncommitted + grant.uncommitted;
         year.committed = *committed;
     }
-
-    /// Books an approved project's whole future: its payouts, savings, costs and instalments,
-    /// in the simulated years and after them.
-    fn book(
-        &mut self,
-        scenario: &Scenario,
-        app: &Application,
-        s: usize,
-        pot: PotKind,
-        repayment: Option<&Repayment>,
-        observer: &mut impl Observer,
-    ) {
-        let spec = app.spec(scenario);
-        self.extend_to(scenario, s + project_years(spec, app, repayment));
-        let (window, years) = (self.window, self.years.len());
-        // The ledger's years of start..end (empty when end <= start).
-        let within = |start: usize, end: usize| {
-            let start = start.min(years);
-            start..end.clamp(start, years)
-        };
-        let duration = spec.duration_years as f64;
-        let price_factors = &self.price_factors;
-        let cost = app.cost * price_factors[s];
-        let payout = cost / duration;
-        let payout_years = within(s, s.saturating_add(spec.duration_years));
-        for y in payout_years.clone() {
-            self.years[y].payouts += payout;
-            if pot == PotKind::Grant {
-                self.grant_payouts[y] += payout;
-            }
-        }
-        let units = &mut self.units;
-        let width = units.units;
-        let lead = spec.lead;
-        let overrun = app.overrun * app.cost / duration;
-        book(
-            &mut units.overrun,
-            width,
-            lead,
-            payout_years.clone(),
-            overrun,
-        );
-
-        let effect_start = s
-            .saturating_add(spec.effect_lag_years)
-            .saturating_add(app.extra_lag);
-        let effect = within(effect_start, effect_start.saturating_add(spec.effect_years));
-        if app.success {
-            let saving = spec.planned_savings_total * app.effect;
-            book(&mut self.saving, 1, 0, effect.clone(), saving);
-            for &(u, planned) in &spec.planned_savings {
-                let room = spec.realization_share * planned * app.effect;
-                book(&mut units.room, width, u, effect.clone(), room);
-            }
-            let after_payouts = within(effect.start.max(payout_years.end), effect.end);
-            book(
-                &mut units.running_cost,
-                width,
-                lead,
-                after_payouts,
-                spec.running_cost,
-            );
-        }
-
-        let Some(rules) = repayment else { return };
-        let plan = rules.plan_share * cost;
-        let first = s + spec.effect_lag_years.min(rules.start_within_years);
-        let horizon = within(first, first.saturating_add(rules.horizon_years));
-        book(
-            &mut self.due,
-            1,
-            0,
-            horizon.clone(),
-            plan / rules.horizon_years as f64,
-        );
-        // Years where the saving decides the payment; elsewhere it is the lower bound.
-        let saving_years = if rules.basis != Basis::Planned && app.success {
-            let start = effect.start.clamp(horizon.start, horizon.end);
-            start..effect.end.clamp(start, horizon.end)
-        } else {
-            horizon.start..horizon.start
-        };
-        let whole_plan = rules.floor_applies_to == FloorScope::Plan;
-        let lead_pays = rules.shortfall_bearer == Bearer::Lead;
-        for &(u, planned) in &spec.planned_savings {
-            let instalment =
-                plan * planned / spec.planned_savings_total / rules.horizon_years as f64;
-            observer.instalments(u, horizon.clone(), instalment);
-            // What the unit pays at least in a year: the whole instalment on a planned basis,
-            // else the floor (nothing, when the floor is on the whole plan).
-            let lower = match (rules.basis, whole_plan) {
-                (Basis::Planned, _) => instalment,
-                (_, true) => 0.0,
-                (_, false) => rules.floor_share * instalment,
-            };
-            // The saving the payment follows, a year at start-year prices.
-            let saving = match rules.basis {
-                Basis::Measured => planned * app.effect,
-                _ => spec.realization_share * planned * app.effect,
-            };
-            let paid = |y: usize| (saving * price_factors[y]).max(lower).min(instalment);
-            if whole_plan {
-                // Year by year: the unpaid rest of each instalment is owed until the plan's
-                // last year, which tops up to the floor and settles the rest as a shortfall.
-                let Some(last) = horizon.clone().last() else {
-                    continue;
-                };
-                let mut repaid = 0.0;
-                for y in horizon.clone() {
-                    let paid = if saving_years.contains(&y) {
-                        paid(y)
-                    } else {
-                        lower
-                    };
-                    repaid += paid;
-                    book(&mut units.repaid, width, u, y..y + 1, paid);
-                    book(&mut self.owed, 1, 0, y..last, instalment - paid);
-                }
-                let share_of_plan = instalment * rules.horizon_years as f64;
-                let top_up = (rules.floor_share * share_of_plan - repaid).max(0.0);
-                book(&mut units.repaid, width, u, last..last + 1, top_up);
-                if lead_pays {
-                    let rest = share_of_plan - repaid - top_up;
-                    book(&mut units.shortfall_paid, width, lead, last..last + 1, rest);
-                }
-                continue;
-            }
-            let mut pay = |years: Range<usize>, paid: f64| {
-                book(&mut units.repaid, width, u, years.clone(), paid);
-                if lead_pays {
-                    book(
-                        &mut units.shortfall_paid,
-                        width,
-                        lead,
-                        years,
-                        instalment - paid,
-                    );
-                }
-            };
-            pay(horizon.start..saving_years.start, lower);
-            pay(saving_years.end..horizon.end, lower);
-            // With a saving, the saving clamped to lower..=instalment. Prices move one way, so
-            // when the ends of a stretch of years pay the same, every year between them does.
-            // The simulated years and the continuation are booked apart (so the simulated
-            // years' figures do not depend on the continuation).
-            let split = saving_years.start.max(window.min(saving_years.end));
-            for part in [saving_years.start..split, split..saving_years.end] {
-                if part.is_empty() {
-                    continue;
-                }
-                let (first, last) = (part.start, part.end - 1);
-                if paid(first) == paid(last) {
-                    pay(part, paid(first));
-                } else {
-                    for y in part {
-                        pay(y..y + 1, paid(y));
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// The rule of `design` that refuses `app`, if any; `open`: the year still takes applications.
@@ -574,18 +430,4 @@ fn refusal(design: &Design, spec: &ProjectSpec, app: &Application, open: bool) -
     } else {
         None
     }
-}
-
-/// Years from its approval until an approved project's last payout, saving, running cost or
-/// instalment (under `repayment`, if it has a plan).
-fn project_years(spec: &ProjectSpec, app: &Application, repayment: Option<&Repayment>) -> usize {
-    let effect_end = if app.success {
-        spec.effect_lag_years + app.extra_lag + spec.effect_years
-    } else {
-        0
-    };
-    let plan_end = repayment.map_or(0, |r| {
-        spec.effect_lag_years.min(r.start_within_years) + r.horizon_years
-    });
-    spec.duration_years.max(effect_end).max(plan_end)
 }

@@ -36,9 +36,10 @@ pub struct Scenario {
     pub projects: Vec<KnownProject>,
     /// The fund designs compared on the same futures.
     pub designs: Vec<Design>,
-    /// `f(t)` for each simulated year.
+    /// `f(t)` for each simulated year and the years after them that a project approved in the
+    /// last one reaches without extra delay.
     price_factors: Vec<f64>,
-    /// `1 / (1 + discount_rate)^t` for each simulated year.
+    /// `1 / (1 + discount_rate)^t` for the same years.
     discount_factors: Vec<f64>,
 }
 
@@ -118,7 +119,8 @@ impl Scenario {
         self.designs.iter().any(|d| d.approval.demand != 1.0)
     }
 
-    /// `f(t)` of every simulated year.
+    /// `f(t)` of every simulated year and of the years after them that a project approved in
+    /// the last one reaches without extra delay (under any design).
     pub fn price_factors(&self) -> &[f64] {
         &self.price_factors
     }

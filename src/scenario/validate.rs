@@ -16,6 +16,17 @@ use super::{
     LogNormal, Model, Municipality, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
 
+/// Years from its approval to a project's last payout, saving or instalment under any of
+/// `designs`, extra delay aside.
+fn longest_life(spec: &ProjectSpec, designs: &[Design]) -> usize {
+    let plan_end = (designs.iter().filter_map(|d| d.model.repayment()))
+        .map(|r| spec.effect_lag_years.min(r.start_within_years) + r.horizon_years)
+        .max()
+        .unwrap_or(0);
+    let effect_end = spec.effect_lag_years + spec.effect_years;
+    spec.duration_years.max(effect_end).max(plan_end)
+}
+
 /// Most paths (histogram counts are 32-bit).
 pub const MAX_PATHS: i64 = u32::MAX as i64;
 /// Longest simulation, in years.
@@ -134,7 +145,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let unit_ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
     shrinking_frames(&mut c, &municipality, &units, start_year, years);
 
-    let project_types = file
+    let project_types: Vec<ProjectType> = file
         .project_type
         .iter()
         .enumerate()
@@ -171,7 +182,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         })
         .collect();
 
-    let projects = file
+    let projects: Vec<KnownProject> = file
         .project
         .iter()
         .enumerate()
@@ -203,7 +214,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         c.fail(Field::top("design"), "at least one [[design]] is required");
     }
     let mut names = HashSet::new();
-    let designs = file
+    let designs: Vec<Design> = file
         .design
         .iter()
         .enumerate()
@@ -221,7 +232,18 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
-    let powers = |base: f64| (0..years).map(|t| base.powi(t as i32)).collect();
+    // The tables cover the simulated years and the longest life of a project approved in the
+    // last of them, extra delays aside: what a ledger's continuation reaches in most paths.
+    let specs = (project_types.iter().map(|t| &t.spec)).chain(projects.iter().map(|p| &p.spec));
+    let longest_life = specs
+        .map(|spec| longest_life(spec, &designs))
+        .max()
+        .unwrap_or(0);
+    let powers = |base: f64| {
+        (0..years + longest_life)
+            .map(|t| base.powi(t as i32))
+            .collect()
+    };
     let price_factors = powers(1.0 + municipality.index);
     let discount_factors = powers(1.0 / (1.0 + municipality.discount_rate));
     Ok(Scenario {
