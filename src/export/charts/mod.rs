@@ -10,6 +10,7 @@ mod burden;
 mod draw;
 mod exceedance;
 mod flows;
+mod frame;
 mod fund;
 mod sweep;
 mod tornado;
