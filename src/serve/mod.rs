@@ -138,13 +138,10 @@ pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Er
         let address = listener
             .local_addr()
             .context("could not read the address")?;
+        // Listening for the signals before the address is told, so that one sent at once is
+        // heard.
+        let shutdown = stop_signals().context("could not listen for Ctrl-C")?;
         ready(address);
-        let shutdown = async {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = terminated() => {}
-            }
-        };
         let check = options.host.is_loopback().then_some(address);
         axum::serve(listener, router(app, check))
             .with_graceful_shutdown(shutdown)
@@ -154,16 +151,24 @@ pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Er
     })
 }
 
-/// Resolves when the process is asked to terminate (SIGTERM); never elsewhere.
-async fn terminated() {
+/// Listens for Ctrl-C and SIGTERM from now on; the future resolves when either arrives.
+fn stop_signals() -> std::io::Result<impl Future<Output = ()>> {
     #[cfg(unix)]
-    if let Ok(mut terminate) =
-        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
     {
-        terminate.recv().await;
-        return;
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        let mut terminate = signal(SignalKind::terminate())?;
+        Ok(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+            }
+        })
     }
-    std::future::pending::<()>().await
+    #[cfg(not(unix))]
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
 
 /// The page's files, embedded in the binary.
