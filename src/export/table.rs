@@ -10,7 +10,7 @@ use crate::labels::{fill, inputs};
 use crate::results::Summary;
 use crate::scenario::Scenario;
 use crate::sensitivity::{Input, Level, SensitivityRow};
-use crate::sweep::{Setting, SweepRow};
+use crate::sweep::{Setting, SweepMetrics, SweepRow};
 
 /// Longest line of a wrapped heading, in characters.
 const HEADING_WIDTH: usize = 14;
@@ -274,8 +274,8 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
     out
 }
 
-/// The figures of a sweep's table, after the settings.
-const SWEEP_FIGURES: [&str; 6] = [
+/// The figures of a sweep's table, after the settings; the report shows the same.
+pub const SWEEP_FIGURES: [&str; 6] = [
     "p_depleted_ever",
     "final_cash_p50",
     "recycled_share",
@@ -296,22 +296,27 @@ pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
         .map(|(values, m)| {
             std::iter::once(m.design.clone())
                 .chain(values.iter().map(|&v| setting_value(v, lang)))
-                .chain([
-                    lang.percent(m.p_depleted_ever, 1),
-                    lang.number(m.final_cash_p50, 1),
-                    lang.percent(m.recycled_share, 1),
-                    lang.number(m.net_saving_lifetime_mean, 1),
-                    format!(
-                        "{} ({})",
-                        lang.number(m.worst_unit_burden_p95, 1),
-                        lang.percent(m.worst_unit_burden_share_p95, 1)
-                    ),
-                    lang.percent(m.p_any_unit_tipped, 1),
-                ])
+                .chain(sweep_cells(m, lang))
                 .collect()
         })
         .collect();
     columns(&headings, &rows)
+}
+
+/// One design's [`SWEEP_FIGURES`] at one setting, written for a reader (amounts in mnkr).
+pub fn sweep_cells(m: &SweepMetrics, lang: Lang) -> [String; 6] {
+    [
+        lang.percent(m.p_depleted_ever, 1),
+        lang.number(m.final_cash_p50, 1),
+        lang.percent(m.recycled_share, 1),
+        lang.number(m.net_saving_lifetime_mean, 1),
+        format!(
+            "{} ({})",
+            lang.number(m.worst_unit_burden_p95, 1),
+            lang.percent(m.worst_unit_burden_share_p95, 1)
+        ),
+        lang.percent(m.p_any_unit_tipped, 1),
+    ]
 }
 
 /// A swept value: whole numbers without decimals, others with two.

@@ -327,7 +327,7 @@ fn sweep_section(sweep: &SweepSection, lang: Lang) -> String {
     for name in &names {
         let _ = write!(page, "<th>{name}</th>");
     }
-    for column in SWEEP_COLUMNS {
+    for column in table::SWEEP_FIGURES {
         let _ = write!(page, "<th>{}</th>", figures::heading(column, lang));
     }
     page += "</tr></thead>\n";
@@ -336,15 +336,10 @@ fn sweep_section(sweep: &SweepSection, lang: Lang) -> String {
         for &v in values {
             let _ = write!(page, "<td>{}</td>", table::setting_value(v, lang));
         }
-        let _ = writeln!(
-            page,
-            "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            lang.percent(m.p_depleted_ever, 1),
-            lang.mnkr(m.final_cash_p50),
-            lang.percent(m.recycled_share, 1),
-            lang.mnkr(m.worst_unit_burden_p95),
-            lang.percent(m.p_any_unit_tipped, 1)
-        );
+        for cell in table::sweep_cells(m, lang) {
+            let _ = write!(page, "<td>{cell}</td>");
+        }
+        page += "</tr>\n";
     }
     page += "</table></div>\n";
     for svg in &sweep.svgs {
@@ -352,15 +347,6 @@ fn sweep_section(sweep: &SweepSection, lang: Lang) -> String {
     }
     page
 }
-
-/// The sweep's figures in the report's table, by their `sweep.csv` columns.
-const SWEEP_COLUMNS: [&str; 5] = [
-    "p_depleted_ever",
-    "final_cash_p50",
-    "recycled_share",
-    "worst_unit_burden_p95",
-    "p_any_unit_tipped",
-];
 
 /// The applications the fund meets: `known` projects and `arrivals` new ones a year on average,
 /// naming only those it has.
