@@ -43,11 +43,22 @@ struct Range {
     below: u32,
     above: u32,
     /// Values of exactly 0 (a unit untouched in a year, a flow that did not happen): kept as
-    /// an atom so that a median of 0 reads 0, not a point inside the bin around it.
+    /// an atom so that a median of 0 reads 0, not a point inside the bin around it. Most
+    /// values are 0, so they touch neither `min` and `max` ([`Range::span`] takes them in) nor
+    /// a sum.
     zeros: u32,
 }
 
 impl Range {
+    /// The smallest and largest value seen, 0 included when a zero was counted.
+    fn span(&self) -> (f64, f64) {
+        if self.zeros > 0 {
+            (self.min.min(0.0), self.max.max(0.0))
+        } else {
+            (self.min, self.max)
+        }
+    }
+
     fn empty() -> Range {
         Range {
             lo: 0.0,
@@ -122,9 +133,6 @@ impl Accumulator {
         for path in recorded.chunks_exact(dists.max(1)) {
             for (d, &x) in path.iter().enumerate() {
                 if !x.is_nan() {
-                    let range = &mut replayed.ranges[d];
-                    range.min = range.min.min(x);
-                    range.max = range.max.max(x);
                     replayed.bin(d, x);
                 }
             }
@@ -137,14 +145,15 @@ impl Accumulator {
             .ranges
             .iter()
             .map(|r| {
-                let (lo, hi) = if r.min > r.max {
+                let (min, max) = r.span();
+                let (lo, hi) = if min > max {
                     (0.0, 1.0)
-                } else if r.max > r.min {
-                    let pad = PADDING * (r.max - r.min);
-                    (r.min - pad, r.max + pad)
+                } else if max > min {
+                    let pad = PADDING * (max - min);
+                    (min - pad, max + pad)
                 } else {
-                    let pad = (r.min.abs() * 1e-6).max(1e-9);
-                    (r.min - pad, r.max + pad)
+                    let pad = (min.abs() * 1e-6).max(1e-9);
+                    (min - pad, max + pad)
                 };
                 Range {
                     lo,
@@ -188,22 +197,26 @@ impl Accumulator {
     /// Adds `x` to `slot`'s sum and histogram; in a `PILOT`, widens the histogram's range (and
     /// keeps `x` when recording) instead.
     fn add<const PILOT: bool>(&mut self, slot: Slot, x: f64) {
-        if reportable(x) {
+        if x == 0.0 {
+            // Adds nothing to the sum; the histogram counts an atom.
+        } else if reportable(x) {
             self.sums[slot.sum] += (x * SCALE) as i64 as i128;
         } else {
             self.invalid = Some(self.invalid.map_or(slot.sum, |s| s.min(slot.sum)));
             return;
         }
         let Some(d) = slot.dist else { return };
-        let range = &mut self.ranges[d];
-        range.min = range.min.min(x);
-        range.max = range.max.max(x);
-        if PILOT {
-            if self.recorded.is_some() {
-                self.record(d, x);
-            }
-        } else {
+        if !PILOT {
             self.bin(d, x);
+        } else if x == 0.0 {
+            self.ranges[d].zeros += 1;
+        } else {
+            let range = &mut self.ranges[d];
+            range.min = range.min.min(x);
+            range.max = range.max.max(x);
+        }
+        if PILOT && self.recorded.is_some() {
+            self.record(d, x);
         }
     }
 
@@ -217,7 +230,7 @@ impl Accumulator {
         }
     }
 
-    /// Counts `x` in histogram `d`'s bins (its range already seen it).
+    /// Counts `x` in histogram `d`: its extremes and its bins.
     #[inline(always)]
     fn bin(&mut self, d: usize, x: f64) {
         let range = &mut self.ranges[d];
@@ -225,6 +238,8 @@ impl Accumulator {
             range.zeros += 1;
             return;
         }
+        range.min = range.min.min(x);
+        range.max = range.max.max(x);
         let position = (x - range.lo) * range.bins_per_mnkr;
         if position < 0.0 {
             range.below += 1;
@@ -427,12 +442,13 @@ impl Accumulator {
             .dist
             .expect("histogram of a quantity without a distribution");
         let range = &self.ranges[d];
+        let (min, max) = range.span();
         Histogram {
             paths: self.paths,
             lo: range.lo,
             bins_per_mnkr: range.bins_per_mnkr,
-            min: range.min,
-            max: range.max,
+            min,
+            max,
             below: range.below,
             above: range.above,
             zeros: range.zeros,
