@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{Setup, assert_close, failed_project};
+use common::{Setup, UNITS_A_B, assert_close, failed_project};
 use serde_json::{Value, json};
 use sifsim::Simulator;
 use sifsim::export::Lang;
@@ -43,17 +43,7 @@ effect_size = 1
         ..Setup::default()
     };
     setup.scenario(&format!(
-        r#"
-[[unit]]
-id = "a"
-name = "A"
-frame = 1000
-
-[[unit]]
-id = "b"
-name = "B"
-frame = 1000
-{}{}{}
+        r#"{UNITS_A_B}{}{}{}
 [[design]]
 name = "Örebro"
 model = "repayment"
@@ -450,17 +440,7 @@ repayable = {repayable}
         ..Setup::default()
     };
     let scenario = setup.scenario(&format!(
-        r#"
-[[unit]]
-id = "a"
-name = "A"
-frame = 1000
-
-[[unit]]
-id = "b"
-name = "B"
-frame = 1000
-{}{}{}
+        r#"{UNITS_A_B}{}{}{}
 [[design]]
 name = "Ale"
 model = "dual"

@@ -169,11 +169,8 @@ pub fn in_subtitle(design: &str) -> String {
     format!(" · {design} · ")
 }
 
-/// A failed project under a repayment design with Örebro's rules, cost 10, planned savings
-/// 2 (lead "a") and 3 ("b") a year, effect lag 5, start within 3, horizon 10.
-pub fn failed_project(design_rules: &str) -> String {
-    format!(
-        r#"
+/// Two units, "a" and "b", each with a frame of 1000.
+pub const UNITS_A_B: &str = r#"
 [[unit]]
 id = "a"
 name = "A"
@@ -183,7 +180,13 @@ frame = 1000
 id = "b"
 name = "B"
 frame = 1000
+"#;
 
+/// A failed project under a repayment design with Örebro's rules, cost 10, planned savings
+/// 2 (lead "a") and 3 ("b") a year, effect lag 5, start within 3, horizon 10.
+pub fn failed_project(design_rules: &str) -> String {
+    format!(
+        r#"{UNITS_A_B}
 [[project]]
 name = "Misslyckad"
 start_year = 2020
