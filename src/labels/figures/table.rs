@@ -454,6 +454,15 @@ pub const FIGURES: &[Figure] = &[
         ["Saldo efter 10 år", "Balance after 10 years"],
     ),
     figure(
+        "burden_unit",
+        Name,
+        [
+            "Nämnden med störst nettobörda i scenariot som det står",
+            "Committee with the largest net burden in the scenario as written",
+        ],
+        ["Nämnd med störst börda", "Committee with largest burden"],
+    ),
+    figure(
         "cash_p50_year20",
         Mnkr,
         [
