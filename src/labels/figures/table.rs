@@ -428,6 +428,12 @@ pub const FIGURES: &[Figure] = &[
     ),
     figure("level", Name, ["Nivå", "Level"], ["Nivå", "Level"]),
     figure(
+        "statistic",
+        Name,
+        ["Statistiskt mått", "Statistic"],
+        ["Mått", "Statistic"],
+    ),
+    figure(
         "field",
         Name,
         ["Fält i scenariofilen", "Field in the scenario file"],
