@@ -1,11 +1,12 @@
 //! One-at-a-time sensitivity: each uncertain input set low and high in turn, everything else
 //! as in the scenario, every run on the same seed (common random numbers). Shows which inputs
-//! move the depletion risk and the fund's balance most, and how that ranking shifts over time.
+//! move the depletion risk and the fund's balance most, how that ranking shifts over time, and
+//! what they do to the nämnd that pays most.
 
 use serde::Serialize;
 
 use crate::edit::{Edit, FieldPath};
-use crate::results::Results;
+use crate::results::{DesignSummary, Results};
 use crate::scenario::{ProjectSpec, Scenario};
 
 /// An uncertain input and how it is set low and high.
@@ -174,12 +175,32 @@ pub struct SensitivityRow {
     pub cash_p50_year5: f64,
     pub cash_p50_year10: f64,
     pub cash_p50_year20: f64,
+    /// The unit with the largest median net burden over the period in the scenario as written
+    /// ([`largest_burden`]), by name: the same unit in every row of a design.
+    pub burden_unit: String,
+    /// Its net burden summed over the period, median, mnkr.
+    pub burden_total_p50: f64,
+    /// Its chance of a year in deficit against its frame.
+    pub p_any_year_tipped: f64,
+}
+
+/// The unit with the largest median net burden over the period: the nämnd that pays most.
+pub fn largest_burden(design: &DesignSummary) -> Option<usize> {
+    (0..design.units.len()).max_by(|&a, &b| {
+        let burden = |u: usize| design.units[u].burden_total.p50;
+        burden(a).total_cmp(&burden(b))
+    })
 }
 
 impl SensitivityRow {
     /// The rows of every design in a run's results, `input` set at `level` (`None`: the
-    /// scenario as written).
-    pub fn of(results: &Results, input: Option<(Input, Level)>) -> Vec<SensitivityRow> {
+    /// scenario as written); `base` is the run of the scenario as written, which picks the unit
+    /// whose burden is reported.
+    pub fn of(
+        results: &Results,
+        base: &Results,
+        input: Option<(Input, Level)>,
+    ) -> Vec<SensitivityRow> {
         let (input, level, change) = match input {
             Some((input, level)) => (input.name(), level, input.change(level)),
             None => ("base", Level::Base, ""),
@@ -193,18 +214,24 @@ impl SensitivityRow {
                 .find(|r| r.design == design && r.year == year)
                 .map_or(0.0, |r| r.cash_p50)
         };
-        s.designs
-            .iter()
-            .map(|d| SensitivityRow {
-                input,
-                level,
-                change,
-                design: d.name.clone(),
-                p_depleted_ever: d.p_depleted_ever,
-                final_cash_p50: d.final_cash.p50,
-                cash_p50_year5: cash_at(&d.name, YEARS_AFTER[0]),
-                cash_p50_year10: cash_at(&d.name, YEARS_AFTER[1]),
-                cash_p50_year20: cash_at(&d.name, YEARS_AFTER[2]),
+        (s.designs.iter().zip(&base.summary.designs))
+            .map(|(d, as_written)| {
+                let unit = largest_burden(as_written);
+                let burden = unit.map(|u| &d.units[u]);
+                SensitivityRow {
+                    input,
+                    level,
+                    change,
+                    design: d.name.clone(),
+                    p_depleted_ever: d.p_depleted_ever,
+                    final_cash_p50: d.final_cash.p50,
+                    cash_p50_year5: cash_at(&d.name, YEARS_AFTER[0]),
+                    cash_p50_year10: cash_at(&d.name, YEARS_AFTER[1]),
+                    cash_p50_year20: cash_at(&d.name, YEARS_AFTER[2]),
+                    burden_unit: unit.map_or(String::new(), |u| s.units[u].name.clone()),
+                    burden_total_p50: burden.map_or(0.0, |b| b.burden_total.p50),
+                    p_any_year_tipped: burden.map_or(0.0, |b| b.p_any_year_tipped),
+                }
             })
             .collect()
     }

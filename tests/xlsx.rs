@@ -71,7 +71,9 @@ fn run_writes_a_workbook_that_matches_its_csvs() {
         vec![
             "Sammanfattning",
             "Fond",
+            "Saldo per år, mnkr",
             "Nämnder",
+            "Börda per år, mnkr, median",
             "Nämnder, totalt",
             "Indata"
         ]
@@ -147,7 +149,9 @@ fn the_workbook_is_english_under_lang_en() {
         vec![
             "Summary",
             "Fund",
+            "Balance by year, mnkr",
             "Committees",
+            "Burden by year, mnkr, median",
             "Committees, totals",
             "Inputs"
         ]
@@ -186,13 +190,103 @@ fn the_workbook_formats_shares_as_percentages_and_amounts_with_one_decimal() {
     let styles = part(&book, "xl/styles.xml");
     assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
     assert!(styles.contains("formatCode=\"#,##0.0\""), "{styles}");
-    for sheet in 1..=5 {
+    for sheet in 1..=7 {
         let xml = part(&book, &format!("xl/worksheets/sheet{sheet}.xml"));
         assert!(
             xml.contains("<autoFilter ref=\"A1:"),
             "sheet {sheet} has no filter"
         );
         assert!(xml.contains(" s=\""), "sheet {sheet} has no formatted cell");
+    }
+}
+
+#[test]
+fn the_years_across_sheets_hold_the_numbers_of_fund_and_units_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("sifsim")
+        .unwrap()
+        .args(["run", "scenarios/compare.toml", "--paths", "200", "--quiet"])
+        .args(["--xlsx", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let book = out.join("results.xlsx");
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let designs = summary["designs"].as_array().unwrap();
+    let units = summary["units"].as_array().unwrap();
+    let (start, years) = (summary["start_year"].as_i64().unwrap(), 20);
+    assert_eq!(summary["years"].as_i64(), Some(years));
+    // The long CSV's value in the row where each `(column, value)` of `key` matches.
+    let long = |file: &str, key: &[(&str, &str)], column: &str| -> f64 {
+        let mut reader = csv::Reader::from_path(out.join(file)).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let row = (reader.records().map(Result::unwrap))
+            .find(|r| key.iter().all(|(c, v)| &r[at(c)] == *v))
+            .unwrap();
+        row[at(column)].parse().unwrap()
+    };
+    let mut workbook: Xlsx<_> = open_workbook(&book).unwrap();
+    let text = |s: &str| Data::String(s.into());
+
+    // The fund: a row per design and percentile, a column per year after design and statistic.
+    let fund = workbook.worksheet_range("Saldo per år, mnkr").unwrap();
+    let rows: Vec<&[Data]> = fund.rows().collect();
+    assert_eq!(rows.len(), 1 + 3 * designs.len());
+    assert_eq!(
+        rows[0][..3],
+        [
+            text("Modell"),
+            text("Statistiskt mått"),
+            text(&start.to_string())
+        ]
+    );
+    assert_eq!(rows[0].len(), 2 + years as usize);
+    for (d, design) in designs.iter().enumerate() {
+        let name = design["name"].as_str().unwrap();
+        for (p, (statistic, column)) in [
+            ("5:e percentil", "cash_p5"),
+            ("median", "cash_p50"),
+            ("95:e percentil", "cash_p95"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let row = rows[1 + 3 * d + p];
+            assert_eq!(row[..2], [text(name), text(statistic)]);
+            for year in [start, start + 7, start + years - 1] {
+                let key = [("design", name), ("year", &year.to_string())];
+                let cell = &row[2 + (year - start) as usize];
+                assert_eq!(
+                    cell,
+                    &Data::Float(long("fund.csv", &key, column)),
+                    "{name} {year}"
+                );
+            }
+        }
+    }
+
+    // The burden: a row per design and unit (by name), the median of units.csv (by id).
+    let burden = workbook
+        .worksheet_range("Börda per år, mnkr, median")
+        .unwrap();
+    let rows: Vec<&[Data]> = burden.rows().collect();
+    assert_eq!(rows.len(), 1 + units.len() * designs.len());
+    assert_eq!(rows[0][..2], [text("Modell"), text("Nämnd (förvaltning)")]);
+    for (d, design) in designs.iter().enumerate() {
+        let name = design["name"].as_str().unwrap();
+        for (u, unit) in units.iter().enumerate() {
+            let row = rows[1 + units.len() * d + u];
+            assert_eq!(row[..2], [text(name), text(unit["name"].as_str().unwrap())]);
+            let id = unit["id"].as_str().unwrap();
+            for year in [start + 3, start + years - 1] {
+                let key = [("design", name), ("unit", id), ("year", &year.to_string())];
+                let cell = &row[2 + (year - start) as usize];
+                assert_eq!(cell, &Data::Float(long("units.csv", &key, "burden_p50")));
+            }
+        }
     }
 }
 

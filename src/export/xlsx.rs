@@ -9,13 +9,15 @@ use super::Export;
 use super::csv::{Fund, Units};
 use super::key_figures::{KEY_FIGURES, Value};
 use crate::edit::FieldPath;
-use crate::labels::figures::{self, Quantity};
+use crate::labels::figures::{self, Quantity, Statistic};
 use crate::labels::{Lang, inputs};
+use crate::results::FundRow;
 use crate::results::Results;
 use toml::{Table, Value as TomlValue};
 
-/// `results.xlsx` in a language: the designs' key figures, `fund.csv`, `units.csv`, each
-/// unit's totals by name, and the scenario file's values as read.
+/// `results.xlsx` in a language: the designs' key figures, `fund.csv` and `units.csv` each
+/// beside the same numbers with the years across, each unit's totals by name, and the scenario
+/// file's values as read.
 pub struct RunWorkbook<'a> {
     pub lang: Lang,
     /// The scenario file's TOML.
@@ -33,13 +35,65 @@ impl Export for RunWorkbook<'_> {
             &[
                 (names.summary, &designs_table(results)?),
                 (names.fund, &Fund.render(results)?),
+                (names.fund_by_year, &fund_by_year(results, self.lang)?),
                 (names.units, &Units.render(results)?),
+                (names.burden_by_year, &burden_by_year(results)?),
                 (names.totals, &unit_totals(results)?),
                 (names.inputs, &inputs_table(self.inputs, self.lang)?),
             ],
             self.lang,
         )
     }
+}
+
+/// The fund's balance with the years across, ready for a chart: a row per design and
+/// percentile (5th, median, 95th), the numbers of `fund.csv`.
+fn fund_by_year(results: &Results, lang: Lang) -> Result<Vec<u8>> {
+    type Cash = fn(&FundRow) -> f64;
+    let percentiles: [(u8, Cash); 3] = [
+        (5, |r| r.cash_p5),
+        (50, |r| r.cash_p50),
+        (95, |r| r.cash_p95),
+    ];
+    let rows = (results.summary.designs.iter()).flat_map(|d| {
+        percentiles.iter().map(move |&(p, value)| {
+            let statistic = Statistic::Percentile(p).name(lang);
+            let rows = results.fund.iter().filter(|r| r.design == d.name);
+            (vec![d.name.clone(), statistic], rows.map(value).collect())
+        })
+    });
+    years_across(results, &["design", "statistic"], rows)
+}
+
+/// Each unit's median burden with the years across: a row per design and unit, the unit by
+/// name, the numbers of `units.csv`.
+fn burden_by_year(results: &Results) -> Result<Vec<u8>> {
+    let summary = &results.summary;
+    let rows = (summary.designs.iter()).flat_map(|d| {
+        summary.units.iter().map(move |unit| {
+            let rows = (results.units.iter()).filter(|r| r.design == d.name && r.unit == unit.id);
+            let values = rows.map(|r| r.burden_p50).collect();
+            (vec![d.name.clone(), unit.name.clone()], values)
+        })
+    });
+    years_across(results, &["design", "unit"], rows)
+}
+
+/// A table of `labels` columns, then a column per simulated year named by the year; each row
+/// its labels and a value per year.
+fn years_across(
+    results: &Results,
+    labels: &[&str],
+    rows: impl Iterator<Item = (Vec<String>, Vec<f64>)>,
+) -> Result<Vec<u8>> {
+    let s = &results.summary;
+    let years = (s.start_year..s.start_year + s.years as i64).map(|y| y.to_string());
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer.write_record(labels.iter().map(|l| l.to_string()).chain(years))?;
+    for (labels, values) in rows {
+        writer.write_record(labels.into_iter().chain(values.iter().map(f64::to_string)))?;
+    }
+    Ok(writer.into_inner()?)
 }
 
 /// Each unit's totals under each design, the unit by name.
@@ -166,10 +220,14 @@ fn number_format(quantity: Quantity) -> Format {
 }
 
 /// A column of a sheet: its heading for a reader and what it holds. A column no figure
-/// declares is a sweep's setting, named as an input.
+/// declares is a year (years across) or a sweep's setting, named as an input.
 fn column(name: &str, lang: Lang) -> (String, Quantity) {
     if let Some((figure, _)) = figures::column(name) {
         return (figures::heading(name, lang), figure.quantity);
+    }
+    // Years across: a column named by a year holds that year's amounts.
+    if name.parse::<i64>().is_ok() {
+        return (name.to_string(), Quantity::Mnkr);
     }
     let heading = match name.parse::<FieldPath>() {
         Ok(field) => inputs::field(&field, lang),
@@ -214,9 +272,11 @@ pub fn workbook(sheets: &[(&str, &[u8])], lang: Lang) -> Result<Vec<u8>> {
         if let Some(last) = formats.len().checked_sub(1) {
             sheet.autofilter(0, 0, rows, last as u16)?;
         }
-        for col in 0..formats.len() {
-            // Headers wrap, so every column can be as narrow as its numbers.
-            sheet.set_column_width(col as u16, 14)?;
+        for (col, &quantity) in quantities.iter().enumerate() {
+            // Headers wrap, so a column of numbers can be as narrow as its numbers; names
+            // (a nämnd's) need more.
+            let width = if quantity == Quantity::Name { 30 } else { 14 };
+            sheet.set_column_width(col as u16, width)?;
         }
         sheet.set_freeze_panes(1, 0)?;
     }

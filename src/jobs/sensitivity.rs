@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::{Job, Options, provenance};
 use crate::error::Error;
 use crate::export;
+use crate::results::Results;
 use crate::sensitivity::{Input, Level, SensitivityRow};
 use crate::simulator::{Simulator, Work};
 
@@ -48,14 +49,12 @@ pub fn sensitivity(
         })
     };
     let (mut rows, mut base_results) = (Vec::new(), None);
-    let each = |i: usize, results| {
-        rows.extend(match runs[i] {
-            None => SensitivityRow::of(&results, None),
-            Some((input, high)) => {
-                let level = if high { Level::High } else { Level::Low };
-                SensitivityRow::of(&results, Some((input, level)))
-            }
-        });
+    let each = |i: usize, results: Results| {
+        // The runs come in order: the first, the scenario as written, is the base of the rest.
+        let base = base_results.as_ref().unwrap_or(&results);
+        let level = |high| if high { Level::High } else { Level::Low };
+        let input = runs[i].map(|(input, high)| (input, level(high)));
+        rows.extend(SensitivityRow::of(&results, base, input));
         if i == 0 {
             base_results = Some(results);
         }

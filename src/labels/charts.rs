@@ -46,6 +46,16 @@ pub struct Labels {
     pub base: &'static str,
     pub cash_after: &'static str,
     pub years_word: &'static str,
+    /// A tornado's panels on the fund's risk and on the nämnd that pays most.
+    pub tornado_depleted: &'static str,
+    pub tornado_burden: &'static str,
+    pub tornado_tipped: &'static str,
+    /// "{unit}": which nämnd the burden panels are about.
+    pub tornado_unit: &'static str,
+    /// How far each input is moved.
+    pub tornado_changes: &'static str,
+    /// A panel no input moves.
+    pub nothing_moves: &'static str,
 }
 
 const SV: Labels = Labels {
@@ -84,6 +94,12 @@ const SV: Labels = Labels {
     base: "Scenariot som det är",
     cash_after: "Saldo (mnkr), median, efter",
     years_word: "år",
+    tornado_depleted: "Risk att fonden måste säga nej",
+    tornado_burden: "Nämndens nettobörda (mnkr), median",
+    tornado_tipped: "Nämndens risk för ett underskottsår",
+    tornado_unit: "Nämnden: {unit}, som har störst nettobörda över perioden i scenariot som det står.",
+    tornado_changes: "Låg och hög: ±25\u{a0}%, tid till effekt ±1 år, fördyring ±0,1 av kostnaden.",
+    nothing_moves: "Ingen faktor ändrar detta.",
 };
 
 const EN: Labels = Labels {
@@ -122,6 +138,12 @@ const EN: Labels = Labels {
     base: "Scenario as written",
     cash_after: "Cash (mnkr), median, after",
     years_word: "years",
+    tornado_depleted: "Chance the fund must say no",
+    tornado_burden: "Committee's net burden (mnkr), median",
+    tornado_tipped: "Committee's chance of a deficit year",
+    tornado_unit: "The committee: {unit}, which carries the largest net burden over the period in the scenario as written.",
+    tornado_changes: "Low and high: ±25%, time to effect ±1 year, overrun ±0.1 of cost.",
+    nothing_moves: "No input changes this.",
 };
 
 impl Lang {

@@ -82,6 +82,9 @@ pub struct Sheets {
     pub sensitivity: &'static str,
     pub totals: &'static str,
     pub inputs: &'static str,
+    /// Years across: the fund's balance and the nämnder's median burden.
+    pub fund_by_year: &'static str,
+    pub burden_by_year: &'static str,
 }
 
 impl Lang {
@@ -96,6 +99,8 @@ impl Lang {
                 sensitivity: "Känslighet",
                 totals: "Nämnder, totalt",
                 inputs: "Indata",
+                fund_by_year: "Saldo per år, mnkr",
+                burden_by_year: "Börda per år, mnkr, median",
             },
             Lang::En => &Sheets {
                 summary: "Summary",
@@ -105,6 +110,8 @@ impl Lang {
                 sensitivity: "Sensitivity",
                 totals: "Committees, totals",
                 inputs: "Inputs",
+                fund_by_year: "Balance by year, mnkr",
+                burden_by_year: "Burden by year, mnkr, median",
             },
         }
     }

@@ -17,7 +17,7 @@ use super::{Context, FONT, Lang, SIZE, chart_error};
 
 pub(super) type Area<DB> = DrawingArea<DB, Shift>;
 
-pub(super) use super::frame::{Mark, figure, fit, text_width};
+pub(super) use super::frame::{Mark, figure, fit, text_width, wrap};
 
 /// Okabe–Ito colours, in the order designs and units take them.
 pub(super) const PALETTE: [RGBColor; 8] = [

@@ -65,7 +65,7 @@ fn entry_width<DB: DrawingBackend>(area: &Area<DB>, label: &str) -> Result<i32> 
 }
 
 /// `text` broken into lines no wider than `width` pixels at `size` (a longer word stays whole).
-fn wrap<DB: DrawingBackend>(
+pub(super) fn wrap<DB: DrawingBackend>(
     area: &Area<DB>,
     text: &str,
     size: Size,

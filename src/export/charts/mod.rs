@@ -32,6 +32,8 @@ use crate::sensitivity::SensitivityRow;
 
 /// Width and height of every chart, in pixels (legible at half an A4 page).
 pub const SIZE: (u32, u32) = (1200, 800);
+/// A tornado chart's: as wide, taller for its six panels.
+const TORNADO_SIZE: (u32, u32) = (1200, 1500);
 /// The font family charts ask for; registered from the shipped TTF.
 const FONT: &str = "sans-serif";
 /// The shipped font: DejaVu Sans.
@@ -198,6 +200,10 @@ impl Chart {
 trait Drawing: Sync {
     /// What the files are named after.
     fn stem(&self) -> Stem<'_>;
+    /// Width and height in pixels.
+    fn size(&self) -> (u32, u32) {
+        SIZE
+    }
     /// Draws on any plotters backend.
     fn draw<DB: DrawingBackend>(
         &self,
@@ -226,6 +232,13 @@ impl Drawing for RunChart<'_> {
         self.chart.stem(self.ctx.results)
     }
 
+    fn size(&self) -> (u32, u32) {
+        match self.chart {
+            Chart::Tornado(_) => TORNADO_SIZE,
+            _ => SIZE,
+        }
+    }
+
     fn draw<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, plotters::coord::Shift>,
@@ -238,7 +251,7 @@ impl Drawing for RunChart<'_> {
 fn svg_of<D: Drawing>(drawing: &D) -> Result<String> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, drawing.size()).into_drawing_area();
         drawing.draw(&root)?;
         root.present().map_err(chart_error)?;
     }
@@ -255,14 +268,16 @@ fn png_of(svg: &str) -> Result<Vec<u8>> {
         options
     });
     let tree = usvg::Tree::from_str(svg, &OPTIONS)?;
-    let mut pixmap = tiny_skia::Pixmap::new(SIZE.0, SIZE.1).expect("a chart has a size");
+    let size = tree.size().to_int_size();
+    let (width, height) = (size.width(), size.height());
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).expect("a chart has a size");
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     // Charts are drawn on a white background, so every pixel is opaque: RGB is enough.
     let rgb: Vec<u8> = (pixmap.pixels().iter())
         .flat_map(|p| [p.red(), p.green(), p.blue()])
         .collect();
     let mut png = Vec::new();
-    let mut encoder = png::Encoder::new(&mut png, SIZE.0, SIZE.1);
+    let mut encoder = png::Encoder::new(&mut png, width, height);
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_compression(png::Compression::Fast);
     encoder.write_header()?.write_image_data(&rgb)?;

@@ -5,14 +5,20 @@ use plotters::prelude::*;
 
 use super::draw::*;
 use super::{Context, chart_error};
+use crate::labels::{fill, inputs};
+use crate::sensitivity::{Input, Level, SensitivityRow, YEARS_AFTER};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// One-at-a-time sensitivity of design `d`: for the depletion risk and the median cash after 5,
-/// 10 and 20 years, each input's low and high setting as bars from the base value, the input
-/// with the widest effect on top — so the panels show how the ranking shifts over time.
+type Metric = fn(&SensitivityRow) -> f64;
+
+/// An input's low and high value of one metric: its name, low, high.
+type Bar = (&'static str, f64, f64);
+
+/// One-at-a-time sensitivity of design `d`: for the depletion risk, the median cash after 5,
+/// 10 and 20 years, and the net burden and deficit risk of the nämnd that pays most, each
+/// input's low and high setting as bars from the base value, the input with the widest effect
+/// on top — so the panels show how the ranking shifts over time and what reaches the nämnd.
 pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
-    use crate::labels::inputs;
-    use crate::sensitivity::{Input, Level, SensitivityRow, YEARS_AFTER};
     let l = ctx.labels();
     let design = ctx.design_name(d);
     let rows: Vec<&SensitivityRow> = ctx
@@ -27,97 +33,138 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
     let Some(base) = find(None, Level::Base) else {
         return Ok(());
     };
-    let (low_colour, high_colour) = (PALETTE[1], PALETTE[0]);
     let legend = vec![
-        (l.low.to_string(), Mark::Fill(low_colour.to_rgba())),
-        (l.high.to_string(), Mark::Fill(high_colour.to_rgba())),
+        (l.low.to_string(), Mark::Fill(LOW.to_rgba())),
+        (l.high.to_string(), Mark::Fill(HIGH.to_rgba())),
         (l.base.to_string(), Mark::Line(BLACK, 1)),
     ];
     let title = format!("{design} – {}", l.sensitivity);
-    let body = figure(root, &title, &ctx.subtitle(Some(d)), &legend)?;
-    type Metric = fn(&SensitivityRow) -> f64;
-    let metrics: [(String, Metric, Axis); 4] = [
+    let subtitle = format!(
+        "{}\n{}\n{}",
+        ctx.subtitle(Some(d)),
+        fill(l.tornado_unit, &[("unit", &base.burden_unit)]),
+        l.tornado_changes
+    );
+    let body = figure(root, &title, &subtitle, &legend)?;
+    let cash_after = |years: usize| format!("{} {years} {}", l.cash_after, l.years_word);
+    let metrics: [(String, Metric, Axis); 6] = [
         (
-            ctx.figure("p_depleted_ever").to_string(),
+            l.tornado_depleted.into(),
             |r| r.p_depleted_ever,
             Axis::Share,
         ),
+        (cash_after(YEARS_AFTER[0]), |r| r.cash_p50_year5, Axis::Mnkr),
         (
-            format!("{} {} {}", l.cash_after, YEARS_AFTER[0], l.years_word),
-            |r| r.cash_p50_year5,
-            Axis::Mnkr,
-        ),
-        (
-            format!("{} {} {}", l.cash_after, YEARS_AFTER[1], l.years_word),
+            cash_after(YEARS_AFTER[1]),
             |r| r.cash_p50_year10,
             Axis::Mnkr,
         ),
         (
-            format!("{} {} {}", l.cash_after, YEARS_AFTER[2], l.years_word),
+            cash_after(YEARS_AFTER[2]),
             |r| r.cash_p50_year20,
             Axis::Mnkr,
         ),
+        (l.tornado_burden.into(), |r| r.burden_total_p50, Axis::Mnkr),
+        (
+            l.tornado_tipped.into(),
+            |r| r.p_any_year_tipped,
+            Axis::Share,
+        ),
     ];
-    for ((caption, metric, axis), panel) in metrics.iter().zip(body.split_evenly((2, 2))) {
-        let mut bars: Vec<(String, f64, f64)> = Input::ALL
+    for ((caption, metric, axis), panel) in metrics.iter().zip(body.split_evenly((3, 2))) {
+        let bars: Vec<Bar> = Input::ALL
             .iter()
             .filter_map(|&input| {
                 let low = find(Some(input), Level::Low)?;
                 let high = find(Some(input), Level::High)?;
-                Some((
-                    inputs::sensitivity(input, ctx.lang),
-                    metric(low),
-                    metric(high),
-                ))
+                let name = inputs::name(input.name(), ctx.lang).unwrap_or(input.name());
+                Some((name, metric(low), metric(high)))
             })
             .collect();
-        let centre = metric(base);
-        // An input that moves nothing gets no row.
-        bars.retain(|&(_, low, high)| low != centre || high != centre);
-        bars.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
-        let range = value_range(bars.iter().flat_map(|b| [b.1, b.2]).chain([centre]), false);
-        let n = bars.len() as f64;
-        // Room for the longest input's name beside the bars, at most 45 % of the panel; a
-        // longer name is cut.
-        let most = panel.dim_in_pixel().0 * 45 / 100;
-        let names = (bars.iter())
-            .map(|(name, _, _)| text_width(&panel, name))
-            .collect::<Result<Vec<u32>>>()?;
-        let names_width = (names.into_iter().max().unwrap_or(0) + 20).min(most);
-        let mut chart = super::draw::panel(&panel, caption, range.clone(), 0.0..n, names_width)?;
-        mesh(&mut chart)
-            .disable_y_mesh()
-            .y_labels(0)
-            .x_labels(5)
-            .x_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
-            .draw()
-            .map_err(chart_error)?;
-        let rectangles = bars.iter().enumerate().flat_map(|(i, &(_, low, high))| {
-            let y = n - i as f64 - 0.5;
-            [
-                Rectangle::new([(centre, y), (low, y - 0.35)], low_colour.filled()),
-                Rectangle::new([(centre, y), (high, y + 0.35)], high_colour.filled()),
-            ]
-        });
-        chart.draw_series(rectangles).map_err(chart_error)?;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(centre, 0.0), (centre, n)],
-                BLACK.stroke_width(1),
-            )))
-            .map_err(chart_error)?;
-        // The inputs' names beside the bars, in the label area left of the plot.
-        for (i, (name, _, _)) in bars.iter().enumerate() {
-            let at = chart.backend_coord(&(range.start, n - i as f64 - 0.5));
-            let name = fit(&panel, name, Size::Label, names_width - 20)?;
-            label_at(
-                &panel,
-                at,
-                (-8, 0),
-                &name,
-                Pos::new(HPos::Right, VPos::Center),
-            )?;
+        bars_panel(&panel, ctx, caption, bars, metric(base), *axis)?;
+    }
+    Ok(())
+}
+
+const LOW: RGBColor = PALETTE[1];
+const HIGH: RGBColor = PALETTE[0];
+
+/// One panel: `bars` around `centre`, the widest on top; an input that moves nothing gets no
+/// row, and a panel no input moves says so.
+fn bars_panel<DB: DrawingBackend>(
+    panel: &Area<DB>,
+    ctx: &Context,
+    caption: &str,
+    mut bars: Vec<Bar>,
+    centre: f64,
+    axis: Axis,
+) -> Result<()> {
+    bars.retain(|&(_, low, high)| low != centre || high != centre);
+    bars.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
+    let range = value_range(bars.iter().flat_map(|b| [b.1, b.2]).chain([centre]), false);
+    let n = bars.len().max(1) as f64;
+    // Room for the longest input's name beside the bars, at most half the panel.
+    let most = panel.dim_in_pixel().0 / 2;
+    let names = (bars.iter())
+        .map(|(name, _, _)| text_width(panel, name))
+        .collect::<Result<Vec<u32>>>()?;
+    let names_width = (names.into_iter().max().unwrap_or(0) + 20).min(most);
+    let mut chart = super::draw::panel(panel, caption, range.clone(), 0.0..n, names_width)?;
+    mesh(&mut chart)
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(5)
+        .x_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
+        .draw()
+        .map_err(chart_error)?;
+    let rectangles = bars.iter().enumerate().flat_map(|(i, &(_, low, high))| {
+        let y = n - i as f64 - 0.5;
+        [
+            Rectangle::new([(centre, y), (low, y - 0.35)], LOW.filled()),
+            Rectangle::new([(centre, y), (high, y + 0.35)], HIGH.filled()),
+        ]
+    });
+    chart.draw_series(rectangles).map_err(chart_error)?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(centre, 0.0), (centre, n)],
+            BLACK.stroke_width(1),
+        )))
+        .map_err(chart_error)?;
+    if bars.is_empty() {
+        let middle = chart.backend_coord(&((range.start + range.end) / 2.0, 0.5));
+        let note = Pos::new(HPos::Center, VPos::Center);
+        return label_at(panel, middle, (0, 0), ctx.labels().nothing_moves, note);
+    }
+    // The inputs' names beside the bars, in the label area left of the plot, on as many lines
+    // as a bar's row has room for.
+    let row =
+        chart.backend_coord(&(range.start, 0.0)).1 - chart.backend_coord(&(range.start, 1.0)).1;
+    let line = Size::Label.px() as i32;
+    let most_lines = (row / line).max(1) as usize;
+    for (i, (name, _, _)) in bars.iter().enumerate() {
+        let at = chart.backend_coord(&(range.start, n - i as f64 - 0.5));
+        let lines = lines(panel, name, names_width - 20, most_lines)?;
+        let first = -(lines.len() as i32 - 1) * line / 2;
+        for (k, text) in lines.iter().enumerate() {
+            let offset = (-8, first + k as i32 * line);
+            label_at(panel, at, offset, text, Pos::new(HPos::Right, VPos::Center))?;
         }
     }
     Ok(())
+}
+
+/// `text` wrapped to `width` pixels on at most `most` lines, the last cut to fit.
+fn lines<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    width: u32,
+    most: usize,
+) -> Result<Vec<String>> {
+    let mut lines = wrap(area, text, Size::Label, width)?;
+    if lines.len() > most {
+        let rest = lines.split_off(most - 1).join(" ");
+        lines.push(fit(area, &rest, Size::Label, width)?);
+    }
+    Ok(lines)
 }

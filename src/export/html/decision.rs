@@ -7,6 +7,7 @@ use super::{escape, spread};
 use crate::labels::{Lang, fill};
 use crate::results::{DesignSummary, Spread, Summary};
 use crate::scenario::{ProjectSpec, Scenario};
+use crate::sensitivity::largest_burden;
 
 /// One design's conclusions: the risk of saying no for lack of money, what is left, what is
 /// recycled, the lifetime net saving in fixed prices and who pays most.
@@ -53,11 +54,7 @@ pub fn design_sentences(summary: &Summary, design: &DesignSummary, lang: Lang) -
 /// frame; or that none pays more than it gains (by at least 0,05 mnkr, what one decimal shows).
 fn who_pays(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
     let t = lang.report();
-    let largest = design
-        .units
-        .iter()
-        .zip(&summary.units)
-        .max_by(|(a, _), (b, _)| a.burden_total.p50.total_cmp(&b.burden_total.p50));
+    let largest = largest_burden(design).map(|u| (&design.units[u], &summary.units[u]));
     match largest {
         Some((burden, unit)) if burden.burden_total.p50 >= 0.05 => fill(
             t.largest_burden,

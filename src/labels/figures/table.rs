@@ -428,6 +428,12 @@ pub const FIGURES: &[Figure] = &[
     ),
     figure("level", Name, ["Nivå", "Level"], ["Nivå", "Level"]),
     figure(
+        "statistic",
+        Name,
+        ["Statistiskt mått", "Statistic"],
+        ["Mått", "Statistic"],
+    ),
+    figure(
         "field",
         Name,
         ["Fält i scenariofilen", "Field in the scenario file"],
@@ -452,6 +458,15 @@ pub const FIGURES: &[Figure] = &[
             "Fund balance after 10 years, median",
         ],
         ["Saldo efter 10 år", "Balance after 10 years"],
+    ),
+    figure(
+        "burden_unit",
+        Name,
+        [
+            "Nämnden med störst nettobörda i scenariot som det står",
+            "Committee with the largest net burden in the scenario as written",
+        ],
+        ["Nämnd med störst börda", "Committee with largest burden"],
     ),
     figure(
         "cash_p50_year20",
