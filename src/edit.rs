@@ -130,6 +130,14 @@ pub enum Value {
     /// accepts: a change that ends at the edge of the field's allowed range. With `whole`, only
     /// whole numbers are tried (a field of years).
     Toward { from: f64, to: f64, whole: bool },
+    /// A number of a deposit rule in the list at the field (a design's `fund.deposits`): `key`
+    /// of the first rule of `kind`, or a new rule `{ kind, key = value }` at the list's end
+    /// when there is none.
+    Deposit {
+        kind: &'static str,
+        key: &'static str,
+        value: f64,
+    },
 }
 
 impl Edit {
@@ -229,7 +237,9 @@ pub fn apply(table: &mut Table, edit: &Edit) -> Result<Vec<Place>, EditError> {
         }));
     }
     let value = match &edit.value {
-        Value::Number(v) | Value::Toward { to: v, .. } => Some(toml_number(*v)),
+        Value::Number(v) | Value::Toward { to: v, .. } | Value::Deposit { value: v, .. } => {
+            Some(toml_number(*v))
+        }
         Value::Text(text) => Some(Toml::String(text.clone())),
         Value::Bool(b) => Some(Toml::Boolean(*b)),
         Value::Table(entries) => Some(Toml::Table(
@@ -241,10 +251,16 @@ pub fn apply(table: &mut Table, edit: &Edit) -> Result<Vec<Place>, EditError> {
     };
     let mut places = Vec::new();
     for (index, target) in targets {
-        set(target, &field.keys, value.clone()).map_err(fail)?;
         let mut place = vec![PathPart::Key(section.clone())];
         place.extend(index.map(PathPart::Index));
         place.extend(field.keys.iter().cloned().map(PathPart::Key));
+        match (&edit.value, value.clone()) {
+            (Value::Deposit { kind, key, .. }, Some(value)) => {
+                let rule = set_deposit(target, &field.keys, kind, key, value).map_err(fail)?;
+                place.extend([PathPart::Index(rule), PathPart::Key(key.to_string())]);
+            }
+            (_, value) => set(target, &field.keys, value).map_err(fail)?,
+        }
         places.push(place);
     }
     Ok(places)
@@ -285,6 +301,51 @@ fn set(table: &mut Table, keys: &[String], value: Option<Toml>) -> Result<(), St
     }
 }
 
+/// Sets `key` of the first rule of `kind` in the list at `keys` (created when missing), or
+/// appends a rule `{ kind, key = value }`; returns the rule's position.
+fn set_deposit(
+    table: &mut Table,
+    keys: &[String],
+    kind: &str,
+    key: &str,
+    value: Toml,
+) -> Result<usize, String> {
+    let (list, outer) = keys.split_last().ok_or("no field")?;
+    let mut table = table;
+    for first in outer {
+        table = match table
+            .entry(first)
+            .or_insert_with(|| Toml::Table(Table::new()))
+        {
+            Toml::Table(inner) => inner,
+            _ => return Err(format!("{first} is written as a plain value, not a table")),
+        };
+    }
+    let not_rules = || format!("{list} is not a list of rules");
+    let Toml::Array(rules) = table.entry(list).or_insert_with(|| Toml::Array(Vec::new())) else {
+        return Err(not_rules());
+    };
+    let of_kind = |rule: &Toml| rule.get("kind").and_then(Toml::as_str) == Some(kind);
+    let position = rules.iter().position(of_kind).unwrap_or_else(|| {
+        let rule = Table::from_iter([("kind".to_string(), Toml::String(kind.into()))]);
+        rules.push(Toml::Table(rule));
+        rules.len() - 1
+    });
+    let Toml::Table(rule) = &mut rules[position] else {
+        return Err(not_rules());
+    };
+    rule.insert(key.into(), value);
+    Ok(position)
+}
+
+/// [`toml_number`] as written text.
+fn written_number(value: f64) -> toml_edit::Value {
+    match toml_number(value) {
+        Toml::Integer(i) => toml_edit::Value::from(i),
+        _ => toml_edit::Value::from(value),
+    }
+}
+
 /// Writes `value` at `place` (a place [`apply`] wrote) into the file's text as a TOML document,
 /// keeping its layout and comments: a changed value keeps its line's comment after a note of
 /// what it was, an added one is marked as added, and tables are created as dotted keys.
@@ -303,6 +364,13 @@ fn write_in(
     inline: bool,
 ) -> Result<(), String> {
     let missing = || format!("the file has no {place:?}");
+    if let (
+        Value::Deposit { kind, value, .. },
+        [PathPart::Key(list), PathPart::Index(i), PathPart::Key(key)],
+    ) = (value, place)
+    {
+        return write_deposit(table, list, *i, key, kind, *value, inline);
+    }
     match place {
         [PathPart::Key(key)] => {
             write_leaf(table, key, value, inline);
@@ -336,6 +404,89 @@ fn write_in(
     }
 }
 
+/// Writes `key = value` into rule `i` of the list `list`, appending a rule of `kind` when `i` is
+/// the list's length. Outside inline tables a comment says what changed: at the end of the
+/// rule's line when the list is written a rule a line, else at the list's.
+fn write_deposit(
+    table: &mut dyn toml_edit::TableLike,
+    list: &str,
+    i: usize,
+    key: &str,
+    kind: &str,
+    value: f64,
+    inline: bool,
+) -> Result<(), String> {
+    let new_list = || toml_edit::value(toml_edit::Array::new());
+    let rules = (table.entry(list).or_insert_with(new_list).as_array_mut())
+        .ok_or_else(|| format!("{list} is not written as a list [ … ]"))?;
+    let mut number = written_number(value);
+    let note = match rules
+        .get_mut(i)
+        .and_then(toml_edit::Value::as_inline_table_mut)
+    {
+        Some(rule) => {
+            let old = rule
+                .get(key)
+                .ok_or_else(|| format!("a rule of {list} has no {key}"))?;
+            if same(old, &number) {
+                return Ok(());
+            }
+            *number.decor_mut() = old.decor().clone();
+            let note = format!("changed, {key} was {}", old.clone().decorated("", ""));
+            rule.insert(key, number);
+            note
+        }
+        None => {
+            let mut rule: toml_edit::InlineTable =
+                [("kind", kind.into()), (key, number)].into_iter().collect();
+            rule.fmt();
+            rules.push(rule);
+            "added".to_string()
+        }
+    };
+    let trailing = rules.trailing().as_str().unwrap_or("").to_string();
+    if inline {
+        return Ok(());
+    } else if !trailing.contains('\n') {
+        let comment = rules
+            .decor()
+            .suffix()
+            .and_then(|s| s.as_str())
+            .unwrap_or("");
+        let marked = format!(" # {note}{comment}");
+        rules.decor_mut().set_prefix(" ");
+        rules.decor_mut().set_suffix(marked);
+        return Ok(());
+    }
+    // A rule's line ends in the next rule's prefix, the last one's in the list's trailing text.
+    let after = match rules.get(i + 1) {
+        Some(next) => next.decor().prefix().and_then(|p| p.as_str()),
+        None => Some(trailing.as_str()),
+    };
+    let after = after.unwrap_or("").to_string();
+    let (line, rest) = after.split_once('\n').unwrap_or((&after, ""));
+    if note == "added" {
+        // The rule before keeps its comment on its line.
+        let indent = (rules.get(0).and_then(|r| r.decor().prefix()?.as_str()))
+            .and_then(|p| p.rsplit('\n').next())
+            .unwrap_or("  ");
+        let prefix = format!("{line}\n{indent}");
+        rules
+            .get_mut(i)
+            .expect("pushed")
+            .decor_mut()
+            .set_prefix(prefix);
+        rules.set_trailing(format!(" # added\n{rest}"));
+    } else {
+        let marked = format!(" # {note}{line}\n{rest}");
+        match rules.get_mut(i + 1) {
+            Some(next) => next.decor_mut().set_prefix(marked),
+            None => rules.set_trailing(marked),
+        }
+    }
+    Ok(())
+}
+
 /// Whether two written values say the same: numbers by value (`1` is `1.0`), others as written.
 fn same(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
     let number = |v: &toml_edit::Value| v.as_float().or(v.as_integer().map(|i| i as f64));
@@ -355,10 +506,9 @@ fn same(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
 /// Sets, replaces or removes `key` of `table`; outside inline tables a comment says what changed.
 fn write_leaf(table: &mut dyn toml_edit::TableLike, key: &str, value: &Value, inline: bool) {
     let mut new = match value {
-        Value::Number(v) | Value::Toward { to: v, .. } => match toml_number(*v) {
-            Toml::Integer(i) => toml_edit::Value::from(i),
-            _ => toml_edit::Value::from(*v),
-        },
+        Value::Number(v) | Value::Toward { to: v, .. } | Value::Deposit { value: v, .. } => {
+            written_number(*v)
+        }
         Value::Text(text) => toml_edit::Value::from(text.as_str()),
         Value::Bool(b) => toml_edit::Value::from(*b),
         Value::Table(entries) => toml_edit::Value::InlineTable(

@@ -6,6 +6,7 @@
 mod live;
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -13,7 +14,9 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use live::{app, call, get, post, run};
 use serde_json::{Value, json};
+use sifsim::edit::{Edit, FieldPath};
 use sifsim::serve::{App, Fund, MAX_BODY, router};
+use sifsim::source::{Overrides, Source};
 use tower::ServiceExt;
 
 #[tokio::test]
@@ -253,32 +256,11 @@ async fn a_newer_request_of_the_same_tab_cancels_the_older_one_and_other_tabs_ru
     assert_eq!(other.await.unwrap().0, StatusCode::OK);
 }
 
-/// The page's figures are those `sifsim run` writes for the scenario the page downloads: the
-/// same edits, paths and seed, the file's comments kept.
-#[tokio::test]
-async fn the_figures_equal_those_of_sifsim_run_on_the_downloaded_scenario() {
-    let values = json!({
-        "d0.repayment.floor_share": 0.1,
-        "d1.model": "budget",
-        "d2.repayment.basis": "planned",
-        "d2.repayment.horizon_years": 6,
-        "scale.success_probability": 1.3,
-        "scale.effect_size": 0.8,
-        "annual_result.mean": 120,
-        "paths": 1000,
-        "seed": 11,
-    });
-    let settings = json!({ "fund": "orebro", "values": values });
-    let (status, kind, text) = call(app(), post("/api/toml", settings.to_string())).await;
-    assert_eq!(status, StatusCode::OK, "{text}");
-    assert!(kind.starts_with("application/toml"));
-    assert!(
-        text.contains("# source:") && text.contains("# changed, was 0.30"),
-        "{text}"
-    );
+/// The summary `sifsim run` writes for a scenario file's text.
+fn cli_summary(text: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("orebro-changed.toml");
-    std::fs::write(&file, &text).unwrap();
+    let file = dir.path().join("changed.toml");
+    std::fs::write(&file, text).unwrap();
     let output = Command::cargo_bin("sifsim")
         .unwrap()
         .arg("run")
@@ -292,10 +274,19 @@ async fn the_figures_equal_those_of_sifsim_run_on_the_downloaded_scenario() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let cli: Value = serde_json::from_slice(&output.stdout).unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The scenario the page downloads for `settings`, and the summary the page shows for them,
+/// checked equal to what `sifsim run` writes for that file.
+async fn downloaded_and_run_as_sifsim_run(settings: Value) -> (String, Value) {
+    let (status, kind, text) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert!(kind.starts_with("application/toml"));
+    let cli = cli_summary(&text);
     let (status, page) = run(app(), settings).await;
     assert_eq!(status, StatusCode::OK, "{page}");
-    let page = &page["now"]["summary"];
+    let page = page["now"]["summary"].clone();
     for key in [
         "designs",
         "units",
@@ -307,7 +298,139 @@ async fn the_figures_equal_those_of_sifsim_run_on_the_downloaded_scenario() {
     ] {
         assert_eq!(page[key], cli[key], "{key}");
     }
+    (text, page)
+}
+
+/// The page's figures are those `sifsim run` writes for the scenario the page downloads: the
+/// same edits, paths and seed, the file's comments kept.
+#[tokio::test]
+async fn the_figures_equal_those_of_sifsim_run_on_the_downloaded_scenario() {
+    let values = json!({
+        "d0.repayment.floor_share": 0.1,
+        "d0.deposit.share_of_positive_result": 0.02,
+        "d1.model": "budget",
+        "d1.deposit.fixed": 3,
+        "d2.repayment.basis": "planned",
+        "d2.repayment.horizon_years": 6,
+        "scale.success_probability": 1.3,
+        "scale.effect_size": 0.8,
+        "annual_result.mean": 120,
+        "paths": 1000,
+        "seed": 11,
+    });
+    let settings = json!({ "fund": "orebro", "values": values });
+    let (text, page) = downloaded_and_run_as_sifsim_run(settings).await;
+    assert!(
+        text.contains("# source:") && text.contains("# changed, was 0.30"),
+        "{text}"
+    );
+    for added in [
+        "{ kind = \"share_of_positive_result\", share = 0.02 }, # added\n",
+        "{ kind = \"fixed\", amount = 3 }, # added\n",
+    ] {
+        assert_eq!(text.matches(added).count(), 1, "{added}\n{text}");
+    }
     assert_eq!(page["designs"][1]["model"], "budget");
+}
+
+/// The deposit controls: a share of a positive result and a fixed amount a year per design, as
+/// loaded from the file's rules (0 without one), changed through the scenario's rules, and a
+/// bad value refused at its control with the command line's message.
+#[tokio::test]
+async fn deposits_change_the_rules_and_a_bad_one_is_refused_at_its_control() {
+    let (_, _, body) = call(app(), get("/api/funds/tomelilla")).await;
+    let fund: Value = serde_json::from_str(&body).unwrap();
+    let value = |id: &str| {
+        (fund["controls"].as_array().unwrap().iter())
+            .find(|c| c["id"] == id)
+            .map(|c| c["value"].clone())
+    };
+    assert_eq!(value("d0.deposit.fixed"), Some(json!(0.0)));
+    assert_eq!(
+        value("d1.deposit.share_of_positive_result"),
+        Some(json!(0.1))
+    );
+
+    let values = json!({
+        "d0.deposit.fixed": 2,
+        "d1.deposit.share_of_positive_result": 0.2,
+        "paths": 1000,
+    });
+    let settings = json!({ "fund": "tomelilla", "values": values, "base": true });
+    let (text, page) = downloaded_and_run_as_sifsim_run(settings.clone()).await;
+    assert!(
+        text.contains("fund.deposits = [{ kind = \"fixed\", amount = 2 }] # added\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("share = 0.2, until_balance = 10.0 }, # changed, share was 0.1  # source:"),
+        "{text}"
+    );
+    let (_, both) = run(app(), settings).await;
+    let deposited =
+        |summary: &Value, d: usize| summary["designs"][d]["deposits"]["mean"].as_f64().unwrap();
+    for d in [0, 1] {
+        assert!(
+            deposited(&page, d) > deposited(&both["base"]["summary"], d),
+            "design {d}"
+        );
+    }
+
+    for (control, value, file_has, file_gets) in [
+        (
+            "d1.deposit.share_of_positive_result",
+            json!(1.5),
+            "share = 0.1,",
+            "share = 1.5,",
+        ),
+        (
+            "d1.deposit.fixed",
+            json!(-1),
+            "\n]",
+            "\n  { kind = \"fixed\", amount = -1 },\n]",
+        ),
+    ] {
+        let settings = json!({ "fund": "tomelilla", "values": { control: value } });
+        let (status, body) = run(app(), settings).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["fields"][0]["control"], control, "{body}");
+        let message = body["fields"][0]["message"].as_str().unwrap();
+        let text = include_str!("../scenarios/tomelilla.toml").replacen(file_has, file_gets, 1);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bad.toml");
+        std::fs::write(&file, text).unwrap();
+        let cli = Command::cargo_bin("sifsim")
+            .unwrap()
+            .arg("run")
+            .arg(&file)
+            .args(["--paths", "10", "--quiet", "--out"])
+            .arg(dir.path().join("out"))
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8(cli.get_output().stderr.clone()).unwrap();
+        assert!(
+            stderr.contains(&format!("error: {message}\n")),
+            "{stderr}\n{message}"
+        );
+    }
+}
+
+/// A deposit rule in a list written on one line is marked at the list's line.
+#[test]
+fn a_deposit_rule_in_a_list_on_one_line_is_marked_at_its_line() {
+    let source = Source::read(Path::new("scenarios/bench.toml"), Overrides::default()).unwrap();
+    let deposit = |kind, key, value| Edit {
+        field: FieldPath::at("design", 0, "fund.deposits"),
+        value: sifsim::edit::Value::Deposit { kind, key, value },
+    };
+    let edits = [
+        deposit("share_of_positive_result", "share", 0.2),
+        deposit("fixed", "amount", 3.0),
+    ];
+    let text = source.variant_text(&edits).unwrap();
+    let written = "fund.deposits = [{ kind = \"share_of_positive_result\", share = 0.2, until_balance = 180.0 }, \
+                   { kind = \"fixed\", amount = 3 }] # added # changed, share was 0.1  # assumption:";
+    assert_eq!(text.matches(written).count(), 1, "{text}");
 }
 
 #[tokio::test]

@@ -1,9 +1,9 @@
 //! The live page in a real browser (headless Chromium through chromedriver): it loads from the
 //! link, the floor control moves and the key figure becomes what `sifsim run` writes for that
 //! floor, a bad value shows the command line's message at its control, a typed threshold
-//! question gets a probability per design, a future where the fund ran dry is told, and no
-//! request leaves the page's origin. Screenshots at 1280 and 390 px go to
-//! `target/serve-screenshots/`.
+//! question gets a probability per design, a future where the fund ran dry is told, no
+//! request leaves the page's origin, and the page's link restores all of it. Screenshots at
+//! 1280 and 390 px go to `target/serve-screenshots/`.
 #![cfg(feature = "serve")]
 
 use std::io::{BufRead, BufReader};
@@ -244,6 +244,31 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
             let png = client.screenshot().await.unwrap();
             std::fs::write(shots.join(format!("{name}.png")), png).unwrap();
         }
+        // The link restores everything: the language, the values (the floor, paths and seed),
+        // the question asked and the future told.
+        let seed = client.find(Locator::Id("c-seed")).await.unwrap();
+        seed.clear().await.unwrap();
+        seed.send_keys("7").await.unwrap();
+        client.find(Locator::Id("lang")).await.unwrap().click().await.unwrap();
+        let told = "const c = document.querySelectorAll('td[data-key=threshold]'); \
+                    return document.documentElement.lang === 'en' && c.length === 3 \
+                    && document.querySelector('#story .story-years') !== null && !!FINAL;";
+        let told = told.replace("FINAL", FINAL_CASH);
+        until(&client, &told).await;
+        let link = client.execute("return location.href;", vec![]).await.unwrap();
+        client.goto("about:blank").await.unwrap();
+        client.goto(link.as_str().unwrap()).await.unwrap();
+        until(&client, &told).await;
+        let restored = client
+            .execute(
+                "return ['question', 'c-seed', 'c-paths', 'c-' + arguments[0], 'story-design']\
+                 .map(id => document.getElementById(id).value);",
+                vec![json!(FLOOR)],
+            )
+            .await
+            .unwrap();
+        let question = "Socialförvaltningen betalar mer än 5 mnkr";
+        assert_eq!(restored, json!([question, "7", "1000", "0.1", "Örebros regel"]), "{link}");
         client.close().await.unwrap();
     });
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use crate::edit::{Edit, FieldPath, Value};
-use crate::scenario::{Basis, Bearer, Design, FloorScope, Grant, Model, Scenario};
+use crate::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Grant, Model, Scenario};
 
 /// The numbers of paths the page offers, beside the file's own.
 pub const PATHS: [u64; 3] = [1_000, 10_000, 100_000];
@@ -48,6 +48,17 @@ const SCALES: [&str; 4] = [
     "scale.effect_size",
     "scale.realization_share",
     "scale.arrivals_per_year",
+];
+
+/// The deposit rules the page sets, by their controls' keys: each rule's kind and the number
+/// set (a share of a positive result; a fixed amount a year, in start-year prices).
+const DEPOSITS: [(&str, &str, &str); 2] = [
+    (
+        "deposit.share_of_positive_result",
+        "share_of_positive_result",
+        "share",
+    ),
+    ("deposit.fixed", "fixed", "amount"),
 ];
 
 /// Every control of `scenario`: each design's rules, then the assumptions, paths and seed.
@@ -127,6 +138,10 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
     };
     let last_year = scenario.calendar_year(scenario.years - 1);
     let (start, horizon) = repayment.map_or((3, 10), |r| (r.start_within_years, r.horizon_years));
+    let (share, fixed) = (
+        deposit(design, DEPOSITS[0].1),
+        deposit(design, DEPOSITS[1].1),
+    );
     let fields: Vec<(&'static str, Option<&'static str>, Input, Json)> = vec![
         (
             "model",
@@ -143,6 +158,18 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
                 nice(design.initial / 50.0),
             ),
             json!(design.initial),
+        ),
+        (
+            DEPOSITS[0].0,
+            None,
+            number(0.0, (3.0 * share).max(0.3), 0.01),
+            json!(share),
+        ),
+        (
+            DEPOSITS[1].0,
+            None,
+            number(0.0, (3.0 * fixed).max(10.0).ceil(), 0.5),
+            json!(fixed),
         ),
         (
             "repayment.basis",
@@ -233,6 +260,19 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
         .collect()
 }
 
+/// The number the design's first deposit rule of `kind` sets; 0 without one.
+fn deposit(design: &Design, kind: &str) -> f64 {
+    (design.deposits.iter())
+        .find_map(|rule| match (rule, kind) {
+            (Deposit::ShareOfPositiveResult { share, .. }, "share_of_positive_result") => {
+                Some(*share)
+            }
+            (Deposit::Fixed { amount, .. }, "fixed") => Some(*amount),
+            _ => None,
+        })
+        .unwrap_or(0.0)
+}
+
 fn basis(basis: Basis) -> &'static str {
     match basis {
         Basis::Realized => "realized",
@@ -318,8 +358,8 @@ pub fn edits(
                 _ => !same(&current(control), &control.value),
             };
             if changed {
-                let field = FieldPath::at("design", d, control.key);
-                edits.push((control.id.clone(), edit(field, &current(control))));
+                let edit = design_edit(d, control.key, &current(control));
+                edits.push((control.id.clone(), edit));
             }
         }
     }
@@ -358,6 +398,22 @@ fn check(control: &Control, value: &Json) -> Result<(), Refused> {
             control.id
         ),
     })
+}
+
+/// The edit of design `d`'s control `key` set to `value`: a deposit rule's number, or the field
+/// the key names.
+fn design_edit(d: usize, key: &str, value: &Json) -> Edit {
+    match DEPOSITS.iter().find(|(k, ..)| *k == key) {
+        Some(&(_, kind, number)) => Edit {
+            field: FieldPath::at("design", d, "fund.deposits"),
+            value: Value::Deposit {
+                kind,
+                key: number,
+                value: value.as_f64().unwrap_or(f64::NAN),
+            },
+        },
+        None => edit(FieldPath::at("design", d, key), value),
+    }
 }
 
 /// The edit writing a control's value at `field`: a word, true/false, or a number.

@@ -46,18 +46,22 @@ async function start() {
   const wanted = state.funds.find((f) => f.id === hash.get("fund")) || state.funds[0];
   let values = {};
   try { values = JSON.parse(hash.get("v") || "{}"); } catch (_) { values = {}; }
+  state.question = (hash.get("q") || "").trim();
+  $("question").value = state.question;
   $("fund").addEventListener("change", () => load($("fund").value, {}));
   $("lang").addEventListener("click", () => { state.lang = state.lang === "sv" ? "en" : "sv"; render(); request(); });
   $("download").addEventListener("click", () => download("/api/toml", "-changed.toml"));
   $("report").addEventListener("click", () => download("/api/report", "-report.html"));
   $("ask").addEventListener("submit", (e) => { e.preventDefault(); asked($("question").value); });
-  $("tell").addEventListener("click", () => { state.storyDesign = $("story-design").value; tell(); });
+  $("tell").addEventListener("click", () => { state.storyDesign = $("story-design").value; remember(); tell(); });
   $("link").addEventListener("click", copyLink);
   $("reset").addEventListener("click", () => load(state.fund.id, {}));
-  await load(wanted.id, values);
+  await load(wanted.id, values, hash.get("story"));
 }
 
-async function load(id, values) {
+/// Shows fund `id` with the changed `values` (those it has controls for), and tells the future
+/// of design `story` when it has one of that name.
+async function load(id, values, story = null) {
   state.fund = await (await fetch("/api/funds/" + encodeURIComponent(id))).json();
   const ids = new Set(state.fund.controls.map((c) => c.id));
   state.values = Object.fromEntries(Object.entries(values).filter(([k]) => ids.has(k)));
@@ -66,7 +70,7 @@ async function load(id, values) {
   state.now = null;
   state.problems = {};
   state.answer = null;
-  state.storyDesign = null;
+  state.storyDesign = state.fund.designs.some((d) => d.name === story) ? story : null;
   $("story").replaceChildren();
   render();
   request();
@@ -203,12 +207,20 @@ async function post(uri, body, controller) {
 /// loaded comes along when the paths, seed or language changed.
 let pending = false;
 function request() {
-  const hash = new URLSearchParams({ fund: state.fund.id, lang: state.lang });
-  if (Object.keys(state.values).length) hash.set("v", JSON.stringify(state.values));
-  history.replaceState(null, "", "#" + hash);
+  remember();
   if (pending) return;
   pending = true;
   requestAnimationFrame(() => { pending = false; send(); });
+}
+
+/// Keeps the settings in the page's address, so that the link restores them: the fund, the
+/// language, the changed values (paths and seed among them), the question and the future told.
+function remember() {
+  const hash = new URLSearchParams({ fund: state.fund.id, lang: state.lang });
+  if (Object.keys(state.values).length) hash.set("v", JSON.stringify(state.values));
+  if (state.question) hash.set("q", state.question);
+  if (state.storyDesign) hash.set("story", state.storyDesign);
+  history.replaceState(null, "", "#" + hash);
 }
 
 async function send() {
@@ -332,6 +344,7 @@ function asked(question) {
   $("question").value = question;
   state.question = question.trim();
   state.answer = null;
+  remember();
   ask();
 }
 

@@ -61,6 +61,8 @@ const STRINGS = {
     labels: {
       "model": "Finansieringsmodell",
       "fund.initial": "Fondens startkapital (mnkr)",
+      "deposit.share_of_positive_result": "Avsättning: andel av ett positivt årsresultat (0–1)",
+      "deposit.fixed": "Avsättning: fast belopp per år (mnkr, startårets priser)",
       "repayment.basis": "Återbetalas efter",
       "repayment.floor_share": "Golv: minst denna andel av planen (0–1)",
       "repayment.floor_applies_to": "Golvet gäller",
@@ -139,6 +141,8 @@ const STRINGS = {
     labels: {
       "model": "Financing model",
       "fund.initial": "Fund's initial capital (mnkr)",
+      "deposit.share_of_positive_result": "Deposit: share of a positive annual result (0–1)",
+      "deposit.fixed": "Deposit: fixed amount a year (mnkr, start-year prices)",
       "repayment.basis": "Repaid according to",
       "repayment.floor_share": "Floor: at least this share of the plan (0–1)",
       "repayment.floor_applies_to": "The floor applies to",
