@@ -6,11 +6,14 @@
 //! own stream — the municipality, known projects, each unit, each project type — so changing
 //! one project type's parameters leaves every other draw unchanged.
 
+mod poisson;
+
 use rand::{Rng, RngExt, SeedableRng};
-use rand_distr::{Distribution, Poisson, StandardNormal, StandardUniform};
+use rand_distr::{Distribution, StandardNormal, StandardUniform};
 use rand_xoshiro::{SplitMix64, Xoshiro256PlusPlus};
 
 use crate::scenario::{ProjectSpec, Scenario};
+pub use poisson::Poisson;
 
 /// Stream of the annual result and the yearly political will.
 const MUNICIPALITY_STREAM: u64 = 0;
@@ -71,9 +74,9 @@ impl Application {
 /// Distributions that depend only on the scenario, built once per worker.
 #[derive(Debug, Clone)]
 pub struct Samplers {
-    arrivals: Vec<Option<Poisson<f64>>>,
-    type_extra_lag: Vec<Option<Poisson<f64>>>,
-    known_extra_lag: Vec<Option<Poisson<f64>>>,
+    arrivals: Vec<Option<Poisson>>,
+    type_extra_lag: Vec<Option<Poisson>>,
+    known_extra_lag: Vec<Option<Poisson>>,
     /// Known projects' indices by start year (file order within a year).
     known_by_start: Vec<usize>,
     /// Random applications draw a thinning number (some design's demand is not 1).
@@ -83,7 +86,6 @@ pub struct Samplers {
 impl Samplers {
     /// Prepares the Poisson samplers of a validated scenario.
     pub fn new(scenario: &Scenario) -> Samplers {
-        let poisson = |mean: f64| (mean > 0.0).then(|| Poisson::new(mean).expect("validated"));
         let demand = scenario.demand_base();
         let mut known_by_start: Vec<usize> = (0..scenario.projects.len()).collect();
         known_by_start.sort_by_key(|&i| scenario.projects[i].start);
@@ -91,17 +93,17 @@ impl Samplers {
             arrivals: scenario
                 .project_types
                 .iter()
-                .map(|t| poisson(t.arrivals_per_year * demand))
+                .map(|t| Poisson::new(t.arrivals_per_year * demand))
                 .collect(),
             type_extra_lag: scenario
                 .project_types
                 .iter()
-                .map(|t| poisson(t.spec.extra_lag_mean))
+                .map(|t| Poisson::new(t.spec.extra_lag_mean))
                 .collect(),
             known_extra_lag: scenario
                 .projects
                 .iter()
-                .map(|p| poisson(p.spec.extra_lag_mean))
+                .map(|p| Poisson::new(p.spec.extra_lag_mean))
                 .collect(),
             known_by_start,
             thins: scenario.thins(),
@@ -221,9 +223,7 @@ impl World {
             let first_random = self.applications.len();
             for (k, project_type) in scenario.project_types.iter().enumerate() {
                 let rng = &mut self.type_rngs[k];
-                let count = samplers.arrivals[k]
-                    .as_ref()
-                    .map_or(0, |p| p.sample(rng) as usize);
+                let count = samplers.arrivals[k].as_ref().map_or(0, |p| p.sample(rng));
                 for _ in 0..count {
                     let lag = samplers.type_extra_lag[k].as_ref();
                     let source = Source::Random(k);
@@ -273,7 +273,7 @@ fn standard_normal<R: Rng>(rng: &mut R) -> f64 {
 fn draw<R: Rng>(
     rng: &mut R,
     spec: &ProjectSpec,
-    extra_lag: Option<&Poisson<f64>>,
+    extra_lag: Option<&Poisson>,
     source: Source,
     thins: bool,
 ) -> Application {
@@ -293,7 +293,7 @@ fn draw<R: Rng>(
         cost: spec.cost.median * (spec.cost.sigma * z_cost).exp(),
         success,
         effect,
-        extra_lag: extra_lag.map_or(0, |p| p.sample(rng) as usize),
+        extra_lag: extra_lag.map_or(0, |p| p.sample(rng)),
         overrun: (spec.cost_overrun.mean + spec.cost_overrun.sd * z_overrun).max(0.0),
         arrival,
         thinning: if thins {
