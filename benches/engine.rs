@@ -6,12 +6,12 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rand::RngExt;
-use rand_distr::{Distribution, Poisson, StandardNormal, StandardUniform};
+use rand_distr::{StandardNormal, StandardUniform};
 use sifsim::aggregate::{Accumulator, Layout};
 use sifsim::ledger::Ledger;
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Unmonitored, simulate};
-use sifsim::world::{Samplers, World, stream_rng};
+use sifsim::world::{Poisson, Samplers, World, stream_rng};
 
 /// Distinct paths the per-path benchmarks cycle through, so that branch predictors and caches
 /// see varied futures as in a real run rather than one future learnt by heart.
@@ -77,7 +77,7 @@ fn engine(c: &mut Criterion) {
 }
 
 /// A project type's Poisson distributions: arrivals and extra delay.
-type Arrivals = (Poisson<f64>, Poisson<f64>);
+type Arrivals = (Poisson, Poisson);
 
 /// Draws as many random numbers, of the same kinds, as sampling a world of `scenario` does,
 /// and keeps none: the least any engine drawing these futures must spend on a path. (Known
@@ -89,13 +89,13 @@ fn draw_random_numbers(scenario: &Scenario, types: &[Arrivals], path: u64) -> f6
     let mut sum = 0.0;
     for _ in 0..scenario.years {
         for ((arrivals, extra_lag), project_type) in types.iter().zip(&scenario.project_types) {
-            for _ in 0..arrivals.sample(&mut rng) as usize {
+            for _ in 0..arrivals.sample(&mut rng) {
                 normals += 3;
                 uniforms += 2;
                 // The lognormal cost's `exp`, of a stand-in for its normal draw.
                 let cost = project_type.spec.cost;
                 sum += black_box(cost.median * (cost.sigma * black_box(0.5)).exp());
-                sum += extra_lag.sample(&mut rng);
+                sum += extra_lag.sample(&mut rng) as f64;
             }
         }
     }

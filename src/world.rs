@@ -3,29 +3,60 @@
 //!
 //! Each path draws from its own generators, derived from `(seed, path, stream)` alone, so a
 //! path's future does not depend on which thread runs it. Every source of randomness has its
-//! own stream — the municipality, known projects, each unit, each project type — so changing
-//! one project type's parameters leaves every other draw unchanged.
+//! own stream — the municipality, each unit, each project type's yearly counts — and every
+//! application its own short sub-stream, keyed by its project type, year and place in the
+//! year (known projects by their place in the file), so changing one project type's
+//! parameters leaves every other draw unchanged, and an application's outcome does not depend
+//! on how many draws the applications before it made.
+
+mod poisson;
 
 use rand::{Rng, RngExt, SeedableRng};
-use rand_distr::{Distribution, Poisson, StandardNormal, StandardUniform};
+use rand_distr::{Distribution, StandardNormal, StandardUniform};
 use rand_xoshiro::{SplitMix64, Xoshiro256PlusPlus};
 
 use crate::scenario::{ProjectSpec, Scenario};
+pub use poisson::Poisson;
 
 /// Stream of the annual result and the yearly political will.
 const MUNICIPALITY_STREAM: u64 = 0;
-/// Stream of the known projects' outcomes.
+/// Key of the known projects' sub-streams.
 const KNOWN_PROJECTS_STREAM: u64 = 1;
 /// Streams of units are `UNIT_STREAMS + unit index`.
 const UNIT_STREAMS: u64 = 1 << 32;
-/// Streams of project types are `PROJECT_TYPE_STREAMS + type index`.
+/// Streams of project types' yearly counts are `PROJECT_TYPE_STREAMS + type index`.
 const PROJECT_TYPE_STREAMS: u64 = 2 << 32;
+/// Keys of project types' applications' sub-streams are `APPLICATION_STREAMS + type index`.
+const APPLICATION_STREAMS: u64 = 3 << 32;
 
-/// The generator of one stream of one path: xoshiro256++ seeded through SplitMix64 from
-/// `mix(mix(mix(seed) ^ path) ^ stream)`, where `mix` is one SplitMix64 step.
+/// One SplitMix64 step: a bijective mix of 64 bits, `mix(x) = splitmix64(x + γ)`.
+fn mix(x: u64) -> u64 {
+    SplitMix64::seed_from_u64(x).next_u64()
+}
+
+/// The key of one stream of one path: `mix(mix(mix(seed) ^ path) ^ stream)`.
+fn stream_key(seed: u64, path: u64, stream: u64) -> u64 {
+    mix(mix(mix(seed) ^ path) ^ stream)
+}
+
+/// The generator of one stream of one path: xoshiro256++ seeded through SplitMix64 from the
+/// stream's key.
 pub fn stream_rng(seed: u64, path: u64, stream: u64) -> Xoshiro256PlusPlus {
-    let mix = |x: u64| SplitMix64::seed_from_u64(x).next_u64();
-    Xoshiro256PlusPlus::seed_from_u64(mix(mix(mix(seed) ^ path) ^ stream))
+    Xoshiro256PlusPlus::seed_from_u64(stream_key(seed, path, stream))
+}
+
+/// Numbers in an application's sub-stream, far more than the eight or so it draws (a normal
+/// now and then takes another).
+const SUB_STREAM: u64 = 256;
+/// SplitMix64's increment: its state advances by this much a number.
+const SPLITMIX_GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Sub-stream `index` of a stream's `key`: the numbers `index·256 … index·256 + 255` of the
+/// SplitMix64 sequence started at `key`, a counter-based generator whose `n`-th number is
+/// `mix(key + n·γ)`, so a sub-stream starts by a jump, not by drawing the ones before it.
+fn sub_stream(key: u64, index: u64) -> SplitMix64 {
+    let jump = index.wrapping_mul(SUB_STREAM).wrapping_mul(SPLITMIX_GAMMA);
+    SplitMix64::seed_from_u64(key.wrapping_add(jump))
 }
 
 /// Where an application comes from.
@@ -47,7 +78,7 @@ pub struct Application {
     pub success: bool,
     /// Effect multiplier `e` on planned savings (0 when not successful).
     pub effect: f64,
-    /// Years of delay beyond the planned effect lag.
+    /// Years of delay beyond the planned effect lag (0 when not successful).
     pub extra_lag: usize,
     /// Cost overrun as a share of cost, `v ≥ 0`.
     pub overrun: f64,
@@ -71,9 +102,9 @@ impl Application {
 /// Distributions that depend only on the scenario, built once per worker.
 #[derive(Debug, Clone)]
 pub struct Samplers {
-    arrivals: Vec<Option<Poisson<f64>>>,
-    type_extra_lag: Vec<Option<Poisson<f64>>>,
-    known_extra_lag: Vec<Option<Poisson<f64>>>,
+    arrivals: Vec<Option<Poisson>>,
+    type_extra_lag: Vec<Option<Poisson>>,
+    known_extra_lag: Vec<Option<Poisson>>,
     /// Known projects' indices by start year (file order within a year).
     known_by_start: Vec<usize>,
     /// Random applications draw a thinning number (some design's demand is not 1).
@@ -83,7 +114,6 @@ pub struct Samplers {
 impl Samplers {
     /// Prepares the Poisson samplers of a validated scenario.
     pub fn new(scenario: &Scenario) -> Samplers {
-        let poisson = |mean: f64| (mean > 0.0).then(|| Poisson::new(mean).expect("validated"));
         let demand = scenario.demand_base();
         let mut known_by_start: Vec<usize> = (0..scenario.projects.len()).collect();
         known_by_start.sort_by_key(|&i| scenario.projects[i].start);
@@ -91,17 +121,17 @@ impl Samplers {
             arrivals: scenario
                 .project_types
                 .iter()
-                .map(|t| poisson(t.arrivals_per_year * demand))
+                .map(|t| Poisson::new(t.arrivals_per_year * demand))
                 .collect(),
             type_extra_lag: scenario
                 .project_types
                 .iter()
-                .map(|t| poisson(t.spec.extra_lag_mean))
+                .map(|t| Poisson::new(t.spec.extra_lag_mean))
                 .collect(),
             known_extra_lag: scenario
                 .projects
                 .iter()
-                .map(|p| poisson(p.spec.extra_lag_mean))
+                .map(|p| Poisson::new(p.spec.extra_lag_mean))
                 .collect(),
             known_by_start,
             thins: scenario.thins(),
@@ -128,8 +158,10 @@ pub struct World {
     units: usize,
     /// Known projects' applications in file order (a buffer).
     known: Vec<Application>,
-    /// Each project type's generator (a buffer).
+    /// Each project type's generator of yearly counts (a buffer).
     type_rngs: Vec<Xoshiro256PlusPlus>,
+    /// Each project type's key of application sub-streams (a buffer).
+    type_keys: Vec<u64>,
 }
 
 impl World {
@@ -196,13 +228,15 @@ impl World {
             }
         }
 
-        // Known projects draw their outcomes in file order, then are placed in their year.
-        let mut rng = stream_rng(seed, path, KNOWN_PROJECTS_STREAM);
+        // Known projects draw their outcomes, each from its sub-stream, then are placed in
+        // their year.
+        let key = stream_key(seed, path, KNOWN_PROJECTS_STREAM);
         self.known.clear();
         for (i, project) in scenario.projects.iter().enumerate() {
+            let rng = &mut sub_stream(key, i as u64);
             let lag = samplers.known_extra_lag[i].as_ref();
             self.known
-                .push(draw(&mut rng, &project.spec, lag, Source::Known(i), false));
+                .push(draw(rng, &project.spec, lag, Source::Known(i), false));
         }
         let mut known = samplers.known_by_start.iter().peekable();
 
@@ -210,6 +244,11 @@ impl World {
         self.type_rngs.extend(
             (0..scenario.project_types.len())
                 .map(|k| stream_rng(seed, path, PROJECT_TYPE_STREAMS + k as u64)),
+        );
+        self.type_keys.clear();
+        self.type_keys.extend(
+            (0..scenario.project_types.len())
+                .map(|k| stream_key(seed, path, APPLICATION_STREAMS + k as u64)),
         );
         self.applications.clear();
         self.year_starts.clear();
@@ -220,11 +259,12 @@ impl World {
             }
             let first_random = self.applications.len();
             for (k, project_type) in scenario.project_types.iter().enumerate() {
-                let rng = &mut self.type_rngs[k];
                 let count = samplers.arrivals[k]
                     .as_ref()
-                    .map_or(0, |p| p.sample(rng) as usize);
-                for _ in 0..count {
+                    .map_or(0, |p| p.sample(&mut self.type_rngs[k]));
+                for i in 0..count {
+                    // Sub-stream of the `i`-th application of year `t`.
+                    let rng = &mut sub_stream(self.type_keys[k], (t as u64) << 32 | i as u64);
                     let lag = samplers.type_extra_lag[k].as_ref();
                     let source = Source::Random(k);
                     let thins = samplers.thins;
@@ -267,39 +307,59 @@ fn standard_normal<R: Rng>(rng: &mut R) -> f64 {
     StandardNormal.sample(rng)
 }
 
-/// Draws one application's outcome, and its thinning number when `thins`. The number of draws
-/// depends on no parameter value but the extra delay's Poisson draw and whether some design's
-/// demand is not 1 (`thins`), which keeps sweeps on common numbers.
+/// Draws one application's outcome from its own sub-stream: cost, success, overrun, arrival,
+/// the thinning number when `thins`, then, only when it succeeds, the effect and the extra
+/// delay.
 fn draw<R: Rng>(
     rng: &mut R,
     spec: &ProjectSpec,
-    extra_lag: Option<&Poisson<f64>>,
+    extra_lag: Option<&Poisson>,
     source: Source,
     thins: bool,
 ) -> Application {
     let z_cost = standard_normal(rng);
     let u_success: f64 = rng.sample(StandardUniform);
-    let z_effect = standard_normal(rng);
     let z_overrun = standard_normal(rng);
     let arrival: f64 = rng.sample(StandardUniform);
-    let success = u_success < spec.success_probability;
-    let effect = if success {
-        (spec.effect_size.mean + spec.effect_size.sd * z_effect).max(0.0)
+    let thinning = if thins {
+        rng.sample(StandardUniform)
     } else {
         0.0
+    };
+    let success = u_success < spec.success_probability;
+    let (effect, extra_lag) = if success {
+        let z_effect = standard_normal(rng);
+        (
+            (spec.effect_size.mean + spec.effect_size.sd * z_effect).max(0.0),
+            extra_lag.map_or(0, |p| p.sample(rng)),
+        )
+    } else {
+        (0.0, 0)
     };
     Application {
         source,
         cost: spec.cost.median * (spec.cost.sigma * z_cost).exp(),
         success,
         effect,
-        extra_lag: extra_lag.map_or(0, |p| p.sample(rng) as usize),
+        extra_lag,
         overrun: (spec.cost_overrun.mean + spec.cost_overrun.sd * z_overrun).max(0.0),
         arrival,
-        thinning: if thins {
-            rng.sample(StandardUniform)
-        } else {
-            0.0
-        },
+        thinning,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sub_stream_is_a_block_of_its_streams_splitmix64_sequence() {
+        let key = stream_key(1, 2, APPLICATION_STREAMS);
+        let mut whole = sub_stream(key, 0);
+        let first: Vec<u64> = (0..2 * SUB_STREAM).map(|_| whole.next_u64()).collect();
+        let mut second = sub_stream(key, 1);
+        assert_eq!(second.next_u64(), first[SUB_STREAM as usize]);
+        assert_eq!(second.next_u64(), first[SUB_STREAM as usize + 1]);
+        assert_eq!(first[0], mix(key));
     }
 }
