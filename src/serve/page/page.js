@@ -267,9 +267,11 @@ async function send() {
   if (state.storyDesign) tell();
 }
 
+/// Each control's problem at the control, its group opened so that it is seen.
 function showProblems() {
   for (const p of document.querySelectorAll(".problem")) {
     p.textContent = state.problems[p.id.slice(2)] || "";
+    if (p.textContent) p.closest("details")?.setAttribute("open", "");
   }
 }
 
