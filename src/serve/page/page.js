@@ -311,14 +311,15 @@ function renderFigures() {
   byUnit("deficit", (x) => ({ text: pct(x.p_any_year_tipped, 1), value: x.p_any_year_tipped }));
 }
 
-/// One figure of design `d`: its text now (`a`), and as loaded (`b`) in grey.
+/// One figure of design `d`: its text now (`a`), and as loaded (`b`) in grey; a sentence
+/// without a number (`Ingen nämnd betalar …`) is not said twice.
 function figure(a, b, key, d) {
   const td = el("td");
   td.append(el("span", { textContent: a.text, className: b && b.text !== a.text ? "moved" : "" }));
   td.dataset.key = key;
   td.dataset.design = d;
   if (a.value !== undefined) td.dataset.value = a.value;
-  if (b) td.append(el("span", { className: "was", textContent: b.text }));
+  if (b && (a.value !== undefined || b.text !== a.text)) td.append(el("span", { className: "was", textContent: b.text }));
   return td;
 }
 
