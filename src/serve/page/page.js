@@ -84,7 +84,8 @@ function render() {
   for (const [id, text] of [["title", s.title], ["lead", s.lead], ["fund-label", s.fund],
     ["lang", s.language], ["download", s.download], ["report", s.report], ["link", s.link],
     ["reset", s.reset], ["key-title", s.keyFigures], ["key-note", s.keyNote], ["charts-title", s.charts],
-    ["burden-title", s.burdens], ["burden-note", s.burdenNote], ["threshold-title", s.threshold],
+    ["burden-title", s.burdens], ["burden-note", s.burdenNote], ["deficit-title", s.deficit],
+    ["deficit-note", s.deficitNote], ["threshold-title", s.threshold],
     ["threshold-note", s.thresholdNote], ["ask-button", s.ask], ["explain-title", s.explain],
     ["explain-note", s.explainNote], ["story-design-label", s.storyDesign], ["tell", s.tell]]) {
     $(id).textContent = text;
@@ -100,11 +101,14 @@ function render() {
 function renderControls() {
   const s = t();
   const open = new Set([...document.querySelectorAll("#controls details[open]")].map((d) => d.dataset.key));
+  // At first the first design and the assumptions are open; on a narrow screen none, so that
+  // the figures come soon.
   const first = !document.querySelector("#controls details");
+  const wide = matchMedia("(min-width: 801px)").matches;
   const groups = state.fund.designs.map((d, i) => ({ key: "d" + i, title: d.name, design: i }));
   groups.push({ key: "assumptions", title: s.assumptions, design: null, note: s.assumptionsNote });
   $("controls").replaceChildren(...groups.map((g) => {
-    const details = el("details", { open: first ? g.design === 0 || g.design === null : open.has(g.key) },
+    const details = el("details", { open: first ? wide && (g.design === 0 || g.design === null) : open.has(g.key) },
       el("summary", { textContent: g.title }), g.note ? el("p", { className: "note", textContent: g.note }) : null);
     details.dataset.key = g.key;
     const model = g.design === null ? null : current(state.fund.controls.find((c) => c.id === `d${g.design}.model`));
@@ -263,9 +267,11 @@ async function send() {
   if (state.storyDesign) tell();
 }
 
+/// Each control's problem at the control, its group opened so that it is seen.
 function showProblems() {
   for (const p of document.querySelectorAll(".problem")) {
     p.textContent = state.problems[p.id.slice(2)] || "";
+    if (p.textContent) p.closest("details")?.setAttribute("open", "");
   }
 }
 
@@ -293,23 +299,27 @@ function renderFigures() {
     el("tbody", {}, ...figures.map(([label, key, f]) => el("tr", {}, el("th", { textContent: label }), ...designs.map((d) => cell(f, d, key))))));
   renderCharts(now, base);
   renderExamples(summary);
-  $("burden").replaceChildren(
+  // A table of the nämnder by design: what `read` makes of a nämnd's figures in a design.
+  const byUnit = (table, read) => $(table).replaceChildren(
     el("thead", {}, el("tr", {}, el("th", { textContent: s.unit }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
     el("tbody", {}, ...summary.units.map((u, i) => el("tr", {}, el("th", { textContent: u.name }),
-      ...designs.map((d) => cell((m, d) => {
-        const b = m.designs[d].units[i].burden_total.p50;
-        return { text: `${mnkr(b)} · ${fmt(100 * b / u.frame, 1)} %`, value: b };
-      }, d, "burden." + u.id))))));
+      ...designs.map((d) => cell((m, d) => read(m.designs[d].units[i], u), d, `${table}.${u.id}`))))));
+  byUnit("burden", (x, u) => {
+    const b = x.burden_total.p50;
+    return { text: `${mnkr(b)} · ${pct(b / u.frame, 1)}`, value: b };
+  });
+  byUnit("deficit", (x) => ({ text: pct(x.p_any_year_tipped, 1), value: x.p_any_year_tipped }));
 }
 
-/// One figure of design `d`: its text now (`a`), and as loaded (`b`) in grey.
+/// One figure of design `d`: its text now (`a`), and as loaded (`b`) in grey; a sentence
+/// without a number (`Ingen nämnd betalar …`) is not said twice.
 function figure(a, b, key, d) {
   const td = el("td");
   td.append(el("span", { textContent: a.text, className: b && b.text !== a.text ? "moved" : "" }));
   td.dataset.key = key;
   td.dataset.design = d;
   if (a.value !== undefined) td.dataset.value = a.value;
-  if (b) td.append(el("span", { className: "was", textContent: b.text }));
+  if (b && (a.value !== undefined || b.text !== a.text)) td.append(el("span", { className: "was", textContent: b.text }));
   return td;
 }
 
@@ -318,7 +328,7 @@ function largest(m, d) {
   const units = m.designs[d].units.map((u, i) => ({ p50: u.burden_total.p50, unit: m.units[i] }));
   const top = units.reduce((a, b) => (b.p50 > a.p50 ? b : a), units[0]);
   if (!top || top.p50 < 0.05) return { text: t().noBurden };
-  return { text: `${top.unit.name}: ${mnkr(top.p50)} · ${fmt(100 * top.p50 / top.unit.frame, 1)} %`, value: top.p50 };
+  return { text: `${top.unit.name}: ${mnkr(top.p50)} · ${pct(top.p50 / top.unit.frame, 1)}`, value: top.p50 };
 }
 
 function renderCharts(now, base) {
