@@ -268,6 +268,10 @@ fn the_years_across_sheets_hold_the_numbers_of_fund_and_units_csv() {
         }
     }
 
+    // Scrolling across the years keeps the header and the names in view.
+    let xml = part(&book, "xl/worksheets/sheet3.xml");
+    assert!(xml.contains("<pane xSplit=\"2\" ySplit=\"1\""), "{xml}");
+
     // The burden: a row per design and unit (by name), the median of units.csv (by id).
     let burden = workbook
         .worksheet_range("Börda per år, mnkr, median")

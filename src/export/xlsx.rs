@@ -238,8 +238,8 @@ fn column(name: &str, lang: Lang) -> (String, Quantity) {
 
 /// A workbook with one sheet per `(name, CSV)`: headers in `lang`, finite numbers as numbers
 /// (formatted by [`number_format`]) except in columns of names, which stay text even where
-/// they look like numbers (a design "007"); a filter on the header row and wrapped headers over
-/// narrow columns.
+/// they look like numbers (a design "007"); a filter on the header row, wrapped headers over
+/// narrow columns, and the header and leading names frozen.
 pub fn workbook(sheets: &[(&str, &[u8])], lang: Lang) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
@@ -278,7 +278,12 @@ pub fn workbook(sheets: &[(&str, &[u8])], lang: Lang) -> Result<Vec<u8>> {
             let width = if quantity == Quantity::Name { 30 } else { 14 };
             sheet.set_column_width(col as u16, width)?;
         }
-        sheet.set_freeze_panes(1, 0)?;
+        // The header and the leading columns of names stay in view (years across scroll).
+        let names = quantities
+            .iter()
+            .take_while(|&&q| q == Quantity::Name)
+            .count();
+        sheet.set_freeze_panes(1, names as u16)?;
     }
     Ok(book.save_to_buffer()?)
 }

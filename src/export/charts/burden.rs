@@ -6,7 +6,6 @@ use plotters::prelude::*;
 
 use super::draw::*;
 use super::{Context, chart_error};
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Small multiples, one panel per unit: median and 5–95 % band of yearly burden.
 pub fn burden<DB: DrawingBackend>(
@@ -46,11 +45,10 @@ pub fn burden<DB: DrawingBackend>(
     let rows = units.len().div_ceil(columns);
     let panels = body.split_evenly((rows, columns));
     for ((unit, spread), panel) in units.iter().zip(&spreads).zip(panels) {
-        let caption = shorten(&unit.name, 30);
         spread_panel(
             &panel,
             ctx,
-            &caption,
+            &unit.name,
             spread,
             &[],
             color,
@@ -58,15 +56,6 @@ pub fn burden<DB: DrawingBackend>(
         )?;
     }
     Ok(())
-}
-
-/// Shortens a long name with an ellipsis so panel captions never overlap.
-fn shorten(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_string()
-    } else {
-        name.chars().take(max - 1).collect::<String>() + "…"
-    }
 }
 
 /// Each unit's total burden over the period under each design: a bar to the median and a line
@@ -137,11 +126,12 @@ fn grouped_bars<DB: DrawingBackend>(
     });
     let range = value_range(all, true);
     let n = units.len() as f64;
-    let names: Vec<String> = units.iter().map(|u| shorten(&u.name, 36)).collect();
-    let widths = (names.iter())
-        .map(|name| text_width(&body, name))
+    // Room for the longest name, at most 30 % of the chart; a longer one takes two lines.
+    let widths = (units.iter())
+        .map(|u| text_width(&body, &u.name))
         .collect::<Result<Vec<u32>>>()?;
-    let names_width = widths.into_iter().max().unwrap_or(0) + 20;
+    let most = body.dim_in_pixel().0 * 3 / 10;
+    let names_width = (widths.into_iter().max().unwrap_or(0) + 20).min(most);
     let mut chart = panel(&body, "", range.clone(), 0.0..n, names_width)?;
     let x_desc = match axis {
         Axis::Mnkr => "mnkr",
@@ -180,15 +170,10 @@ fn grouped_bars<DB: DrawingBackend>(
             BLACK.stroke_width(1),
         )))
         .map_err(chart_error)?;
-    for (u, name) in names.iter().enumerate() {
+    for (u, unit) in units.iter().enumerate() {
         let at = chart.backend_coord(&(range.start, n - u as f64 - 0.5));
-        label_at(
-            &body,
-            at,
-            (-10, 0),
-            name,
-            Pos::new(HPos::Right, VPos::Center),
-        )?;
+        let lines = fit_lines(&body, &unit.name, names_width - 20, 2)?;
+        label_lines(&body, at, -10, &lines)?;
     }
     Ok(())
 }

@@ -11,13 +11,13 @@ use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
-use plotters::style::text_anchor::Pos;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{Context, FONT, Lang, SIZE, chart_error};
 
 pub(super) type Area<DB> = DrawingArea<DB, Shift>;
 
-pub(super) use super::frame::{Mark, figure, fit, text_width, wrap};
+pub(super) use super::frame::{Mark, figure, fit, fit_lines, text_width, wrap};
 
 /// Okabe–Ito colours, in the order designs and units take them.
 pub(super) const PALETTE: [RGBColor; 8] = [
@@ -76,7 +76,8 @@ pub(super) const X_LABEL_AREA: u32 = 64;
 /// A panel's chart over coordinates `X` by `Y`.
 pub(super) type Panel<'a, DB, X, Y> = ChartContext<'a, DB, Cartesian2d<X, Y>>;
 
-/// A panel of a figure: `caption` above (none when empty), and axes over `x` and `y`, with
+/// A panel of a figure: `caption` above (none when empty; on two lines when one is too short,
+/// the second cut to fit), and axes over `x` and `y`, with
 /// `y_area` pixels for the y axis's labels.
 pub(super) fn panel<'a, DB: DrawingBackend, X: AsRangedCoord, Y: AsRangedCoord>(
     area: &'a Area<DB>,
@@ -92,9 +93,24 @@ pub(super) fn panel<'a, DB: DrawingBackend, X: AsRangedCoord, Y: AsRangedCoord>(
         .margin_right(36)
         .x_label_area_size(X_LABEL_AREA)
         .y_label_area_size(y_area);
-    if !caption.is_empty() {
-        let caption = fit(area, caption, Size::Caption, area.dim_in_pixel().0 - 12)?;
-        builder.caption(caption, Size::Caption.font());
+    let width = area.dim_in_pixel().0 - 12;
+    let mut lines = wrap(area, caption, Size::Caption, width)?;
+    if lines.len() > 2 {
+        let rest = lines.split_off(1).join(" ");
+        lines.push(fit(area, &rest, Size::Caption, width)?);
+    }
+    lines.retain(|line| !line.is_empty());
+    // The caption centred above the panel; one too long for a line takes two.
+    let height = Size::Caption.px() as i32;
+    let centre = area.dim_in_pixel().0 as i32 / 2;
+    let style = Size::Caption.font().pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, line) in lines.iter().enumerate() {
+        let at = (centre, 4 + i as i32 * height);
+        (area.draw(&Text::new(line.as_str(), at, style.clone()))).map_err(chart_error)?;
+    }
+    if !lines.is_empty() {
+        // Room for the top tick label, which reaches above the plot by half its height.
+        builder.margin_top(16 + lines.len() as i32 * height);
     }
     builder.build_cartesian_2d(x, y).map_err(chart_error)
 }
@@ -430,6 +446,29 @@ pub(super) fn probability_panel<DB: DrawingBackend>(
     for (color, dashes, values) in lines {
         let points: Vec<(i64, f64)> = years.iter().copied().zip(values.iter().copied()).collect();
         line(&mut chart, points, color.stroke_width(3), *dashes)?;
+    }
+    Ok(())
+}
+
+/// Draws `lines` of a category label right-aligned `dx` pixels beside a backend pixel, centred
+/// on it as a block.
+pub(super) fn label_lines<DB: DrawingBackend>(
+    area: &Area<DB>,
+    pixel: (i32, i32),
+    dx: i32,
+    lines: &[String],
+) -> Result<()> {
+    let line = Size::Label.px() as i32;
+    let first = -(lines.len() as i32 - 1) * line / 2;
+    for (k, text) in lines.iter().enumerate() {
+        let offset = (dx, first + k as i32 * line);
+        label_at(
+            area,
+            pixel,
+            offset,
+            text,
+            Pos::new(HPos::Right, VPos::Center),
+        )?;
     }
     Ok(())
 }

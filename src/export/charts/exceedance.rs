@@ -119,8 +119,8 @@ fn curves_panel<DB: DrawingBackend>(
     curves: &Curves,
     range: Option<std::ops::Range<f64>>,
 ) -> Result<()> {
-    let x_range =
-        range.unwrap_or_else(|| value_range(curves.iter().flatten().map(|&(x, _)| x), true));
+    let x_range = (range.clone())
+        .unwrap_or_else(|| value_range(curves.iter().flatten().map(|&(x, _)| x), true));
     let y_range = 0.0..1.0;
     let mut chart = panel(
         area,
@@ -133,7 +133,12 @@ fn curves_panel<DB: DrawingBackend>(
         .x_labels(5)
         .y_labels(6)
         .x_desc("mnkr")
-        .y_desc(ctx.labels().share_above)
+        // Small multiples on one scale leave the y axis to the title: the panels are narrow.
+        .y_desc(if range.is_some() {
+            ""
+        } else {
+            ctx.labels().share_above
+        })
         .x_label_formatter(&|v| Axis::Mnkr.label(ctx.lang, *v, &x_range))
         .y_label_formatter(&|v| Axis::Share.label(ctx.lang, *v, &y_range))
         .draw()

@@ -115,6 +115,21 @@ pub(super) fn fit<DB: DrawingBackend>(
     Ok("…".into())
 }
 
+/// `text` in labels' size wrapped to `width` pixels on at most `most` lines, the last cut to fit.
+pub(super) fn fit_lines<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    width: u32,
+    most: usize,
+) -> Result<Vec<String>> {
+    let mut lines = wrap(area, text, Size::Label, width)?;
+    if lines.len() > most {
+        let rest = lines.split_off(most.max(1) - 1).join(" ");
+        lines.push(fit(area, &rest, Size::Label, width)?);
+    }
+    Ok(lines)
+}
+
 /// The width of `text` in labels' size, in pixels.
 pub(super) fn text_width<DB: DrawingBackend>(area: &Area<DB>, text: &str) -> Result<u32> {
     let (w, _) = area

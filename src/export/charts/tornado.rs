@@ -110,10 +110,12 @@ fn bars_panel<DB: DrawingBackend>(
         .collect::<Result<Vec<u32>>>()?;
     let names_width = (names.into_iter().max().unwrap_or(0) + 20).min(most);
     let mut chart = super::draw::panel(panel, caption, range.clone(), 0.0..n, names_width)?;
+    // As many ticks as fit, so that "25 %" and "30 %" do not run together.
+    let ticks = (panel.dim_in_pixel().0 - names_width) / 80;
     mesh(&mut chart)
         .disable_y_mesh()
         .y_labels(0)
-        .x_labels(5)
+        .x_labels(ticks.clamp(2, 5) as usize)
         .x_label_formatter(&|v| axis.label(ctx.lang, *v, &range))
         .draw()
         .map_err(chart_error)?;
@@ -140,31 +142,11 @@ fn bars_panel<DB: DrawingBackend>(
     // as a bar's row has room for.
     let row =
         chart.backend_coord(&(range.start, 0.0)).1 - chart.backend_coord(&(range.start, 1.0)).1;
-    let line = Size::Label.px() as i32;
-    let most_lines = (row / line).max(1) as usize;
+    let most_lines = (row / Size::Label.px() as i32).max(1) as usize;
     for (i, (name, _, _)) in bars.iter().enumerate() {
         let at = chart.backend_coord(&(range.start, n - i as f64 - 0.5));
-        let lines = lines(panel, name, names_width - 20, most_lines)?;
-        let first = -(lines.len() as i32 - 1) * line / 2;
-        for (k, text) in lines.iter().enumerate() {
-            let offset = (-8, first + k as i32 * line);
-            label_at(panel, at, offset, text, Pos::new(HPos::Right, VPos::Center))?;
-        }
+        let lines = fit_lines(panel, name, names_width - 20, most_lines)?;
+        label_lines(panel, at, -8, &lines)?;
     }
     Ok(())
-}
-
-/// `text` wrapped to `width` pixels on at most `most` lines, the last cut to fit.
-fn lines<DB: DrawingBackend>(
-    area: &Area<DB>,
-    text: &str,
-    width: u32,
-    most: usize,
-) -> Result<Vec<String>> {
-    let mut lines = wrap(area, text, Size::Label, width)?;
-    if lines.len() > most {
-        let rest = lines.split_off(most - 1).join(" ");
-        lines.push(fit(area, &rest, Size::Label, width)?);
-    }
-    Ok(lines)
 }

@@ -55,20 +55,20 @@ pub fn design_sentences(summary: &Summary, design: &DesignSummary, lang: Lang) -
 fn who_pays(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
     let t = lang.report();
     let largest = largest_burden(design).map(|u| (&design.units[u], &summary.units[u]));
-    match largest {
-        Some((burden, unit)) if burden.burden_total.p50 >= 0.05 => fill(
-            t.largest_burden,
-            &[
-                ("unit", &escape(&unit.name)),
-                ("burden", &lang.mnkr(burden.burden_total.p50)),
-                (
-                    "share",
-                    &lang.percent(burden.burden_total.p50 / unit.frame, 1),
-                ),
-            ],
-        ),
-        _ => t.no_burden.into(),
-    }
+    let Some((burden, unit)) = largest.filter(|(b, _)| b.burden_total.p50 >= 0.05) else {
+        return t.no_burden.into();
+    };
+    let share = burden.burden_total.p50 / unit.frame;
+    // A share under 0,1 % with two decimals, so that a burden paid is never "0,0 %".
+    let decimals = if share < 0.001 { 2 } else { 1 };
+    fill(
+        t.largest_burden,
+        &[
+            ("unit", &escape(&unit.name)),
+            ("burden", &lang.mnkr(burden.burden_total.p50)),
+            ("share", &lang.percent(share, decimals)),
+        ],
+    )
 }
 
 /// Every project type and known project, with when it applies.

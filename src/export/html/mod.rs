@@ -243,30 +243,24 @@ fn key_figures(summary: &Summary, lang: Lang) -> String {
             ("start", &summary.start_year.to_string()),
         ],
     );
-    let shown = key_figures::shown(summary);
+    // A row per figure and a column per design, as the burden table: a row per design would
+    // be a dozen columns wide, wider than an A4 page.
     let mut page = format!(
-        "<h2>{}</h2>\n<p>{intro}</p>\n<div class=\"wide\"><table>\n<thead><tr><th>{}</th>",
+        "<h2>{}</h2>\n<p>{intro}</p>\n<div class=\"wide\"><table>\n<thead><tr><th></th>",
         t.key_figures_title,
-        figures::heading("design", lang)
     );
-    for k in &shown {
-        let name = k.figure().name(lang);
-        match k.value(&summary.designs[0]) {
-            Value::Amount(_) => {
-                let _ = write!(page, "<th>{name}{}</th>", t.median_band);
-            }
-            Value::Count(_) => {
-                let _ = write!(page, "<th>{name}, {}</th>", Statistic::Mean.name(lang));
-            }
-            Value::Share(_) => {
-                let _ = write!(page, "<th>{name}</th>");
-            }
-        }
+    for d in &summary.designs {
+        let _ = write!(page, "<th>{}</th>", escape(&d.name));
     }
     page += "</tr></thead>\n";
-    for d in &summary.designs {
-        let _ = write!(page, "<tr><td>{}</td>", escape(&d.name));
-        for k in &shown {
+    for k in key_figures::shown(summary) {
+        let name = k.figure().name(lang);
+        let _ = match k.value(&summary.designs[0]) {
+            Value::Amount(_) => write!(page, "<tr><td>{name}{}</td>", t.median_band),
+            Value::Count(_) => write!(page, "<tr><td>{name}, {}</td>", Statistic::Mean.name(lang)),
+            Value::Share(_) => write!(page, "<tr><td>{name}</td>"),
+        };
+        for d in &summary.designs {
             let cell = match k.value(d) {
                 Value::Amount(s) => spread(lang, &s),
                 Value::Count(x) => lang.number(x, 1),
