@@ -12,7 +12,7 @@ use common::{ACCENTED, compare_renamed, in_subtitle, one_chart_each, svgs};
 fn sensitivity_runs_every_input_on_the_base_runs_futures() {
     let dir = tempfile::tempdir().unwrap();
     let (out, run_out) = (dir.path().join("sens"), dir.path().join("run"));
-    Command::cargo_bin("sifsim")
+    let printed = Command::cargo_bin("sifsim")
         .unwrap()
         .args([
             "sensitivity",
@@ -24,7 +24,11 @@ fn sensitivity_runs_every_input_on_the_base_runs_futures() {
         ])
         .arg(&out)
         .assert()
-        .success();
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let printed = String::from_utf8(printed).unwrap();
     Command::cargo_bin("sifsim")
         .unwrap()
         .args([
@@ -105,6 +109,14 @@ fn sensitivity_runs_every_input_on_the_base_runs_futures() {
         assert!(low < base && base < high, "{d}: {low} {base} {high}");
         let [low, base, high] = ["low", "base", "high"].map(|l| value(l, tipped));
         assert!(low <= base && base <= high, "{d}: {low} {base} {high}");
+        // The terminal table shows the same burden, and says whose it is.
+        let note = format!("{d}: bördan är Arbetsmarknadsförvaltningens, nämnden med störst");
+        assert!(printed.contains(&note), "{printed}");
+        let as_written = printed
+            .lines()
+            .find(|line| line.starts_with(&format!("{d} ")) && line.contains("(som i scenariot)"));
+        let shown = format!("{:.1}\u{a0}mnkr", value("base", burden)).replace('.', ",");
+        assert!(as_written.unwrap().ends_with(&shown), "{printed}");
     }
     // Dearer projects empty the fund more often.
     let p = |l: &str| -> f64 { find("cost.median", l, "Budget")[depleted].parse().unwrap() };

@@ -324,21 +324,30 @@ pub fn setting_value(v: f64, lang: Lang) -> String {
     lang.number(v, if v.fract() == 0.0 { 0 } else { 2 })
 }
 
-/// A sensitivity analysis: per design and input, the depletion risk and median final cash when
-/// the input is low and high; then each design as written.
+/// A sensitivity analysis: per design and input, the depletion risk, median final cash and the
+/// burden of the nämnd that pays most when the input is low and high; then each design as
+/// written, and whose burden it is.
 pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
     let text = lang.table();
     let risk = figures::short_heading("p_depleted_ever", lang);
     let cash = figures::short_heading("final_cash_p50", lang);
-    let headings = vec![
+    let burden = figures::short_heading("burden_total_p50", lang);
+    let mut headings = vec![
         figures::heading("design", lang),
         figures::heading("input", lang),
-        format!("{risk}, {}", text.low),
-        format!("{risk}, {}", text.high),
-        format!("{cash}, {}", text.low),
-        format!("{cash}, {}", text.high),
     ];
+    for figure in [&risk, &cash, &burden] {
+        headings.extend([text.low, text.high].map(|level| format!("{figure}, {level}")));
+    }
+    let cells = |row: &SensitivityRow| {
+        [
+            lang.percent(row.p_depleted_ever, 1),
+            lang.mnkr(row.final_cash_p50),
+            lang.mnkr(row.burden_total_p50),
+        ]
+    };
     let mut table = Vec::new();
+    let mut notes = String::new();
     let find = |design: &str, input: Input, level: Level| {
         rows.iter()
             .find(|r| r.design == design && r.input == input.name() && r.level == level)
@@ -350,23 +359,30 @@ pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
             let (Some(low), Some(high)) = (low, high) else {
                 continue;
             };
-            table.push(vec![
-                base.design.clone(),
-                inputs::sensitivity(input, lang),
-                lang.percent(low.p_depleted_ever, 1),
-                lang.percent(high.p_depleted_ever, 1),
-                lang.mnkr(low.final_cash_p50),
-                lang.mnkr(high.final_cash_p50),
-            ]);
+            let mut row = vec![base.design.clone(), inputs::sensitivity(input, lang)];
+            row.extend(
+                cells(low)
+                    .into_iter()
+                    .zip(cells(high))
+                    .flat_map(<[_; 2]>::from),
+            );
+            table.push(row);
         }
-        table.push(vec![
-            base.design.clone(),
-            text.as_written.to_string(),
-            lang.percent(base.p_depleted_ever, 1),
-            String::new(),
-            lang.mnkr(base.final_cash_p50),
-            String::new(),
-        ]);
+        let mut row = vec![base.design.clone(), text.as_written.to_string()];
+        row.extend(
+            cells(base)
+                .into_iter()
+                .flat_map(|cell| [cell, String::new()]),
+        );
+        table.push(row);
+        if !base.burden_unit.is_empty() {
+            let values = [
+                ("design", base.design.as_str()),
+                ("unit", &base.burden_unit),
+            ];
+            notes.push_str(&fill(text.burden_of, &values));
+            notes.push('\n');
+        }
     }
-    columns(&headings, &table)
+    columns(&headings, &table) + &notes
 }

@@ -18,6 +18,8 @@ pub struct TableText {
     pub high: &'static str,
     /// The sensitivity table's row for the scenario as written.
     pub as_written: &'static str,
+    /// Under the sensitivity table, per design: whose burden its columns show.
+    pub burden_of: &'static str,
     /// After a job: "Resultaten skrevs till".
     pub results_written: &'static str,
     pub sweep_written: &'static str,
@@ -57,6 +59,7 @@ const SV: TableText = TableText {
     low: "låg",
     high: "hög",
     as_written: "(som i scenariot)",
+    burden_of: "{design}: bördan är {unit}s, nämnden med störst nettobörda i scenariot som det står.",
     results_written: "Resultaten skrevs till",
     sweep_written: "Svepet skrevs till",
     sensitivity_written: "Känsligheten skrevs till",
@@ -95,6 +98,8 @@ const EN: TableText = TableText {
     low: "low",
     high: "high",
     as_written: "(as written)",
+    burden_of: "{design}: the burden is that of {unit}, the committee with the largest net burden \
+                in the scenario as written.",
     results_written: "Results written to",
     sweep_written: "Sweep written to",
     sensitivity_written: "Sensitivity written to",
