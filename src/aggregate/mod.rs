@@ -79,8 +79,14 @@ pub struct Accumulator {
     paths: u64,
     sums: Vec<i128>,
     ranges: Vec<Range>,
-    /// `BINS` counts per distribution; empty in a pilot.
-    bins: Vec<u32>,
+    /// `BINS` counts per distribution since the last flush; empty in a pilot. 16 bits keep
+    /// them in half the cache; a path adds at most one to a bin, so they are flushed into
+    /// `flushed` before the 65 536th path.
+    bins: Vec<u16>,
+    /// The counts flushed from `bins`: empty until the first flush.
+    flushed: Vec<u32>,
+    /// Paths counted in `bins` since the last flush.
+    unflushed: u16,
     /// The lowest sum slot that received a non-finite or too large value.
     invalid: Option<usize>,
     /// A recording pilot: each path's value of every distribution, `dist_len` a path (NaN for
@@ -97,6 +103,8 @@ impl Accumulator {
             sums: vec![0; layout.sum_len()],
             ranges: vec![Range::empty(); layout.dist_len()],
             bins: Vec::new(),
+            flushed: Vec::new(),
+            unflushed: 0,
             invalid: None,
             recorded: None,
         }
@@ -131,12 +139,15 @@ impl Accumulator {
         replayed.invalid = pilot.invalid;
         let dists = pilot.ranges.len();
         for path in recorded.chunks_exact(dists.max(1)) {
+            replayed.count_path();
             for (d, &x) in path.iter().enumerate() {
                 if !x.is_nan() {
                     replayed.bin(d, x);
                 }
             }
         }
+        // Its counts flushed, as after a merge, so that it equals the run's own accumulator.
+        replayed.flush();
         replayed
     }
     /// An empty accumulator with histograms over the ranges `pilot` saw, widened by 10 % a side.
@@ -168,15 +179,18 @@ impl Accumulator {
             sums: vec![0; pilot.sums.len()],
             ranges,
             bins: vec![0; pilot.ranges.len() * BINS],
+            flushed: Vec::new(),
+            unflushed: 0,
             invalid: None,
             recorded: None,
         }
     }
 
-    /// Bytes one ranged accumulator of `layout` takes.
+    /// Bytes one ranged accumulator of `layout` takes, at most.
     pub fn memory_bytes(layout: Layout) -> usize {
         layout.sum_len() * size_of::<i128>()
-            + layout.dist_len() * (size_of::<Range>() + BINS * size_of::<u32>())
+            + layout.dist_len()
+                * (size_of::<Range>() + BINS * (size_of::<u16>() + size_of::<u32>()))
     }
 
     /// The layout of the quantities held.
@@ -230,6 +244,34 @@ impl Accumulator {
         }
     }
 
+    /// Makes room for one more path in the 16-bit counts, flushing them when full.
+    fn count_path(&mut self) {
+        if self.unflushed == u16::MAX {
+            self.flush();
+        }
+        self.unflushed += 1;
+    }
+
+    /// Histogram `d`'s counts, flushed and not.
+    fn counts(&self, d: usize) -> Vec<u32> {
+        (d * BINS..(d + 1) * BINS)
+            .map(|i| self.flushed.get(i).copied().unwrap_or(0) + u32::from(self.bins[i]))
+            .collect()
+    }
+
+    /// Adds the 16-bit counts to the flushed ones and clears them.
+    #[cold]
+    fn flush(&mut self) {
+        if self.unflushed == 0 {
+            return;
+        }
+        self.flushed.resize(self.bins.len(), 0);
+        for (wide, narrow) in self.flushed.iter_mut().zip(&mut self.bins) {
+            *wide += u32::from(std::mem::take(narrow));
+        }
+        self.unflushed = 0;
+    }
+
     /// Counts `x` in histogram `d`: its extremes and its bins.
     #[inline(always)]
     fn bin(&mut self, d: usize, x: f64) {
@@ -264,6 +306,7 @@ impl Accumulator {
         if self.bins.is_empty() {
             self.add_designs::<true>(scenario, world, ledgers);
         } else {
+            self.count_path();
             self.add_designs::<false>(scenario, world, ledgers);
         }
     }
@@ -397,13 +440,19 @@ impl Accumulator {
     }
 
     /// Adds another accumulator's paths. Exact: the result does not depend on merge order.
-    pub fn merge(mut self, other: Accumulator) -> Accumulator {
+    pub fn merge(mut self, mut other: Accumulator) -> Accumulator {
         self.paths += other.paths;
         for (a, b) in self.sums.iter_mut().zip(&other.sums) {
             *a += b;
         }
-        for (a, b) in self.bins.iter_mut().zip(&other.bins) {
-            *a += b;
+        self.flush();
+        other.flush();
+        if self.flushed.is_empty() {
+            self.flushed = other.flushed;
+        } else {
+            for (a, b) in self.flushed.iter_mut().zip(&other.flushed) {
+                *a += b;
+            }
         }
         for (a, b) in self.ranges.iter_mut().zip(&other.ranges) {
             a.min = a.min.min(b.min);
@@ -452,7 +501,7 @@ impl Accumulator {
             below: range.below,
             above: range.above,
             zeros: range.zeros,
-            counts: self.bins[d * BINS..(d + 1) * BINS].to_vec(),
+            counts: self.counts(d),
         }
     }
 }
@@ -484,5 +533,22 @@ mod tests {
         let twice = add_paths(&scenario, 150, &Accumulator::ranged(&pilot));
         let recording = add_paths(&scenario, 150, &Accumulator::recording_pilot(layout));
         assert_eq!(Accumulator::replayed(&recording), twice);
+    }
+
+    #[test]
+    fn counts_past_the_16_bit_limit_are_flushed_not_lost() {
+        let scenario = Scenario::load("scenarios/bench.toml".as_ref()).unwrap();
+        let mut pilot = Accumulator::pilot(Layout::of(&scenario));
+        (pilot.ranges[0].min, pilot.ranges[0].max) = (0.0, 1.0);
+        let mut one = Accumulator::ranged(&pilot);
+        let paths = 3 * u32::from(u16::MAX) + 7;
+        for _ in 0..paths {
+            one.count_path();
+            one.bin(0, 0.5);
+        }
+        assert_eq!(one.counts(0).iter().max(), Some(&paths));
+        let merged = one.clone().merge(one);
+        assert_eq!(merged.counts(0).iter().max(), Some(&(2 * paths)));
+        assert_eq!(merged.counts(0).iter().sum::<u32>(), 2 * paths);
     }
 }
