@@ -256,19 +256,26 @@ async fn a_newer_request_of_the_same_tab_cancels_the_older_one_and_other_tabs_ru
     assert_eq!(other.await.unwrap().0, StatusCode::OK);
 }
 
-/// The summary `sifsim run` writes for a scenario file's text.
-fn cli_summary(text: &str) -> Value {
+/// What `sifsim run FILE --quiet [ARGS] --out DIR` prints for a scenario file's text.
+fn cli_run(text: &str, args: &[&str]) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("changed.toml");
+    let file = dir.path().join("scenario.toml");
     std::fs::write(&file, text).unwrap();
-    let output = Command::cargo_bin("sifsim")
+    Command::cargo_bin("sifsim")
         .unwrap()
         .arg("run")
         .arg(&file)
-        .args(["--quiet", "--json", "--out"])
+        .arg("--quiet")
+        .args(args)
+        .arg("--out")
         .arg(dir.path().join("out"))
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// The summary `sifsim run` writes for a scenario file's text.
+fn cli_summary(text: &str) -> Value {
+    let output = cli_run(text, &["--json"]);
     assert!(
         output.status.success(),
         "{}",
@@ -396,18 +403,9 @@ async fn deposits_change_the_rules_and_a_bad_one_is_refused_at_its_control() {
         assert_eq!(body["fields"][0]["control"], control, "{body}");
         let message = body["fields"][0]["message"].as_str().unwrap();
         let text = include_str!("../scenarios/tomelilla.toml").replacen(file_has, file_gets, 1);
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("bad.toml");
-        std::fs::write(&file, text).unwrap();
-        let cli = Command::cargo_bin("sifsim")
-            .unwrap()
-            .arg("run")
-            .arg(&file)
-            .args(["--paths", "10", "--quiet", "--out"])
-            .arg(dir.path().join("out"))
-            .assert()
-            .code(2);
-        let stderr = String::from_utf8(cli.get_output().stderr.clone()).unwrap();
+        let cli = cli_run(&text, &["--paths", "10"]);
+        assert_eq!(cli.status.code(), Some(2));
+        let stderr = String::from_utf8(cli.stderr).unwrap();
         assert!(
             stderr.contains(&format!("error: {message}\n")),
             "{stderr}\n{message}"
