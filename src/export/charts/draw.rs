@@ -7,17 +7,15 @@ use std::ops::Range;
 
 use anyhow::Result;
 use plotters::chart::MeshStyle;
+use plotters::coord::CoordTranslate;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
-use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Context, FONT, Lang, SIZE, chart_error};
+use super::{Context, Lang, chart_error};
 
-pub(super) type Area<DB> = DrawingArea<DB, Shift>;
-
-pub(super) use super::frame::{Mark, figure, fit, fit_lines, text_width, wrap};
+pub(super) use super::frame::{Area, Mark, Size, figure, fit, fit_lines, text_width, wrap};
 
 /// Okabe–Ito colours, in the order designs and units take them.
 pub(super) const PALETTE: [RGBColor; 8] = [
@@ -32,41 +30,6 @@ pub(super) const PALETTE: [RGBColor; 8] = [
 ];
 
 pub(super) const GRID: RGBColor = RGBColor(228, 228, 228);
-
-/// Width of the A4 text column a chart is printed across, in points; text sizes are chosen at
-/// that print size, so that no text is smaller than 8 pt on paper.
-const PRINT_WIDTH_PT: f64 = 480.0;
-
-/// The sizes of a chart's text.
-#[derive(Clone, Copy)]
-pub(super) enum Size {
-    /// The chart's title: 12 pt.
-    Title,
-    /// A panel's caption: 9.5 pt.
-    Caption,
-    /// Ticks, axis descriptions, legends, subtitles and labels: 8 pt.
-    Label,
-}
-
-/// plotters writes an SVG's `font-size` as the size asked for divided by this.
-const SVG_FONT_SHRINK: f64 = 1.24;
-
-impl Size {
-    /// This size as plotters is asked for it, in the chart's pixels.
-    pub(super) fn px(self) -> f64 {
-        let points = match self {
-            Size::Title => 12.0,
-            Size::Caption => 9.5,
-            Size::Label => 8.0,
-        };
-        points * f64::from(SIZE.0) / PRINT_WIDTH_PT * SVG_FONT_SHRINK
-    }
-
-    /// The house font at this size, in the text colour.
-    pub(super) fn font(self) -> TextStyle<'static> {
-        (FONT, self.px()).into_font().color(&TEXT)
-    }
-}
 
 /// Room left of a panel for tick labels and the axis description.
 pub(super) const Y_LABEL_AREA: u32 = 150;
@@ -132,8 +95,6 @@ where
         .axis_desc_style(Size::Label.font());
     mesh
 }
-
-pub(super) const TEXT: RGBColor = RGBColor(40, 40, 40);
 
 /// Target levels, apart from the black initial capital.
 pub(super) const TARGET: RGBColor = RGBColor(150, 150, 150);

@@ -2,10 +2,51 @@
 //! below its panels; and the measuring of text that keeps labels inside their room.
 
 use anyhow::Result;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::draw::{Area, Size};
-use super::{FONT, chart_error};
+use super::{FONT, SIZE, chart_error};
+
+/// A part of a chart to draw in.
+pub(super) type Area<DB> = DrawingArea<DB, Shift>;
+
+/// The colour of a chart's text.
+const TEXT: RGBColor = RGBColor(40, 40, 40);
+
+/// Width of the A4 text column a chart is printed across, in points; text sizes are chosen at
+/// that print size, so that no text is smaller than 8 pt on paper.
+const PRINT_WIDTH_PT: f64 = 480.0;
+
+/// The sizes of a chart's text.
+#[derive(Clone, Copy)]
+pub(super) enum Size {
+    /// The chart's title: 12 pt.
+    Title,
+    /// A panel's caption: 9.5 pt.
+    Caption,
+    /// Ticks, axis descriptions, legends, subtitles and labels: 8 pt.
+    Label,
+}
+
+/// plotters writes an SVG's `font-size` as the size asked for divided by this.
+const SVG_FONT_SHRINK: f64 = 1.24;
+
+impl Size {
+    /// This size as plotters is asked for it, in the chart's pixels.
+    pub(super) fn px(self) -> f64 {
+        let points = match self {
+            Size::Title => 12.0,
+            Size::Caption => 9.5,
+            Size::Label => 8.0,
+        };
+        points * f64::from(SIZE.0) / PRINT_WIDTH_PT * SVG_FONT_SHRINK
+    }
+
+    /// The house font at this size, in the text colour.
+    pub(super) fn font(self) -> TextStyle<'static> {
+        (FONT, self.px()).into_font().color(&TEXT)
+    }
+}
 
 /// How a legend entry is drawn.
 pub(super) enum Mark {
