@@ -99,15 +99,8 @@ enum Command {
 struct Common {
     /// The scenario file (TOML).
     scenario: PathBuf,
-    /// Number of paths (random futures), instead of the scenario's.
-    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
-    paths: Option<u64>,
-    /// Seed, instead of the scenario's; the same for every variant of a sweep or sensitivity run.
-    #[arg(long)]
-    seed: Option<u64>,
-    /// Worker threads [default: one per core]; results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-    threads: Option<u16>,
+    #[command(flatten)]
+    futures: Futures,
     /// Output folder [default: output/<scenario-name>, with -sweep or -sensitivity for those].
     #[arg(long)]
     out: Option<PathBuf>,
@@ -120,6 +113,27 @@ struct Common {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// Which futures are simulated, and on how many threads.
+#[derive(Args)]
+struct Futures {
+    /// Number of paths (random futures), instead of the scenario's.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
+    paths: Option<u64>,
+    /// Seed, instead of the scenario's; the same for every variant of a sweep or sensitivity run.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads [default: one per core]; results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+}
+
+impl Futures {
+    /// A simulator on the threads asked for, reporting to `progress`.
+    fn simulator<'p>(&self, progress: &'p Progress) -> Result<Simulator<'p>, Error> {
+        Simulator::new(self.threads.map(usize::from), progress)
+    }
 }
 
 /// The arguments of `explain`; without a choice of future it tells path 0.
@@ -141,15 +155,8 @@ struct ExplainArgs {
     /// The future at the 95th percentile of this unit's (its id's) total burden.
     #[arg(long, value_name = "UNIT")]
     worst_burden: Option<String>,
-    /// Number of paths (random futures), instead of the scenario's.
-    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
-    paths: Option<u64>,
-    /// Seed, instead of the scenario's.
-    #[arg(long)]
-    seed: Option<u64>,
-    /// Worker threads for finding a future [default: one per core]; the story does not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-    threads: Option<u16>,
+    #[command(flatten)]
+    futures: Futures,
     /// Language of the story.
     #[arg(long, value_parser = lang(), default_value = "sv")]
     lang: Lang,
@@ -167,8 +174,8 @@ impl Common {
     fn options(&self) -> Options {
         Options {
             scenario: self.scenario.clone(),
-            paths: self.paths,
-            seed: self.seed,
+            paths: self.futures.paths,
+            seed: self.futures.seed,
             out: self.out.clone(),
             lang: self.lang,
             xlsx: self.xlsx,
@@ -234,7 +241,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
             design,
         } => {
             let progress = Progress::new(common.quiet, common.lang);
-            let simulator = simulator(&common, &progress)?;
+            let simulator = common.futures.simulator(&progress)?;
             let request = SweepRequest {
                 options: common.options(),
                 settings,
@@ -252,7 +259,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
         }
         Command::Sensitivity { common, design } => {
             let progress = Progress::new(common.quiet, common.lang);
-            let simulator = simulator(&common, &progress)?;
+            let simulator = common.futures.simulator(&progress)?;
             let request = SensitivityRequest {
                 options: common.options(),
                 design,
@@ -305,16 +312,11 @@ fn execute(cli: Cli) -> Result<(), Error> {
     Ok(())
 }
 
-/// A simulator on the threads asked for, reporting to `progress`.
-fn simulator<'p>(common: &Common, progress: &'p Progress) -> Result<Simulator<'p>, Error> {
-    Simulator::new(common.threads.map(usize::from), progress)
-}
-
 /// `run` and `report`: simulate, write the outputs, print the table or the JSON summary;
 /// `report_sweep` is a sweep for the report.
 fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
     let progress = Progress::new(args.common.quiet, args.common.lang);
-    let simulator = simulator(&args.common, &progress)?;
+    let simulator = args.common.futures.simulator(&progress)?;
     let request = RunRequest {
         options: args.common.options(),
         report: args.report,
@@ -343,7 +345,7 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
 /// `explain`: tells the future asked for, or says that there is none of its kind.
 fn explain(args: ExplainArgs) -> Result<(), Error> {
     let progress = Progress::new(true, args.lang);
-    let simulator = Simulator::new(args.threads.map(usize::from), &progress)?;
+    let simulator = args.futures.simulator(&progress)?;
     let pick = match (args.path, args.worst_burden) {
         (_, Some(unit)) => Pick::WorstBurden(unit),
         _ if args.ran_dry => Pick::RanDry,
@@ -352,8 +354,8 @@ fn explain(args: ExplainArgs) -> Result<(), Error> {
     let request = ExplainRequest {
         options: Options {
             scenario: args.scenario,
-            paths: args.paths,
-            seed: args.seed,
+            paths: args.futures.paths,
+            seed: args.futures.seed,
             ..Options::default()
         },
         design: args.design,
