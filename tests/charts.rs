@@ -1,13 +1,12 @@
 //! Charts: every one is drawn for the teaching scenario, in SVG and PNG, and shows the data.
 
 use std::fs;
-use std::path::Path;
 
 use assert_cmd::Command;
 
 mod common;
 
-use common::{ACCENTED, compare_renamed, in_subtitle, one_chart_each, svgs};
+use common::{ACCENTED, Run, compare_renamed, in_subtitle, one_chart_each, sifsim_run, svgs};
 
 const DESIGNS: [&str; 4] = [
     "Budget",
@@ -25,22 +24,8 @@ const DESIGN_SLUGS: [&str; 4] = [
     "dubbelmodell",
 ];
 
-fn run(out: &Path, lang: &str) {
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "2000",
-            "--quiet",
-            "--lang",
-            lang,
-            "--out",
-        ])
-        .arg(out)
-        .assert()
-        .success();
+fn run_in(lang: &str) -> Run {
+    sifsim_run("scenarios/compare.toml", 2000, &["--quiet", "--lang", lang])
 }
 
 fn chart_names() -> Vec<String> {
@@ -74,9 +59,8 @@ fn first_thick_polyline(svg: &str) -> Vec<(f64, f64)> {
 
 #[test]
 fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    run(&out, "sv");
+    let run = run_in("sv");
+    let out = run.out();
     let charts = out.join("charts");
     for name in chart_names() {
         let svg = fs::read_to_string(charts.join(format!("{name}.svg"))).unwrap();
@@ -133,9 +117,8 @@ fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
 /// pixel y affine (falling) in the value, to within a pixel.
 #[test]
 fn the_plotted_median_is_the_median_in_fund_csv() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    run(&out, "sv");
+    let run = run_in("sv");
+    let out = run.out();
     let svg = fs::read_to_string(out.join("charts/fund-orebros-regel.svg")).unwrap();
     let points = first_thick_polyline(&svg);
     let mut reader = csv::Reader::from_path(out.join("fund.csv")).unwrap();
@@ -176,14 +159,13 @@ fn the_plotted_median_is_the_median_in_fund_csv() {
 
 #[test]
 fn chart_redraws_from_the_files_and_speaks_english_on_request() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    run(&out, "en");
+    let run = run_in("en");
+    let out = run.out();
     let english = fs::read(out.join("charts/designs.svg")).unwrap();
     Command::cargo_bin("sifsim")
         .unwrap()
         .arg("chart")
-        .arg(&out)
+        .arg(out)
         .assert()
         .success();
     let swedish = fs::read_to_string(out.join("charts/designs.svg")).unwrap();
@@ -191,7 +173,7 @@ fn chart_redraws_from_the_files_and_speaks_english_on_request() {
     Command::cargo_bin("sifsim")
         .unwrap()
         .args(["chart", "--lang", "en"])
-        .arg(&out)
+        .arg(out)
         .assert()
         .success();
     assert_eq!(fs::read(out.join("charts/designs.svg")).unwrap(), english);
@@ -221,16 +203,8 @@ fn chart_on_a_folder_without_results_says_so() {
 #[test]
 fn designs_differing_only_by_accents_get_their_own_charts() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .arg("run")
-        .arg(compare_renamed(dir.path(), ACCENTED))
-        .args(["--paths", "200", "--quiet", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let charts = out.join("charts");
+    let run = sifsim_run(compare_renamed(dir.path(), ACCENTED), 200, &["--quiet"]);
+    let charts = run.out().join("charts");
     assert_eq!(
         fs::read_dir(&charts).unwrap().count(),
         2 * (SHARED.len() + 4 * STEMS.len())
@@ -245,22 +219,14 @@ fn designs_differing_only_by_accents_get_their_own_charts() {
 #[test]
 fn a_design_named_by_design_does_not_overwrite_the_all_designs_chart() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
     let designs = [
         "Budget",
         "Återföring utan golv",
         "Örebros regel",
         "By design",
     ];
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .arg("run")
-        .arg(compare_renamed(dir.path(), designs))
-        .args(["--paths", "200", "--quiet", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let charts = out.join("charts");
+    let run = sifsim_run(compare_renamed(dir.path(), designs), 200, &["--quiet"]);
+    let charts = run.out().join("charts");
     assert_eq!(
         fs::read_dir(&charts).unwrap().count(),
         2 * (SHARED.len() + 4 * STEMS.len())
@@ -277,9 +243,8 @@ fn a_design_named_by_design_does_not_overwrite_the_all_designs_chart() {
 /// Tick labels were about 4 pt when a chart was printed across an A4 page's text width.
 #[test]
 fn no_chart_text_is_smaller_than_8_pt_in_print() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    run(&out, "sv");
+    let run = run_in("sv");
+    let out = run.out();
     // A chart 1200 px wide printed across the A4 text column, about 480 pt: 2.5 px a point.
     let smallest_px = 8.0 * 1200.0 / 480.0;
     let mut checked = 0;

@@ -5,24 +5,16 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+mod common;
+
+use common::{Run, sifsim_run};
+
 fn sifsim() -> Command {
     Command::cargo_bin("sifsim").unwrap()
 }
 
-fn run_into(out: &Path, threads: &str) {
-    sifsim()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "3000",
-            "--threads",
-            threads,
-            "--out",
-        ])
-        .arg(out)
-        .assert()
-        .success();
+fn run_on(threads: &str) -> Run {
+    sifsim_run("scenarios/compare.toml", 3000, &["--threads", threads])
 }
 
 /// `summary.json` without its `run` object (threads, start time, duration).
@@ -35,10 +27,8 @@ fn summary_without_run(dir: &Path) -> serde_json::Value {
 
 #[test]
 fn one_thread_and_four_threads_write_identical_results() {
-    let dir = tempfile::tempdir().unwrap();
-    let (one, four) = (dir.path().join("one"), dir.path().join("four"));
-    run_into(&one, "1");
-    run_into(&four, "4");
+    let (one, four) = (run_on("1"), run_on("4"));
+    let (one, four) = (one.out(), four.out());
     for file in ["fund.csv", "units.csv", "exceedance.csv"] {
         assert_eq!(
             fs::read(one.join(file)).unwrap(),
@@ -46,25 +36,19 @@ fn one_thread_and_four_threads_write_identical_results() {
             "{file}"
         );
     }
-    assert_eq!(summary_without_run(&one), summary_without_run(&four));
+    assert_eq!(summary_without_run(one), summary_without_run(four));
     let threads = |dir: &Path| {
         let summary: serde_json::Value =
             serde_json::from_slice(&fs::read(dir.join("summary.json")).unwrap()).unwrap();
         summary["run"]["threads"].as_u64()
     };
-    assert_eq!((threads(&one), threads(&four)), (Some(1), Some(4)));
+    assert_eq!((threads(one), threads(four)), (Some(1), Some(4)));
 }
 
 #[test]
 fn run_writes_the_contracts_columns_and_prints_a_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let assert = sifsim()
-        .args(["run", "scenarios/compare.toml", "--paths", "500", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let run = sifsim_run("scenarios/compare.toml", 500, &[]);
+    let (out, stdout) = (run.out(), &run.stdout);
     assert!(stdout.contains("Örebros regel"), "{stdout}");
     assert!(stdout.contains("medelsbrist"), "{stdout}");
     // The contract's columns come first, in its order; more may follow.
@@ -114,20 +98,8 @@ fn invalid_input_exits_with_code_2_and_names_field_value_and_range() {
 
 #[test]
 fn json_prints_the_summary_on_stdout() {
-    let dir = tempfile::tempdir().unwrap();
-    let assert = sifsim()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "300",
-            "--json",
-            "--out",
-        ])
-        .arg(dir.path().join("out"))
-        .assert()
-        .success();
-    let summary: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let run = sifsim_run("scenarios/compare.toml", 300, &["--json"]);
+    let summary: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(summary["paths"], 300);
     assert_eq!(summary["designs"].as_array().unwrap().len(), 4);
 }
@@ -165,22 +137,7 @@ fn a_missing_file_is_an_input_error() {
 
 /// The table `sifsim run` prints under `--lang`.
 fn table(lang: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let assert = sifsim()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "300",
-            "--quiet",
-            "--lang",
-            lang,
-        ])
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .assert()
-        .success();
-    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+    sifsim_run("scenarios/compare.toml", 300, &["--quiet", "--lang", lang]).stdout
 }
 
 #[test]

@@ -6,12 +6,12 @@ use assert_cmd::Command;
 
 mod common;
 
-use common::{ACCENTED, compare_renamed, in_subtitle, one_chart_each, svgs};
+use common::{ACCENTED, compare_renamed, in_subtitle, one_chart_each, sifsim_run, svgs};
 
 #[test]
 fn sensitivity_runs_every_input_on_the_base_runs_futures() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, run_out) = (dir.path().join("sens"), dir.path().join("run"));
+    let out = dir.path().join("sens");
     let printed = Command::cargo_bin("sifsim")
         .unwrap()
         .args([
@@ -29,19 +29,7 @@ fn sensitivity_runs_every_input_on_the_base_runs_futures() {
         .stdout
         .clone();
     let printed = String::from_utf8(printed).unwrap();
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "400",
-            "--quiet",
-            "--out",
-        ])
-        .arg(&run_out)
-        .assert()
-        .success();
+    let run = sifsim_run("scenarios/compare.toml", 400, &["--quiet"]);
     let mut reader = csv::Reader::from_path(out.join("sensitivity.csv")).unwrap();
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -62,7 +50,7 @@ fn sensitivity_runs_every_input_on_the_base_runs_futures() {
 
     // The base rows are the plain run: same seed, same futures.
     let summary: serde_json::Value =
-        serde_json::from_slice(&fs::read(run_out.join("summary.json")).unwrap()).unwrap();
+        serde_json::from_slice(&fs::read(run.out().join("summary.json")).unwrap()).unwrap();
     for d in summary["designs"].as_array().unwrap() {
         let name = d["name"].as_str().unwrap();
         let base: f64 = find("base", "base", name)[depleted].parse().unwrap();

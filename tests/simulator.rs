@@ -3,7 +3,7 @@
 
 use std::sync::Mutex;
 
-use assert_cmd::Command;
+use common::sifsim_run;
 use sifsim::edit::{Edit, FieldPath};
 use sifsim::export::{self, Lang, charts};
 use sifsim::scenario::Scenario;
@@ -11,6 +11,8 @@ use sifsim::simulate::{Monitor, Phase, Unmonitored};
 use sifsim::simulator::Work;
 use sifsim::source::{Overrides, Source};
 use sifsim::{Error, Simulator};
+
+mod common;
 
 /// compare.toml, built into the test: reading it needs no file.
 const COMPARE: &str = include_str!("../scenarios/compare.toml");
@@ -45,16 +47,9 @@ fn results_and_a_chart_are_made_in_memory() {
 fn the_results_in_memory_are_those_run_writes() {
     let simulator = Simulator::new(None, &Unmonitored).unwrap();
     let results = simulator.simulate(&compare(300)).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args(["run", "scenarios/compare.toml", "--paths", "300", "--quiet"])
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let written = export::read_results(&out).unwrap();
+    let run = sifsim_run("scenarios/compare.toml", 300, &["--quiet"]);
+    let out = run.out();
+    let written = export::read_results(out).unwrap();
     assert_eq!(written.fund, results.fund);
     assert_eq!(written.units, results.units);
     // The summaries as JSON text, read by the same parser, without the file's hash and the run.

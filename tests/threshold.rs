@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{Setup, apply_all};
+use common::{Setup, apply_all, sifsim_run};
 use sifsim::Simulator;
 use sifsim::exceedance::{ExceedanceRow, Quantity, curves};
 use sifsim::export::Lang;
@@ -470,22 +470,9 @@ fn a_bad_question_exits_2_before_anything_is_simulated() {
 
 #[test]
 fn english_answers_under_lang_en() {
-    let dir = tempfile::tempdir().unwrap();
-    let assert = sifsim()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "300",
-            "--quiet",
-            "--lang",
-            "en",
-        ])
-        .args(["--threshold", "the fund below 20 in 2030", "--out"])
-        .arg(dir.path().join("out"))
-        .assert()
-        .success();
-    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let question = "the fund below 20 in 2030";
+    let more = ["--quiet", "--lang", "en", "--threshold", question];
+    let stdout = sifsim_run("scenarios/compare.toml", 300, &more).stdout;
     assert!(
         stdout.contains(
             "Risk that the fund holds less than 20.0\u{a0}mnkr at the end of 2030: Budget "
@@ -496,22 +483,13 @@ fn english_answers_under_lang_en() {
 
 #[test]
 fn exceedance_csv_is_the_same_on_one_and_two_threads() {
-    let dir = tempfile::tempdir().unwrap();
     let written = |threads: &str| {
-        let out = dir.path().join(threads);
-        sifsim()
-            .args([
-                "run",
-                "scenarios/compare.toml",
-                "--paths",
-                "2500",
-                "--quiet",
-            ])
-            .args(["--threads", threads, "--out"])
-            .arg(&out)
-            .assert()
-            .success();
-        fs::read(out.join("exceedance.csv")).unwrap()
+        let run = sifsim_run(
+            "scenarios/compare.toml",
+            2500,
+            &["--quiet", "--threads", threads],
+        );
+        fs::read(run.out().join("exceedance.csv")).unwrap()
     };
     assert_eq!(written("1"), written("2"));
 }

@@ -10,6 +10,8 @@ use sifsim::labels::{Lang, figures, inputs};
 
 mod common;
 
+use common::sifsim_run;
+
 /// Asserts a sheet holds exactly the CSV: as many rows, each column's heading the figure's
 /// name in `lang`, every cell the CSV's field (numbers as numbers, names as text).
 fn assert_sheet_matches_csv(book: &Path, sheet: &str, csv: &Path, lang: Lang) {
@@ -48,22 +50,8 @@ fn assert_sheet_matches_csv(book: &Path, sheet: &str, csv: &Path, lang: Lang) {
 
 #[test]
 fn run_writes_a_workbook_that_matches_its_csvs() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "300",
-            "--quiet",
-            "--xlsx",
-            "--out",
-        ])
-        .arg(&out)
-        .assert()
-        .success();
+    let run = sifsim_run("scenarios/compare.toml", 300, &["--quiet", "--xlsx"]);
+    let out = run.out();
     let book = out.join("results.xlsx");
     let workbook: Xlsx<_> = open_workbook(&book).unwrap();
     assert_eq!(
@@ -133,15 +121,9 @@ fn run_writes_a_workbook_that_matches_its_csvs() {
 
 #[test]
 fn the_workbook_is_english_under_lang_en() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args(["run", "scenarios/compare.toml", "--paths", "200", "--quiet"])
-        .args(["--xlsx", "--lang", "en", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
+    let more = ["--quiet", "--xlsx", "--lang", "en"];
+    let run = sifsim_run("scenarios/compare.toml", 200, &more);
+    let out = run.out();
     let book = out.join("results.xlsx");
     let workbook: Xlsx<_> = open_workbook(&book).unwrap();
     assert_eq!(
@@ -170,23 +152,8 @@ fn part(book: &Path, name: &str) -> String {
 
 #[test]
 fn the_workbook_formats_shares_as_percentages_and_amounts_with_one_decimal() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args([
-            "run",
-            "scenarios/compare.toml",
-            "--paths",
-            "200",
-            "--quiet",
-            "--xlsx",
-            "--out",
-        ])
-        .arg(&out)
-        .assert()
-        .success();
-    let book = out.join("results.xlsx");
+    let run = sifsim_run("scenarios/compare.toml", 200, &["--quiet", "--xlsx"]);
+    let book = run.out().join("results.xlsx");
     let styles = part(&book, "xl/styles.xml");
     assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
     assert!(styles.contains("formatCode=\"#,##0.0\""), "{styles}");
@@ -202,15 +169,8 @@ fn the_workbook_formats_shares_as_percentages_and_amounts_with_one_decimal() {
 
 #[test]
 fn the_years_across_sheets_hold_the_numbers_of_fund_and_units_csv() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args(["run", "scenarios/compare.toml", "--paths", "200", "--quiet"])
-        .args(["--xlsx", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
+    let run = sifsim_run("scenarios/compare.toml", 200, &["--quiet", "--xlsx"]);
+    let out = run.out();
     let book = out.join("results.xlsx");
     let summary: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
@@ -357,16 +317,8 @@ fn xlsx_keeps_numeric_looking_names_as_text() {
         .unwrap()
         .replace("\"fritid\"", "\"0042\"");
     fs::write(&path, text).unwrap();
-    let out = dir.path().join("out");
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .arg("run")
-        .arg(&path)
-        .args(["--paths", "100", "--quiet", "--xlsx", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let mut workbook: Xlsx<_> = open_workbook(out.join("results.xlsx")).unwrap();
+    let run = sifsim_run(&path, 100, &["--quiet", "--xlsx"]);
+    let mut workbook: Xlsx<_> = open_workbook(run.out().join("results.xlsx")).unwrap();
     let mut column = |sheet: &str, col: usize| -> Vec<Data> {
         let range = workbook.worksheet_range(sheet).unwrap();
         range.rows().skip(1).map(|row| row[col].clone()).collect()
@@ -439,17 +391,9 @@ fn at<'a>(table: &'a toml::Table, place: &str) -> &'a toml::Value {
 
 #[test]
 fn the_inputs_sheet_holds_every_value_of_the_scenario_file_and_the_totals_sheet_each_units() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
     let scenario = "scenarios/orebro.toml";
-    Command::cargo_bin("sifsim")
-        .unwrap()
-        .args([
-            "run", scenario, "--paths", "200", "--quiet", "--xlsx", "--out",
-        ])
-        .arg(&out)
-        .assert()
-        .success();
+    let run = sifsim_run(scenario, 200, &["--quiet", "--xlsx"]);
+    let out = run.out();
     let book = out.join("results.xlsx");
     let file: toml::Table = toml::from_str(&fs::read_to_string(scenario).unwrap()).unwrap();
     let inputs = rows(&book, "Indata");

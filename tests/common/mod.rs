@@ -1,14 +1,17 @@
-//! Helpers shared by the integration tests: tiny scenarios and hand-built worlds.
+//! Helpers shared by the integration tests: tiny scenarios, hand-built worlds and runs of the
+//! binary.
 #![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use assert_cmd::Command;
 use sifsim::aggregate::Accumulator;
 use sifsim::aggregate::Layout;
 use sifsim::ledger::Ledger;
 use sifsim::scenario::Scenario;
 use sifsim::world::{Application, Samplers, Source, World};
+use tempfile::TempDir;
 
 /// The `[simulation]` and `[municipality]` tables of a test scenario.
 pub struct Setup {
@@ -209,4 +212,43 @@ repayment.horizon_years = 10
 {design_rules}
 "#
     )
+}
+
+/// A finished `sifsim run`: its output folder and what it printed.
+pub struct Run {
+    /// Holds `out`; the folder is removed when the run is dropped.
+    _dir: TempDir,
+    out: PathBuf,
+    /// The run's standard output.
+    pub stdout: String,
+}
+
+impl Run {
+    /// The output folder (borrowed, so it cannot outlive the temporary folder holding it).
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+}
+
+/// `sifsim run SCENARIO --paths PATHS MORE… --out OUT`, OUT a new folder in a fresh temporary
+/// folder; asserts the run succeeds.
+pub fn sifsim_run(scenario: impl AsRef<Path>, paths: u32, more: &[&str]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let assert = Command::cargo_bin("sifsim")
+        .unwrap()
+        .arg("run")
+        .arg(scenario.as_ref())
+        .args(["--paths", &paths.to_string()])
+        .args(more)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    Run {
+        _dir: dir,
+        out,
+        stdout,
+    }
 }
