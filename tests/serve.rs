@@ -126,6 +126,7 @@ async fn an_invalid_value_is_refused_next_to_its_control_as_the_command_line_wor
     let settings = json!({
         "fund": "orebro",
         "values": { "d0.repayment.floor_share": 1.5, "d2.fund.initial": 70, "paths": 1000 },
+        "lang": "en",
     });
     let (status, body) = run(app(), settings).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -144,6 +145,32 @@ async fn an_invalid_value_is_refused_next_to_its_control_as_the_command_line_wor
         stderr.contains(&format!("error: {message}\n")),
         "{stderr}\n{message}"
     );
+}
+
+/// The page in Swedish (its default) says what is wrong in Swedish, both for a value the
+/// scenario's rules refuse and for one no control takes.
+#[tokio::test]
+async fn a_swedish_page_is_told_its_problems_in_swedish() {
+    for (values, says) in [
+        (
+            json!({ "d0.repayment.floor_share": 1.5 }),
+            "design \"Örebros regel\": repayment.floor_share: 1.5 är inte tillåtet; tillåtet är en \
+             andel i 0..=1",
+        ),
+        (
+            json!({ "d1.repayment.horizon_years": 0 }),
+            "0 är inte tillåtet; tillåtet är ett heltal i 1..=1000",
+        ),
+        (
+            json!({ "d0.repayment.floor_share": "a lot" }),
+            "d0.repayment.floor_share: \"a lot\" är inte tillåtet; tillåtet är ett tal",
+        ),
+    ] {
+        let (status, body) = run(app(), json!({ "fund": "orebro", "values": values })).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{values}");
+        let message = body["fields"][0]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{message}");
+    }
 }
 
 #[tokio::test]
@@ -169,7 +196,8 @@ async fn values_no_control_takes_are_refused_with_json() {
         ),
         (json!({ "seed": -4 }), "seed"),
     ] {
-        let (status, body) = run(app(), json!({ "fund": "orebro", "values": values })).await;
+        let settings = json!({ "fund": "orebro", "values": values, "lang": "en" });
+        let (status, body) = run(app(), settings).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{values}");
         assert!(body["error"].as_str().unwrap().contains(says), "{body}");
     }
@@ -397,7 +425,7 @@ async fn deposits_change_the_rules_and_a_bad_one_is_refused_at_its_control() {
             "\n  { kind = \"fixed\", amount = -1 },\n]",
         ),
     ] {
-        let settings = json!({ "fund": "tomelilla", "values": { control: value } });
+        let settings = json!({ "fund": "tomelilla", "values": { control: value }, "lang": "en" });
         let (status, body) = run(app(), settings).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert_eq!(body["fields"][0]["control"], control, "{body}");

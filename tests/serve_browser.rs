@@ -1,6 +1,6 @@
 //! The live page in a real browser (headless Chromium through chromedriver): it loads from the
 //! link, the floor control moves and the key figure becomes what `sifsim run` writes for that
-//! floor, a bad value shows the command line's message at its control, a typed threshold
+//! floor, a bad value shows what is wrong, in the page's Swedish, at its control, a typed threshold
 //! question gets a probability per design, a future where the fund ran dry is told, no
 //! request leaves the page's origin, and the page's link restores all of it. Screenshots at
 //! 1280 and 390 px go to `target/serve-screenshots/`.
@@ -190,15 +190,15 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
         let written = format!("{expected:.1}mnkr").replace('.', ",");
         assert_eq!(text, written);
 
-        // A bad value: the command line's message at its control.
+        // A bad value: what is wrong, in Swedish, at its control.
         let text = client.find(Locator::Css(&format!("#c-{}", FLOOR.replace('.', "\\.")))).await.unwrap();
         text.clear().await.unwrap();
         text.send_keys("1,5").await.unwrap();
         let problem = format!(
-            "const p = document.getElementById('p-{FLOOR}'); return p && p.textContent.includes('1.5 is not allowed') ? p.textContent : null;"
+            "const p = document.getElementById('p-{FLOOR}'); return p && p.textContent.includes('1.5 är inte tillåtet') ? p.textContent : null;"
         );
         let message = until(&client, &problem).await;
-        assert!(message.as_str().unwrap().contains("repayment.floor_share: 1.5 is not allowed; expected a share in 0..=1"), "{message}");
+        assert!(message.as_str().unwrap().contains("repayment.floor_share: 1.5 är inte tillåtet; tillåtet är en andel i 0..=1"), "{message}");
 
         text.clear().await.unwrap();
         text.send_keys("0,1").await.unwrap();

@@ -1,12 +1,13 @@
 //! Every word sifsim shows a reader, in Swedish and English, and how numbers are written in
 //! each: chart labels ([`charts`]), the figures of every output file ([`figures`]), the names of
 //! the inputs ([`inputs`]), the terminal ([`table`]), the report ([`report`]), a told future
-//! ([`story`]) and threshold answers ([`threshold`]). Nothing else in the crate holds a label,
-//! and no behaviour depends on one.
+//! ([`story`]), threshold answers ([`threshold`]) and a scenario's problems ([`problems`]).
+//! Nothing else in the crate holds a label, and no behaviour depends on one.
 
 pub mod charts;
 pub mod figures;
 pub mod inputs;
+pub mod problems;
 pub mod report;
 pub mod story;
 pub mod table;

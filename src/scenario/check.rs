@@ -4,6 +4,8 @@
 use std::fmt;
 
 use super::Normal;
+use crate::labels::problems::{ProblemText, Said};
+use crate::labels::{Lang, fill};
 
 /// Longest lag, duration, effect or horizon, in years.
 pub(super) const MAX_SPAN_YEARS: i64 = 1000;
@@ -17,8 +19,8 @@ pub(super) const MAX_ID: usize = 32;
 pub struct Problem {
     /// Where, e.g. `design "Örebro": repayment.floor_share`.
     pub field: String,
-    /// What is wrong and what is allowed.
-    pub message: String,
+    /// What is wrong and what is allowed, in either language.
+    pub message: Said,
     /// The field's keys in the TOML document, to find its line.
     pub path: Vec<PathPart>,
 }
@@ -100,7 +102,14 @@ fn parse_key(key: &str) -> Vec<PathPart> {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}", self.in_lang(Lang::En))
+    }
+}
+
+impl Problem {
+    /// The field and what is wrong with it, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        format!("{}: {}", self.field, self.message.in_lang(lang))
     }
 }
 
@@ -136,19 +145,25 @@ impl Allowed {
             }
     }
 
-    fn describe(self) -> String {
-        match self {
-            Allowed::Any => "a finite number".into(),
-            Allowed::NonNegative => "a finite number >= 0".into(),
-            Allowed::Positive => "a finite number > 0".into(),
-            Allowed::Share => "a share in 0..=1".into(),
-            Allowed::AboveMinusOne => "a finite number > -1".into(),
-            Allowed::OpenUnit => "a number strictly between -1 and 1".into(),
-            Allowed::Correlation => "a correlation in -1..=1".into(),
-            Allowed::AtMost(max) => format!("a number in 0..={max}"),
-            Allowed::PositiveAtMost(max) => format!("a number > 0 and <= {max}"),
-            Allowed::AtLeast(min) => format!("a finite number >= {min}"),
-        }
+    fn describe(self, text: &ProblemText) -> String {
+        let template = match self {
+            Allowed::Any => text.any,
+            Allowed::NonNegative => text.non_negative,
+            Allowed::Positive => text.positive,
+            Allowed::Share => text.share,
+            Allowed::AboveMinusOne => text.above_minus_one,
+            Allowed::OpenUnit => text.open_unit,
+            Allowed::Correlation => text.correlation,
+            Allowed::AtMost(_) => text.at_most,
+            Allowed::PositiveAtMost(_) => text.positive_at_most,
+            Allowed::AtLeast(_) => text.at_least,
+        };
+        let bound = match self {
+            Allowed::AtMost(max) | Allowed::PositiveAtMost(max) => ("max", max),
+            Allowed::AtLeast(min) => ("min", min),
+            _ => ("", 0.0),
+        };
+        fill(template, &[(bound.0, &bound.1.to_string())])
     }
 }
 
@@ -187,10 +202,10 @@ pub(super) struct Checker {
 }
 
 impl Checker {
-    pub(super) fn fail(&mut self, field: Field, message: impl Into<String>) {
+    pub(super) fn fail(&mut self, field: Field, message: Said) {
         self.problems.push(Problem {
             field: field.label,
-            message: message.into(),
+            message,
             path: field.path,
         });
     }
@@ -200,26 +215,25 @@ impl Checker {
     pub(super) fn name(&mut self, field: Field, text: &str, max: usize) {
         let length = text.chars().count();
         if let Some(c) = text.chars().find(|&c| unprintable(c)) {
-            self.fail(
-                field,
-                format!(
-                    "\"{text}\" is not allowed: it holds the {} U+{:04X}; expected printable text",
-                    if c.is_control() {
-                        "control character"
-                    } else {
-                        "noncharacter"
-                    },
-                    u32::from(c)
-                ),
-            );
+            let code = format!("{:04X}", u32::from(c));
+            let message = Said::new(|words| {
+                let kind = if c.is_control() {
+                    words.control_character
+                } else {
+                    words.noncharacter
+                };
+                let values = [("text", text), ("kind", kind), ("code", &code)];
+                fill(words.unprintable, &values)
+            });
+            self.fail(field, message);
         } else if length > max {
             let start: String = text.chars().take(20).collect();
-            self.fail(
-                field,
-                format!(
-                    "\"{start}…\" ({length} characters) is too long; expected at most {max} characters"
-                ),
-            );
+            let values = [
+                ("start", start.as_str()),
+                ("length", &length.to_string()),
+                ("max", &max.to_string()),
+            ];
+            self.fail(field, Said::filled(|words| words.too_long, &values));
         }
     }
 
@@ -227,14 +241,22 @@ impl Checker {
         if allowed.contains(v) {
             return v;
         }
-        let mut message = format!(
-            "{} is not allowed; expected {}",
-            shown(v),
-            allowed.describe()
-        );
-        if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
-            message += &format!(" (for {v} % write {})", v / 100.0);
-        }
+        let value = shown(v);
+        let message = Said::new(|words| {
+            let expected = allowed.describe(words);
+            let mut message = fill(
+                words.not_allowed,
+                &[("value", &value), ("expected", &expected)],
+            );
+            if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
+                let (percent, share) = (v.to_string(), (v / 100.0).to_string());
+                message += &fill(
+                    words.percent_hint,
+                    &[("value", &percent), ("share", &share)],
+                );
+            }
+            message
+        });
         self.fail(field, message);
         0.0
     }
@@ -243,10 +265,9 @@ impl Checker {
         if (min..=max).contains(&v) {
             return v;
         }
-        self.fail(
-            field,
-            format!("{v} is not allowed; expected a whole number in {min}..={max}"),
-        );
+        let (v, min_text, max) = (v.to_string(), min.to_string(), max.to_string());
+        let values = [("value", v.as_str()), ("min", &min_text), ("max", &max)];
+        self.fail(field, Said::filled(|words| words.whole_number, &values));
         min
     }
 

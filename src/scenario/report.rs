@@ -16,7 +16,7 @@ pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String 
     problems
         .iter()
         .map(|problem| {
-            let title = escaped(&format!("{}: {}", problem.field, problem.message));
+            let title = escaped(&problem.to_string());
             let span = document.as_ref().map(|d| locate(d, &problem.path));
             let report = match span {
                 Some(span) if !span.is_empty() => {

@@ -4,6 +4,9 @@
 
 use std::collections::HashSet;
 
+use crate::labels::fill;
+use crate::labels::problems::{ProblemText, Said};
+
 use super::check::{
     Allowed, Checker, Field, Item, MAX_ID, MAX_NAME, MAX_SPAN_YEARS, Problem, shown,
 };
@@ -108,7 +111,10 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     };
 
     if file.unit.is_empty() {
-        c.fail(Field::top("unit"), "at least one [[unit]] is required");
+        c.fail(
+            Field::top("unit"),
+            Said::filled(|w| w.at_least_one, &[("table", "unit")]),
+        );
     }
     let mut seen = HashSet::new();
     let units: Vec<Unit> = file
@@ -120,9 +126,9 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             c.name(at.key("id"), &u.id, MAX_ID);
             c.name(at.key("name"), &u.name, MAX_NAME);
             if u.id.is_empty() {
-                c.fail(at.key("id"), "must not be empty");
+                c.fail(at.key("id"), Said::filled(|w| w.empty, &[]));
             } else if !seen.insert(u.id.as_str()) {
-                c.fail(at.key("id"), "is used by another unit; ids must be unique");
+                c.fail(at.key("id"), Said::filled(|w| w.id_taken, &[]));
             }
             Unit {
                 id: u.id.clone(),
@@ -153,16 +159,11 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             let at = Item::new("project_type", i, format!("project_type \"{}\"", p.name));
             c.name(at.key("name"), &p.name, MAX_NAME);
             if p.start_year.is_some() {
-                c.fail(
-                    at.key("start_year"),
-                    "is for [[project]] (known projects); a [[project_type]] arrives at random",
-                );
+                let message = Said::filled(|w| w.start_year_of_type, &[]);
+                c.fail(at.key("start_year"), message);
             }
             if p.decided {
-                c.fail(
-                    at.key("decided"),
-                    "is for [[project]] (known projects); a random application is never decided",
-                );
+                c.fail(at.key("decided"), Said::filled(|w| w.decided_of_type, &[]));
             }
             let arrivals = match p.arrivals_per_year {
                 Some(a) => c.number(
@@ -171,7 +172,10 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
                     Allowed::AtMost(MAX_ARRIVALS),
                 ),
                 None => {
-                    c.fail(at.key("arrivals_per_year"), "is required");
+                    c.fail(
+                        at.key("arrivals_per_year"),
+                        Said::filled(|w| w.required, &[]),
+                    );
                     0.0
                 }
             };
@@ -190,15 +194,13 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             let at = Item::new("project", i, format!("project \"{}\"", p.name));
             c.name(at.key("name"), &p.name, MAX_NAME);
             if p.arrivals_per_year.is_some() {
-                c.fail(
-                    at.key("arrivals_per_year"),
-                    "is for [[project_type]]; a known [[project]] has a start_year",
-                );
+                let message = Said::filled(|w| w.arrivals_of_project, &[]);
+                c.fail(at.key("arrivals_per_year"), message);
             }
             let start = match p.start_year {
                 Some(y) => c.integer(at.key("start_year"), y, start_year, last_year),
                 None => {
-                    c.fail(at.key("start_year"), "is required");
+                    c.fail(at.key("start_year"), Said::filled(|w| w.required, &[]));
                     start_year
                 }
             };
@@ -211,7 +213,10 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         .collect();
 
     if file.design.is_empty() {
-        c.fail(Field::top("design"), "at least one [[design]] is required");
+        c.fail(
+            Field::top("design"),
+            Said::filled(|w| w.at_least_one, &[("table", "design")]),
+        );
     }
     let mut names = HashSet::new();
     let designs: Vec<Design> = file
@@ -222,7 +227,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             if !names.insert(d.name.as_str()) {
                 c.fail(
                     Item::new("design", i, format!("design \"{}\"", d.name)).key("name"),
-                    "is used by another design; names must be unique",
+                    Said::filled(|w| w.name_taken, &[]),
                 );
             }
             design(&mut c, i, d, start_year, last_year)
@@ -283,17 +288,18 @@ fn shrinking_frames(
         return;
     };
     let lowest = (MIN_FRAME / unit.frame).powf(1.0 / (years - 1) as f64) - 1.0;
-    c.fail(
-        Field::top("municipality.index"),
-        format!(
-            "{index} is not allowed with {years} years: it shrinks unit \"{}\"'s frame of {} mnkr \
-             below {MIN_FRAME} mnkr by {}; expected a number >= {}",
-            unit.id,
-            shown(unit.frame),
-            start_year + t as i64,
-            (lowest * 1e4).ceil() / 1e4 + 0.0
-        ),
-    );
+    let values = [
+        ("index", index.to_string()),
+        ("years", years.to_string()),
+        ("unit", unit.id.clone()),
+        ("frame", shown(unit.frame)),
+        ("min", MIN_FRAME.to_string()),
+        ("year", (start_year + t as i64).to_string()),
+        ("lowest", ((lowest * 1e4).ceil() / 1e4 + 0.0).to_string()),
+    ];
+    let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+    let message = Said::filled(|w| w.index_shrinks_frame, &values);
+    c.fail(Field::top("municipality.index"), message);
 }
 
 /// The id most like `id`, if any is close.
@@ -307,15 +313,14 @@ fn closest<'a>(id: &str, ids: &[&'a str]) -> Option<&'a str> {
 
 fn unit_index(c: &mut Checker, field: Field, id: &str, unit_ids: &[&str]) -> usize {
     unit_ids.iter().position(|&u| u == id).unwrap_or_else(|| {
-        c.fail(
-            field,
-            format!(
-                "unknown unit \"{id}\"{}; known units: {}",
-                closest(id, unit_ids)
-                    .map_or(String::new(), |u| format!(" (did you mean \"{u}\"?)")),
-                unit_ids.join(", ")
-            ),
-        );
+        let units = unit_ids.join(", ");
+        let message = Said::new(|w| {
+            let hint = closest(id, unit_ids)
+                .map_or(String::new(), |u| fill(w.did_you_mean, &[("unit", u)]));
+            let values = [("id", id), ("hint", &hint), ("units", &units)];
+            fill(w.unknown_unit, &values)
+        });
+        c.fail(field, message);
         0
     })
 }
@@ -326,12 +331,9 @@ fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) 
     for id in &p.partners {
         let field = at.key("partners");
         if *id == p.lead {
-            c.fail(
-                field,
-                format!("\"{id}\" is the lead; a partner is another unit"),
-            );
+            c.fail(field, Said::filled(|w| w.partner_is_lead, &[("id", id)]));
         } else if p.partners.iter().filter(|&other| other == id).count() > 1 {
-            c.fail(field, format!("\"{id}\" is named more than once"));
+            c.fail(field, Said::filled(|w| w.named_twice, &[("id", id)]));
         } else {
             partners.push(unit_index(c, field, id, unit_ids));
         }
@@ -390,11 +392,8 @@ fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) 
         repayable: p.repayable,
     };
     if spec.repayable && spec.planned_savings_total <= 0.0 {
-        c.fail(
-            at.key("planned_savings"),
-            "a repayable project needs planned savings above 0 in total (its repayment plan is split by them); \
-             set repayable = false for work with no calculable saving",
-        );
+        let message = Said::filled(|w| w.no_planned_savings, &[]);
+        c.fail(at.key("planned_savings"), message);
     }
     spec
 }
@@ -450,19 +449,19 @@ fn design(
         (ModelName::Dual, Some(repayment), Some(grant)) => Model::Dual { repayment, grant },
         (name, r, g) => {
             let wants = match name {
-                ModelName::Budget => "model \"budget\" takes no [repayment] and no [grant] table",
-                ModelName::Repayment => {
-                    "model \"repayment\" needs a [repayment] table and takes no [grant]"
-                }
-                ModelName::Dual => "model \"dual\" needs both a [repayment] and a [grant] table",
+                ModelName::Budget => |w: &ProblemText| w.budget_tables,
+                ModelName::Repayment => |w: &ProblemText| w.repayment_tables,
+                ModelName::Dual => |w: &ProblemText| w.dual_tables,
             };
             let has = match (r.is_some(), g.is_some()) {
-                (true, true) => "both",
-                (true, false) => "only repayment",
-                (false, true) => "only grant",
-                (false, false) => "neither",
+                (true, true) => |w: &ProblemText| w.has_both,
+                (true, false) => |w: &ProblemText| w.has_repayment,
+                (false, true) => |w: &ProblemText| w.has_grant,
+                (false, false) => |w: &ProblemText| w.has_neither,
             };
-            c.fail(at.key("model"), format!("{wants}; this design has {has}"));
+            let message =
+                Said::new(|w| fill(w.model_tables, &[("wants", wants(w)), ("has", has(w))]));
+            c.fail(at.key("model"), message);
             Model::Budget
         }
     };
@@ -529,7 +528,13 @@ fn deposit(
             if from_year > to_year {
                 c.fail(
                     at.child("to_year"),
-                    format!("{to_year} is before from_year {from_year}"),
+                    Said::filled(
+                        |w| w.to_before_from,
+                        &[
+                            ("to_year", &to_year.to_string()),
+                            ("from_year", &from_year.to_string()),
+                        ],
+                    ),
                 );
             }
             Deposit::Fixed {

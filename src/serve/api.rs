@@ -37,7 +37,7 @@ const MAX_TAB: usize = 64;
 const CHARTS: [&str; 3] = ["fund", "depletion", "burden-by-design"];
 
 /// What the page asks for: a fund, the values of its controls that it changed, the language
-/// of the charts.
+/// of the charts and of any problem.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -55,6 +55,20 @@ pub struct Settings {
     /// Also simulate the fund as loaded, with the same paths and seed.
     #[serde(default)]
     base: bool,
+}
+
+impl Settings {
+    /// The language asked for: of the charts, and of any problem with the values.
+    fn lang(&self) -> Result<Lang, ApiError> {
+        match self.lang.as_deref() {
+            None | Some("sv") => Ok(Lang::Sv),
+            Some("en") => Ok(Lang::En),
+            Some(other) => {
+                let message = format!("no language '{other}'; expected sv or en");
+                Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message))
+            }
+        }
+    }
 }
 
 /// A refusal: its status, what is wrong, and which controls it is about.
@@ -83,8 +97,9 @@ impl ApiError {
     }
 
     /// An error of the library: 422 for what the page's values caused (with each problem next
-    /// to its control), 409 for a run a newer request cancelled, 500 for a machine's failure.
-    fn of(error: Error, fund: &Fund, edits: &[(String, Edit)]) -> ApiError {
+    /// to its control, in `lang`), 409 for a run a newer request cancelled, 500 for a machine's
+    /// failure.
+    fn of(error: Error, fund: &Fund, edits: &[(String, Edit)], lang: Lang) -> ApiError {
         let status = match &error {
             Error::Interrupted(_) => StatusCode::CONFLICT,
             e if e.exit_code() == 2 => StatusCode::UNPROCESSABLE_ENTITY,
@@ -98,7 +113,7 @@ impl ApiError {
                     control: (edits.iter().zip(&places))
                         .find(|(_, places)| places.iter().any(|p| problem.path.starts_with(p)))
                         .map(|((id, _), _)| id.clone()),
-                    message: problem.to_string(),
+                    message: problem.in_lang(lang),
                 })
                 .collect();
         }
@@ -153,16 +168,19 @@ impl App {
             .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no fund '{id}'")))
     }
 
-    /// The fund and edits `settings` ask for, refused when a value fits no control.
-    fn edits(&self, settings: &Settings) -> Result<(&'static Fund, Edits), ApiError> {
+    /// The fund and edits `settings` ask for, refused (in `lang`) when a value fits no control.
+    fn edits(&self, settings: &Settings, lang: Lang) -> Result<(&'static Fund, Edits), ApiError> {
         let fund = self.fund(&settings.fund)?;
-        let edits = fund.edits(&settings.values).map_err(|refused| ApiError {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            message: refused.message.clone(),
-            fields: vec![FieldError {
-                control: refused.control,
-                message: refused.message,
-            }],
+        let edits = fund.edits(&settings.values).map_err(|refused| {
+            let message = refused.message.in_lang(lang).to_string();
+            ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                message: message.clone(),
+                fields: vec![FieldError {
+                    control: refused.control,
+                    message,
+                }],
+            }
         })?;
         Ok((fund, edits))
     }
@@ -184,7 +202,7 @@ impl App {
             return Ok(figures);
         }
         let figures = Arc::new(
-            figures(fund, edits, lang, monitor).map_err(|e| ApiError::of(e, fund, edits))?,
+            figures(fund, edits, lang, monitor).map_err(|e| ApiError::of(e, fund, edits, lang))?,
         );
         let mut cache = self.recent.lock().unwrap_or_else(|e| e.into_inner());
         if recent(&cache).is_none() {
@@ -239,7 +257,7 @@ pub(super) struct Job {
 impl Job {
     /// A refusal of `error`, next to the control at fault.
     pub fn error(&self, error: Error) -> ApiError {
-        ApiError::of(error, self.fund, &self.edits)
+        ApiError::of(error, self.fund, &self.edits, self.lang)
     }
 
     /// The fund's scenario with the edits, validated.
@@ -260,20 +278,13 @@ pub(super) async fn blocking<T: Send + 'static>(
     settings: &Settings,
     work: impl FnOnce(&App, &Job) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let lang = match settings.lang.as_deref() {
-        None | Some("sv") => Lang::Sv,
-        Some("en") => Lang::En,
-        Some(other) => {
-            let message = format!("no language '{other}'; expected sv or en");
-            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message));
-        }
-    };
+    let lang = settings.lang()?;
     let tab = settings.tab.clone().unwrap_or_default();
     if tab.len() > MAX_TAB {
         let message = format!("a tab id is at most {MAX_TAB} bytes");
         return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message));
     }
-    let (fund, edits) = app.edits(settings)?;
+    let (fund, edits) = app.edits(settings, lang)?;
     let flag = if tab.is_empty() {
         Arc::new(AtomicBool::new(false))
     } else {
@@ -320,9 +331,10 @@ pub async fn toml(
     settings: Result<Json<Settings>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(settings) = settings?;
-    let (fund, edits) = app.edits(&settings)?;
-    let text =
-        (fund.source.variant_text(&plain(&edits))).map_err(|e| ApiError::of(e, fund, &edits))?;
+    let lang = settings.lang()?;
+    let (fund, edits) = app.edits(&settings, lang)?;
+    let text = (fund.source.variant_text(&plain(&edits)))
+        .map_err(|e| ApiError::of(e, fund, &edits, lang))?;
     let name = format!("{}-changed.toml", fund.id);
     Ok(download("application/toml; charset=utf-8", &name, text))
 }

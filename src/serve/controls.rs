@@ -7,6 +7,8 @@ use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use crate::edit::{Edit, FieldPath, Value};
+use crate::labels::fill;
+use crate::labels::problems::Said;
 use crate::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Grant, Model, Scenario};
 
 /// The numbers of paths the page offers, beside the file's own.
@@ -310,7 +312,7 @@ pub fn plain(edits: &[(String, Edit)]) -> Vec<Edit> {
 pub struct Refused {
     /// The control's id, when it is one.
     pub control: Option<String>,
-    pub message: String,
+    pub message: Said,
 }
 
 /// The edits `values` (control id → value) make in `scenario`, each with the id of the control
@@ -327,7 +329,7 @@ pub fn edits(
             .find(|c| &c.id == id)
             .ok_or_else(|| Refused {
                 control: None,
-                message: format!("there is no control '{id}'"),
+                message: Said::filled(|w| w.no_control, &[("id", id)]),
             })?;
         check(control, value)?;
     }
@@ -385,18 +387,24 @@ fn check(control: &Control, value: &Json) -> Result<(), Refused> {
     if fits && scale_ok {
         return Ok(());
     }
-    let expected = match &control.input {
-        Input::Number { .. } | Input::Entry if !scale_ok => "a scale factor of 0 or more".into(),
-        Input::Number { .. } | Input::Entry => "a number".into(),
-        Input::Choice { options } => format!("one of {}", Json::from(options.clone())),
-        Input::Check => "true or false".into(),
+    let options = match &control.input {
+        Input::Choice { options } => Json::from(options.clone()).to_string(),
+        _ => String::new(),
     };
+    let value = value.to_string();
+    let message = Said::new(|w| {
+        let expected = match &control.input {
+            Input::Number { .. } | Input::Entry if !scale_ok => w.a_scale_factor.to_string(),
+            Input::Number { .. } | Input::Entry => w.a_number.to_string(),
+            Input::Choice { .. } => fill(w.one_of, &[("options", &options)]),
+            Input::Check => w.true_or_false.to_string(),
+        };
+        let refusal = fill(w.not_allowed, &[("value", &value), ("expected", &expected)]);
+        format!("{}: {refusal}", control.id)
+    });
     Err(Refused {
         control: Some(control.id.clone()),
-        message: format!(
-            "{}: {value} is not allowed; expected {expected}",
-            control.id
-        ),
+        message,
     })
 }
 

@@ -1,0 +1,190 @@
+//! How a scenario's problems, and the live page's refused values, are worded in Swedish and
+//! English: the command line says them in English, the live page in its language. `{name}` marks where a value goes; field names and
+//! values are written as in the scenario file.
+
+use super::{Lang, fill};
+
+/// A problem's words in both languages, rendered when the problem is found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    sv: String,
+    en: String,
+}
+
+impl Said {
+    /// The words `say` gives in each language.
+    pub fn new(say: impl Fn(&'static ProblemText) -> String) -> Said {
+        Said {
+            sv: say(Lang::Sv.problems()),
+            en: say(Lang::En.problems()),
+        }
+    }
+
+    /// A template of [`ProblemText`] with its values filled in.
+    pub fn filled(template: fn(&ProblemText) -> &'static str, values: &[(&str, &str)]) -> Said {
+        Said::new(|text| fill(template(text), values))
+    }
+
+    /// The words in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The phrases of problems in one language.
+pub struct ProblemText {
+    pub at_least_one: &'static str,
+    pub empty: &'static str,
+    pub id_taken: &'static str,
+    pub name_taken: &'static str,
+    pub required: &'static str,
+    pub start_year_of_type: &'static str,
+    pub decided_of_type: &'static str,
+    pub arrivals_of_project: &'static str,
+    pub index_shrinks_frame: &'static str,
+    pub unknown_unit: &'static str,
+    pub did_you_mean: &'static str,
+    pub partner_is_lead: &'static str,
+    pub named_twice: &'static str,
+    pub no_planned_savings: &'static str,
+    pub model_tables: &'static str,
+    pub budget_tables: &'static str,
+    pub repayment_tables: &'static str,
+    pub dual_tables: &'static str,
+    pub has_both: &'static str,
+    pub has_repayment: &'static str,
+    pub has_grant: &'static str,
+    pub has_neither: &'static str,
+    pub to_before_from: &'static str,
+    pub unprintable: &'static str,
+    pub control_character: &'static str,
+    pub noncharacter: &'static str,
+    pub too_long: &'static str,
+    pub not_allowed: &'static str,
+    pub percent_hint: &'static str,
+    pub whole_number: &'static str,
+    pub any: &'static str,
+    pub non_negative: &'static str,
+    pub positive: &'static str,
+    pub share: &'static str,
+    pub above_minus_one: &'static str,
+    pub open_unit: &'static str,
+    pub correlation: &'static str,
+    pub at_most: &'static str,
+    pub positive_at_most: &'static str,
+    pub at_least: &'static str,
+    pub no_control: &'static str,
+    pub a_number: &'static str,
+    pub a_scale_factor: &'static str,
+    pub one_of: &'static str,
+    pub true_or_false: &'static str,
+}
+
+const SV: ProblemText = ProblemText {
+    at_least_one: "minst en [[{table}]] krävs",
+    empty: "får inte vara tomt",
+    id_taken: "används av en annan nämnd; varje id får bara förekomma en gång",
+    name_taken: "används av en annan fondmodell; varje namn får bara förekomma en gång",
+    required: "saknas men krävs",
+    start_year_of_type: "hör till [[project]] (kända projekt); en [[project_type]] kommer in slumpvis",
+    decided_of_type: "hör till [[project]] (kända projekt); en slumpad ansökan är aldrig redan beslutad",
+    arrivals_of_project: "hör till [[project_type]]; ett känt [[project]] har ett start_year",
+    index_shrinks_frame: "{index} går inte med {years} år: det krymper nämnden \"{unit}\"s ram på {frame} mnkr under {min} mnkr år {year}; tillåtet är ett tal >= {lowest}",
+    unknown_unit: "okänd nämnd \"{id}\"{hint}; kända nämnder: {units}",
+    did_you_mean: " (menade du \"{unit}\"?)",
+    partner_is_lead: "\"{id}\" är ledande nämnd; en partner är en annan nämnd",
+    named_twice: "\"{id}\" står mer än en gång",
+    no_planned_savings: "ett projekt som ska betala tillbaka behöver planerade besparingar över 0 sammanlagt (återbetalningsplanen fördelas efter dem); sätt repayable = false för arbete utan beräkningsbar besparing",
+    model_tables: "{wants}; den här fondmodellen har {has}",
+    budget_tables: "model \"budget\" tar ingen [repayment]- och ingen [grant]-tabell",
+    repayment_tables: "model \"repayment\" behöver en [repayment]-tabell och tar ingen [grant]",
+    dual_tables: "model \"dual\" behöver både en [repayment]- och en [grant]-tabell",
+    has_both: "båda",
+    has_repayment: "bara repayment",
+    has_grant: "bara grant",
+    has_neither: "ingen av dem",
+    to_before_from: "{to_year} ligger före from_year {from_year}",
+    unprintable: "\"{text}\" går inte: det innehåller {kind} U+{code}; tillåtet är text som går att skriva ut",
+    control_character: "styrtecknet",
+    noncharacter: "icke-tecknet",
+    too_long: "\"{start}…\" ({length} tecken) är för långt; tillåtet är högst {max} tecken",
+    not_allowed: "{value} är inte tillåtet; tillåtet är {expected}",
+    percent_hint: " (för {value} % skriv {share})",
+    whole_number: "{value} är inte tillåtet; tillåtet är ett heltal i {min}..={max}",
+    any: "ett ändligt tal",
+    non_negative: "ett ändligt tal >= 0",
+    positive: "ett ändligt tal > 0",
+    share: "en andel i 0..=1",
+    above_minus_one: "ett ändligt tal > -1",
+    open_unit: "ett tal mellan -1 och 1, gränserna oräknade",
+    correlation: "en korrelation i -1..=1",
+    at_most: "ett tal i 0..={max}",
+    positive_at_most: "ett tal > 0 och <= {max}",
+    at_least: "ett ändligt tal >= {min}",
+    no_control: "det finns ingen kontroll '{id}'",
+    a_number: "ett tal",
+    a_scale_factor: "en skalfaktor på 0 eller mer",
+    one_of: "något av {options}",
+    true_or_false: "true eller false",
+};
+
+const EN: ProblemText = ProblemText {
+    at_least_one: "at least one [[{table}]] is required",
+    empty: "must not be empty",
+    id_taken: "is used by another unit; ids must be unique",
+    name_taken: "is used by another design; names must be unique",
+    required: "is required",
+    start_year_of_type: "is for [[project]] (known projects); a [[project_type]] arrives at random",
+    decided_of_type: "is for [[project]] (known projects); a random application is never decided",
+    arrivals_of_project: "is for [[project_type]]; a known [[project]] has a start_year",
+    index_shrinks_frame: "{index} is not allowed with {years} years: it shrinks unit \"{unit}\"'s frame of {frame} mnkr below {min} mnkr by {year}; expected a number >= {lowest}",
+    unknown_unit: "unknown unit \"{id}\"{hint}; known units: {units}",
+    did_you_mean: " (did you mean \"{unit}\"?)",
+    partner_is_lead: "\"{id}\" is the lead; a partner is another unit",
+    named_twice: "\"{id}\" is named more than once",
+    no_planned_savings: "a repayable project needs planned savings above 0 in total (its repayment plan is split by them); set repayable = false for work with no calculable saving",
+    model_tables: "{wants}; this design has {has}",
+    budget_tables: "model \"budget\" takes no [repayment] and no [grant] table",
+    repayment_tables: "model \"repayment\" needs a [repayment] table and takes no [grant]",
+    dual_tables: "model \"dual\" needs both a [repayment] and a [grant] table",
+    has_both: "both",
+    has_repayment: "only repayment",
+    has_grant: "only grant",
+    has_neither: "neither",
+    to_before_from: "{to_year} is before from_year {from_year}",
+    unprintable: "\"{text}\" is not allowed: it holds the {kind} U+{code}; expected printable text",
+    control_character: "control character",
+    noncharacter: "noncharacter",
+    too_long: "\"{start}…\" ({length} characters) is too long; expected at most {max} characters",
+    not_allowed: "{value} is not allowed; expected {expected}",
+    percent_hint: " (for {value} % write {share})",
+    whole_number: "{value} is not allowed; expected a whole number in {min}..={max}",
+    any: "a finite number",
+    non_negative: "a finite number >= 0",
+    positive: "a finite number > 0",
+    share: "a share in 0..=1",
+    above_minus_one: "a finite number > -1",
+    open_unit: "a number strictly between -1 and 1",
+    correlation: "a correlation in -1..=1",
+    at_most: "a number in 0..={max}",
+    positive_at_most: "a number > 0 and <= {max}",
+    at_least: "a finite number >= {min}",
+    no_control: "there is no control '{id}'",
+    a_number: "a number",
+    a_scale_factor: "a scale factor of 0 or more",
+    one_of: "one of {options}",
+    true_or_false: "true or false",
+};
+
+impl Lang {
+    /// The problems' phrases in this language.
+    pub fn problems(self) -> &'static ProblemText {
+        match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+}
