@@ -113,8 +113,15 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
     let body = figure(root, &data.title, &data.subtitle, &legend)?;
     let xs: Vec<f64> = data.rows.iter().map(|(v, _)| v[0]).collect();
     let x_range = value_range(xs.iter().copied(), false);
+    // Every panel has the setting across: it is named once, under the panels, where a long
+    // name has the figure's whole width.
+    let x_title = Size::Label.px() as i32 + 12;
+    let (grid, below) = body.split_vertically(body.dim_in_pixel().1 as i32 - x_title);
     let path = inputs::field(&data.settings[0].field, data.lang);
-    for ((column, metric, axis, _), panel) in METRICS.into_iter().zip(body.split_evenly((2, 3))) {
+    let centre = (below.dim_in_pixel().0 as i32 / 2, 0);
+    let style = Size::Label.font().pos(Pos::new(HPos::Center, VPos::Top));
+    (below.draw(&Text::new(path, centre, style))).map_err(chart_error)?;
+    for ((column, metric, axis, _), panel) in METRICS.into_iter().zip(grid.split_evenly((2, 3))) {
         let with_band = has_band(column);
         let band = |m: &SweepMetrics| [m.final_cash_p5, m.final_cash_p95];
         let values = data.rows.iter().flat_map(|(_, m)| {
@@ -133,7 +140,6 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
         mesh(&mut chart)
             .x_labels(5)
             .y_labels(5)
-            .x_desc(path.as_str())
             .x_label_formatter(&|v| data.lang.number(*v, if v.fract() == 0.0 { 0 } else { 2 }))
             .y_label_formatter(&|v| axis.label(data.lang, *v, &y_range))
             .draw()

@@ -17,11 +17,13 @@ use crate::scenario::{Approval, Basis, Bearer, FloorScope, Model};
 use crate::threshold::{self, Question};
 
 /// Page style: readable on screen and phone, A4 in print; charts and table rows never split
-/// across pages, table headers repeated on each page.
+/// across pages, table headers repeated on each page; the sweep's many columns may use the
+/// screen's whole width.
 const STYLE: &str = "
 body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #282828; line-height: 1.45; }
 .design { margin: 0.8rem 0; }
 .wide { overflow-x: auto; max-width: 100%; }
+@media screen { .bleed { --w: min(100vw - 2rem, 84rem); width: var(--w); max-width: none; margin-left: calc((100% - var(--w)) / 2); } .bleed table { margin-left: auto; margin-right: auto; } }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 h1 { font-size: 1.7rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
@@ -314,7 +316,7 @@ fn sweep_section(sweep: &SweepSection, lang: Lang) -> String {
         .collect();
     let intro = fill(t.sweep_intro, &[("settings", &names.join(t.and))]);
     let mut page = format!(
-        "<h2>{}</h2>\n<p>{intro}</p>\n<div class=\"wide\"><table>\n<thead><tr><th>{}</th>",
+        "<h2>{}</h2>\n<p>{intro}</p>\n<div class=\"wide bleed\"><table>\n<thead><tr><th>{}</th>",
         t.sweep_title,
         figures::heading("design", lang)
     );
