@@ -39,6 +39,9 @@ pub(super) const X_LABEL_AREA: u32 = 64;
 /// A panel's chart over coordinates `X` by `Y`.
 pub(super) type Panel<'a, DB, X, Y> = ChartContext<'a, DB, Cartesian2d<X, Y>>;
 
+/// Lines a panel's caption may take.
+const CAPTION_LINES: i32 = 2;
+
 /// A panel of a figure: `caption` above (none when empty; on two lines when one is too short,
 /// the second cut to fit), and axes over `x` and `y`, with
 /// `y_area` pixels for the y axis's labels.
@@ -58,22 +61,25 @@ pub(super) fn panel<'a, DB: DrawingBackend, X: AsRangedCoord, Y: AsRangedCoord>(
         .y_label_area_size(y_area);
     let width = area.dim_in_pixel().0 - 12;
     let mut lines = wrap(area, caption, Size::Caption, width)?;
-    if lines.len() > 2 {
-        let rest = lines.split_off(1).join(" ");
+    if lines.len() > CAPTION_LINES as usize {
+        let rest = lines.split_off(CAPTION_LINES as usize - 1).join(" ");
         lines.push(fit(area, &rest, Size::Caption, width)?);
     }
     lines.retain(|line| !line.is_empty());
-    // The caption centred above the panel; one too long for a line takes two.
+    // The caption centred above the panel; one too long for a line takes two. Every caption
+    // has two lines' room, a short one on the lower line, so that the plots of a figure's
+    // panels line up whether or not their captions wrap.
     let height = Size::Caption.px() as i32;
     let centre = area.dim_in_pixel().0 as i32 / 2;
     let style = Size::Caption.font().pos(Pos::new(HPos::Center, VPos::Top));
+    let first = 4 + (CAPTION_LINES - lines.len() as i32) * height;
     for (i, line) in lines.iter().enumerate() {
-        let at = (centre, 4 + i as i32 * height);
+        let at = (centre, first + i as i32 * height);
         (area.draw(&Text::new(line.as_str(), at, style.clone()))).map_err(chart_error)?;
     }
     if !lines.is_empty() {
         // Room for the top tick label, which reaches above the plot by half its height.
-        builder.margin_top(16 + lines.len() as i32 * height);
+        builder.margin_top(16 + CAPTION_LINES * height);
     }
     builder.build_cartesian_2d(x, y).map_err(chart_error)
 }
