@@ -79,7 +79,8 @@ pub struct ApiError {
     fields: Vec<FieldError>,
 }
 
-/// A problem of one control's value, as the command line words it.
+/// A problem of one control's value, as the command line words it (without the field's name,
+/// next to its control).
 #[derive(Debug, Serialize)]
 struct FieldError {
     /// The control's id; `None` when no one control is at fault.
@@ -109,11 +110,16 @@ impl ApiError {
         if let Error::Scenario(ScenarioError::Invalid { problems, .. }) = &error {
             let places = fund.source.places(&plain(edits)).unwrap_or_default();
             fields = (problems.iter())
-                .map(|problem| FieldError {
-                    control: (edits.iter().zip(&places))
+                .map(|problem| {
+                    let control = (edits.iter().zip(&places))
                         .find(|(_, places)| places.iter().any(|p| problem.path.starts_with(p)))
-                        .map(|((id, _), _)| id.clone()),
-                    message: problem.in_lang(lang),
+                        .map(|((id, _), _)| id.clone());
+                    // Next to its control a problem needs no field's name.
+                    let message = match control {
+                        Some(_) => problem.message.in_lang(lang).to_string(),
+                        None => problem.in_lang(lang),
+                    };
+                    FieldError { control, message }
                 })
                 .collect();
         }
