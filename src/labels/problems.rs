@@ -188,3 +188,75 @@ impl Lang {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::{EN, SV};
+
+    /// The `{name}`s a template fills.
+    fn names(template: &str) -> BTreeSet<&str> {
+        template
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_values() {
+        macro_rules! templates {
+            ($($field:ident),*) => { [$((stringify!($field), SV.$field, EN.$field)),*] };
+        }
+        for (field, sv, en) in templates!(
+            at_least_one,
+            empty,
+            id_taken,
+            name_taken,
+            required,
+            start_year_of_type,
+            decided_of_type,
+            arrivals_of_project,
+            index_shrinks_frame,
+            unknown_unit,
+            did_you_mean,
+            partner_is_lead,
+            named_twice,
+            no_planned_savings,
+            model_tables,
+            budget_tables,
+            repayment_tables,
+            dual_tables,
+            has_both,
+            has_repayment,
+            has_grant,
+            has_neither,
+            to_before_from,
+            unprintable,
+            control_character,
+            noncharacter,
+            too_long,
+            not_allowed,
+            percent_hint,
+            whole_number,
+            any,
+            non_negative,
+            positive,
+            share,
+            above_minus_one,
+            open_unit,
+            correlation,
+            at_most,
+            positive_at_most,
+            at_least,
+            no_control,
+            a_number,
+            a_scale_factor,
+            one_of,
+            true_or_false
+        ) {
+            assert_eq!(names(sv), names(en), "{field}");
+        }
+    }
+}
