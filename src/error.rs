@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::aggregate::MAX_MAGNITUDE;
 use crate::edit::EditError;
+use crate::results::Unreportable;
 use crate::scenario::Problem;
 use crate::simulate::Interrupted;
 use crate::simulator::TooLarge;
@@ -26,6 +26,9 @@ pub enum Error {
     /// A scenario given in memory asks for more than the limits allow.
     #[error(transparent)]
     TooLarge(#[from] TooLarge),
+    /// The simulation produced a figure that cannot be reported.
+    #[error(transparent)]
+    Unreportable(#[from] Unreportable),
     /// An output folder sifsim may not write to or read from.
     #[error(transparent)]
     Output(#[from] OutputError),
@@ -53,6 +56,7 @@ impl Error {
             | Error::Sweep(_)
             | Error::Edit(_)
             | Error::TooLarge(_)
+            | Error::Unreportable(_)
             | Error::Output(_)
             | Error::Results(_)
             | Error::Threshold(_) => 2,
@@ -102,13 +106,6 @@ pub enum ScenarioError {
     },
     #[error("scenario file '{}' asks for too much", path.display())]
     TooLarge { path: PathBuf, source: TooLarge },
-    /// A figure the run would report is not finite or beyond [`MAX_MAGNITUDE`]; `at` says
-    /// which (design, unit, year, quantity).
-    #[error(
-        "the simulation produced a value that is not finite or beyond ±{MAX_MAGNITUDE} (mnkr, or \
-         times the frame for a share) at {at}; no results were written"
-    )]
-    Unreportable { at: String },
     #[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
     UnknownDesign { name: String, designs: String },
     #[error("--worst-burden \"{id}\": the scenario has no such unit; its units are {units}")]
