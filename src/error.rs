@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::EditError;
 use crate::results::Unreportable;
-use crate::scenario::Problem;
+use crate::scenario::ScenarioError;
 use crate::simulate::Interrupted;
 use crate::simulator::TooLarge;
+use crate::source::UnknownDesign;
+use crate::story::PickError;
 use crate::sweep::SweepError;
 use crate::threshold::ThresholdError;
 
@@ -17,6 +19,15 @@ pub enum Error {
     /// The scenario file cannot be used.
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
+    /// The scenario file asks for more than the limits allow.
+    #[error("scenario file '{}' asks for too much", path.display())]
+    ScenarioTooLarge { path: PathBuf, source: TooLarge },
+    /// `--design` names no design of the scenario.
+    #[error(transparent)]
+    UnknownDesign(#[from] UnknownDesign),
+    /// `--path` or `--worst-burden` names a future the scenario does not have.
+    #[error(transparent)]
+    Pick(#[from] PickError),
     /// A `--set` is not valid, or its grid is too large.
     #[error(transparent)]
     Sweep(#[from] SweepError),
@@ -53,6 +64,9 @@ impl Error {
             Error::Interrupted(_) => 130,
             Error::Machine(_) => 1,
             Error::Scenario(_)
+            | Error::ScenarioTooLarge { .. }
+            | Error::UnknownDesign(_)
+            | Error::Pick(_)
             | Error::Sweep(_)
             | Error::Edit(_)
             | Error::TooLarge(_)
@@ -66,11 +80,10 @@ impl Error {
     /// A refusal of size as one of the scenario file at `path`; other errors as they are.
     pub fn in_file(self, path: &Path) -> Error {
         match self {
-            Error::TooLarge(source) => ScenarioError::TooLarge {
+            Error::TooLarge(source) => Error::ScenarioTooLarge {
                 path: path.to_owned(),
                 source,
-            }
-            .into(),
+            },
             error => error,
         }
     }
@@ -81,37 +94,6 @@ impl From<anyhow::Error> for Error {
     fn from(error: anyhow::Error) -> Error {
         Error::Machine(error.into())
     }
-}
-
-/// A scenario file that cannot be used. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum ScenarioError {
-    #[error("cannot read scenario file '{}'", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("scenario file '{}' is not UTF-8 text (the first bad byte is at offset {offset})", path.display())]
-    NotUtf8 { path: PathBuf, offset: usize },
-    #[error("scenario file '{}' is empty; see docs/scenario-reference.md for what it holds", path.display())]
-    Empty { path: PathBuf },
-    #[error("scenario file '{}' is not a valid scenario:\n{message}", path.display())]
-    Syntax { path: PathBuf, message: String },
-    #[error("scenario file '{}' has {} problem(s):\n{report}", path.display(), problems.len())]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<Problem>,
-        /// The problems drawn against the file's lines.
-        report: String,
-    },
-    #[error("scenario file '{}' asks for too much", path.display())]
-    TooLarge { path: PathBuf, source: TooLarge },
-    #[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
-    UnknownDesign { name: String, designs: String },
-    #[error("--worst-burden \"{id}\": the scenario has no such unit; its units are {units}")]
-    UnknownUnit { id: String, units: String },
-    #[error("--path {path}: the scenario has {paths} paths, numbered 0 to {}; give a smaller --path or more --paths", paths - 1)]
-    NoSuchPath { path: u64, paths: u64 },
 }
 
 /// An output folder sifsim may not write to or read from. Exit code 2.

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use toml::Table;
 
 use crate::edit::{self, Edit, Place, Value};
-use crate::error::{Error, ScenarioError};
+use crate::error::Error;
 use crate::export::folder::sha256_hex;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, ScenarioError};
 
 /// What every variant shares, set after validation: the paths, the seed and the one design kept.
 #[derive(Debug, Clone, Default)]
@@ -236,16 +236,25 @@ impl Overrides {
     }
 }
 
+/// A design asked for by name that the scenario does not have. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
+pub struct UnknownDesign {
+    name: String,
+    /// The scenario's designs, quoted.
+    designs: String,
+}
+
 /// The index of the design named `name`; refused, listing the designs there are, when the
 /// scenario has none of that name.
-pub fn design_index(scenario: &Scenario, name: &str) -> Result<usize, ScenarioError> {
+pub fn design_index(scenario: &Scenario, name: &str) -> Result<usize, UnknownDesign> {
     if let Some(index) = scenario.designs.iter().position(|d| d.name == name) {
         return Ok(index);
     }
     let names: Vec<String> = (scenario.designs.iter())
         .map(|d| format!("\"{}\"", d.name))
         .collect();
-    Err(ScenarioError::UnknownDesign {
+    Err(UnknownDesign {
         name: name.to_string(),
         designs: names.join(", "),
     })

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use super::Choice;
-use crate::error::{Error, ScenarioError};
+use crate::error::Error;
 use crate::ledger::Ledger;
 use crate::scenario::Scenario;
 use crate::simulate::Interrupted;
@@ -27,6 +27,15 @@ pub enum Pick {
     WorstBurden(String),
 }
 
+/// A future asked for that the scenario does not have. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum PickError {
+    #[error("--worst-burden \"{id}\": the scenario has no such unit; its units are {units}")]
+    UnknownUnit { id: String, units: String },
+    #[error("--path {path}: the scenario has {paths} paths, numbered 0 to {}; give a smaller --path or more --paths", paths - 1)]
+    NoSuchPath { path: u64, paths: u64 },
+}
+
 /// The path `pick` chooses for design `design` (an index), and why; `None` for
 /// [`Pick::RanDry`] when the fund ran dry on no path.
 pub fn choose(
@@ -39,7 +48,7 @@ pub fn choose(
         &Pick::Path(path) => {
             if path >= scenario.paths {
                 let paths = scenario.paths;
-                return Err(ScenarioError::NoSuchPath { path, paths }.into());
+                return Err(PickError::NoSuchPath { path, paths }.into());
             }
             Ok(Some((path, Choice::Asked)))
         }
@@ -83,14 +92,14 @@ pub fn choose(
 }
 
 /// The index of the unit with id `id`; refused, listing the units there are, when none has it.
-fn unit_index(scenario: &Scenario, id: &str) -> Result<usize, ScenarioError> {
+fn unit_index(scenario: &Scenario, id: &str) -> Result<usize, PickError> {
     if let Some(u) = scenario.units.iter().position(|u| u.id == id) {
         return Ok(u);
     }
     let units: Vec<String> = (scenario.units.iter())
         .map(|u| format!("\"{}\" ({})", u.id, u.name))
         .collect();
-    Err(ScenarioError::UnknownUnit {
+    Err(PickError::UnknownUnit {
         id: id.to_string(),
         units: units.join(", "),
     })

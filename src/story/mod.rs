@@ -12,7 +12,7 @@ mod render;
 
 use serde::Serialize;
 
-pub use choose::{Pick, choose};
+pub use choose::{Pick, PickError, choose};
 
 use crate::error::Error;
 use crate::ledger::{Decision, Inflow, Ledger, Observer};
