@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::edit::EditError;
+use crate::export::folder::OutputError;
+use crate::export::{ExportError, ResultsError};
 use crate::results::Unreportable;
 use crate::scenario::ScenarioError;
 use crate::simulate::Interrupted;
@@ -96,43 +98,13 @@ impl From<anyhow::Error> for Error {
     }
 }
 
-/// An output folder sifsim may not write to or read from. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum OutputError {
-    #[error("'{}' cannot be an output folder: it names no folder; choose one with --out, e.g. --out output/mine", .0.display())]
-    NoName(PathBuf),
-    #[error("'{}' is a file; sifsim writes its results to a folder and never replaces a file; choose another folder with --out", .0.display())]
-    NotAFolder(PathBuf),
-    #[error("'{}' is a symbolic link; sifsim does not replace links; choose a folder with --out", .0.display())]
-    Symlink(PathBuf),
-    #[error("'{}' was not written by sifsim (it holds no {}); sifsim neither replaces nor reads a folder it did not write; give a run's output folder, or a new or empty folder to --out", .0.display(), crate::export::folder::MANIFEST)]
-    NoManifest(PathBuf),
-    #[error("'{}' holds '{}', which sifsim did not write; sifsim only replaces folders that hold nothing else; move it away or choose another folder with --out", dir.display(), entry.display())]
-    Foreign { dir: PathBuf, entry: PathBuf },
-    #[error("'{}' was changed after sifsim wrote it; sifsim will neither replace nor read an edited folder; move the file away or choose another folder with --out", .0.display())]
-    Edited(PathBuf),
-    #[error("cannot read '{}'", .0.display())]
-    Unreadable(PathBuf, #[source] std::io::Error),
-}
-
-/// A finished run's files that `sifsim chart` cannot use. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum ResultsError {
-    #[error("cannot read {file} in '{}' (is it the output folder of a run?)", dir.display())]
-    Read {
-        dir: PathBuf,
-        file: &'static str,
-        source: std::io::Error,
-    },
-    #[error(
-        "{file}{at}: {problem}\nThe folder was not written by this sifsim, or was edited since; \
-         run `sifsim run` again to write it anew."
-    )]
-    Invalid {
-        file: &'static str,
-        /// Where in the file, e.g. ` line 7, column cash_p95`; empty for the file as a whole.
-        at: String,
-        /// The value and what is allowed.
-        problem: String,
-    },
+impl From<ExportError> for Error {
+    fn from(error: ExportError) -> Error {
+        match error {
+            ExportError::Output(e) => e.into(),
+            ExportError::Results(e) => e.into(),
+            ExportError::Interrupted(e) => e.into(),
+            ExportError::Machine(e) => e.into(),
+        }
+    }
 }

@@ -108,7 +108,8 @@ pub async fn report(
             questions: &[],
             story: story.as_deref(),
         };
-        let page = export::report_page(&parts, results, job.lang).map_err(|e| job.error(e))?;
+        let page =
+            export::report_page(&parts, results, job.lang).map_err(|e| job.error(e.into()))?;
         Ok((format!("{}-report.html", job.fund.id), page))
     })
     .await?;
