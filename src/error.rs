@@ -9,7 +9,7 @@ use crate::export::{ExportError, ResultsError};
 use crate::results::Unreportable;
 use crate::scenario::ScenarioError;
 use crate::simulate::Interrupted;
-use crate::simulator::TooLarge;
+use crate::simulator::{SimulatorError, TooLarge};
 use crate::source::UnknownDesign;
 use crate::story::PickError;
 use crate::sweep::SweepError;
@@ -79,9 +79,9 @@ impl Error {
         }
     }
 
-    /// A refusal of size as one of the scenario file at `path`; other errors as they are.
-    pub fn in_file(self, path: &Path) -> Error {
-        match self {
+    /// `error` as an [`Error`], a refusal of size as one of the scenario file at `path`.
+    pub fn in_file(error: impl Into<Error>, path: &Path) -> Error {
+        match error.into() {
             Error::TooLarge(source) => Error::ScenarioTooLarge {
                 path: path.to_owned(),
                 source,
@@ -95,6 +95,17 @@ impl Error {
 impl From<anyhow::Error> for Error {
     fn from(error: anyhow::Error) -> Error {
         Error::Machine(error.into())
+    }
+}
+
+impl From<SimulatorError> for Error {
+    fn from(error: SimulatorError) -> Error {
+        match error {
+            SimulatorError::TooLarge(e) => e.into(),
+            SimulatorError::Unreportable(e) => e.into(),
+            SimulatorError::Interrupted(e) => e.into(),
+            SimulatorError::Machine(e) => e.into(),
+        }
     }
 }
 

@@ -51,7 +51,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
         .collect::<Result<Vec<_>, _>>()?;
     let mut results = simulator
         .simulate(scenario)
-        .map_err(|e| e.in_file(&source.path))?;
+        .map_err(|e| Error::in_file(e, &source.path))?;
     results.summary.scenario_sha256 = source.sha256.clone();
     let settings = &request.report_sweep;
     let sweep_section = if request.report && !settings.is_empty() {

@@ -61,7 +61,7 @@ pub fn sensitivity(
         Ok(())
     };
     (simulator.simulate_each(Work::Runs(runs.len()), scenarios, each))
-        .map_err(|e| e.in_file(&source.path))?;
+        .map_err(|e| Error::in_file(e, &source.path))?;
     let base_results = base_results.expect("the first run is the scenario as written");
     let options = &request.options;
     let provenance = provenance(Job::Sensitivity, &source, &[]);

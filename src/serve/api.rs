@@ -249,7 +249,7 @@ impl Job {
 
     /// A simulator that stops when the request is cancelled.
     pub fn simulator(&self) -> Result<Simulator<'_>, ApiError> {
-        Simulator::new(None, &self.monitor).map_err(|e| self.error(e))
+        Simulator::new(None, &self.monitor).map_err(|e| self.error(e.into()))
     }
 }
 
@@ -375,7 +375,7 @@ fn figures(
     let edits = plain(edits);
     let scenario = fund.source.variant(&edits)?;
     let mut results = (Simulator::new(None, monitor)?.simulate(&scenario))
-        .map_err(|e| e.in_file(&fund.source.path))?;
+        .map_err(|e| Error::in_file(e, &fund.source.path))?;
     // The scenario file the page downloads, named as `sifsim run` names the file it read.
     results.summary.scenario_sha256 = sha256_hex(fund.source.variant_text(&edits)?.as_bytes());
     let charts = (charts::names(&results).into_par_iter())
