@@ -1,5 +1,9 @@
-//! Errors: what a user can cause (exit code 2), an interrupt (130), and what the machine could
-//! not do (1), gathered in one [`Error`] that every public entry point returns.
+//! The crate-wide [`Error`] that the jobs, the command line and the server return: what a user
+//! can cause (exit code 2), an interrupt (130), and what the machine could not do (1).
+//!
+//! Each layer below returns its own error, defined beside the code that refuses: the scenario
+//! file's, a source's, the simulator's, a story's, export's. [`Error`] takes each apart into
+//! its kinds, so a kind has one variant and one exit code whichever layer it came through.
 
 use std::path::{Path, PathBuf};
 
@@ -10,8 +14,8 @@ use crate::results::Unreportable;
 use crate::scenario::ScenarioError;
 use crate::simulate::Interrupted;
 use crate::simulator::{SimulatorError, TooLarge};
-use crate::source::UnknownDesign;
-use crate::story::PickError;
+use crate::source::{SourceError, UnknownDesign};
+use crate::story::{PickError, StoryError};
 use crate::sweep::SweepError;
 use crate::threshold::ThresholdError;
 
@@ -98,6 +102,19 @@ impl From<anyhow::Error> for Error {
     }
 }
 
+// The layers' own errors, taken apart into their kinds.
+
+impl From<SourceError> for Error {
+    fn from(error: SourceError) -> Error {
+        match error {
+            SourceError::Scenario(e) => e.into(),
+            SourceError::Edit(e) => e.into(),
+            SourceError::UnknownDesign(e) => e.into(),
+            e @ SourceError::Text(_) => Error::Machine(e.into()),
+        }
+    }
+}
+
 impl From<SimulatorError> for Error {
     fn from(error: SimulatorError) -> Error {
         match error {
@@ -105,6 +122,17 @@ impl From<SimulatorError> for Error {
             SimulatorError::Unreportable(e) => e.into(),
             SimulatorError::Interrupted(e) => e.into(),
             SimulatorError::Machine(e) => e.into(),
+        }
+    }
+}
+
+impl From<StoryError> for Error {
+    fn from(error: StoryError) -> Error {
+        match error {
+            StoryError::UnknownDesign(e) => e.into(),
+            StoryError::Pick(e) => e.into(),
+            StoryError::TooLarge(e) => e.into(),
+            StoryError::Interrupted(e) => e.into(),
         }
     }
 }

@@ -101,7 +101,6 @@ pub fn typical_dry_future(
     let riskiest = (designs.iter())
         .filter(|d| d.p_depleted_ever > 0.0)
         .max_by(|a, b| a.p_depleted_ever.total_cmp(&b.p_depleted_ever));
-    riskiest
-        .map(|d| story::explain(simulator, scenario, &d.name, &Pick::RanDry))
-        .transpose()
+    let told = riskiest.map(|d| story::explain(simulator, scenario, &d.name, &Pick::RanDry));
+    Ok(told.transpose()?)
 }

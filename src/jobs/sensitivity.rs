@@ -45,7 +45,9 @@ pub fn sensitivity(
     let scenarios = || {
         runs.iter().map(|run| match run {
             None => Ok(base.clone()),
-            Some((input, high)) => source.variant(&input.edits(base, *high)),
+            Some((input, high)) => source
+                .variant(&input.edits(base, *high))
+                .map_err(Error::from),
         })
     };
     let (mut rows, mut base_results) = (Vec::new(), None);

@@ -77,7 +77,8 @@ pub(super) fn rows(
     (simulator.check(Work::Grid(points), estimate)).map_err(|e| Error::in_file(e, &source.path))?;
     let grid = sweep::grid(settings);
     let mut rows = Vec::new();
-    let scenarios = || (grid.iter()).map(|point| sweep::variant(source, settings, point));
+    let scenarios =
+        || (grid.iter()).map(|point| sweep::variant(source, settings, point).map_err(Error::from));
     let each = |i: usize, results| {
         let metrics = SweepMetrics::of(&results).into_iter();
         rows.extend(metrics.map(|m| (grid[i].clone(), m)));

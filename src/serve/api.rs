@@ -84,7 +84,8 @@ impl ApiError {
 
     /// An error of the library: 422 for what the page's values caused (with each problem next
     /// to its control), 409 for a run a newer request cancelled, 500 for a machine's failure.
-    fn of(error: Error, fund: &Fund, edits: &[(String, Edit)]) -> ApiError {
+    fn of(error: impl Into<Error>, fund: &Fund, edits: &[(String, Edit)]) -> ApiError {
+        let error = error.into();
         let status = match &error {
             Error::Interrupted(_) => StatusCode::CONFLICT,
             e if e.exit_code() == 2 => StatusCode::UNPROCESSABLE_ENTITY,
@@ -238,7 +239,7 @@ pub(super) struct Job {
 
 impl Job {
     /// A refusal of `error`, next to the control at fault.
-    pub fn error(&self, error: Error) -> ApiError {
+    pub fn error(&self, error: impl Into<Error>) -> ApiError {
         ApiError::of(error, self.fund, &self.edits)
     }
 
@@ -249,7 +250,7 @@ impl Job {
 
     /// A simulator that stops when the request is cancelled.
     pub fn simulator(&self) -> Result<Simulator<'_>, ApiError> {
-        Simulator::new(None, &self.monitor).map_err(|e| self.error(e.into()))
+        Simulator::new(None, &self.monitor).map_err(|e| self.error(e))
     }
 }
 

@@ -5,11 +5,11 @@
 use rayon::prelude::*;
 
 use super::Choice;
-use crate::error::Error;
 use crate::ledger::Ledger;
 use crate::scenario::Scenario;
 use crate::simulate::Interrupted;
-use crate::simulator::{Simulator, Work};
+use crate::simulator::{Simulator, TooLarge, Work};
+use crate::source::UnknownDesign;
 use crate::world::{Samplers, World};
 
 /// The percentile `--worst-burden` picks.
@@ -36,6 +36,21 @@ pub enum PickError {
     NoSuchPath { path: u64, paths: u64 },
 }
 
+/// Why a future was not told.
+#[derive(Debug, thiserror::Error)]
+pub enum StoryError {
+    #[error(transparent)]
+    UnknownDesign(#[from] UnknownDesign),
+    #[error(transparent)]
+    Pick(#[from] PickError),
+    /// Finding the future takes a pass over the paths that is too large.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
+    /// The simulator's monitor cancelled that pass.
+    #[error(transparent)]
+    Interrupted(#[from] Interrupted),
+}
+
 /// The path `pick` chooses for design `design` (an index), and why; `None` for
 /// [`Pick::RanDry`] when the fund ran dry on no path.
 pub fn choose(
@@ -43,7 +58,7 @@ pub fn choose(
     scenario: &Scenario,
     design: usize,
     pick: &Pick,
-) -> Result<Option<(u64, Choice)>, Error> {
+) -> Result<Option<(u64, Choice)>, StoryError> {
     match pick {
         &Pick::Path(path) => {
             if path >= scenario.paths {
@@ -112,7 +127,7 @@ fn each_path<T: Send>(
     scenario: &Scenario,
     design: usize,
     read: impl Fn(&Ledger) -> T + Sync,
-) -> Result<Vec<T>, Error> {
+) -> Result<Vec<T>, StoryError> {
     simulator.check(Work::Run, simulator.cost(scenario))?;
     let samplers = Samplers::new(scenario);
     let monitor = simulator.monitor();
