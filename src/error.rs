@@ -1,13 +1,21 @@
-//! Errors: what a user can cause (exit code 2), an interrupt (130), and what the machine could
-//! not do (1), gathered in one [`Error`] that every public entry point returns.
+//! The crate-wide [`Error`] that the jobs, the command line and the server return: what a user
+//! can cause (exit code 2), an interrupt (130), and what the machine could not do (1).
+//!
+//! Each layer below returns its own error, defined beside the code that refuses: the scenario
+//! file's, a source's, the simulator's, a story's, export's. [`Error`] takes each apart into
+//! its kinds, so a kind has one variant and one exit code whichever layer it came through.
 
 use std::path::{Path, PathBuf};
 
-use crate::aggregate::MAX_MAGNITUDE;
 use crate::edit::EditError;
-use crate::scenario::Problem;
+use crate::export::folder::OutputError;
+use crate::export::{ExportError, ResultsError};
+use crate::results::Unreportable;
+use crate::scenario::ScenarioError;
 use crate::simulate::Interrupted;
-use crate::simulator::TooLarge;
+use crate::simulator::{SimulatorError, TooLarge};
+use crate::source::{SourceError, UnknownDesign};
+use crate::story::{PickError, StoryError};
 use crate::sweep::SweepError;
 use crate::threshold::ThresholdError;
 
@@ -17,6 +25,15 @@ pub enum Error {
     /// The scenario file cannot be used.
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
+    /// The scenario file asks for more than the limits allow.
+    #[error("scenario file '{}' asks for too much", path.display())]
+    ScenarioTooLarge { path: PathBuf, source: TooLarge },
+    /// `--design` names no design of the scenario.
+    #[error(transparent)]
+    UnknownDesign(#[from] UnknownDesign),
+    /// `--path` or `--worst-burden` names a future the scenario does not have.
+    #[error(transparent)]
+    Pick(#[from] PickError),
     /// A `--set` is not valid, or its grid is too large.
     #[error(transparent)]
     Sweep(#[from] SweepError),
@@ -26,6 +43,9 @@ pub enum Error {
     /// A scenario given in memory asks for more than the limits allow.
     #[error(transparent)]
     TooLarge(#[from] TooLarge),
+    /// The simulation produced a figure that cannot be reported.
+    #[error(transparent)]
+    Unreportable(#[from] Unreportable),
     /// An output folder sifsim may not write to or read from.
     #[error(transparent)]
     Output(#[from] OutputError),
@@ -50,23 +70,26 @@ impl Error {
             Error::Interrupted(_) => 130,
             Error::Machine(_) => 1,
             Error::Scenario(_)
+            | Error::ScenarioTooLarge { .. }
+            | Error::UnknownDesign(_)
+            | Error::Pick(_)
             | Error::Sweep(_)
             | Error::Edit(_)
             | Error::TooLarge(_)
+            | Error::Unreportable(_)
             | Error::Output(_)
             | Error::Results(_)
             | Error::Threshold(_) => 2,
         }
     }
 
-    /// A refusal of size as one of the scenario file at `path`; other errors as they are.
-    pub fn in_file(self, path: &Path) -> Error {
-        match self {
-            Error::TooLarge(source) => ScenarioError::TooLarge {
+    /// `error` as an [`Error`], a refusal of size as one of the scenario file at `path`.
+    pub fn in_file(error: impl Into<Error>, path: &Path) -> Error {
+        match error.into() {
+            Error::TooLarge(source) => Error::ScenarioTooLarge {
                 path: path.to_owned(),
                 source,
-            }
-            .into(),
+            },
             error => error,
         }
     }
@@ -79,81 +102,48 @@ impl From<anyhow::Error> for Error {
     }
 }
 
-/// A scenario file that cannot be used. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum ScenarioError {
-    #[error("cannot read scenario file '{}'", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("scenario file '{}' is not UTF-8 text (the first bad byte is at offset {offset})", path.display())]
-    NotUtf8 { path: PathBuf, offset: usize },
-    #[error("scenario file '{}' is empty; see docs/scenario-reference.md for what it holds", path.display())]
-    Empty { path: PathBuf },
-    #[error("scenario file '{}' is not a valid scenario:\n{message}", path.display())]
-    Syntax { path: PathBuf, message: String },
-    #[error("scenario file '{}' has {} problem(s):\n{report}", path.display(), problems.len())]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<Problem>,
-        /// The problems drawn against the file's lines.
-        report: String,
-    },
-    #[error("scenario file '{}' asks for too much", path.display())]
-    TooLarge { path: PathBuf, source: TooLarge },
-    /// A figure the run would report is not finite or beyond [`MAX_MAGNITUDE`]; `at` says
-    /// which (design, unit, year, quantity).
-    #[error(
-        "the simulation produced a value that is not finite or beyond ±{MAX_MAGNITUDE} (mnkr, or \
-         times the frame for a share) at {at}; no results were written"
-    )]
-    Unreportable { at: String },
-    #[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
-    UnknownDesign { name: String, designs: String },
-    #[error("--worst-burden \"{id}\": the scenario has no such unit; its units are {units}")]
-    UnknownUnit { id: String, units: String },
-    #[error("--path {path}: the scenario has {paths} paths, numbered 0 to {}; give a smaller --path or more --paths", paths - 1)]
-    NoSuchPath { path: u64, paths: u64 },
+// The layers' own errors, taken apart into their kinds.
+
+impl From<SourceError> for Error {
+    fn from(error: SourceError) -> Error {
+        match error {
+            SourceError::Scenario(e) => e.into(),
+            SourceError::Edit(e) => e.into(),
+            SourceError::UnknownDesign(e) => e.into(),
+            e @ SourceError::Text(_) => Error::Machine(e.into()),
+        }
+    }
 }
 
-/// An output folder sifsim may not write to or read from. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum OutputError {
-    #[error("'{}' cannot be an output folder: it names no folder; choose one with --out, e.g. --out output/mine", .0.display())]
-    NoName(PathBuf),
-    #[error("'{}' is a file; sifsim writes its results to a folder and never replaces a file; choose another folder with --out", .0.display())]
-    NotAFolder(PathBuf),
-    #[error("'{}' is a symbolic link; sifsim does not replace links; choose a folder with --out", .0.display())]
-    Symlink(PathBuf),
-    #[error("'{}' was not written by sifsim (it holds no {}); sifsim neither replaces nor reads a folder it did not write; give a run's output folder, or a new or empty folder to --out", .0.display(), crate::export::folder::MANIFEST)]
-    NoManifest(PathBuf),
-    #[error("'{}' holds '{}', which sifsim did not write; sifsim only replaces folders that hold nothing else; move it away or choose another folder with --out", dir.display(), entry.display())]
-    Foreign { dir: PathBuf, entry: PathBuf },
-    #[error("'{}' was changed after sifsim wrote it; sifsim will neither replace nor read an edited folder; move the file away or choose another folder with --out", .0.display())]
-    Edited(PathBuf),
-    #[error("cannot read '{}'", .0.display())]
-    Unreadable(PathBuf, #[source] std::io::Error),
+impl From<SimulatorError> for Error {
+    fn from(error: SimulatorError) -> Error {
+        match error {
+            SimulatorError::TooLarge(e) => e.into(),
+            SimulatorError::Unreportable(e) => e.into(),
+            SimulatorError::Interrupted(e) => e.into(),
+            SimulatorError::Machine(e) => e.into(),
+        }
+    }
 }
 
-/// A finished run's files that `sifsim chart` cannot use. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum ResultsError {
-    #[error("cannot read {file} in '{}' (is it the output folder of a run?)", dir.display())]
-    Read {
-        dir: PathBuf,
-        file: &'static str,
-        source: std::io::Error,
-    },
-    #[error(
-        "{file}{at}: {problem}\nThe folder was not written by this sifsim, or was edited since; \
-         run `sifsim run` again to write it anew."
-    )]
-    Invalid {
-        file: &'static str,
-        /// Where in the file, e.g. ` line 7, column cash_p95`; empty for the file as a whole.
-        at: String,
-        /// The value and what is allowed.
-        problem: String,
-    },
+impl From<StoryError> for Error {
+    fn from(error: StoryError) -> Error {
+        match error {
+            StoryError::UnknownDesign(e) => e.into(),
+            StoryError::Pick(e) => e.into(),
+            StoryError::TooLarge(e) => e.into(),
+            StoryError::Interrupted(e) => e.into(),
+        }
+    }
+}
+
+impl From<ExportError> for Error {
+    fn from(error: ExportError) -> Error {
+        match error {
+            ExportError::Output(e) => e.into(),
+            ExportError::Results(e) => e.into(),
+            ExportError::Interrupted(e) => e.into(),
+            ExportError::Machine(e) => e.into(),
+        }
+    }
 }

@@ -25,7 +25,8 @@
 //!   serializable [`story::Story`].
 //! - [`jobs`]: `run`, `report`, `sweep`, `sensitivity`, `chart` and `explain`, each a thin layer
 //!   (source → simulator → export) that decides where it writes in one place.
-//! - [`error`]: one [`Error`] for everything that stops sifsim, with its exit code.
+//! - [`error`]: the one [`Error`] that jobs, `serve` and the binary return, with its exit code;
+//!   each module below returns its own error, which converts into it.
 //! - `serve` (the default `serve` feature): the live page, a local web server whose controls
 //!   make variants and redraw the figures at once.
 //!

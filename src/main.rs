@@ -132,7 +132,7 @@ struct Futures {
 impl Futures {
     /// A simulator on the threads asked for, reporting to `progress`.
     fn simulator<'p>(&self, progress: &'p Progress) -> Result<Simulator<'p>, Error> {
-        Simulator::new(self.threads.map(usize::from), progress)
+        Ok(Simulator::new(self.threads.map(usize::from), progress)?)
     }
 }
 

@@ -4,9 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{
-    Accumulator, Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
+    Accumulator, Layout, MAX_MAGNITUDE, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
 };
-use crate::error::ScenarioError;
 use crate::exceedance::Distributions;
 use crate::scenario::{Deposit, Scenario};
 
@@ -224,6 +223,17 @@ pub struct Results {
     pub distributions: Distributions,
 }
 
+/// A figure the run would report is not finite or beyond [`MAX_MAGNITUDE`]; `at` says which
+/// (design, unit, year, quantity). Exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the simulation produced a value that is not finite or beyond ±{MAX_MAGNITUDE} (mnkr, or \
+     times the frame for a share) at {at}; no results were written"
+)]
+pub struct Unreportable {
+    at: String,
+}
+
 impl Results {
     /// Reads the reported figures off finished aggregates, refusing any that is not
     /// [`reportable`]. `scenario_sha256` identifies the scenario file's bytes.
@@ -232,10 +242,10 @@ impl Results {
         aggregates: &Accumulator,
         scenario_sha256: String,
         run: RunInfo,
-    ) -> Result<Results, ScenarioError> {
+    ) -> Result<Results, Unreportable> {
         let layout = aggregates.layout();
         if let Some(slot) = aggregates.invalid_slot() {
-            return Err(ScenarioError::Unreportable {
+            return Err(Unreportable {
                 at: layout.describe(scenario, slot),
             });
         }
@@ -336,11 +346,11 @@ impl Results {
 }
 
 /// Refuses `values` unless every one is [`reportable`]; `at` says where they are.
-fn checked(values: &[f64], at: impl FnOnce() -> String) -> Result<(), ScenarioError> {
+fn checked(values: &[f64], at: impl FnOnce() -> String) -> Result<(), Unreportable> {
     if values.iter().all(|&x| reportable(x)) {
         Ok(())
     } else {
-        Err(ScenarioError::Unreportable { at: at() })
+        Err(Unreportable { at: at() })
     }
 }
 
@@ -349,7 +359,7 @@ fn design_summary(
     layout: &Layout,
     aggregates: &Accumulator,
     d: usize,
-) -> Result<DesignSummary, ScenarioError> {
+) -> Result<DesignSummary, Unreportable> {
     let design = &scenario.designs[d];
     let total = |s| layout.total(d, s);
     let mean = |s| Mean {

@@ -8,10 +8,9 @@ use std::time::{Instant, SystemTime};
 use anyhow::Context;
 
 use crate::aggregate::{Accumulator, Layout};
-use crate::error::Error;
-use crate::results::{Results, RunInfo};
+use crate::results::{Results, RunInfo, Unreportable};
 use crate::scenario::Scenario;
-use crate::simulate::{Monitor, Phase, simulate};
+use crate::simulate::{Interrupted, Monitor, Phase, simulate};
 
 /// Largest memory a job may plan to use.
 const MAX_MEMORY_BYTES: f64 = 8.0 * 1024.0 * 1024.0 * 1024.0;
@@ -29,7 +28,10 @@ pub struct Simulator<'m> {
 impl<'m> Simulator<'m> {
     /// A simulator on `threads` worker threads (`None`: one per core), reporting to `monitor`.
     /// Results do not depend on the number of threads.
-    pub fn new(threads: Option<usize>, monitor: &'m dyn Monitor) -> Result<Simulator<'m>, Error> {
+    pub fn new(
+        threads: Option<usize>,
+        monitor: &'m dyn Monitor,
+    ) -> Result<Simulator<'m>, SimulatorError> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.unwrap_or_else(rayon::current_num_threads))
             .build()
@@ -66,7 +68,7 @@ impl<'m> Simulator<'m> {
 
     /// Simulates `scenario`, refused when it is beyond the limits. The results come from no
     /// file: their `summary.scenario_sha256` is empty.
-    pub fn simulate(&self, scenario: &Scenario) -> Result<Results, Error> {
+    pub fn simulate(&self, scenario: &Scenario) -> Result<Results, SimulatorError> {
         self.check(Work::Run, self.cost(scenario))?;
         self.run(scenario, self.monitor)
     }
@@ -74,15 +76,17 @@ impl<'m> Simulator<'m> {
     /// Simulates each scenario `scenarios()` yields, in order, handing its position and results
     /// to `each`. Every scenario is made and the job's whole cost checked before the first runs;
     /// `scenarios` is called again to run them, so a large grid is never held whole. The monitor
-    /// hears the job's paths once.
-    pub fn simulate_each<I>(
+    /// hears the job's paths once. `scenarios` and `each` fail with the caller's error `E`,
+    /// into which the simulator's own converts.
+    pub fn simulate_each<I, E>(
         &self,
         work: Work,
         scenarios: impl Fn() -> I,
-        mut each: impl FnMut(usize, Results) -> Result<(), Error>,
-    ) -> Result<(), Error>
+        mut each: impl FnMut(usize, Results) -> Result<(), E>,
+    ) -> Result<(), E>
     where
-        I: Iterator<Item = Result<Scenario, Error>>,
+        I: Iterator<Item = Result<Scenario, E>>,
+        E: From<SimulatorError>,
     {
         let (mut cost, mut paths) = (Cost::default(), 0);
         for scenario in scenarios() {
@@ -90,7 +94,7 @@ impl<'m> Simulator<'m> {
             cost = cost.then(self.cost(&scenario));
             paths += scenario.paths;
         }
-        self.check(work, cost)?;
+        self.check(work, cost).map_err(SimulatorError::from)?;
         self.monitor.phase(Phase::Simulating);
         self.monitor.started(paths);
         for (i, scenario) in scenarios().enumerate() {
@@ -101,7 +105,7 @@ impl<'m> Simulator<'m> {
 
     /// Simulates a scenario on the pool into results, recording when and how long; refuses to
     /// report a value that is not a finite number.
-    fn run(&self, scenario: &Scenario, monitor: &dyn Monitor) -> Result<Results, Error> {
+    fn run(&self, scenario: &Scenario, monitor: &dyn Monitor) -> Result<Results, SimulatorError> {
         let started = SystemTime::now();
         let clock = Instant::now();
         let aggregates = self.pool.install(|| simulate(scenario, monitor))?;
@@ -212,6 +216,21 @@ impl Cost {
     pub fn hours(self) -> f64 {
         self.seconds / 3600.0
     }
+}
+
+/// Why the simulator gave no results.
+#[derive(Debug, thiserror::Error)]
+pub enum SimulatorError {
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
+    #[error(transparent)]
+    Unreportable(#[from] Unreportable),
+    /// The monitor cancelled the run.
+    #[error(transparent)]
+    Interrupted(#[from] Interrupted),
+    /// The worker threads could not be started.
+    #[error(transparent)]
+    Machine(#[from] anyhow::Error),
 }
 
 /// A job refused for its size, with its estimate and the limits. Exit code 2.

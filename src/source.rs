@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 
 use toml::Table;
 
-use crate::edit::{self, Edit, Place, Value};
-use crate::error::{Error, ScenarioError};
+use crate::edit::{self, Edit, EditError, Place, Value};
 use crate::export::folder::sha256_hex;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, ScenarioError};
 
 /// What every variant shares, set after validation: the paths, the seed and the one design kept.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +18,21 @@ pub struct Overrides {
     pub seed: Option<u64>,
     /// Keep only the design of this name.
     pub design: Option<String>,
+}
+
+/// Why a scenario file, or a variant of it, cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error(transparent)]
+    Scenario(#[from] ScenarioError),
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    #[error(transparent)]
+    UnknownDesign(#[from] UnknownDesign),
+    /// The edits could not be written into the file's text, or it read back differently: a
+    /// fault of sifsim, not of the edits.
+    #[error("could not write the scenario's text: {0}")]
+    Text(String),
 }
 
 /// A scenario file, read and validated, from which variants are made.
@@ -39,7 +53,7 @@ pub struct Source {
 
 impl Source {
     /// Reads and validates the scenario file at `path`.
-    pub fn read(path: &Path, overrides: Overrides) -> Result<Source, Error> {
+    pub fn read(path: &Path, overrides: Overrides) -> Result<Source, SourceError> {
         let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
             path: path.to_owned(),
             source,
@@ -49,7 +63,11 @@ impl Source {
 
     /// Validates scenario text; `path` only names it in errors. An unknown design to keep is
     /// refused with the names of those there are.
-    pub fn from_bytes(path: &Path, bytes: &[u8], overrides: Overrides) -> Result<Source, Error> {
+    pub fn from_bytes(
+        path: &Path,
+        bytes: &[u8],
+        overrides: Overrides,
+    ) -> Result<Source, SourceError> {
         let mut scenario = Scenario::from_bytes(path, bytes)?;
         // Valid, so UTF-8 TOML: reading it as a table cannot fail.
         let text = String::from_utf8_lossy(bytes).into_owned();
@@ -80,7 +98,7 @@ impl Source {
 
     /// The scenario with `edits` written into the file, validated, overrides applied. A
     /// [`Value::Toward`] stops at the last value validation accepts.
-    pub fn variant(&self, edits: &[Edit]) -> Result<Scenario, Error> {
+    pub fn variant(&self, edits: &[Edit]) -> Result<Scenario, SourceError> {
         if edits.is_empty() {
             return Ok(self.scenario.clone());
         }
@@ -91,20 +109,18 @@ impl Source {
 
     /// The places in the file's TOML that each of `edits` writes, as validation's problems name
     /// theirs: a problem at or inside one is that edit's.
-    pub fn places(&self, edits: &[Edit]) -> Result<Vec<Vec<Place>>, Error> {
+    pub fn places(&self, edits: &[Edit]) -> Result<Vec<Vec<Place>>, EditError> {
         Ok(self.edited(edits)?.1)
     }
 
     /// The file's text with `edits` written in as [`Source::variant`] writes them, its comments
     /// and layout kept and each changed value marked; refused like the variant when it is not
     /// valid. Overrides are not written: give paths and seed as edits to keep them.
-    pub fn variant_text(&self, edits: &[Edit]) -> Result<String, Error> {
+    pub fn variant_text(&self, edits: &[Edit]) -> Result<String, SourceError> {
         let edits = self.within_limits(edits)?;
         let (table, places) = self.edited(&edits)?;
         let variant = self.validated(table)?;
-        let broken = |e: &dyn std::fmt::Display| {
-            Error::Machine(format!("could not write the scenario's text: {e}").into())
-        };
+        let broken = |e: &dyn std::fmt::Display| SourceError::Text(e.to_string());
         let mut document: toml_edit::DocumentMut = self.text.parse().map_err(|e| broken(&e))?;
         for (edit, places) in edits.iter().zip(&places) {
             for place in places {
@@ -121,7 +137,7 @@ impl Source {
     }
 
     /// The file's TOML with `edits` written in, and the places each edit wrote.
-    fn edited(&self, edits: &[Edit]) -> Result<(Table, Vec<Vec<Place>>), Error> {
+    fn edited(&self, edits: &[Edit]) -> Result<(Table, Vec<Vec<Place>>), EditError> {
         let mut table = self.table.clone();
         let places = (edits.iter())
             .map(|e| edit::apply(&mut table, e))
@@ -138,7 +154,7 @@ impl Source {
     /// `edits` with every [`Value::Toward`] made a number: its `to` if validation accepts it,
     /// else the value nearest `to` that it accepts, found by halving the gap from `from`, all
     /// such edits at once.
-    fn within_limits(&self, edits: &[Edit]) -> Result<Vec<Edit>, Error> {
+    fn within_limits(&self, edits: &[Edit]) -> Result<Vec<Edit>, SourceError> {
         let mut edits = edits.to_vec();
         let mut searches: Vec<Search> = (edits.iter().enumerate())
             .filter_map(|(edit, e)| match e.value {
@@ -236,16 +252,25 @@ impl Overrides {
     }
 }
 
+/// A design asked for by name that the scenario does not have. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("--design \"{name}\": the scenario has no such design; its designs are {designs}")]
+pub struct UnknownDesign {
+    name: String,
+    /// The scenario's designs, quoted.
+    designs: String,
+}
+
 /// The index of the design named `name`; refused, listing the designs there are, when the
 /// scenario has none of that name.
-pub fn design_index(scenario: &Scenario, name: &str) -> Result<usize, ScenarioError> {
+pub fn design_index(scenario: &Scenario, name: &str) -> Result<usize, UnknownDesign> {
     if let Some(index) = scenario.designs.iter().position(|d| d.name == name) {
         return Ok(index);
     }
     let names: Vec<String> = (scenario.designs.iter())
         .map(|d| format!("\"{}\"", d.name))
         .collect();
-    Err(ScenarioError::UnknownDesign {
+    Err(UnknownDesign {
         name: name.to_string(),
         designs: names.join(", "),
     })

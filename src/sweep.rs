@@ -10,10 +10,9 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::edit::{Edit, EditError, FieldPath};
-use crate::error::Error;
 use crate::results::Results;
 use crate::scenario::Scenario;
-use crate::source::Source;
+use crate::source::{Source, SourceError};
 
 /// `--set PATH=VALUES`: a field and the values it takes.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,14 +169,17 @@ impl From<EditError> for SweepError {
 
 /// The scenario at one point of the settings' grid: each value written into the file and the
 /// whole validated like the file.
-pub fn variant(source: &Source, settings: &[Setting], point: &[f64]) -> Result<Scenario, Error> {
+pub fn variant(
+    source: &Source,
+    settings: &[Setting],
+    point: &[f64],
+) -> Result<Scenario, SweepError> {
     let edits: Vec<Edit> = (settings.iter().zip(point))
         .map(|(setting, &value)| Edit::number(setting.field.clone(), value))
         .collect();
     source.variant(&edits).map_err(|e| match e {
-        Error::Edit(e) => SweepError::from(e).into(),
-        Error::Scenario(e) => SweepError::point(settings, point, e).into(),
-        e => e,
+        SourceError::Edit(e) => e.into(),
+        e => SweepError::point(settings, point, e),
     })
 }
 

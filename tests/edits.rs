@@ -81,8 +81,8 @@ fn a_move_within_the_range_goes_all_the_way() {
 
 #[test]
 fn a_number_beyond_the_range_is_refused_like_a_written_one() {
-    let error =
-        (source().variant(&[Edit::number(field("success_probability"), 1.125)])).unwrap_err();
+    let edit = Edit::number(field("success_probability"), 1.125);
+    let error = Error::from(source().variant(&[edit]).unwrap_err());
     assert!(matches!(error, Error::Scenario(_)), "{error}");
     assert_eq!(error.exit_code(), 2);
     let message = format!("{error}");
@@ -95,7 +95,8 @@ fn a_plain_number_is_replaced_whole_by_a_table_but_not_entered() {
     let variant = source().variant(&[cost]).unwrap();
     let cost = variant.project_types[0].spec.cost;
     assert_eq!((cost.median, cost.sigma), (2.0, 0.1));
-    let error = (source().variant(&[Edit::number(field("cost.median"), 2.0)])).unwrap_err();
+    let edit = Edit::number(field("cost.median"), 2.0);
+    let error = Error::from(source().variant(&[edit]).unwrap_err());
     assert!(matches!(error, Error::Edit(_)), "{error}");
     assert!(
         error

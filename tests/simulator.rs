@@ -96,7 +96,7 @@ fn variants(initials: &[f64]) -> impl Iterator<Item = Result<Scenario, Error>> {
     let source = Source::from_bytes("compare.toml".as_ref(), COMPARE.as_bytes(), overrides);
     let source = source.unwrap();
     let field: FieldPath = "design.fund.initial".parse().unwrap();
-    (initials.iter()).map(move |&x| source.variant(&[Edit::number(field.clone(), x)]))
+    (initials.iter()).map(move |&x| Ok(source.variant(&[Edit::number(field.clone(), x)])?))
 }
 
 #[test]

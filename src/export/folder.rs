@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, OutputError};
+use super::readback::ResultsError;
 use crate::simulate::{Interrupted, Monitor};
 
 /// The manifest's file name inside an output folder.
@@ -23,6 +23,40 @@ pub const MANIFEST: &str = "sifsim-manifest.json";
 const MAX_ENTRIES: usize = 10_000;
 /// Largest manifest read back.
 const MAX_MANIFEST_BYTES: u64 = 4 * 1024 * 1024;
+
+/// An output folder sifsim may not write to or read from. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("'{}' cannot be an output folder: it names no folder; choose one with --out, e.g. --out output/mine", .0.display())]
+    NoName(PathBuf),
+    #[error("'{}' is a file; sifsim writes its results to a folder and never replaces a file; choose another folder with --out", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("'{}' is a symbolic link; sifsim does not replace links; choose a folder with --out", .0.display())]
+    Symlink(PathBuf),
+    #[error("'{}' was not written by sifsim (it holds no {MANIFEST}); sifsim neither replaces nor reads a folder it did not write; give a run's output folder, or a new or empty folder to --out", .0.display())]
+    NoManifest(PathBuf),
+    #[error("'{}' holds '{}', which sifsim did not write; sifsim only replaces folders that hold nothing else; move it away or choose another folder with --out", dir.display(), entry.display())]
+    Foreign { dir: PathBuf, entry: PathBuf },
+    #[error("'{}' was changed after sifsim wrote it; sifsim will neither replace nor read an edited folder; move the file away or choose another folder with --out", .0.display())]
+    Edited(PathBuf),
+    #[error("cannot read '{}'", .0.display())]
+    Unreadable(PathBuf, #[source] std::io::Error),
+}
+
+/// Why an output folder was not written, or a finished run not read back from one.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Results(#[from] ResultsError),
+    /// The monitor cancelled the writing.
+    #[error(transparent)]
+    Interrupted(#[from] Interrupted),
+    /// Reading or writing a file, or drawing a chart, failed.
+    #[error(transparent)]
+    Machine(#[from] anyhow::Error),
+}
 
 /// Where an output folder's files came from.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -204,7 +238,7 @@ impl<'a> Staging<'a> {
         target: &Path,
         provenance: Provenance,
         monitor: &'a dyn Monitor,
-    ) -> Result<Staging<'a>, Error> {
+    ) -> Result<Staging<'a>, ExportError> {
         let target = &normalised(target)?;
         check_target(target)?;
         let parent = match target.parent() {
@@ -251,7 +285,7 @@ impl<'a> Staging<'a> {
     }
 
     /// Writes one file (a relative path, e.g. `charts/fund.svg`) into the staging folder.
-    pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Error> {
+    pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), ExportError> {
         if self.monitor.cancelled() {
             return Err(Interrupted.into());
         }
@@ -268,7 +302,7 @@ impl<'a> Staging<'a> {
     }
 
     /// Writes the manifest and replaces the target folder with the staged one.
-    pub fn commit(mut self) -> Result<(), Error> {
+    pub fn commit(mut self) -> Result<(), ExportError> {
         let manifest =
             serde_json::to_vec_pretty(&self.manifest).context("could not write the manifest")?;
         let path = self.temp.join(MANIFEST);

@@ -21,11 +21,10 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 pub use charts::Lang;
-pub use folder::{Provenance, Staging};
-pub use readback::read_results;
+pub use folder::{ExportError, Provenance, Staging};
+pub use readback::{ResultsError, read_results};
 pub use variants::{SENSITIVITY_CSV, SWEEP_CSV, Sweep, sweep_csv, write_sensitivity, write_sweep};
 
-use crate::error::Error;
 use crate::results::Results;
 use crate::scenario::Scenario;
 use crate::simulate::{Monitor, Phase};
@@ -95,7 +94,7 @@ pub fn write_run(
     extras: Extras,
     provenance: Provenance,
     monitor: &dyn Monitor,
-) -> Result<(), Error> {
+) -> Result<(), ExportError> {
     let mut staging = Staging::new(dir, provenance, monitor)?;
     monitor.phase(Phase::Tables);
     for export in exports() {
@@ -133,13 +132,13 @@ pub fn write_run(
 
 /// The report page of `results` in `lang`, its charts drawn in memory: what [`write_run`]
 /// writes as `report.html`, without writing anything.
-pub fn report_page(parts: &ReportParts, results: &Results, lang: Lang) -> Result<String, Error> {
+pub fn report_page(parts: &ReportParts, results: &Results, lang: Lang) -> Result<String> {
     let svgs = (charts::names(results).into_par_iter())
         .map(|chart| {
             let svg = charts::svg(results, lang, &chart.name)?.unwrap_or_default();
             Ok((chart.name, svg))
         })
-        .collect::<Result<_, Error>>()?;
+        .collect::<Result<_>>()?;
     report(parts, results, svgs, lang)
 }
 
@@ -150,14 +149,14 @@ fn report(
     results: &Results,
     mut svgs: Vec<(String, String)>,
     lang: Lang,
-) -> Result<String, Error> {
+) -> Result<String> {
     svgs.extend(charts::exceedance_svgs(results, lang)?);
     Ok(html::report(parts, results, &svgs, lang))
 }
 
 /// Re-draws the charts of a finished run in `dir` from its files: the folder is rewritten
 /// whole, its other files unchanged, and only when sifsim wrote it and nobody edited it.
-pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<(), Error> {
+pub fn redraw_charts(dir: &Path, lang: Lang, monitor: &dyn Monitor) -> Result<(), ExportError> {
     let manifest = folder::check_owned(dir)?;
     let results = read_results(dir)?;
     let mut staging = Staging::new(dir, manifest.provenance.clone(), monitor)?;

@@ -11,14 +11,13 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::ops::RangeInclusive;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use csv::StringRecord;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::aggregate::MAX_MAGNITUDE;
-use crate::error::ResultsError;
 use crate::exceedance::Distributions;
 use crate::results::{FundRow, Results, Summary, UnitRow};
 use crate::scenario::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS};
@@ -35,6 +34,28 @@ const WHOLE: [&str; 5] = ["seed", "paths", "start_year", "years", "threads"];
 const KEY_COLUMNS: [&str; 3] = ["design", "unit", "year"];
 /// The models a design can have.
 const MODELS: [&str; 3] = ["budget", "repayment", "dual"];
+
+/// A finished run's files that `sifsim chart` cannot use. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum ResultsError {
+    #[error("cannot read {file} in '{}' (is it the output folder of a run?)", dir.display())]
+    Read {
+        dir: PathBuf,
+        file: &'static str,
+        source: std::io::Error,
+    },
+    #[error(
+        "{file}{at}: {problem}\nThe folder was not written by this sifsim, or was edited since; \
+         run `sifsim run` again to write it anew."
+    )]
+    Invalid {
+        file: &'static str,
+        /// Where in the file, e.g. ` line 7, column cash_p95`; empty for the file as a whole.
+        at: String,
+        /// The value and what is allowed.
+        problem: String,
+    },
+}
 
 /// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv` in `dir`
 /// (without the distributions, which no file holds).

@@ -7,9 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::charts::{self, SweepData};
-use super::folder::{Provenance, Staging};
+use super::folder::{ExportError, Provenance, Staging};
 use super::{CHARTS, Lang, SweepSection, xlsx};
-use crate::error::Error;
 use crate::results::Results;
 use crate::scenario::Scenario;
 use crate::sensitivity::SensitivityRow;
@@ -37,7 +36,7 @@ pub fn write_sweep(
     xlsx: bool,
     provenance: Provenance,
     monitor: &dyn Monitor,
-) -> Result<(), Error> {
+) -> Result<(), ExportError> {
     let mut staging = Staging::new(dir, provenance, monitor)?;
     monitor.phase(Phase::Tables);
     let csv = sweep_csv(sweep.settings, sweep.rows)?;
@@ -58,7 +57,7 @@ pub fn write_sweep(
 
 impl SweepSection {
     /// A sweep for the report, its charts drawn as SVG.
-    pub fn new(sweep: &Sweep, lang: Lang) -> Result<SweepSection, Error> {
+    pub fn new(sweep: &Sweep, lang: Lang) -> Result<SweepSection> {
         let svgs = (charts::render_sweep(&chart_data(sweep, lang))?.into_iter())
             .filter(|(name, _)| name.ends_with(".svg"))
             .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
@@ -93,11 +92,7 @@ fn chart_data<'a>(sweep: &Sweep<'a>, lang: Lang) -> SweepData<'a> {
 }
 
 /// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
-pub fn sweep_csv(settings: &[Setting], rows: &[SweepRow]) -> Result<Vec<u8>, Error> {
-    Ok(sweep_table(settings, rows)?)
-}
-
-fn sweep_table(settings: &[Setting], rows: &[SweepRow]) -> Result<Vec<u8>> {
+pub fn sweep_csv(settings: &[Setting], rows: &[SweepRow]) -> Result<Vec<u8>> {
     // The metrics' columns come from serde, read back as records to put the settings' first.
     let metrics = csv_of(rows.iter().map(|(_, metrics)| metrics))?;
     let mut metrics = ::csv::Reader::from_reader(metrics.as_slice());
@@ -121,7 +116,7 @@ pub fn write_sensitivity(
     xlsx: bool,
     provenance: Provenance,
     monitor: &dyn Monitor,
-) -> Result<(), Error> {
+) -> Result<(), ExportError> {
     let mut staging = Staging::new(dir, provenance, monitor)?;
     monitor.phase(Phase::Tables);
     let csv = csv_of(rows.iter())?;

@@ -20,5 +20,5 @@ pub fn explain(simulator: &Simulator, request: &ExplainRequest) -> Result<Told, 
     // Every design stays in the scenario: their demands shape the world every path draws.
     let source = request.options.source(None)?;
     story::explain(simulator, source.scenario(), &request.design, &request.pick)
-        .map_err(|e| e.in_file(&source.path))
+        .map_err(|e| Error::in_file(e, &source.path))
 }

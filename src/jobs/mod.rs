@@ -75,7 +75,7 @@ impl Options {
             seed: self.seed,
             design: design.map(String::from),
         };
-        Source::read(&self.scenario, overrides)
+        Ok(Source::read(&self.scenario, overrides)?)
     }
 
     /// Where `job` on `source` with `settings` writes: `--out` or the default folder, refused

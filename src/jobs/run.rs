@@ -51,7 +51,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
         .collect::<Result<Vec<_>, _>>()?;
     let mut results = simulator
         .simulate(scenario)
-        .map_err(|e| e.in_file(&source.path))?;
+        .map_err(|e| Error::in_file(e, &source.path))?;
     results.summary.scenario_sha256 = source.sha256.clone();
     let settings = &request.report_sweep;
     let sweep_section = if request.report && !settings.is_empty() {
@@ -101,7 +101,6 @@ pub fn typical_dry_future(
     let riskiest = (designs.iter())
         .filter(|d| d.p_depleted_ever > 0.0)
         .max_by(|a, b| a.p_depleted_ever.total_cmp(&b.p_depleted_ever));
-    riskiest
-        .map(|d| story::explain(simulator, scenario, &d.name, &Pick::RanDry))
-        .transpose()
+    let told = riskiest.map(|d| story::explain(simulator, scenario, &d.name, &Pick::RanDry));
+    Ok(told.transpose()?)
 }

@@ -45,7 +45,9 @@ pub fn sensitivity(
     let scenarios = || {
         runs.iter().map(|run| match run {
             None => Ok(base.clone()),
-            Some((input, high)) => source.variant(&input.edits(base, *high)),
+            Some((input, high)) => source
+                .variant(&input.edits(base, *high))
+                .map_err(Error::from),
         })
     };
     let (mut rows, mut base_results) = (Vec::new(), None);
@@ -61,7 +63,7 @@ pub fn sensitivity(
         Ok(())
     };
     (simulator.simulate_each(Work::Runs(runs.len()), scenarios, each))
-        .map_err(|e| e.in_file(&source.path))?;
+        .map_err(|e| Error::in_file(e, &source.path))?;
     let base_results = base_results.expect("the first run is the scenario as written");
     let options = &request.options;
     let provenance = provenance(Job::Sensitivity, &source, &[]);

@@ -74,16 +74,17 @@ pub(super) fn rows(
         );
         return Err(SweepError::grid(settings, message).into());
     }
-    let in_file = |e: Error| e.in_file(&source.path);
-    (simulator.check(Work::Grid(points), estimate)).map_err(|e| in_file(e.into()))?;
+    (simulator.check(Work::Grid(points), estimate)).map_err(|e| Error::in_file(e, &source.path))?;
     let grid = sweep::grid(settings);
     let mut rows = Vec::new();
-    let scenarios = || (grid.iter()).map(|point| sweep::variant(source, settings, point));
+    let scenarios =
+        || (grid.iter()).map(|point| sweep::variant(source, settings, point).map_err(Error::from));
     let each = |i: usize, results| {
         let metrics = SweepMetrics::of(&results).into_iter();
         rows.extend(metrics.map(|m| (grid[i].clone(), m)));
         Ok(())
     };
-    (simulator.simulate_each(Work::Grid(points), scenarios, each)).map_err(in_file)?;
+    (simulator.simulate_each(Work::Grid(points), scenarios, each))
+        .map_err(|e| Error::in_file(e, &source.path))?;
     Ok(rows)
 }

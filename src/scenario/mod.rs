@@ -7,12 +7,10 @@ pub mod file;
 mod report;
 mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use check::{PathPart, Problem};
 pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, validate};
-
-use crate::error::ScenarioError;
 
 /// A validated scenario: ids resolved to indices, defaults applied, every value in range.
 #[derive(Debug, Clone)]
@@ -41,6 +39,29 @@ pub struct Scenario {
     price_factors: Vec<f64>,
     /// `1 / (1 + discount_rate)^t` for the same years.
     discount_factors: Vec<f64>,
+}
+
+/// A scenario file that cannot be used. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    #[error("cannot read scenario file '{}'", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("scenario file '{}' is not UTF-8 text (the first bad byte is at offset {offset})", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("scenario file '{}' is empty; see docs/scenario-reference.md for what it holds", path.display())]
+    Empty { path: PathBuf },
+    #[error("scenario file '{}' is not a valid scenario:\n{message}", path.display())]
+    Syntax { path: PathBuf, message: String },
+    #[error("scenario file '{}' has {} problem(s):\n{report}", path.display(), problems.len())]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+        /// The problems drawn against the file's lines.
+        report: String,
+    },
 }
 
 impl Scenario {

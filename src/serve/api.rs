@@ -21,11 +21,11 @@ use super::controls::{Edits, plain};
 use super::fund::{Entry, Fund, View};
 use crate::Simulator;
 use crate::edit::Edit;
-use crate::error::{Error, ScenarioError};
+use crate::error::Error;
 use crate::export::folder::sha256_hex;
 use crate::export::{Lang, charts};
 use crate::results::Results;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, ScenarioError};
 use crate::simulate::Monitor;
 
 /// Runs whose figures are kept, the latest first, so that going back to a setting is instant.
@@ -100,7 +100,8 @@ impl ApiError {
     /// An error of the library: 422 for what the page's values caused (with each problem next
     /// to its control, in `lang`), 409 for a run a newer request cancelled, 500 for a machine's
     /// failure.
-    fn of(error: Error, fund: &Fund, edits: &[(String, Edit)], lang: Lang) -> ApiError {
+    fn of(error: impl Into<Error>, fund: &Fund, edits: &[(String, Edit)], lang: Lang) -> ApiError {
+        let error = error.into();
         let status = match &error {
             Error::Interrupted(_) => StatusCode::CONFLICT,
             e if e.exit_code() == 2 => StatusCode::UNPROCESSABLE_ENTITY,
@@ -262,7 +263,7 @@ pub(super) struct Job {
 
 impl Job {
     /// A refusal of `error`, next to the control at fault.
-    pub fn error(&self, error: Error) -> ApiError {
+    pub fn error(&self, error: impl Into<Error>) -> ApiError {
         ApiError::of(error, self.fund, &self.edits, self.lang)
     }
 
@@ -393,7 +394,7 @@ fn figures(
     let edits = plain(edits);
     let scenario = fund.source.variant(&edits)?;
     let mut results = (Simulator::new(None, monitor)?.simulate(&scenario))
-        .map_err(|e| e.in_file(&fund.source.path))?;
+        .map_err(|e| Error::in_file(e, &fund.source.path))?;
     // The scenario file the page downloads, named as `sifsim run` names the file it read.
     results.summary.scenario_sha256 = sha256_hex(fund.source.variant_text(&edits)?.as_bytes());
     let charts = (charts::names(&results).into_par_iter())

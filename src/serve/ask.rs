@@ -43,7 +43,7 @@ pub async fn threshold(
     let Json(Asked { settings, question }) = asked?;
     let answer = blocking(app, &settings, move |app, job| {
         let terms = Terms::of_scenario(job.fund.source.scenario());
-        let question = Question::parse(&question, &terms).map_err(|e| job.error(e.into()))?;
+        let question = Question::parse(&question, &terms).map_err(|e| job.error(e))?;
         let (now, base) = (app.now(job)?, app.loaded(job)?);
         Ok(Answer {
             question: question.describe(&now.results.summary, job.lang),

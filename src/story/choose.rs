@@ -5,11 +5,11 @@
 use rayon::prelude::*;
 
 use super::Choice;
-use crate::error::{Error, ScenarioError};
 use crate::ledger::Ledger;
 use crate::scenario::Scenario;
 use crate::simulate::Interrupted;
-use crate::simulator::{Simulator, Work};
+use crate::simulator::{Simulator, TooLarge, Work};
+use crate::source::UnknownDesign;
 use crate::world::{Samplers, World};
 
 /// The percentile `--worst-burden` picks.
@@ -27,6 +27,30 @@ pub enum Pick {
     WorstBurden(String),
 }
 
+/// A future asked for that the scenario does not have. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum PickError {
+    #[error("--worst-burden \"{id}\": the scenario has no such unit; its units are {units}")]
+    UnknownUnit { id: String, units: String },
+    #[error("--path {path}: the scenario has {paths} paths, numbered 0 to {}; give a smaller --path or more --paths", paths - 1)]
+    NoSuchPath { path: u64, paths: u64 },
+}
+
+/// Why a future was not told.
+#[derive(Debug, thiserror::Error)]
+pub enum StoryError {
+    #[error(transparent)]
+    UnknownDesign(#[from] UnknownDesign),
+    #[error(transparent)]
+    Pick(#[from] PickError),
+    /// Finding the future takes a pass over the paths that is too large.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
+    /// The simulator's monitor cancelled that pass.
+    #[error(transparent)]
+    Interrupted(#[from] Interrupted),
+}
+
 /// The path `pick` chooses for design `design` (an index), and why; `None` for
 /// [`Pick::RanDry`] when the fund ran dry on no path.
 pub fn choose(
@@ -34,12 +58,12 @@ pub fn choose(
     scenario: &Scenario,
     design: usize,
     pick: &Pick,
-) -> Result<Option<(u64, Choice)>, Error> {
+) -> Result<Option<(u64, Choice)>, StoryError> {
     match pick {
         &Pick::Path(path) => {
             if path >= scenario.paths {
                 let paths = scenario.paths;
-                return Err(ScenarioError::NoSuchPath { path, paths }.into());
+                return Err(PickError::NoSuchPath { path, paths }.into());
             }
             Ok(Some((path, Choice::Asked)))
         }
@@ -83,14 +107,14 @@ pub fn choose(
 }
 
 /// The index of the unit with id `id`; refused, listing the units there are, when none has it.
-fn unit_index(scenario: &Scenario, id: &str) -> Result<usize, ScenarioError> {
+fn unit_index(scenario: &Scenario, id: &str) -> Result<usize, PickError> {
     if let Some(u) = scenario.units.iter().position(|u| u.id == id) {
         return Ok(u);
     }
     let units: Vec<String> = (scenario.units.iter())
         .map(|u| format!("\"{}\" ({})", u.id, u.name))
         .collect();
-    Err(ScenarioError::UnknownUnit {
+    Err(PickError::UnknownUnit {
         id: id.to_string(),
         units: units.join(", "),
     })
@@ -103,7 +127,7 @@ fn each_path<T: Send>(
     scenario: &Scenario,
     design: usize,
     read: impl Fn(&Ledger) -> T + Sync,
-) -> Result<Vec<T>, Error> {
+) -> Result<Vec<T>, StoryError> {
     simulator.check(Work::Run, simulator.cost(scenario))?;
     let samplers = Samplers::new(scenario);
     let monitor = simulator.monitor();

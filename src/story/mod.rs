@@ -12,9 +12,8 @@ mod render;
 
 use serde::Serialize;
 
-pub use choose::{Pick, choose};
+pub use choose::{Pick, PickError, StoryError, choose};
 
-use crate::error::Error;
 use crate::ledger::{Decision, Inflow, Ledger, Observer};
 use crate::scenario::{Bearer, Deposit, Design, FloorScope, Scenario};
 use crate::simulator::Simulator;
@@ -175,7 +174,7 @@ pub fn explain(
     scenario: &Scenario,
     design: &str,
     pick: &Pick,
-) -> Result<Told, Error> {
+) -> Result<Told, StoryError> {
     let d = design_index(scenario, design)?;
     Ok(match choose(simulator, scenario, d, pick)? {
         Some((path, why)) => Told::Story(tell(scenario, d, path, why)),

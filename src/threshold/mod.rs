@@ -8,7 +8,7 @@ mod parse;
 use std::fmt::Write;
 
 use crate::exceedance::Quantity;
-use crate::export::Lang;
+use crate::labels::Lang;
 use crate::results::{Results, Summary};
 use crate::scenario::Scenario;
 

@@ -25,7 +25,6 @@ use resvg::{tiny_skia, usvg};
 pub use crate::labels::Lang;
 pub(crate) use sweep::{SweepData, render_sweep};
 
-use crate::error::Error;
 use crate::export::names::{Stem, file_stems};
 use crate::results::{FundRow, Results, UnitRow};
 use crate::sensitivity::SensitivityRow;
@@ -287,7 +286,7 @@ fn png_of(svg: &str) -> Result<Vec<u8>> {
 /// One chart of `results` as SVG text, drawn in memory: `name` is its file name in a run's
 /// `charts/` folder without the extension, e.g. `depletion` or `fund-budget`; `None` when the
 /// results have no chart of that name.
-pub fn svg(results: &Results, lang: Lang, name: &str) -> Result<Option<String>, Error> {
+pub fn svg(results: &Results, lang: Lang, name: &str) -> Result<Option<String>> {
     let charts = Chart::all(results);
     let stems = file_stems(&charts.iter().map(|c| c.stem(results)).collect::<Vec<_>>());
     let Some((chart, _)) = charts.into_iter().zip(stems).find(|(_, stem)| stem == name) else {
