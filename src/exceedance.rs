@@ -1,5 +1,6 @@
 //! "What is the chance that…": the distributions over paths that a run keeps for threshold
-//! questions, and the exceedance curves of `exceedance.csv` read off them.
+//! questions, and the exceedance curves read off them (`exceedance.csv`'s rows are
+//! [`crate::results::ExceedanceRow`]s).
 //!
 //! A curve gives, for a figure, the share of paths above each value `x`. Its values are the
 //! histogram's bin edges (a bin is 1/512 of the pilot's range widened by 10 % on each side),
@@ -7,10 +8,7 @@
 //! curve is right to within one bin. Where many paths have exactly 0 the curve drops by their
 //! share at 0, a drop the rows spread over the bin below 0.
 
-use serde::{Deserialize, Serialize};
-
 use crate::aggregate::{Accumulator, Histogram, Total, UnitTotal, YearStat};
-use crate::results::Results;
 use crate::scenario::Scenario;
 
 /// The histograms a run keeps beside its figures; no file holds them.
@@ -92,55 +90,6 @@ impl DesignDistributions {
             Quantity::BurdenLifetime { u } => &self.burden_total_lifetime[u],
         }
     }
-}
-
-/// One row of `exceedance.csv`: the share of paths where a figure is above a value.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ExceedanceRow {
-    pub design: String,
-    /// `final_cash`, `net_saving_lifetime`, `burden_total` or `burden_total_lifetime`, as in
-    /// `summary.json`.
-    pub figure: String,
-    /// The unit's id for a burden; empty otherwise.
-    pub unit: String,
-    pub value_mnkr: f64,
-    /// Share of paths where the figure is above `value_mnkr`.
-    pub p_above: f64,
-}
-
-/// Every design's exceedance curves: the final balance, the lifetime net saving, and each
-/// unit's burden over the simulated years and over the lifetimes.
-pub fn curves(results: &Results) -> Vec<ExceedanceRow> {
-    let summary = &results.summary;
-    let mut rows = Vec::new();
-    for (design, distributions) in summary.designs.iter().zip(&results.distributions.designs) {
-        let last = Quantity::Cash {
-            t: summary.years - 1,
-        };
-        let mut figures = vec![
-            ("final_cash", "", last),
-            ("net_saving_lifetime", "", Quantity::NetSavingLifetime),
-        ];
-        for (u, unit) in summary.units.iter().enumerate() {
-            figures.push(("burden_total", &unit.id, Quantity::Burden { u }));
-        }
-        for (u, unit) in summary.units.iter().enumerate() {
-            let lifetime = Quantity::BurdenLifetime { u };
-            figures.push(("burden_total_lifetime", &unit.id, lifetime));
-        }
-        for (figure, unit, quantity) in figures {
-            rows.extend(curve(distributions.get(quantity)).into_iter().map(
-                |(value_mnkr, p_above)| ExceedanceRow {
-                    design: design.name.clone(),
-                    figure: figure.into(),
-                    unit: unit.into(),
-                    value_mnkr,
-                    p_above,
-                },
-            ));
-        }
-    }
-    rows
 }
 
 /// `(x, share of paths above x)` at the histogram's edges, leaving out those inside a flat

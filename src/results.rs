@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::aggregate::{
     Accumulator, Layout, MAX_MAGNITUDE, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
 };
-use crate::exceedance::Distributions;
+use crate::exceedance::{Distributions, Quantity, curve};
 use crate::scenario::{Deposit, Scenario};
 
 /// How a run went: the only part of the outputs that differs between two runs of the same
@@ -72,6 +72,20 @@ pub struct UnitRow {
     pub burden_share_p5: f64,
     pub burden_share_p50: f64,
     pub burden_share_p95: f64,
+}
+
+/// One row of `exceedance.csv`: the share of paths where a figure is above a value.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ExceedanceRow {
+    pub design: String,
+    /// `final_cash`, `net_saving_lifetime`, `burden_total` or `burden_total_lifetime`, as in
+    /// `summary.json`.
+    pub figure: String,
+    /// The unit's id for a burden; empty otherwise.
+    pub unit: String,
+    pub value_mnkr: f64,
+    /// Share of paths where the figure is above `value_mnkr`.
+    pub p_above: f64,
 }
 
 /// A mean over paths.
@@ -342,6 +356,42 @@ impl Results {
             units,
             distributions: Distributions::read(scenario, aggregates),
         })
+    }
+
+    /// The rows of `exceedance.csv`: every design's exceedance curves — the final balance, the
+    /// lifetime net saving, and each unit's burden over the simulated years and over the
+    /// lifetimes.
+    pub fn exceedance_rows(&self) -> Vec<ExceedanceRow> {
+        let summary = &self.summary;
+        let mut rows = Vec::new();
+        for (design, distributions) in summary.designs.iter().zip(&self.distributions.designs) {
+            let last = Quantity::Cash {
+                t: summary.years - 1,
+            };
+            let mut figures = vec![
+                ("final_cash", "", last),
+                ("net_saving_lifetime", "", Quantity::NetSavingLifetime),
+            ];
+            for (u, unit) in summary.units.iter().enumerate() {
+                figures.push(("burden_total", &unit.id, Quantity::Burden { u }));
+            }
+            for (u, unit) in summary.units.iter().enumerate() {
+                let lifetime = Quantity::BurdenLifetime { u };
+                figures.push(("burden_total_lifetime", &unit.id, lifetime));
+            }
+            for (figure, unit, quantity) in figures {
+                rows.extend(curve(distributions.get(quantity)).into_iter().map(
+                    |(value_mnkr, p_above)| ExceedanceRow {
+                        design: design.name.clone(),
+                        figure: figure.into(),
+                        unit: unit.into(),
+                        value_mnkr,
+                        p_above,
+                    },
+                ));
+            }
+        }
+        rows
     }
 }
 

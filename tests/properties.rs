@@ -7,7 +7,7 @@ mod common;
 
 use proptest::prelude::*;
 use sifsim::aggregate::Histogram;
-use sifsim::exceedance::{Quantity, curves};
+use sifsim::exceedance::Quantity;
 use sifsim::ledger::Ledger;
 use sifsim::results::{Results, RunInfo};
 use sifsim::scenario::{Basis, Bearer, Scenario};
@@ -304,7 +304,7 @@ proptest! {
         let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
         let run = RunInfo { threads: 1, started: String::new(), duration_seconds: 0.0 };
         let results = Results::new(&scenario, &aggregates, String::new(), run).unwrap();
-        let rows = curves(&results);
+        let rows = results.exceedance_rows();
         for pair in rows.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let same = a.design == b.design && a.figure == b.figure && a.unit == b.unit;

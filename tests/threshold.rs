@@ -9,9 +9,9 @@ use std::path::Path;
 use assert_cmd::Command;
 use common::{Setup, apply_all, sifsim_run};
 use sifsim::Simulator;
-use sifsim::exceedance::{ExceedanceRow, Quantity, curves};
+use sifsim::exceedance::Quantity;
 use sifsim::export::Lang;
-use sifsim::results::Results;
+use sifsim::results::{ExceedanceRow, Results};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::Unmonitored;
 use sifsim::threshold::{Comparison, Question, Terms, answer, render};
@@ -146,7 +146,7 @@ fn two_outcomes_are_answered_exactly() {
 fn the_curves_of_two_outcomes_step_at_them() {
     let scenario = two_outcomes();
     let failed = failed_share(&scenario);
-    let rows = curves(&simulate(&scenario));
+    let rows = simulate(&scenario).exceedance_rows();
     let curve = |design: &str, figure: &str| -> Vec<(f64, f64)> {
         (rows.iter())
             .filter(|r| r.design == design && r.figure == figure)
@@ -173,7 +173,7 @@ fn the_last_years_balance_agrees_with_its_curve_and_percentiles() {
     let mut scenario = Scenario::load(Path::new("scenarios/compare.toml")).unwrap();
     scenario.paths = 3000;
     let results = simulate(&scenario);
-    let rows = curves(&results);
+    let rows = results.exceedance_rows();
     for (d, design) in results.summary.designs.iter().enumerate() {
         let last = Quantity::Cash {
             t: results.summary.years - 1,

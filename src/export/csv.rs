@@ -4,7 +4,6 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Export;
-use crate::exceedance;
 use crate::results::Results;
 
 /// `fund.csv`: one row per design and year.
@@ -42,7 +41,7 @@ impl Export for Exceedance {
     }
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {
-        rows(&exceedance::curves(results))
+        rows(&results.exceedance_rows())
     }
 }
 
