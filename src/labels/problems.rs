@@ -20,6 +20,11 @@ impl Said {
         }
     }
 
+    /// A template of [`ProblemText`] that takes no values.
+    pub fn of(template: fn(&ProblemText) -> &'static str) -> Said {
+        Said::filled(template, &[])
+    }
+
     /// A template of [`ProblemText`] with its values filled in.
     pub fn filled(template: fn(&ProblemText) -> &'static str, values: &[(&str, &str)]) -> Said {
         Said::new(|text| fill(template(text), values))

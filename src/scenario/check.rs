@@ -145,25 +145,21 @@ impl Allowed {
             }
     }
 
+    /// What is allowed, in `text`'s words.
     fn describe(self, text: &ProblemText) -> String {
-        let template = match self {
-            Allowed::Any => text.any,
-            Allowed::NonNegative => text.non_negative,
-            Allowed::Positive => text.positive,
-            Allowed::Share => text.share,
-            Allowed::AboveMinusOne => text.above_minus_one,
-            Allowed::OpenUnit => text.open_unit,
-            Allowed::Correlation => text.correlation,
-            Allowed::AtMost(_) => text.at_most,
-            Allowed::PositiveAtMost(_) => text.positive_at_most,
-            Allowed::AtLeast(_) => text.at_least,
-        };
-        let bound = match self {
-            Allowed::AtMost(max) | Allowed::PositiveAtMost(max) => ("max", max),
-            Allowed::AtLeast(min) => ("min", min),
-            _ => ("", 0.0),
-        };
-        fill(template, &[(bound.0, &bound.1.to_string())])
+        let bounded = |template, name, bound: f64| fill(template, &[(name, &bound.to_string())]);
+        match self {
+            Allowed::Any => text.any.into(),
+            Allowed::NonNegative => text.non_negative.into(),
+            Allowed::Positive => text.positive.into(),
+            Allowed::Share => text.share.into(),
+            Allowed::AboveMinusOne => text.above_minus_one.into(),
+            Allowed::OpenUnit => text.open_unit.into(),
+            Allowed::Correlation => text.correlation.into(),
+            Allowed::AtMost(max) => bounded(text.at_most, "max", max),
+            Allowed::PositiveAtMost(max) => bounded(text.positive_at_most, "max", max),
+            Allowed::AtLeast(min) => bounded(text.at_least, "min", min),
+        }
     }
 }
 

@@ -126,9 +126,9 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             c.name(at.key("id"), &u.id, MAX_ID);
             c.name(at.key("name"), &u.name, MAX_NAME);
             if u.id.is_empty() {
-                c.fail(at.key("id"), Said::filled(|w| w.empty, &[]));
+                c.fail(at.key("id"), Said::of(|w| w.empty));
             } else if !seen.insert(u.id.as_str()) {
-                c.fail(at.key("id"), Said::filled(|w| w.id_taken, &[]));
+                c.fail(at.key("id"), Said::of(|w| w.id_taken));
             }
             Unit {
                 id: u.id.clone(),
@@ -159,11 +159,11 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             let at = Item::new("project_type", i, format!("project_type \"{}\"", p.name));
             c.name(at.key("name"), &p.name, MAX_NAME);
             if p.start_year.is_some() {
-                let message = Said::filled(|w| w.start_year_of_type, &[]);
+                let message = Said::of(|w| w.start_year_of_type);
                 c.fail(at.key("start_year"), message);
             }
             if p.decided {
-                c.fail(at.key("decided"), Said::filled(|w| w.decided_of_type, &[]));
+                c.fail(at.key("decided"), Said::of(|w| w.decided_of_type));
             }
             let arrivals = match p.arrivals_per_year {
                 Some(a) => c.number(
@@ -172,10 +172,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
                     Allowed::AtMost(MAX_ARRIVALS),
                 ),
                 None => {
-                    c.fail(
-                        at.key("arrivals_per_year"),
-                        Said::filled(|w| w.required, &[]),
-                    );
+                    c.fail(at.key("arrivals_per_year"), Said::of(|w| w.required));
                     0.0
                 }
             };
@@ -194,13 +191,13 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             let at = Item::new("project", i, format!("project \"{}\"", p.name));
             c.name(at.key("name"), &p.name, MAX_NAME);
             if p.arrivals_per_year.is_some() {
-                let message = Said::filled(|w| w.arrivals_of_project, &[]);
+                let message = Said::of(|w| w.arrivals_of_project);
                 c.fail(at.key("arrivals_per_year"), message);
             }
             let start = match p.start_year {
                 Some(y) => c.integer(at.key("start_year"), y, start_year, last_year),
                 None => {
-                    c.fail(at.key("start_year"), Said::filled(|w| w.required, &[]));
+                    c.fail(at.key("start_year"), Said::of(|w| w.required));
                     start_year
                 }
             };
@@ -227,7 +224,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             if !names.insert(d.name.as_str()) {
                 c.fail(
                     Item::new("design", i, format!("design \"{}\"", d.name)).key("name"),
-                    Said::filled(|w| w.name_taken, &[]),
+                    Said::of(|w| w.name_taken),
                 );
             }
             design(&mut c, i, d, start_year, last_year)
@@ -392,7 +389,7 @@ fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) 
         repayable: p.repayable,
     };
     if spec.repayable && spec.planned_savings_total <= 0.0 {
-        let message = Said::filled(|w| w.no_planned_savings, &[]);
+        let message = Said::of(|w| w.no_planned_savings);
         c.fail(at.key("planned_savings"), message);
     }
     spec
