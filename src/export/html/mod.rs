@@ -18,7 +18,7 @@ use crate::threshold::{self, Question};
 
 /// Page style: readable on screen and phone, A4 in print; charts and table rows never split
 /// across pages, table headers repeated on each page; the sweep's many columns may use the
-/// screen's whole width.
+/// screen's whole width, and a told future's years fill two columns on paper.
 const STYLE: &str = "
 body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #282828; line-height: 1.45; }
 .design { margin: 0.8rem 0; }
@@ -37,7 +37,7 @@ figcaption { font-size: 0.9rem; color: #444; margin-top: 0.3rem; }
 .story-years { font-size: 0.9rem; }
 .note { font-size: 0.85rem; color: #444; }
 @page { size: A4; margin: 15mm; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .wide { overflow: visible; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .wide { overflow: visible; } .story-years { columns: 2; column-gap: 8mm; font-size: 0.75rem; padding-left: 1.2rem; } .story-years > li { break-inside: avoid; } .story-years h4 { margin: 0.4rem 0 0.2rem; } .story-years ul { padding-left: 1rem; } }
 ";
 
 /// Escapes text for HTML.
