@@ -142,28 +142,28 @@ async fn an_invalid_value_is_refused_next_to_its_control_as_the_command_line_wor
         .code(2);
     let stderr = String::from_utf8(cli.get_output().stderr.clone()).unwrap();
     assert!(
-        stderr.contains(&format!(": {message}\n")),
+        stderr.contains(&format!("repayment.floor_share: {message}\n")),
         "{stderr}\n{message}"
     );
 }
 
-/// The page in Swedish (its default) says what is wrong in Swedish, both for a value the
-/// scenario's rules refuse (next to its control, without the field's name) and for one no
-/// control takes.
+/// The page in Swedish (its default) says what is wrong in Swedish, next to the control and
+/// without the field's name, both for a value the scenario's rules refuse and for one of the
+/// wrong kind.
 #[tokio::test]
 async fn a_swedish_page_is_told_its_problems_in_swedish() {
     for (values, says) in [
         (
             json!({ "d0.repayment.floor_share": 1.5 }),
-            "1.5 är inte tillåtet; tillåtet är en andel från 0 till 1",
+            "1.5 är inte tillåtet; värdet ska vara en andel från 0 till 1",
         ),
         (
             json!({ "d1.repayment.horizon_years": 0 }),
-            "0 är inte tillåtet; tillåtet är ett heltal från 1 till 1000",
+            "0 är inte tillåtet; värdet ska vara ett heltal från 1 till 1000",
         ),
         (
             json!({ "d0.repayment.floor_share": "a lot" }),
-            "d0.repayment.floor_share: \"a lot\" är inte tillåtet; tillåtet är ett tal",
+            "\"a lot\" är inte tillåtet; värdet ska vara ett tal",
         ),
     ] {
         let (status, body) = run(app(), json!({ "fund": "orebro", "values": values })).await;
@@ -411,18 +411,20 @@ async fn deposits_change_the_rules_and_a_bad_one_is_refused_at_its_control() {
         );
     }
 
-    for (control, value, file_has, file_gets) in [
+    for (control, value, file_has, file_gets, key) in [
         (
             "d1.deposit.share_of_positive_result",
             json!(1.5),
             "share = 0.1,",
             "share = 1.5,",
+            "share",
         ),
         (
             "d1.deposit.fixed",
             json!(-1),
             "\n]",
             "\n  { kind = \"fixed\", amount = -1 },\n]",
+            "amount",
         ),
     ] {
         let settings = json!({ "fund": "tomelilla", "values": { control: value }, "lang": "en" });
@@ -435,7 +437,7 @@ async fn deposits_change_the_rules_and_a_bad_one_is_refused_at_its_control() {
         assert_eq!(cli.status.code(), Some(2));
         let stderr = String::from_utf8(cli.stderr).unwrap();
         assert!(
-            stderr.contains(&format!(": {message}\n")),
+            stderr.contains(&format!(".{key}: {message}\n")),
             "{stderr}\n{message}"
         );
     }

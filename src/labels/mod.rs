@@ -65,13 +65,31 @@ impl Lang {
     }
 }
 
-/// `template` with each `{name}` replaced by its value.
+/// `template` with each `{name}` replaced by its value, in one pass: a value is written as it
+/// is, even when it holds braces (a user's name may); a `{…}` no value names stays as it is.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let value = values.iter().find(|(name, _)| *name == &after[..close])?;
+            Some((value.1, close))
+        });
+        match named {
+            Some((value, close)) => {
+                text.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    text
 }
 
 /// The names of a workbook's sheets.
@@ -135,6 +153,15 @@ pub fn model_name(model: &str, lang: Lang) -> &str {
 #[cfg(test)]
 mod tests {
     use super::Lang;
+
+    /// Regression: values were filled in one after another, so a name holding `{units}`
+    /// had the later value written into it.
+    #[test]
+    fn fill_writes_values_as_they_are_even_with_braces() {
+        let values = [("id", "x{units}y"), ("units", "familj")];
+        let filled = super::fill("unknown \"{id}\"; known: {units}; {other} {", &values);
+        assert_eq!(filled, "unknown \"x{units}y\"; known: familj; {other} {");
+    }
 
     #[test]
     fn swedish_numbers_group_thousands_and_use_a_decimal_comma() {

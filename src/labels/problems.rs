@@ -93,43 +93,43 @@ const SV: ProblemText = ProblemText {
     empty: "får inte vara tomt",
     id_taken: "används av en annan nämnd; varje id får bara förekomma en gång",
     name_taken: "används av en annan fondmodell; varje namn får bara förekomma en gång",
-    required: "krävs men saknas",
+    required: "måste anges",
     start_year_of_type: "hör till [[project]] (kända projekt); en [[project_type]] kommer in slumpvis",
     decided_of_type: "hör till [[project]] (kända projekt); en slumpad ansökan är aldrig redan beslutad",
     arrivals_of_project: "hör till [[project_type]]; ett känt [[project]] har ett start_year",
-    index_shrinks_frame: "{index} går inte med {years} år: det krymper ramen för nämnden \"{unit}\" från {frame} mnkr till under {min} mnkr år {year}; tillåtet är ett tal på minst {lowest}",
+    index_shrinks_frame: "{index} är inte tillåtet med {years} år: det krymper ramen för nämnden \"{unit}\" från {frame} mnkr till under {min} mnkr år {year}; värdet ska vara minst {lowest}",
     unknown_unit: "okänd nämnd \"{id}\"{hint}; kända nämnder: {units}",
     did_you_mean: " (menade du \"{unit}\"?)",
-    partner_is_lead: "\"{id}\" är ledande nämnd; en partner är en annan nämnd",
-    named_twice: "\"{id}\" står mer än en gång",
-    no_planned_savings: "ett projekt som ska betala tillbaka behöver planerade besparingar över 0 sammanlagt (återbetalningsplanen fördelas efter dem); sätt repayable = false för arbete utan beräkningsbar besparing",
+    partner_is_lead: "\"{id}\" är ledande nämnd; en samverkanspart är en annan nämnd",
+    named_twice: "\"{id}\" står med mer än en gång",
+    no_planned_savings: "ett återbetalningspliktigt projekt behöver planerade besparingar som sammanlagt är större än 0 (återbetalningsplanen fördelas efter dem); sätt repayable = false för arbete utan beräkningsbar besparing",
     model_tables: "{wants}; den här fondmodellen har {has}",
-    budget_tables: "model \"budget\" tar ingen [repayment]- och ingen [grant]-tabell",
-    repayment_tables: "model \"repayment\" behöver en [repayment]-tabell och tar ingen [grant]",
+    budget_tables: "model \"budget\" får inte ha någon [repayment]- eller [grant]-tabell",
+    repayment_tables: "model \"repayment\" behöver en [repayment]-tabell och får inte ha någon [grant]-tabell",
     dual_tables: "model \"dual\" behöver både en [repayment]- och en [grant]-tabell",
     has_both: "båda",
     has_repayment: "bara repayment",
     has_grant: "bara grant",
     has_neither: "ingen av dem",
     to_before_from: "{to_year} ligger före from_year {from_year}",
-    unprintable: "\"{text}\" går inte: det innehåller {kind} U+{code}; tillåtet är text som går att skriva ut",
+    unprintable: "\"{text}\" är inte tillåtet: det innehåller {kind} U+{code}; värdet ska vara text som går att skriva ut",
     control_character: "styrtecknet",
     noncharacter: "icke-tecknet",
-    too_long: "\"{start}…\" ({length} tecken) är för långt; tillåtet är högst {max} tecken",
-    not_allowed: "{value} är inte tillåtet; tillåtet är {expected}",
+    too_long: "\"{start}…\" ({length} tecken) är för långt; värdet får vara högst {max} tecken",
+    not_allowed: "{value} är inte tillåtet; värdet ska vara {expected}",
     percent_hint: " (för {value} % skriv {share})",
-    whole_number: "{value} är inte tillåtet; tillåtet är ett heltal från {min} till {max}",
+    whole_number: "{value} är inte tillåtet; värdet ska vara ett heltal från {min} till {max}",
     any: "ett ändligt tal",
     non_negative: "ett ändligt tal, 0 eller större",
     positive: "ett ändligt tal större än 0",
     share: "en andel från 0 till 1",
     above_minus_one: "ett ändligt tal större än -1",
-    open_unit: "ett tal mellan -1 och 1, gränserna oräknade",
+    open_unit: "ett tal större än -1 och mindre än 1",
     correlation: "en korrelation från -1 till 1",
     at_most: "ett tal från 0 till {max}",
     positive_at_most: "ett tal större än 0 och högst {max}",
     at_least: "ett ändligt tal, minst {min}",
-    no_control: "det finns ingen kontroll '{id}'",
+    no_control: "det finns inget reglage '{id}'",
     a_number: "ett tal",
     a_scale_factor: "en skalfaktor på 0 eller mer",
     one_of: "något av {options}",
@@ -198,7 +198,7 @@ impl Lang {
 mod tests {
     use std::collections::BTreeSet;
 
-    use super::{EN, SV};
+    use super::{EN, ProblemText, SV};
 
     /// The `{name}`s a template fills.
     fn names(template: &str) -> BTreeSet<&str> {
@@ -211,8 +211,13 @@ mod tests {
 
     #[test]
     fn both_languages_fill_the_same_values() {
+        // Naming every field without `..` fails to compile when a template is added but not
+        // listed here.
         macro_rules! templates {
-            ($($field:ident),*) => { [$((stringify!($field), SV.$field, EN.$field)),*] };
+            ($($field:ident),*) => {{
+                let ProblemText { $($field: _),* } = SV;
+                [$((stringify!($field), SV.$field, EN.$field)),*]
+            }};
         }
         for (field, sv, en) in templates!(
             at_least_one,

@@ -79,8 +79,8 @@ pub struct ApiError {
     fields: Vec<FieldError>,
 }
 
-/// A problem of one control's value, as the command line words it (without the field's name,
-/// next to its control).
+/// A problem of one control's value, in the page's language; next to its control, without the
+/// field's name.
 #[derive(Debug, Serialize)]
 struct FieldError {
     /// The control's id; `None` when no one control is at fault.
@@ -180,9 +180,13 @@ impl App {
         let fund = self.fund(&settings.fund)?;
         let edits = fund.edits(&settings.values).map_err(|refused| {
             let message = refused.message.in_lang(lang).to_string();
+            let named = match &refused.control {
+                Some(id) => format!("{id}: {message}"),
+                None => message.clone(),
+            };
             ApiError {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
-                message: message.clone(),
+                message: named,
                 fields: vec![FieldError {
                     control: refused.control,
                     message,

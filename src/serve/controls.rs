@@ -312,6 +312,7 @@ pub fn plain(edits: &[(String, Edit)]) -> Vec<Edit> {
 pub struct Refused {
     /// The control's id, when it is one.
     pub control: Option<String>,
+    /// What is wrong: with the value, when `control` names its control.
     pub message: Said,
 }
 
@@ -399,8 +400,7 @@ fn check(control: &Control, value: &Json) -> Result<(), Refused> {
             Input::Choice { .. } => fill(w.one_of, &[("options", &options)]),
             Input::Check => w.true_or_false.to_string(),
         };
-        let refusal = fill(w.not_allowed, &[("value", &value), ("expected", &expected)]);
-        format!("{}: {refusal}", control.id)
+        fill(w.not_allowed, &[("value", &value), ("expected", &expected)])
     });
     Err(Refused {
         control: Some(control.id.clone()),

@@ -250,7 +250,7 @@ async function send() {
       if (f.control) state.problems[f.control] = [state.problems[f.control], f.message].filter(Boolean).join("\n");
       else general.push(f.message);
     }
-    if (!(body.fields || []).length || general.length) general = [body.error];
+    if (!(body.fields || []).length) general = [body.error];
     showProblems();
     $("status").className = "bad";
     $("status").textContent = general.filter(Boolean).length ? general.join(" ") : t().failed;
