@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
 use toml::Table;
 
 use crate::edit::{self, Edit, EditError, Place, Value};
-use crate::export::folder::sha256_hex;
 use crate::scenario::{Scenario, ScenarioError};
 
 /// What every variant shares, set after validation: the paths, the seed and the one design kept.
@@ -274,4 +274,12 @@ pub fn design_index(scenario: &Scenario, name: &str) -> Result<usize, UnknownDes
         name: name.to_string(),
         designs: names.join(", "),
     })
+}
+
+/// SHA-256 of some bytes, as hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -177,9 +177,13 @@ pub fn variant(
     let edits: Vec<Edit> = (settings.iter().zip(point))
         .map(|(setting, &value)| Edit::number(setting.field.clone(), value))
         .collect();
+    // Every kind named, so that a new one is sorted here. Numbers on fields the settings have
+    // already resolved can only fail validation; the point then names its values.
     source.variant(&edits).map_err(|e| match e {
         SourceError::Edit(e) => e.into(),
-        e => SweepError::point(settings, point, e),
+        e @ (SourceError::Scenario(_) | SourceError::UnknownDesign(_) | SourceError::Text(_)) => {
+            SweepError::point(settings, point, e)
+        }
     })
 }
 

@@ -13,6 +13,7 @@ use sifsim::export::{exports, folder, readback};
 use sifsim::results::{Results, RunInfo};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Unmonitored, simulate};
+use sifsim::source::sha256_hex;
 use tempfile::TempDir;
 
 /// Longer than any chart takes, shorter than a hang.
@@ -50,7 +51,7 @@ fn write_edited(out: &Path, file: &str, bytes: &[u8]) {
     let mut manifest: Value = serde_json::from_slice(&fs::read(&manifest_path).unwrap()).unwrap();
     manifest["files"][file] = json!({
         "bytes": bytes.len(),
-        "sha256": folder::sha256_hex(bytes),
+        "sha256": sha256_hex(bytes),
     });
     fs::write(
         &manifest_path,

@@ -12,10 +12,10 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::readback::ResultsError;
 use crate::simulate::{Interrupted, Monitor};
+use crate::source::sha256_hex;
 
 /// The manifest's file name inside an output folder.
 pub const MANIFEST: &str = "sifsim-manifest.json";
@@ -95,14 +95,6 @@ impl FileEntry {
             sha256: sha256_hex(bytes),
         }
     }
-}
-
-/// SHA-256 of some bytes, as hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Refuses a target sifsim may not replace: a file, a symlink, a path without a folder name,

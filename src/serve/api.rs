@@ -22,11 +22,11 @@ use super::fund::{Entry, Fund, View};
 use crate::Simulator;
 use crate::edit::Edit;
 use crate::error::Error;
-use crate::export::folder::sha256_hex;
 use crate::export::{Lang, charts};
 use crate::results::Results;
 use crate::scenario::{Scenario, ScenarioError};
 use crate::simulate::Monitor;
+use crate::source::sha256_hex;
 
 /// Runs whose figures are kept, the latest first, so that going back to a setting is instant.
 const RECENT: usize = 16;
