@@ -155,7 +155,7 @@ async fn a_swedish_page_is_told_its_problems_in_swedish() {
     for (values, says) in [
         (
             json!({ "d0.repayment.floor_share": 1.5 }),
-            "1.5 är inte tillåtet; värdet ska vara en andel från 0 till 1",
+            "1,5 är inte tillåtet; värdet ska vara en andel från 0 till 1",
         ),
         (
             json!({ "d1.repayment.horizon_years": 0 }),

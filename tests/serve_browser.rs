@@ -195,10 +195,10 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
         text.clear().await.unwrap();
         text.send_keys("1,5").await.unwrap();
         let problem = format!(
-            "const p = document.getElementById('p-{FLOOR}'); return p && p.textContent.includes('1.5 är inte tillåtet') ? p.textContent : null;"
+            "const p = document.getElementById('p-{FLOOR}'); return p && p.textContent.includes('1,5 är inte tillåtet') ? p.textContent : null;"
         );
         let message = until(&client, &problem).await;
-        assert!(message.as_str().unwrap().starts_with("1.5 är inte tillåtet; värdet ska vara en andel från 0 till 1"), "{message}");
+        assert!(message.as_str().unwrap().starts_with("1,5 är inte tillåtet; värdet ska vara en andel från 0 till 1"), "{message}");
 
         text.clear().await.unwrap();
         text.send_keys("0,1").await.unwrap();

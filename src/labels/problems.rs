@@ -41,6 +41,8 @@ impl Said {
 
 /// The phrases of problems in one language.
 pub struct ProblemText {
+    /// How a decimal number's point is written: "1,5" or "1.5".
+    pub decimal_point: &'static str,
     pub at_least_one: &'static str,
     pub empty: &'static str,
     pub id_taken: &'static str,
@@ -89,6 +91,7 @@ pub struct ProblemText {
 }
 
 const SV: ProblemText = ProblemText {
+    decimal_point: ",",
     at_least_one: "minst en [[{table}]] krävs",
     empty: "får inte vara tomt",
     id_taken: "används av en annan nämnd; varje id får bara förekomma en gång",
@@ -137,6 +140,7 @@ const SV: ProblemText = ProblemText {
 };
 
 const EN: ProblemText = ProblemText {
+    decimal_point: ".",
     at_least_one: "at least one [[{table}]] is required",
     empty: "must not be empty",
     id_taken: "is used by another unit; ids must be unique",
@@ -184,6 +188,13 @@ const EN: ProblemText = ProblemText {
     true_or_false: "true or false",
 };
 
+impl ProblemText {
+    /// `number`, written as the scenario file writes it, with this language's decimal point.
+    pub fn decimal(&self, number: &str) -> String {
+        number.replace('.', self.decimal_point)
+    }
+}
+
 impl Lang {
     /// The problems' phrases in this language.
     pub fn problems(self) -> &'static ProblemText {
@@ -220,6 +231,7 @@ mod tests {
             }};
         }
         for (field, sv, en) in templates!(
+            decimal_point,
             at_least_one,
             empty,
             id_taken,

@@ -147,7 +147,9 @@ impl Allowed {
 
     /// What is allowed, in `text`'s words.
     fn describe(self, text: &ProblemText) -> String {
-        let bounded = |template, name, bound: f64| fill(template, &[(name, &bound.to_string())]);
+        let bounded = |template, name, bound: f64| {
+            fill(template, &[(name, &text.decimal(&bound.to_string()))])
+        };
         match self {
             Allowed::Any => text.any.into(),
             Allowed::NonNegative => text.non_negative.into(),
@@ -237,15 +239,15 @@ impl Checker {
         if allowed.contains(v) {
             return v;
         }
-        let value = shown(v);
         let message = Said::new(|words| {
-            let expected = allowed.describe(words);
+            let (value, expected) = (words.decimal(&shown(v)), allowed.describe(words));
             let mut message = fill(
                 words.not_allowed,
                 &[("value", &value), ("expected", &expected)],
             );
             if matches!(allowed, Allowed::Share) && (2.0..=100.0).contains(&v) {
-                let (percent, share) = (v.to_string(), (v / 100.0).to_string());
+                let percent = words.decimal(&v.to_string());
+                let share = words.decimal(&(v / 100.0).to_string());
                 message += &fill(
                     words.percent_hint,
                     &[("value", &percent), ("share", &share)],

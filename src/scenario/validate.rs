@@ -285,17 +285,23 @@ fn shrinking_frames(
         return;
     };
     let lowest = (MIN_FRAME / unit.frame).powf(1.0 / (years - 1) as f64) - 1.0;
-    let values = [
+    let numbers = [
         ("index", index.to_string()),
-        ("years", years.to_string()),
-        ("unit", unit.id.clone()),
         ("frame", shown(unit.frame)),
         ("min", MIN_FRAME.to_string()),
-        ("year", (start_year + t as i64).to_string()),
         ("lowest", ((lowest * 1e4).ceil() / 1e4 + 0.0).to_string()),
     ];
-    let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
-    let message = Said::filled(|w| w.index_shrinks_frame, &values);
+    let (years, year) = (years.to_string(), (start_year + t as i64).to_string());
+    let message = Said::new(|w| {
+        let numbers = numbers.each_ref().map(|(k, v)| (*k, w.decimal(v)));
+        let mut values = vec![
+            ("years", years.as_str()),
+            ("year", &year),
+            ("unit", &unit.id),
+        ];
+        values.extend(numbers.iter().map(|(k, v)| (*k, v.as_str())));
+        fill(w.index_shrinks_frame, &values)
+    });
     c.fail(Field::top("municipality.index"), message);
 }
 
