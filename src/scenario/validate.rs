@@ -285,22 +285,20 @@ fn shrinking_frames(
         return;
     };
     let lowest = (MIN_FRAME / unit.frame).powf(1.0 / (years - 1) as f64) - 1.0;
-    let numbers = [
-        ("index", index.to_string()),
-        ("frame", shown(unit.frame)),
-        ("min", MIN_FRAME.to_string()),
-        ("lowest", ((lowest * 1e4).ceil() / 1e4 + 0.0).to_string()),
-    ];
+    let lowest = (lowest * 1e4).ceil() / 1e4 + 0.0;
     let (years, year) = (years.to_string(), (start_year + t as i64).to_string());
     let message = Said::new(|w| {
-        let numbers = numbers.each_ref().map(|(k, v)| (*k, w.decimal(v)));
-        let mut values = vec![
-            ("years", years.as_str()),
-            ("year", &year),
+        let number = |x: f64| w.decimal(&x.to_string());
+        let values = [
+            ("index", &number(index)),
+            ("years", &years),
             ("unit", &unit.id),
+            ("frame", &w.decimal(&shown(unit.frame))),
+            ("min", &number(MIN_FRAME)),
+            ("year", &year),
+            ("lowest", &number(lowest)),
         ];
-        values.extend(numbers.iter().map(|(k, v)| (*k, v.as_str())));
-        fill(w.index_shrinks_frame, &values)
+        fill(w.index_shrinks_frame, &values.map(|(k, v)| (k, v.as_str())))
     });
     c.fail(Field::top("municipality.index"), message);
 }
