@@ -27,6 +27,10 @@ pub struct DesignDistributions {
     pub net_saving: Histogram,
     /// Net saving over the funded projects' whole lives, start-year prices.
     pub net_saving_lifetime: Histogram,
+    /// Budget room freed, net, over the same lives, start-year prices.
+    pub budget_effect_lifetime: Histogram,
+    /// Simulated years in which the projects tipped the municipality's result below 0.
+    pub result_tipped: Histogram,
     /// Each unit's burden summed over the simulated years.
     pub burden_total: Vec<Histogram>,
     /// Each unit's burden over the projects' whole lives, start-year prices.
@@ -42,6 +46,9 @@ pub enum Quantity {
     },
     NetSaving,
     NetSavingLifetime,
+    BudgetEffectLifetime,
+    /// Years in which the projects tipped a positive result negative (a count, not mnkr).
+    ResultTipped,
     /// Unit `u`'s burden over the simulated years.
     Burden {
         u: usize,
@@ -70,6 +77,8 @@ impl Distributions {
                         .collect(),
                     net_saving: total(Total::NetSaving),
                     net_saving_lifetime: total(Total::NetSavingLifetime),
+                    budget_effect_lifetime: total(Total::BudgetEffectLifetime),
+                    result_tipped: total(Total::ResultTippedYears),
                     burden_total: units(UnitTotal::Burden),
                     burden_total_lifetime: units(UnitTotal::BurdenLifetime),
                 }
@@ -86,6 +95,8 @@ impl DesignDistributions {
             Quantity::Cash { t } => &self.cash[t],
             Quantity::NetSaving => &self.net_saving,
             Quantity::NetSavingLifetime => &self.net_saving_lifetime,
+            Quantity::BudgetEffectLifetime => &self.budget_effect_lifetime,
+            Quantity::ResultTipped => &self.result_tipped,
             Quantity::Burden { u } => &self.burden_total[u],
             Quantity::BurdenLifetime { u } => &self.burden_total_lifetime[u],
         }

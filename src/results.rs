@@ -52,6 +52,14 @@ pub struct FundRow {
     pub uncommitted_p75: f64,
     /// Arrears outstanding at year end under floors on whole plans (0 for instalment floors).
     pub owed_mean: f64,
+    /// The funded projects' effect on the municipality's result this year (MODEL.md 7.2):
+    /// savings − payouts − overruns − running costs, nominal.
+    pub result_effect_mean: f64,
+    pub result_effect_p5: f64,
+    pub result_effect_p50: f64,
+    pub result_effect_p95: f64,
+    /// Share of paths where the projects tipped a result of 0 or more below 0 this year.
+    pub p_result_tipped: f64,
 }
 
 /// One row of `units.csv`: a unit's burden under a design in one year, over all paths.
@@ -78,8 +86,10 @@ pub struct UnitRow {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ExceedanceRow {
     pub design: String,
-    /// `final_cash`, `net_saving_lifetime`, `burden_total` or `burden_total_lifetime`, as in
-    /// `summary.json`.
+    /// `final_cash`, `net_saving_lifetime`, `budget_effect_lifetime`, `burden_total` or
+    /// `burden_total_lifetime`, as in `summary.json`; or `result_tipped`, the number of years in
+    /// which the projects tipped the municipality's result below 0 (`value_mnkr` is then a
+    /// number of years).
     pub figure: String,
     /// The unit's id for a burden; empty otherwise.
     pub unit: String,
@@ -89,13 +99,13 @@ pub struct ExceedanceRow {
 }
 
 /// A mean over paths.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 pub struct Mean {
     pub mean: f64,
 }
 
 /// Mean and the 5th, 50th and 95th percentiles over paths.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 pub struct Spread {
     pub mean: f64,
     pub p5: f64,
@@ -131,7 +141,18 @@ pub struct Summary {
     pub units: Vec<UnitInfo>,
     /// Threads, start time and duration of the run.
     pub run: RunInfo,
+    /// How much the projects of one future share their fate (MODEL.md 7.3).
+    pub outcomes: OutcomesSummary,
     pub designs: Vec<DesignSummary>,
+}
+
+/// `[outcomes]` as the run used it.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+pub struct OutcomesSummary {
+    pub correlation: f64,
+    /// `E[S(Z)] − 0.5` under the evaluations' posterior for a project of chance 0.5 (0 without
+    /// evaluations).
+    pub posterior_success_shift: f64,
 }
 
 /// A förvaltning as the scenario names it.
@@ -191,6 +212,15 @@ pub struct DesignSummary {
     pub recycled_share_lifetime: f64,
     /// Known projects decided before the run, approved without the money test.
     pub decided: Mean,
+    /// Budget room freed, net (MODEL.md 7.1): Σ room − payouts − overruns − running costs of
+    /// the funded projects over their whole lives, start-year prices.
+    pub budget_effect_lifetime: Spread,
+    /// The same, each year also divided by (1 + discount_rate)^(year − start_year).
+    pub budget_effect_lifetime_discounted: Spread,
+    pub p_budget_effect_lifetime_positive: f64,
+    /// Share of paths where the projects tipped the municipality's result below 0 in some
+    /// simulated year (MODEL.md 7.2).
+    pub p_result_tipped: f64,
     pub units: Vec<UnitSummary>,
 }
 
@@ -271,6 +301,7 @@ impl Results {
                 let stat = |s| layout.year(d, t, s);
                 let cash = Fan::read(aggregates, stat(YearStat::Cash));
                 let uncommitted = Fan::read(aggregates, stat(YearStat::Uncommitted));
+                let result_effect = Spread::read(aggregates, stat(YearStat::ResultEffect));
                 let mean = |s| aggregates.mean(stat(s));
                 fund.push(FundRow {
                     design: design.name.clone(),
@@ -298,6 +329,11 @@ impl Results {
                     uncommitted_p25: uncommitted.p25,
                     uncommitted_p75: uncommitted.p75,
                     owed_mean: mean(YearStat::Owed),
+                    result_effect_mean: result_effect.mean,
+                    result_effect_p5: result_effect.p5,
+                    result_effect_p50: result_effect.p50,
+                    result_effect_p95: result_effect.p95,
+                    p_result_tipped: mean(YearStat::ResultTipped),
                 });
             }
             for (u, unit) in scenario.units.iter().enumerate() {
@@ -350,6 +386,10 @@ impl Results {
                     })
                     .collect(),
                 run,
+                outcomes: OutcomesSummary {
+                    correlation: scenario.outcomes.correlation,
+                    posterior_success_shift: scenario.outcomes.posterior_success_shift(),
+                },
                 designs,
             },
             fund,
@@ -371,6 +411,8 @@ impl Results {
             let mut figures = vec![
                 ("final_cash", "", last),
                 ("net_saving_lifetime", "", Quantity::NetSavingLifetime),
+                ("budget_effect_lifetime", "", Quantity::BudgetEffectLifetime),
+                ("result_tipped", "", Quantity::ResultTipped),
             ];
             for (u, unit) in summary.units.iter().enumerate() {
                 figures.push(("burden_total", &unit.id, Quantity::Burden { u }));
@@ -477,6 +519,14 @@ fn design_summary(
         p_net_saving_lifetime_positive: aggregates.mean(total(Total::NetSavingLifetimePositive)),
         recycled_share_lifetime,
         decided: mean(Total::Decided),
+        budget_effect_lifetime: Spread::read(aggregates, total(Total::BudgetEffectLifetime)),
+        budget_effect_lifetime_discounted: Spread::read(
+            aggregates,
+            total(Total::BudgetEffectLifetimeDiscounted),
+        ),
+        p_budget_effect_lifetime_positive: aggregates
+            .mean(total(Total::BudgetEffectLifetimePositive)),
+        p_result_tipped: aggregates.mean(total(Total::ResultTipped)),
         units: scenario
             .units
             .iter()
@@ -499,6 +549,18 @@ fn design_summary(
             })
             .collect(),
     })
+}
+
+impl DesignSummary {
+    /// The nämnd the reader is shown (MODEL.md 7.4): the largest chance of a deficit year,
+    /// ties broken by the larger 95th percentile of the total burden; never the median alone.
+    pub fn singled_out_unit(&self) -> Option<usize> {
+        (0..self.units.len()).max_by(|&a, &b| {
+            let (a, b) = (&self.units[a], &self.units[b]);
+            (a.p_any_year_tipped.total_cmp(&b.p_any_year_tipped))
+                .then(a.burden_total.p95.total_cmp(&b.burden_total.p95))
+        })
+    }
 }
 
 impl Spread {

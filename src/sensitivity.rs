@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::edit::{Edit, FieldPath};
-use crate::results::{DesignSummary, Results};
+use crate::results::Results;
 use crate::scenario::{ProjectSpec, Scenario};
 
 /// An uncertain input and how it is set low and high.
@@ -175,21 +175,13 @@ pub struct SensitivityRow {
     pub cash_p50_year5: f64,
     pub cash_p50_year10: f64,
     pub cash_p50_year20: f64,
-    /// The unit with the largest median net burden over the period in the scenario as written
-    /// ([`largest_burden`]), by name: the same unit in every row of a design.
+    /// The nämnd the design singles out in the scenario as written
+    /// ([`crate::results::DesignSummary::singled_out_unit`]), by name: the same unit in every row of a design.
     pub burden_unit: String,
     /// Its net burden summed over the period, median, mnkr.
     pub burden_total_p50: f64,
     /// Its chance of a year in deficit against its frame.
     pub p_any_year_tipped: f64,
-}
-
-/// The unit with the largest median net burden over the period: the nämnd that pays most.
-pub fn largest_burden(design: &DesignSummary) -> Option<usize> {
-    (0..design.units.len()).max_by(|&a, &b| {
-        let burden = |u: usize| design.units[u].burden_total.p50;
-        burden(a).total_cmp(&burden(b))
-    })
 }
 
 impl SensitivityRow {
@@ -216,7 +208,7 @@ impl SensitivityRow {
         };
         (s.designs.iter().zip(&base.summary.designs))
             .map(|(d, as_written)| {
-                let unit = largest_burden(as_written);
+                let unit = as_written.singled_out_unit();
                 let burden = unit.map(|u| &d.units[u]);
                 SensitivityRow {
                     input,

@@ -223,6 +223,9 @@ pub struct SweepMetrics {
     /// Over the funded projects' whole lives, start-year prices.
     pub net_saving_lifetime_mean: f64,
     pub p_net_saving_lifetime_positive: f64,
+    /// Budget room freed, net, over the funded projects' whole lives, start-year prices.
+    pub budget_effect_lifetime_mean: f64,
+    pub p_budget_effect_lifetime_positive: f64,
     /// The highest 95th percentile of a yearly burden over units and years, mnkr.
     pub worst_unit_burden_p95: f64,
     /// The same as a share of that unit's frame.
@@ -260,6 +263,8 @@ impl SweepMetrics {
                     net_saving_mean: d.net_saving.mean,
                     net_saving_lifetime_mean: d.net_saving_lifetime.mean,
                     p_net_saving_lifetime_positive: d.p_net_saving_lifetime_positive,
+                    budget_effect_lifetime_mean: d.budget_effect_lifetime.mean,
+                    p_budget_effect_lifetime_positive: d.p_budget_effect_lifetime_positive,
                     worst_unit_burden_p95: max(&mut units.clone().map(|r| r.burden_p95)),
                     worst_unit_burden_share_p95: max(&mut units.map(|r| r.burden_share_p95)),
                     p_any_unit_tipped: max(&mut d.units.iter().map(|u| u.p_any_year_tipped)),

@@ -15,7 +15,7 @@ use rand::{Rng, RngExt, SeedableRng};
 use rand_distr::{Distribution, StandardNormal, StandardUniform};
 use rand_xoshiro::{SplitMix64, Xoshiro256PlusPlus};
 
-use crate::scenario::{ProjectSpec, Scenario};
+use crate::scenario::{ProjectSpec, Scenario, normal_quantile};
 pub use poisson::Poisson;
 
 /// Stream of the annual result and the yearly political will.
@@ -28,6 +28,9 @@ const UNIT_STREAMS: u64 = 1 << 32;
 const PROJECT_TYPE_STREAMS: u64 = 2 << 32;
 /// Keys of project types' applications' sub-streams are `APPLICATION_STREAMS + type index`.
 const APPLICATION_STREAMS: u64 = 3 << 32;
+/// Stream of the shared fate `Z` of the path's projects (drawn only when they share one), so
+/// that every other draw is the same with or without it.
+const FATE_STREAM: u64 = 4 << 32;
 
 /// One SplitMix64 step: a bijective mix of 64 bits, `mix(x) = splitmix64(x + γ)`.
 fn mix(x: u64) -> u64 {
@@ -109,6 +112,10 @@ pub struct Samplers {
     known_by_start: Vec<usize>,
     /// Random applications draw a thinning number (some design's demand is not 1).
     thins: bool,
+    /// `Φ⁻¹(p)` of each project type's and each known project's success probability, against
+    /// which a shared fate's latent draw is compared.
+    type_success_bound: Vec<f64>,
+    known_success_bound: Vec<f64>,
 }
 
 impl Samplers {
@@ -135,6 +142,12 @@ impl Samplers {
                 .collect(),
             known_by_start,
             thins: scenario.thins(),
+            type_success_bound: (scenario.project_types.iter())
+                .map(|t| normal_quantile(t.spec.success_probability))
+                .collect(),
+            known_success_bound: (scenario.projects.iter())
+                .map(|p| normal_quantile(p.spec.success_probability))
+                .collect(),
         }
     }
 }
@@ -150,6 +163,8 @@ pub struct World {
     unit_result_shares: Vec<f64>,
     /// Political will `w_t ~ U(0, 1)` per year.
     will: Vec<f64>,
+    /// The path's shared fate `Z`, when its projects share one.
+    fate: Option<f64>,
     /// All applications, by year; within a year known projects (file order) then random ones
     /// by arrival time.
     applications: Vec<Application>,
@@ -228,6 +243,17 @@ impl World {
             }
         }
 
+        let outcomes = &scenario.outcomes;
+        self.fate = outcomes.shared().then(|| {
+            let mut rng = stream_rng(seed, path, FATE_STREAM);
+            if outcomes.has_posterior() {
+                outcomes.posterior_fate(rng.sample(StandardUniform))
+            } else {
+                standard_normal(&mut rng)
+            }
+        });
+        let fate = self.fate.map(|z| Fate::new(outcomes.correlation, z));
+
         // Known projects draw their outcomes, each from its sub-stream, then are placed in
         // their year.
         let key = stream_key(seed, path, KNOWN_PROJECTS_STREAM);
@@ -235,8 +261,13 @@ impl World {
         for (i, project) in scenario.projects.iter().enumerate() {
             let rng = &mut sub_stream(key, i as u64);
             let lag = samplers.known_extra_lag[i].as_ref();
+            let odds = Odds {
+                fate,
+                bound: samplers.known_success_bound[i],
+            };
+            let source = Source::Known(i);
             self.known
-                .push(draw(rng, &project.spec, lag, Source::Known(i), false));
+                .push(draw(rng, &project.spec, lag, source, false, odds));
         }
         let mut known = samplers.known_by_start.iter().peekable();
 
@@ -268,8 +299,12 @@ impl World {
                     let lag = samplers.type_extra_lag[k].as_ref();
                     let source = Source::Random(k);
                     let thins = samplers.thins;
+                    let odds = Odds {
+                        fate,
+                        bound: samplers.type_success_bound[k],
+                    };
                     self.applications
-                        .push(draw(rng, &project_type.spec, lag, source, thins));
+                        .push(draw(rng, &project_type.spec, lag, source, thins, odds));
                 }
             }
             self.applications[first_random..]
@@ -293,6 +328,11 @@ impl World {
         self.will[t]
     }
 
+    /// The path's shared fate `Z`, when its projects share one.
+    pub fn fate(&self) -> Option<f64> {
+        self.fate
+    }
+
     /// The applications of year `t`, in the order they are taken.
     pub fn applications(&self, t: usize) -> &[Application] {
         &self.applications[self.year_starts[t]..self.year_starts[t + 1]]
@@ -307,6 +347,50 @@ fn standard_normal<R: Rng>(rng: &mut R) -> f64 {
     StandardNormal.sample(rng)
 }
 
+/// A path's shared fate as the outcome draws use it (MODEL.md 7.3).
+#[derive(Debug, Clone, Copy)]
+struct Fate {
+    /// `√ρ·Z`: what the future adds to every project's latent draws.
+    shared: f64,
+    /// `√(1 − ρ)`: the weight of a project's own draws.
+    own: f64,
+}
+
+impl Fate {
+    fn new(correlation: f64, z: f64) -> Fate {
+        Fate {
+            shared: correlation.sqrt() * z,
+            own: (1.0 - correlation).sqrt(),
+        }
+    }
+}
+
+/// What decides whether a project succeeds: the path's fate, if shared, and `Φ⁻¹(p)`.
+#[derive(Debug, Clone, Copy)]
+struct Odds {
+    fate: Option<Fate>,
+    bound: f64,
+}
+
+impl Odds {
+    /// Success from the project's uniform `u`: `u < p` alone, or with a shared fate
+    /// `Φ(√(1−ρ)·Φ⁻¹(u) − √ρ·Z) < p`, compared as `√(1−ρ)·Φ⁻¹(u) − √ρ·Z < Φ⁻¹(p)`.
+    fn succeeds(&self, u: f64, p: f64) -> bool {
+        match self.fate {
+            None => u < p,
+            Some(fate) => fate.own * normal_quantile(u) - fate.shared < self.bound,
+        }
+    }
+
+    /// The effect's standard normal: the project's own `η`, or `√ρ·Z + √(1−ρ)·η`.
+    fn effect_normal(&self, eta: f64) -> f64 {
+        match self.fate {
+            None => eta,
+            Some(fate) => fate.shared + fate.own * eta,
+        }
+    }
+}
+
 /// Draws one application's outcome from its own sub-stream: cost, success, overrun, arrival,
 /// the thinning number when `thins`, then, only when it succeeds, the effect and the extra
 /// delay. Always inlined: the call's saved registers cost some 6 000 instructions a path.
@@ -317,6 +401,7 @@ fn draw<R: Rng>(
     extra_lag: Option<&Poisson>,
     source: Source,
     thins: bool,
+    odds: Odds,
 ) -> Application {
     let z_cost = standard_normal(rng);
     let u_success: f64 = rng.sample(StandardUniform);
@@ -327,9 +412,9 @@ fn draw<R: Rng>(
     } else {
         0.0
     };
-    let success = u_success < spec.success_probability;
+    let success = odds.succeeds(u_success, spec.success_probability);
     let (effect, extra_lag) = if success {
-        let z_effect = standard_normal(rng);
+        let z_effect = odds.effect_normal(standard_normal(rng));
         (
             (spec.effect_size.mean + spec.effect_size.sd * z_effect).max(0.0),
             extra_lag.map_or(0, |p| p.sample(rng)),

@@ -14,7 +14,7 @@ const DESIGNS: [&str; 4] = [
     "Örebros regel",
     "Dubbelmodell",
 ];
-const STEMS: [&str; 4] = ["fund", "burden", "burden-share", "flows"];
+const STEMS: [&str; 5] = ["fund", "burden", "burden-share", "flows", "result"];
 /// Charts of every design side by side.
 const SHARED: [&str; 4] = ["depletion", "designs", "burden-by-design", "tipped"];
 const DESIGN_SLUGS: [&str; 4] = [

@@ -173,7 +173,7 @@ fn chart_refuses_nan_and_infinite_cells() {
 fn chart_refuses_a_csv_cut_mid_row() {
     let (_dir, out) = run_output();
     edit_text(&out, "fund.csv", |text| text[..text.len() / 2].to_string());
-    refused(&out, &["fund.csv line", "fields; expected 25"]);
+    refused(&out, &["fund.csv line", "fields; expected 30"]);
 }
 
 #[test]

@@ -56,13 +56,14 @@ fn the_report_is_one_self_contained_file() {
     let dir = tempfile::tempdir().unwrap();
     let html = report(&dir.path().join("out"));
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains(" src="));
-    // Every chart of the run and the two exceedance charts; the five main ones captioned.
+    // Every chart of the run and the two exceedance charts; the five main ones and each
+    // design's effect on the result captioned.
     assert_eq!(
         html.matches("<figure").count(),
-        4 + 4 * 4 + 2,
+        4 + 4 * 5 + 2,
         "every chart"
     );
-    assert_eq!(html.matches("<figcaption>").count(), 5);
+    assert_eq!(html.matches("<figcaption>").count(), 5 + 4);
     // Conclusion first, details and method last.
     let order = [
         "<h2>Slutsatser per modell",
@@ -177,8 +178,8 @@ fn the_report_includes_a_sweep_when_given() {
     // The setting is named for a reader, never by its field path.
     assert!(html.contains("Återbetalningstid, år"));
     assert!(!html.contains("design.repayment"));
-    // 20 charts of the run, 2 of exceedance and the sweep's line chart.
-    assert_eq!(html.matches("<figure").count(), 23);
+    // 24 charts of the run, 2 of exceedance and the sweep's line chart.
+    assert_eq!(html.matches("<figure").count(), 27);
     // Two settings × four designs as table rows after the header.
     let sweep = html
         .split("<h2>Svep</h2>")
@@ -226,12 +227,24 @@ fn the_first_section_states_each_designs_conclusions_with_the_numbers_of_the_sum
                 sv(design["final_cash"]["p50"].as_f64().unwrap(), 1)
             ),
             format!(
-                "hela livslängd är i median {}\u{a0}mnkr",
+                "undvikta kostnaderna, netto, i median {}\u{a0}mnkr",
                 sv(design["net_saving_lifetime"]["p50"].as_f64().unwrap(), 1)
             ),
             format!(
-                "positiv är {}",
+                "sannolikheten {} att de är positiva",
                 percent(f("p_net_saving_lifetime_positive"))
+            ),
+            format!(
+                "budgetutrymmet, netto, i median {}\u{a0}mnkr",
+                sv(design["budget_effect_lifetime"]["p50"].as_f64().unwrap(), 1)
+            ),
+            format!(
+                "med sannolikheten {}.",
+                percent(f("p_budget_effect_lifetime_positive"))
+            ),
+            format!(
+                "negativt något år i {} av simuleringarna",
+                percent(f("p_result_tipped"))
             ),
         ];
         for text in expected {

@@ -312,6 +312,15 @@ name = "A"
 frame = 10
 ordinary_result = { mean = 0 {unit.ordinary_result} }
 {unit}
+[outcomes]
+correlation = 0.1
+{outcomes}
+[[evaluation]]
+name = "e"
+like = "p"
+succeeded = 1
+failed = 0
+{evaluation}
 [[project]]
 name = "p"
 start_year = 2020
@@ -348,12 +357,14 @@ grant.fixed = 1
 {design.grant}
 "#;
 
-const SECTIONS: [&str; 18] = [
+const SECTIONS: [&str; 20] = [
     "simulation",
     "municipality",
     "municipality.annual_result",
     "unit",
     "unit.ordinary_result",
+    "outcomes",
+    "evaluation",
     "normal",
     "lognormal",
     "project",

@@ -95,8 +95,10 @@ async fn a_run_returns_the_summary_and_the_charts_of_the_settings_and_of_the_fun
         assert_eq!(figures["summary"]["paths"], 1000);
         assert_eq!(figures["summary"]["seed"], 3);
         let charts = figures["charts"].as_array().unwrap();
-        // A fan chart per design, the depletion risk and the burden per design.
-        assert_eq!(charts.len(), 3 + 2);
+        // A fan chart and a result chart per design, the depletion risk and the burden per
+        // design; and the nämnd each design singles out.
+        assert_eq!(charts.len(), 2 * 3 + 2);
+        assert_eq!(figures["singled_out"].as_array().unwrap().len(), 3);
         assert!(
             charts
                 .iter()

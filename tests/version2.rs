@@ -290,10 +290,11 @@ fund.initial = 1
     assert_close(year.uncommitted, -2.0);
 }
 
-/// 6.7: `last_year = 2020` refuses a known project applying in 2021 (by the rules, not for
-/// money); `last_year = 2019`, before the start, refuses every application.
+/// 6.7 with 7.5: after `last_year = 2020` nobody applies, so a known project of 2021 is
+/// counted nowhere (version 2 counted it as refused by the rules); with `last_year = 2019`,
+/// before the start, no application is counted at all.
 #[test]
-fn applications_after_the_last_year_are_refused_by_the_rules() {
+fn applications_after_the_last_year_are_counted_nowhere() {
     let late = project("Sen", 1.0, 0.0, 1, 1, "repayable = false").replace("2020", "2021");
     let scenario = Setup::default().scenario(&format!(
         r#"{ONE_UNIT}{}{late}
@@ -317,9 +318,9 @@ approval.last_year = 2019
         (y.approved, y.refused, y.turned_down, y.depleted)
     };
     assert_eq!(counts(0, 0), (1, 0, 0, false));
-    assert_eq!(counts(0, 1), (0, 1, 0, false));
-    assert_eq!(counts(1, 0), (0, 1, 0, false));
-    assert_eq!(counts(1, 1), (0, 1, 0, false));
+    assert_eq!(counts(0, 1), (0, 0, 0, false));
+    assert_eq!(counts(1, 0), (0, 0, 0, false));
+    assert_eq!(counts(1, 1), (0, 0, 0, false));
 }
 
 /// Three budget designs with a large fund (every application they see is approved): demand 2

@@ -8,6 +8,8 @@ use crate::scenario::Scenario;
 pub enum YearStat {
     Cash,
     Uncommitted,
+    /// The funded projects' effect on the municipality's result (MODEL.md 7.2), nominal.
+    ResultEffect,
     Deposits,
     Repaid,
     Payouts,
@@ -22,14 +24,17 @@ pub enum YearStat {
     DepletedBy,
     /// Arrears outstanding under floors on whole plans.
     Owed,
+    /// 1 when the projects tipped a result of 0 or more below 0 (the balanskrav result).
+    ResultTipped,
 }
 
 impl YearStat {
-    const COUNT: usize = 13;
-    const DISTS: usize = 2;
+    const COUNT: usize = 15;
+    const DISTS: usize = 3;
     const NAMES: [&str; Self::COUNT] = [
         "cash",
         "uncommitted",
+        "result_effect",
         "deposits",
         "repaid",
         "payouts",
@@ -41,6 +46,7 @@ impl YearStat {
         "depleted",
         "depleted_by",
         "owed",
+        "result_tipped",
     ];
 }
 
@@ -73,6 +79,12 @@ pub enum Total {
     NetSavingLifetime,
     /// The same, discounted at the real rate.
     NetSavingLifetimeDiscounted,
+    /// Budget room freed, net, over the funded projects' whole lives, start-year prices.
+    BudgetEffectLifetime,
+    /// The same, discounted at the real rate.
+    BudgetEffectLifetimeDiscounted,
+    /// Simulated years in which the projects tipped the municipality's result below 0.
+    ResultTippedYears,
     Approved,
     TurnedDown,
     TurnedDownGrant,
@@ -97,11 +109,15 @@ pub enum Total {
     AfterRunningCosts,
     /// 1 when the lifetime net saving is above 0.
     NetSavingLifetimePositive,
+    /// 1 when the lifetime budget effect is above 0.
+    BudgetEffectLifetimePositive,
+    /// 1 when the projects tipped the municipality's result below 0 in some year.
+    ResultTipped,
 }
 
 impl Total {
-    const COUNT: usize = 25;
-    const DISTS: usize = 6;
+    const COUNT: usize = 30;
+    const DISTS: usize = 9;
     const NAMES: [&str; Self::COUNT] = [
         "final_cash",
         "net_saving",
@@ -109,6 +125,9 @@ impl Total {
         "net_saving_real",
         "net_saving_lifetime",
         "net_saving_lifetime_discounted",
+        "budget_effect_lifetime",
+        "budget_effect_lifetime_discounted",
+        "result_tipped_years",
         "approved",
         "turned_down",
         "turned_down_grant",
@@ -128,6 +147,8 @@ impl Total {
         "after_window.overruns",
         "after_window.running_costs",
         "net_saving_lifetime_positive",
+        "budget_effect_lifetime_positive",
+        "result_tipped",
     ];
 }
 

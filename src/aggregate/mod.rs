@@ -318,23 +318,47 @@ impl Accumulator {
         ledgers: &[Ledger],
     ) {
         for (d, ledger) in ledgers.iter().enumerate() {
-            self.add_fund::<PILOT>(scenario, d, ledger);
+            self.add_fund::<PILOT>(scenario, d, ledger, world);
             self.add_units::<PILOT>(scenario, d, ledger, world);
         }
     }
 
     /// Design `d`'s fund: each year's flows and balances, and their totals over the path.
-    fn add_fund<const PILOT: bool>(&mut self, scenario: &Scenario, d: usize, ledger: &Ledger) {
+    fn add_fund<const PILOT: bool>(
+        &mut self,
+        scenario: &Scenario,
+        d: usize,
+        ledger: &Ledger,
+        world: &World,
+    ) {
         let layout = self.layout;
         let mut depleted_by = false;
+        let mut result_tipped_years = 0u32;
         let (mut net_saving, mut net_saving_discounted, mut net_saving_real) = (0.0, 0.0, 0.0);
+        let (mut budget_effect, mut budget_effect_discounted) = (0.0, 0.0);
+        let payouts_count = !scenario.municipality.balanskrav_excludes_fund_payouts;
         for (t, year) in ledger.years().iter().enumerate() {
             depleted_by |= year.depleted;
             let real = year.net_saving() / scenario.price_factor(t);
             net_saving += year.net_saving();
             net_saving_real += real;
             net_saving_discounted += real * scenario.discount_factor(t);
+            let budget_real = year.budget_effect() / scenario.price_factor(t);
+            budget_effect += budget_real;
+            budget_effect_discounted += budget_real * scenario.discount_factor(t);
+            // The result without the projects, and the balanskrav result with them (MODEL.md 7.2).
+            let result_effect = year.net_saving();
+            let without = world.annual_result(t as isize);
+            let balanskrav = if payouts_count {
+                without + result_effect
+            } else {
+                without + result_effect + year.payouts
+            };
+            let result_tipped = without >= 0.0 && balanskrav < 0.0;
+            result_tipped_years += u32::from(result_tipped);
             let stat = |s| layout.year(d, t, s);
+            self.add::<PILOT>(stat(YearStat::ResultEffect), result_effect);
+            self.flag::<PILOT>(stat(YearStat::ResultTipped), result_tipped);
             self.add::<PILOT>(stat(YearStat::Cash), year.cash);
             self.add::<PILOT>(stat(YearStat::Uncommitted), year.uncommitted);
             self.add::<PILOT>(stat(YearStat::Deposits), year.deposits);
@@ -383,10 +407,25 @@ impl Accumulator {
         let (mut lifetime, mut lifetime_discounted) = (net_saving_real, net_saving_discounted);
         for (i, year) in after.iter().enumerate() {
             let t = years.len() + i;
-            let real = year.net_saving() / ledger.price_factor(t);
+            let (f, discount) = (ledger.price_factor(t), scenario.discount_factor_at(t));
+            let real = year.net_saving() / f;
             lifetime += real;
-            lifetime_discounted += real * scenario.discount_factor_at(t);
+            lifetime_discounted += real * discount;
+            let budget_real = year.budget_effect() / f;
+            budget_effect += budget_real;
+            budget_effect_discounted += budget_real * discount;
         }
+        self.add::<PILOT>(stat(Total::BudgetEffectLifetime), budget_effect);
+        self.add::<PILOT>(
+            stat(Total::BudgetEffectLifetimeDiscounted),
+            budget_effect_discounted,
+        );
+        self.flag::<PILOT>(
+            stat(Total::BudgetEffectLifetimePositive),
+            budget_effect > 0.0,
+        );
+        self.flag::<PILOT>(stat(Total::ResultTipped), result_tipped_years > 0);
+        self.add::<PILOT>(stat(Total::ResultTippedYears), result_tipped_years.into());
         self.add::<PILOT>(stat(Total::NetSavingLifetime), lifetime);
         self.add::<PILOT>(
             stat(Total::NetSavingLifetimeDiscounted),

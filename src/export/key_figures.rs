@@ -16,13 +16,23 @@ pub enum Value {
     Share(f64),
 }
 
+/// Where a key figure is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The terminal table, the report and the workbook.
+    Everywhere,
+    /// Only when some design has a value other than zero (the grant pot's turn-downs).
+    WhenAny,
+    /// The report and the workbook, not the terminal (the discounted figures).
+    Documents,
+}
+
 /// A figure of a design's summary and how to read it.
 pub struct KeyFigure {
     /// The figure's key in [`figures::FIGURES`].
     pub key: &'static str,
     read: fn(&DesignSummary) -> Value,
-    /// Shown only when some design has a value other than zero (the grant pot's turn-downs).
-    only_when_any: bool,
+    place: Place,
 }
 
 impl KeyFigure {
@@ -35,18 +45,25 @@ impl KeyFigure {
     pub fn value(&self, design: &DesignSummary) -> Value {
         (self.read)(design)
     }
+
+    /// Whether the terminal table shows it (the discounted figures are for documents).
+    pub fn on_terminal(&self) -> bool {
+        self.place != Place::Documents
+    }
 }
 
 const fn key(key: &'static str, read: fn(&DesignSummary) -> Value) -> KeyFigure {
     KeyFigure {
         key,
         read,
-        only_when_any: false,
+        place: Place::Everywhere,
     }
 }
 
-/// The key figures in the order they are shown.
-pub const KEY_FIGURES: [KeyFigure; 12] = [
+/// The key figures in the order they are shown. Both net figures (MODEL.md 7.1) are over the
+/// projects' whole lives in start-year prices; the one inside the simulated years is in
+/// start-year prices too, never in current prices beside them.
+pub const KEY_FIGURES: [KeyFigure; 16] = [
     key("p_depleted_ever", |d| Value::Share(d.p_depleted_ever)),
     key("final_cash", |d| {
         let f = &d.final_cash;
@@ -62,7 +79,7 @@ pub const KEY_FIGURES: [KeyFigure; 12] = [
     KeyFigure {
         key: "turned_down_grant",
         read: |d| Value::Count(d.turned_down_grant.mean),
-        only_when_any: true,
+        place: Place::WhenAny,
     },
     key("refused", |d| Value::Count(d.refused.mean)),
     key("recycled_share", |d| Value::Share(d.recycled_share)),
@@ -75,23 +92,38 @@ pub const KEY_FIGURES: [KeyFigure; 12] = [
     key("p_net_saving_lifetime_positive", |d| {
         Value::Share(d.p_net_saving_lifetime_positive)
     }),
-    key("net_saving", |d| Value::Amount(d.net_saving)),
-    key("p_net_saving_positive", |d| {
-        Value::Share(d.p_net_saving_positive)
+    key("budget_effect_lifetime", |d| {
+        Value::Amount(d.budget_effect_lifetime)
     }),
+    key("p_budget_effect_lifetime_positive", |d| {
+        Value::Share(d.p_budget_effect_lifetime_positive)
+    }),
+    key("net_saving_real", |d| Value::Amount(d.net_saving_real)),
+    key("p_result_tipped", |d| Value::Share(d.p_result_tipped)),
+    KeyFigure {
+        key: "net_saving_lifetime_discounted",
+        read: |d| Value::Amount(d.net_saving_lifetime_discounted),
+        place: Place::Documents,
+    },
+    KeyFigure {
+        key: "budget_effect_lifetime_discounted",
+        read: |d| Value::Amount(d.budget_effect_lifetime_discounted),
+        place: Place::Documents,
+    },
 ];
 
-/// The key figures `summary` shows: all but those that are zero for every design and shown only
-/// when not.
-pub fn shown(summary: &Summary) -> Vec<&'static KeyFigure> {
+/// The key figures `summary` shows in a document (`documents`: the report or the workbook) or
+/// on the terminal: all but those that are zero for every design and shown only when not.
+pub fn shown(summary: &Summary, documents: bool) -> Vec<&'static KeyFigure> {
     KEY_FIGURES
         .iter()
-        .filter(|k| {
-            !k.only_when_any
-                || summary.designs.iter().any(|d| match k.value(d) {
-                    Value::Count(x) | Value::Share(x) => x != 0.0,
-                    Value::Amount(s) => s.p50 != 0.0,
-                })
+        .filter(|k| match k.place {
+            Place::Everywhere => true,
+            Place::Documents => documents,
+            Place::WhenAny => summary.designs.iter().any(|d| match k.value(d) {
+                Value::Count(x) | Value::Share(x) => x != 0.0,
+                Value::Amount(s) => s.p50 != 0.0,
+            }),
         })
         .collect()
 }

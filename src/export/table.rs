@@ -97,7 +97,7 @@ pub fn render(summary: &Summary, lang: Lang) -> String {
         "{}: {futures}, {}–{last_year}\n",
         summary.scenario, summary.start_year
     );
-    let shown = key_figures::shown(summary);
+    let shown = key_figures::shown(summary, false);
     let headings: Vec<String> = std::iter::once(figures::find("design"))
         .flatten()
         .map(|f| f.short(lang).to_string())
@@ -258,6 +258,7 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
     if count > 0 && losing == count {
         let _ = write!(out, "\n{}", wrap_text(text.warning, 100));
     }
+    out += &fate(scenario, lang);
     let _ = writeln!(out, "\n{} {}:", scenario.designs.len(), text.designs);
     for d in &scenario.designs {
         let _ = writeln!(
@@ -274,12 +275,60 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
     out
 }
 
+/// What `validate` says of a shared fate: each project's chance of success and saving per krona
+/// as written and after the evaluations (MODEL.md 7.3), or that independent projects are
+/// assumed where there is more than one project.
+fn fate(scenario: &Scenario, lang: Lang) -> String {
+    let text = &lang.table().validate;
+    let outcomes = &scenario.outcomes;
+    if !outcomes.evaluations.is_empty() {
+        let heading = fill(
+            text.posterior_title,
+            &[
+                ("count", &outcomes.evaluations.len().to_string()),
+                ("correlation", &lang.number(outcomes.correlation, 2)),
+            ],
+        );
+        let mut out = format!("\n{}", wrap_text(&heading, 100));
+        let specs = (scenario.project_types.iter().map(|t| &t.spec))
+            .chain(scenario.projects.iter().map(|p| &p.spec));
+        for spec in specs {
+            let p = spec.success_probability;
+            let line = fill(
+                text.posterior_line,
+                &[
+                    ("name", &spec.name),
+                    ("p", &lang.percent(p, 1)),
+                    ("posterior", &lang.percent(outcomes.chance_of_success(p), 1)),
+                    ("krona", &lang.number(spec.saving_per_krona(), 2)),
+                    (
+                        "krona_posterior",
+                        &lang.number(spec.saving_per_krona_given(outcomes), 2),
+                    ),
+                ],
+            );
+            let _ = writeln!(out, "{line}");
+        }
+        return out;
+    }
+    let expected_projects = scenario.projects.len() as f64
+        + (scenario.project_types.iter())
+            .map(|t| t.arrivals_per_year * scenario.years as f64)
+            .sum::<f64>();
+    if outcomes.correlation == 0.0 && expected_projects > 1.0 {
+        format!("\n{}", wrap_text(text.independent, 100))
+    } else {
+        String::new()
+    }
+}
+
 /// The figures of a sweep's table, after the settings; the report shows the same.
-pub const SWEEP_FIGURES: [&str; 6] = [
+pub const SWEEP_FIGURES: [&str; 7] = [
     "p_depleted_ever",
     "final_cash_p50",
     "recycled_share",
     "net_saving_lifetime_mean",
+    "budget_effect_lifetime_mean",
     "worst_unit_burden_p95",
     "p_any_unit_tipped",
 ];
@@ -304,12 +353,13 @@ pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
 }
 
 /// One design's [`SWEEP_FIGURES`] at one setting, written for a reader (amounts in mnkr).
-pub fn sweep_cells(m: &SweepMetrics, lang: Lang) -> [String; 6] {
+pub fn sweep_cells(m: &SweepMetrics, lang: Lang) -> [String; 7] {
     [
         lang.percent(m.p_depleted_ever, 1),
         lang.number(m.final_cash_p50, 1),
         lang.percent(m.recycled_share, 1),
         lang.number(m.net_saving_lifetime_mean, 1),
+        lang.number(m.budget_effect_lifetime_mean, 1),
         format!(
             "{} ({})",
             lang.number(m.worst_unit_burden_p95, 1),

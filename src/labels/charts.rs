@@ -19,6 +19,8 @@ pub struct Labels {
     pub designs: &'static str,
     pub burden_by_design: &'static str,
     pub flows: &'static str,
+    /// The projects' effect on the municipality's result.
+    pub result_title: &'static str,
     /// "After {last year}:", what falls due and is paid out after the simulated years.
     pub after_window: &'static str,
     pub falls_due: &'static str,
@@ -73,6 +75,7 @@ const SV: Labels = Labels {
     designs: "Fondens saldo per modell: median och 5–95 %",
     burden_by_design: "Total nettobörda per nämnd (förvaltning) över perioden, mnkr: median och 5–95 %",
     flows: "Fondens penningflöden per år",
+    result_title: "projektens effekt på kommunens resultat",
     after_window: "Efter",
     falls_due: "i amorteringar och skulder ska regleras",
     paid_out_after: "betalas ut",
@@ -97,7 +100,7 @@ const SV: Labels = Labels {
     tornado_depleted: "Risk att fonden måste säga nej",
     tornado_burden: "Nämndens nettobörda (mnkr), median",
     tornado_tipped: "Nämndens risk för ett underskottsår",
-    tornado_unit: "Nämnden: {unit}, som har störst nettobörda över perioden i scenariot som det står.",
+    tornado_unit: "Nämnden: {unit}, den med störst risk för ett underskottsår (vid lika risk: störst 95:e percentil av nettobördan) i scenariot som det står.",
     tornado_changes: "Låg och hög: ±25\u{a0}%, tid till effekt ±1 år, fördyring ±0,1 av kostnaden.",
     nothing_moves: "Ingen faktor ändrar detta.",
 };
@@ -117,6 +120,7 @@ const EN: Labels = Labels {
     designs: "Fund cash by design: median and 5–95%",
     burden_by_design: "Total net burden per committee (förvaltning) over the period, mnkr: median and 5–95%",
     flows: "The fund's money flows per year",
+    result_title: "the projects' effect on the municipality's result",
     after_window: "After",
     falls_due: "of instalments and arrears are to be settled",
     paid_out_after: "are paid out",
@@ -141,7 +145,7 @@ const EN: Labels = Labels {
     tornado_depleted: "Chance the fund must say no",
     tornado_burden: "Committee's net burden (mnkr), median",
     tornado_tipped: "Committee's chance of a deficit year",
-    tornado_unit: "The committee: {unit}, which carries the largest net burden over the period in the scenario as written.",
+    tornado_unit: "The committee: {unit}, the one with the largest chance of a deficit year (at equal chances: the largest 95th percentile of net burden) in the scenario as written.",
     tornado_changes: "Low and high: ±25%, time to effect ±1 year, overrun ±0.1 of cost.",
     nothing_moves: "No input changes this.",
 };

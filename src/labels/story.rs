@@ -56,7 +56,6 @@ pub struct StoryText {
     pub turned_down_grant: &'static str,
     /// reason.
     pub refused: &'static str,
-    pub closed: &'static str,
     pub not_repayable: &'static str,
     pub no_partner: &'static str,
     pub low_return: &'static str,
@@ -113,7 +112,6 @@ const SV: StoryText = StoryText {
     turned_down: "avslag på grund av medelsbrist ({} kvar att bevilja)",
     turned_down_grant: "avslag i bidragsdelen på grund av medelsbrist ({} kvar att bevilja)",
     refused: "avslås enligt reglerna: {}",
-    closed: "fonden tar inte längre emot ansökningar",
     not_repayable: "projektet har ingen beräknad besparing att återföra",
     no_partner: "ingen samverkanspart",
     low_return: "den utlovade besparingen når inte kravet",
@@ -170,7 +168,6 @@ const EN: StoryText = StoryText {
     turned_down: "turned down for lack of money ({} left to approve)",
     turned_down_grant: "turned down in the grant part for lack of money ({} left to approve)",
     refused: "refused by the rules: {}",
-    closed: "the fund no longer takes applications",
     not_repayable: "the project has no calculable saving to repay",
     no_partner: "no partner",
     low_return: "the claimed saving falls short of the requirement",

@@ -46,20 +46,29 @@ pub struct ValidateText {
     pub initial: &'static str,
     pub deposit_rules: &'static str,
     pub warning: &'static str,
+    /// The evaluations' posterior: a heading and a line per project type and known project.
+    pub posterior_title: &'static str,
+    pub posterior_line: &'static str,
+    /// `[outcomes] correlation` is 0 in a scenario of more than one project.
+    pub independent: &'static str,
 }
 
 const SV: TableText = TableText {
     futures_seed: "{paths} framtider, frö {seed}",
     unit: "Nämnd (förvaltning)",
     burden_title: "Nettobörda per nämnd (förvaltning) över perioden, mnkr: median / 95:e percentil",
-    note: "Livslängden: de finansierade projekten följs till sitt slut, i {year} års priser. \
-           Perioden: bara de simulerade åren, i löpande priser; sena projekt syns där med \
-           kostnader men utan alla besparingar. Belopp är medianer, antal medelvärden. Negativ \
-           börda: nämnden vann mer budgetutrymme än den betalade.",
+    note: "Undvikta kostnader, netto: kostnader kommunen slapp, minus vad projekten kostade. \
+           Frigjort budgetutrymme, netto: bara den del av besparingarna som blev pengar nämnderna \
+           kan använda till annat, minus samma kostnader. Livslängden: de finansierade projekten \
+           följs till sitt slut. Perioden: bara de simulerade åren; sena projekt syns där med \
+           kostnader men utan alla besparingar. Alla nettobelopp i {year} års priser. Risk för \
+           negativt resultat: att fondens projekt något år gör ett positivt årsresultat negativt \
+           (balanskravet). Belopp är medianer, antal medelvärden. Negativ börda: nämnden vann mer \
+           budgetutrymme än den betalade.",
     low: "låg",
     high: "hög",
     as_written: "(som i scenariot)",
-    burden_of: "{design}: bördan är {unit}s, nämnden med störst nettobörda i scenariot som det står.",
+    burden_of: "{design}: bördan är {unit}s, nämnden med störst risk för ett underskottsår i scenariot som det står (vid lika risk: störst 95:e percentil av nettobördan).",
     results_written: "Resultaten skrevs till",
     sweep_written: "Svepet skrevs till",
     sensitivity_written: "Känsligheten skrevs till",
@@ -84,6 +93,9 @@ const SV: TableText = TableText {
                   besparingar × år med effekt / genomsnittlig kostnad). Då visar varje fondmodell \
                   en förlust: det är detta antagande, inte ett resultat. Pröva värdena mot deras \
                   källor.",
+        posterior_title: "Efter utvärderingarna ({count} st, korrelation {correlation}): sannolikhet att lyckas och förväntad besparing per krona, enligt scenariot → efter utvärderingarna",
+        posterior_line: "  {name} — {p} → {posterior}, {krona} → {krona_posterior}",
+        independent: "obs: [outcomes] correlation är 0, så \"chans > 0\" förutsätter att projektens utfall är oberoende av varandra. Projekt i en kommun delar personal, uppföljning och arbetsmarknad; ange en korrelation (t.ex. 0,3) och se hur chanserna ändras.",
     },
 };
 
@@ -91,15 +103,19 @@ const EN: TableText = TableText {
     futures_seed: "{paths} futures, seed {seed}",
     unit: "Committee (förvaltning)",
     burden_title: "Net burden per committee over the period, mnkr: median / 95th percentile",
-    note: "Lifetime: the funded projects followed to their end, in {year} prices. Period: the \
-           simulated years only, current prices; late projects show costs without all their \
-           savings. Amounts are medians, counts means. A negative burden: the committee gained \
-           more budget room than it paid.",
+    note: "Net avoided cost: the costs the municipality escaped, minus what the projects cost. \
+           Net budget room freed: only the part of the savings that became money the committees \
+           can use for something else, minus the same costs. Lifetime: the funded projects \
+           followed to their end. Period: the simulated years only; late projects show costs \
+           without all their savings. Every net amount in {year} prices. Risk of a negative \
+           result: that the fund's projects turn a positive annual result negative in some year \
+           (the balanced-budget requirement). Amounts are medians, counts means. A negative \
+           burden: the committee gained more budget room than it paid.",
     low: "low",
     high: "high",
     as_written: "(as written)",
-    burden_of: "{design}: the burden is that of {unit}, the committee with the largest net burden \
-                in the scenario as written.",
+    burden_of: "{design}: the burden is that of {unit}, the committee with the largest chance of a deficit \
+                year in the scenario as written (at equal chances: the largest 95th percentile of net burden).",
     results_written: "Results written to",
     sweep_written: "Sweep written to",
     sensitivity_written: "Sensitivity written to",
@@ -124,6 +140,9 @@ const EN: TableText = TableText {
                   planned savings × effect years / mean cost). Every design will then show a \
                   loss: that is this input, not a finding. Check these values against their \
                   sources.",
+        posterior_title: "After the evaluations ({count}, correlation {correlation}): chance of success and expected saving per krona, as written → after the evaluations",
+        posterior_line: "  {name} — {p} → {posterior}, {krona} → {krona_posterior}",
+        independent: "note: [outcomes] correlation is 0, so \"chance > 0\" assumes independent projects. Projects of one municipality share staff, follow-up and labour market; set a correlation (e.g. 0.3) and see how the chances change.",
     },
 };
 

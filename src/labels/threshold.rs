@@ -16,6 +16,10 @@ pub struct ThresholdText {
     pub cash: &'static str,
     pub net_saving: &'static str,
     pub net_saving_lifetime: &'static str,
+    pub budget_effect_lifetime: &'static str,
+    pub result_tipped: &'static str,
+    /// A number of years, for `result_tipped`.
+    pub years: &'static str,
 }
 
 const SV: ThresholdText = ThresholdText {
@@ -28,8 +32,11 @@ const SV: ThresholdText = ThresholdText {
     burden: "{unit} betalar netto {cmp} {amount} inom perioden",
     burden_lifetime: "{unit} betalar netto {cmp} {amount} under projektens hela livslängd, i {start} års priser",
     cash: "fonden har {cmp} {amount} i slutet av {year}",
-    net_saving: "nettobesparingen inom perioden är {cmp} {amount}",
-    net_saving_lifetime: "nettobesparingen under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
+    net_saving: "de undvikta kostnaderna, netto, inom perioden i löpande priser är {cmp} {amount}",
+    net_saving_lifetime: "de undvikta kostnaderna, netto, under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
+    budget_effect_lifetime: "det frigjorda budgetutrymmet, netto, under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
+    result_tipped: "fondens projekt gör ett positivt årsresultat negativt {cmp} {amount}",
+    years: "år",
 };
 
 const EN: ThresholdText = ThresholdText {
@@ -42,8 +49,11 @@ const EN: ThresholdText = ThresholdText {
     burden: "{unit} pays, net, {cmp} {amount} within the period",
     burden_lifetime: "{unit} pays, net, {cmp} {amount} over the projects' whole lives, in {start} prices",
     cash: "the fund holds {cmp} {amount} at the end of {year}",
-    net_saving: "the net saving within the period is {cmp} {amount}",
-    net_saving_lifetime: "the net saving over the projects' whole lives, in {start} prices, is {cmp} {amount}",
+    net_saving: "the net avoided cost within the period, in current prices, is {cmp} {amount}",
+    net_saving_lifetime: "the net avoided cost over the projects' whole lives, in {start} prices, is {cmp} {amount}",
+    budget_effect_lifetime: "the net budget room freed over the projects' whole lives, in {start} prices, is {cmp} {amount}",
+    result_tipped: "the fund's projects turn a positive annual result negative in {cmp} {amount}",
+    years: "years",
 };
 
 impl Lang {

@@ -44,6 +44,8 @@ pub struct YearFlows {
     pub owed: f64,
     /// Savings (all units) of the projects this design funded.
     pub saving: f64,
+    /// The part of those savings that became budget room.
+    pub room: f64,
     /// Cost overruns paid by lead units.
     pub overrun: f64,
     /// Running costs paid by lead units.
@@ -62,9 +64,20 @@ pub struct YearFlows {
 }
 
 impl YearFlows {
-    /// Net saving to the municipality this year: savings minus payouts, overruns and running costs.
+    /// Net saving to the municipality this year: savings minus payouts, overruns and running
+    /// costs. It is also the projects' effect on the municipality's result (MODEL.md 7.2).
     pub fn net_saving(&self) -> f64 {
-        self.saving - self.payouts - self.overrun - self.running_cost
+        self.saving - self.costs()
+    }
+
+    /// Budget room freed, net, this year: room minus payouts, overruns and running costs.
+    pub fn budget_effect(&self) -> f64 {
+        self.room - self.costs()
+    }
+
+    /// What the funded projects cost the municipality this year.
+    fn costs(&self) -> f64 {
+        self.payouts + self.overrun + self.running_cost
     }
 }
 
@@ -286,12 +299,14 @@ impl Ledger {
                 .approval
                 .last_year
                 .is_none_or(|last| scenario.calendar_year(t) <= last);
-            for app in world.applications(t) {
+            // After the fund closes nobody applies (MODEL.md 7.5): those are counted nowhere.
+            let applications = if open { world.applications(t) } else { &[] };
+            for app in applications {
                 if app.thinning >= seen_below {
                     continue;
                 }
                 let spec = app.spec(scenario);
-                let pot_kind = match refusal(design, spec, app, open) {
+                let pot_kind = match refusal(design, spec, app) {
                     Some(rule) => {
                         self.years[t].refused += 1;
                         observer.decision(t, app, Decision::Refused { rule });
@@ -407,6 +422,7 @@ impl Ledger {
         year.written_off = settled(year.instalments_due - repaid - (year.owed - owed_before));
         year.saving = settled(self.saving[t] * f);
         let books = &self.units;
+        year.room = settled(books.year_total(&books.room, t) * f);
         year.overrun = settled(books.year_total(&books.overrun, t) * f);
         year.running_cost = settled(books.year_total(&books.running_cost, t) * f);
         year.cash = main.cash + grant.cash;
@@ -415,13 +431,11 @@ impl Ledger {
     }
 }
 
-/// The rule of `design` that refuses `app`, if any; `open`: the year still takes applications.
-fn refusal(design: &Design, spec: &ProjectSpec, app: &Application, open: bool) -> Option<Refusal> {
+/// The rule of `design` that refuses `app`, if any.
+fn refusal(design: &Design, spec: &ProjectSpec, app: &Application) -> Option<Refusal> {
     // The claimed return Σ planned · effect years / C, compared without dividing.
     let claimed_savings = spec.planned_savings_total * spec.effect_years as f64;
-    if !open {
-        Some(Refusal::Closed)
-    } else if matches!(design.model, Model::Repayment(_)) && !spec.repayable {
+    if matches!(design.model, Model::Repayment(_)) && !spec.repayable {
         Some(Refusal::NotRepayable)
     } else if design.approval.require_partner && spec.partners.is_empty() {
         Some(Refusal::NoPartner)

@@ -34,8 +34,6 @@ pub enum Decision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Refusal {
-    /// Applied after `approval.last_year`.
-    Closed,
     /// Not repayable, in a repayment design.
     NotRepayable,
     /// No partner, under `approval.require_partner`.

@@ -24,6 +24,31 @@ pub struct ScenarioFile {
     pub project: Vec<ProjectFile>,
     #[serde(default)]
     pub design: Vec<DesignFile>,
+    /// `[outcomes]`: how much the projects of one future share their fate.
+    #[serde(default)]
+    pub outcomes: OutcomesFile,
+    /// `[[evaluation]]`: finished projects the municipality evaluated.
+    #[serde(default)]
+    pub evaluation: Vec<EvaluationFile>,
+}
+
+/// `[outcomes]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomesFile {
+    #[serde(default)]
+    pub correlation: f64,
+}
+
+/// `[[evaluation]]`: a finished project and how it went.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationFile {
+    pub name: String,
+    /// The project type or known project whose success probability it shares.
+    pub like: String,
+    pub succeeded: i64,
+    pub failed: i64,
 }
 
 /// `[simulation]`.
@@ -49,6 +74,9 @@ pub struct MunicipalityFile {
     pub last_result: Option<f64>,
     #[serde(default)]
     pub discount_rate: f64,
+    /// The balanskrav result leaves the fund's payouts out (earmarked equity used).
+    #[serde(default)]
+    pub balanskrav_excludes_fund_payouts: bool,
 }
 
 /// `municipality.annual_result`: an AR(1) process.

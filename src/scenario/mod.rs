@@ -4,12 +4,14 @@
 
 mod check;
 pub mod file;
+mod outcomes;
 mod report;
 mod validate;
 
 use std::path::{Path, PathBuf};
 
 pub use check::{PathPart, Problem};
+pub use outcomes::{Evaluation, Outcomes, normal_cdf, normal_quantile, success_given_fate};
 pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, validate};
 
 /// A validated scenario: ids resolved to indices, defaults applied, every value in range.
@@ -34,6 +36,8 @@ pub struct Scenario {
     pub projects: Vec<KnownProject>,
     /// The fund designs compared on the same futures.
     pub designs: Vec<Design>,
+    /// How much the projects of one future share their fate, and what evaluations showed.
+    pub outcomes: Outcomes,
     /// `f(t)` for each simulated year and the years after them that a project approved in the
     /// last one reaches without extra delay.
     price_factors: Vec<f64>,
@@ -177,6 +181,8 @@ pub struct Municipality {
     /// Result of the year before the start, nominal.
     pub last_result: f64,
     pub discount_rate: f64,
+    /// The balanskrav result leaves the fund's payouts out (earmarked equity used, MODEL.md 7.2).
+    pub balanskrav_excludes_fund_payouts: bool,
 }
 
 /// The municipality's annual result: AR(1) around `mean` in start-year prices.
@@ -247,12 +253,21 @@ impl ProjectSpec {
     /// `p · effect mean · Σ planned savings · effect years / mean cost`, start-year prices, not
     /// discounted. Below 1 the scenario assumes the project loses money on average.
     pub fn saving_per_krona(&self) -> f64 {
+        self.success_probability * self.effect_size.mean * self.claimed_per_krona()
+    }
+
+    /// The same under the fate `outcomes` describe, the evaluations' posterior included:
+    /// `E[1{success}·effect]` in place of `p · effect mean`.
+    pub fn saving_per_krona_given(&self, outcomes: &Outcomes) -> f64 {
+        let effect = self.effect_size;
+        let p = self.success_probability;
+        outcomes.expected_effect(p, effect.mean, effect.sd) * self.claimed_per_krona()
+    }
+
+    /// `Σ planned savings · effect years / mean cost`: what a krona saves at full effect.
+    fn claimed_per_krona(&self) -> f64 {
         let mean_cost = self.cost.median * (self.cost.sigma * self.cost.sigma / 2.0).exp();
-        self.success_probability
-            * self.effect_size.mean
-            * self.planned_savings_total
-            * self.effect_years as f64
-            / mean_cost
+        self.planned_savings_total * self.effect_years as f64 / mean_cost
     }
 }
 

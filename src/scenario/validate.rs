@@ -108,6 +108,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             m.discount_rate,
             Allowed::AboveMinusOne,
         ),
+        balanskrav_excludes_fund_payouts: m.balanskrav_excludes_fund_payouts,
     };
 
     if file.unit.is_empty() {
@@ -231,6 +232,8 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         })
         .collect();
 
+    let outcomes = super::outcomes::validate_outcomes(&mut c, file, &project_types, &projects);
+
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
@@ -261,6 +264,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         project_types,
         projects,
         designs,
+        outcomes,
     })
 }
 

@@ -32,9 +32,9 @@ use crate::source::sha256_hex;
 const RECENT: usize = 16;
 /// Longest tab id the page may send.
 const MAX_TAB: usize = 64;
-/// The charts the page shows, by kind: the fund's fan per design, depletion risk by year and
-/// each förvaltning's burden per design.
-const CHARTS: [&str; 3] = ["fund", "depletion", "burden-by-design"];
+/// The charts the page shows, by kind: the fund's fan per design, depletion risk by year,
+/// each förvaltning's burden per design and each design's effect on the municipality's result.
+const CHARTS: [&str; 4] = ["fund", "depletion", "burden-by-design", "result"];
 
 /// What the page asks for: a fund, the values of its controls that it changed, the language
 /// of the charts and of any problem.
@@ -373,6 +373,8 @@ pub struct Outcome {
 pub struct Figures {
     #[serde(rename = "summary", serialize_with = "summary")]
     pub(super) results: Results,
+    /// Per design, the nämnd it singles out (MODEL.md 7.4), by position.
+    singled_out: Vec<Option<usize>>,
     charts: Vec<Chart>,
 }
 
@@ -412,7 +414,14 @@ fn figures(
             })
         })
         .collect::<Result<_, Error>>()?;
-    Ok(Figures { results, charts })
+    let singled_out = (results.summary.designs.iter())
+        .map(|d| d.singled_out_unit())
+        .collect();
+    Ok(Figures {
+        results,
+        singled_out,
+        charts,
+    })
 }
 
 /// A run's monitor: cancelled when its flag is set.

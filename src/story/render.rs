@@ -250,7 +250,6 @@ fn sentence(lang: Lang, event: &Event) -> String {
                 }
                 Decision::Refused { rule } => {
                     let reason = match rule {
-                        Refusal::Closed => p.closed,
                         Refusal::NotRepayable => p.not_repayable,
                         Refusal::NoPartner => p.no_partner,
                         Refusal::LowReturn => p.low_return,

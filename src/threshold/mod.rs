@@ -136,7 +136,9 @@ impl Question {
     fn is_risk(&self) -> bool {
         let high = matches!(self.comparison, Comparison::Above | Comparison::AtLeast);
         match self.quantity {
-            Quantity::Burden { .. } | Quantity::BurdenLifetime { .. } => high,
+            Quantity::Burden { .. } | Quantity::BurdenLifetime { .. } | Quantity::ResultTipped => {
+                high
+            }
             _ => !high,
         }
     }
@@ -150,6 +152,8 @@ impl Question {
             Quantity::Cash { t } => (phrases.cash, "", summary.start_year + t as i64),
             Quantity::NetSaving => (phrases.net_saving, "", 0),
             Quantity::NetSavingLifetime => (phrases.net_saving_lifetime, "", 0),
+            Quantity::BudgetEffectLifetime => (phrases.budget_effect_lifetime, "", 0),
+            Quantity::ResultTipped => (phrases.result_tipped, "", 0),
             Quantity::Burden { u } => (phrases.burden, unit(u), 0),
             Quantity::BurdenLifetime { u } => (phrases.burden_lifetime, unit(u), 0),
         };
@@ -159,10 +163,16 @@ impl Question {
             Comparison::AtLeast => phrases.at_least,
             Comparison::AtMost => phrases.at_most,
         };
-        let amount = format!(
-            "{}\u{a0}mnkr",
-            lang.number(self.threshold, decimals(self.threshold))
-        );
+        let measure = match self.quantity {
+            Quantity::ResultTipped => phrases.years,
+            _ => "mnkr",
+        };
+        // A whole number of years is written without decimals.
+        let digits = match self.quantity {
+            Quantity::ResultTipped if self.threshold.fract() == 0.0 => 0,
+            _ => decimals(self.threshold),
+        };
+        let amount = format!("{}\u{a0}{measure}", lang.number(self.threshold, digits));
         let lead = if self.is_risk() {
             phrases.risk
         } else {

@@ -7,7 +7,9 @@ use crate::exceedance::Quantity;
 /// The compact names of the figures, with what they take in brackets.
 pub(super) const FIGURES: &str = "burden[UNIT] (over the simulated years), burden_lifetime[UNIT], \
     cash[YEAR] (the fund's balance at the end of YEAR; cash alone is the last year), \
-    net_saving (within the simulated years), net_saving_lifetime";
+    net_saving (within the simulated years), net_saving_lifetime (net avoided cost), \
+    budget_effect_lifetime (net budget room freed), result_tipped (years in which the fund's \
+    projects turn a positive annual result negative)";
 
 /// Words a plain question may hold that change nothing.
 const FILLER: &[&str] = &[
@@ -105,8 +107,30 @@ const FUND: &[&str] = &[
     "cash",
 ];
 
-/// Words naming the net saving (English "net saving" is two words: "saving" after "net").
-const NET_SAVING: &[&str] = &["nettobesparing", "nettobesparingen", "saving", "savings"];
+/// Words naming the net saving, the avoided cost (English "net saving" is two words: "saving"
+/// after "net").
+const NET_SAVING: &[&str] = &[
+    "nettobesparing",
+    "nettobesparingen",
+    "undvikta",
+    "kostnader",
+    "kostnaderna",
+    "saving",
+    "savings",
+    "avoided",
+    "cost",
+];
+
+/// Words naming the budget room freed.
+const BUDGET_ROOM: &[&str] = &[
+    "budgetutrymme",
+    "budgetutrymmet",
+    "frigjort",
+    "frigjorda",
+    "room",
+    "budget",
+    "freed",
+];
 
 /// Words asking for the projects' whole lives.
 const LIFETIME: &[&str] = &[
@@ -201,6 +225,8 @@ pub(super) fn compact(text: &str, terms: &Terms) -> Result<Question, String> {
         "final_cash" => none(Quantity::Cash { t: terms.years - 1 })?,
         "net_saving" => none(Quantity::NetSaving)?,
         "net_saving_lifetime" => none(Quantity::NetSavingLifetime)?,
+        "budget_effect_lifetime" => none(Quantity::BudgetEffectLifetime)?,
+        "result_tipped" => none(Quantity::ResultTipped)?,
         _ => return Err(format!("\"{name}\" is not a figure")),
     };
     Ok(Question {
@@ -238,14 +264,16 @@ pub(super) fn plain(text: &str, terms: &Terms) -> Result<Question, String> {
     }
     let (comparison, threshold) =
         found.ok_or("has no comparison with an amount, e.g. \"mer än 5 mnkr\" or \"below 20\"")?;
-    let (mut fund, mut net_saving, mut lifetime, mut window, mut year) =
-        (false, false, false, false, None);
+    let (mut fund, mut net_saving, mut budget_room, mut lifetime, mut window, mut year) =
+        (false, false, false, false, false, None);
     for (i, word) in words.iter().enumerate() {
         if used[i] {
             continue;
         }
         if FUND.contains(word) {
             fund = true;
+        } else if BUDGET_ROOM.contains(word) {
+            budget_room = true;
         } else if NET_SAVING.contains(word) {
             net_saving = true;
         } else if LIFETIME.contains(word) {
@@ -260,13 +288,24 @@ pub(super) fn plain(text: &str, terms: &Terms) -> Result<Question, String> {
             return Err(format!("did not understand \"{word}\""));
         }
     }
-    let subjects = usize::from(unit.is_some()) + usize::from(fund) + usize::from(net_saving);
-    if subjects != 1 {
+    let subjects =
+        usize::from(unit.is_some()) + usize::from(fund) + usize::from(net_saving || budget_room);
+    if subjects != 1 || (net_saving && budget_room) {
         return Err(if subjects == 0 {
-            "names no figure: a unit (it pays), the fund (its balance) or the net saving".into()
+            "names no figure: a unit (it pays), the fund (its balance), the avoided cost or the \
+             budget room"
+                .into()
         } else {
-            "names more than one figure: a unit, the fund or the net saving".into()
+            "names more than one figure: a unit, the fund, the avoided cost or the budget room"
+                .into()
         });
+    }
+    if budget_room && window {
+        return Err(
+            "asks for the budget room within the period, which is only over the \
+                    projects' whole lives"
+                .into(),
+        );
     }
     if year.is_some() && !fund {
         return Err("names a year, which only the fund's balance takes".into());
@@ -280,6 +319,7 @@ pub(super) fn plain(text: &str, terms: &Terms) -> Result<Question, String> {
             },
             None => Quantity::Cash { t: terms.years - 1 },
         },
+        (None, false) if budget_room => Quantity::BudgetEffectLifetime,
         (None, false) if window && !lifetime => Quantity::NetSaving,
         (None, false) => Quantity::NetSavingLifetime,
     };

@@ -12,6 +12,7 @@ mod exceedance;
 mod flows;
 mod frame;
 mod fund;
+mod result;
 mod sweep;
 mod tornado;
 
@@ -57,6 +58,8 @@ enum Chart {
     BurdenByDesign,
     /// Mean yearly flows of design `d`.
     Flows(usize),
+    /// The effect of design `d`'s projects on the municipality's result.
+    Result(usize),
     /// One-at-a-time sensitivity of design `d`.
     Tornado(usize),
 }
@@ -156,6 +159,7 @@ impl Chart {
                 Chart::Burden(d),
                 Chart::BurdenShare(d),
                 Chart::Flows(d),
+                Chart::Result(d),
             ]);
         }
         charts
@@ -172,6 +176,7 @@ impl Chart {
             Chart::Designs => Stem::fixed("designs"),
             Chart::BurdenByDesign => Stem::fixed("burden-by-design"),
             Chart::Flows(d) => design("flows", d),
+            Chart::Result(d) => design("result", d),
             Chart::Tornado(d) => design("tornado", d),
         }
     }
@@ -190,6 +195,7 @@ impl Chart {
             Chart::Designs => fund::designs(root, ctx),
             Chart::BurdenByDesign => burden::burden_by_design(root, ctx),
             Chart::Flows(d) => flows::flows(root, ctx, d),
+            Chart::Result(d) => result::result(root, ctx, d),
             Chart::Tornado(d) => tornado::tornado(root, ctx, d),
         }
     }
@@ -327,6 +333,7 @@ pub fn names(results: &Results) -> Vec<ChartName> {
                 | Chart::Burden(d)
                 | Chart::BurdenShare(d)
                 | Chart::Flows(d)
+                | Chart::Result(d)
                 | Chart::Tornado(d) => Some(d),
                 Chart::Depletion | Chart::Designs | Chart::BurdenByDesign | Chart::Tipped => None,
             },

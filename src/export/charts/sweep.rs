@@ -68,13 +68,19 @@ impl Drawing for SweepChart<'_> {
 /// The metrics drawn, by their columns in `sweep.csv`; the final balance's line charts also
 /// draw its 5–95 % band.
 /// Each with whether a higher value is better for the municipality.
-const METRICS: [(&str, Metric, Axis, bool); 6] = [
+const METRICS: [(&str, Metric, Axis, bool); 7] = [
     ("p_depleted_ever", |m| m.p_depleted_ever, Axis::Share, false),
     ("final_cash_p50", |m| m.final_cash_p50, Axis::Mnkr, true),
     ("recycled_share", |m| m.recycled_share, Axis::Share, true),
     (
         "net_saving_lifetime_mean",
         |m| m.net_saving_lifetime_mean,
+        Axis::Mnkr,
+        true,
+    ),
+    (
+        "budget_effect_lifetime_mean",
+        |m| m.budget_effect_lifetime_mean,
         Axis::Mnkr,
         true,
     ),
@@ -121,7 +127,7 @@ fn lines<DB: DrawingBackend>(root: &Area<DB>, data: &SweepData) -> Result<()> {
     let centre = (below.dim_in_pixel().0 as i32 / 2, 0);
     let style = Size::Label.font().pos(Pos::new(HPos::Center, VPos::Top));
     (below.draw(&Text::new(path, centre, style))).map_err(chart_error)?;
-    for ((column, metric, axis, _), panel) in METRICS.into_iter().zip(grid.split_evenly((2, 3))) {
+    for ((column, metric, axis, _), panel) in METRICS.into_iter().zip(grid.split_evenly((2, 4))) {
         let with_band = has_band(column);
         let band = |m: &SweepMetrics| [m.final_cash_p5, m.final_cash_p95];
         let values = data.rows.iter().flat_map(|(_, m)| {

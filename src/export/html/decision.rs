@@ -7,7 +7,6 @@ use super::{escape, spread};
 use crate::labels::{Lang, fill};
 use crate::results::{DesignSummary, Spread, Summary};
 use crate::scenario::{ProjectSpec, Scenario};
-use crate::sensitivity::largest_burden;
 
 /// One design's conclusions: the risk of saying no for lack of money, what is left, what is
 /// recycled, the lifetime net saving in fixed prices and who pays most.
@@ -44,28 +43,39 @@ pub fn design_sentences(summary: &Summary, design: &DesignSummary, lang: Lang) -
             ("spread", &spread(lang, &design.net_saving_lifetime)),
             ("year", &summary.start_year.to_string()),
             ("chance", &percent(design.p_net_saving_lifetime_positive)),
+            ("budget", &spread(lang, &design.budget_effect_lifetime)),
+            (
+                "budget_chance",
+                &percent(design.p_budget_effect_lifetime_positive),
+            ),
         ],
     );
-    text += &who_pays(summary, design, lang);
+    text += &fill(t.result, &[("tipped", &percent(design.p_result_tipped))]);
+    text += &singled_out(summary, design, lang);
     text
 }
 
-/// The unit with the largest median total burden, in mnkr and as a share of one year's
-/// frame; or that none pays more than it gains (by at least 0,05 mnkr, what one decimal shows).
-fn who_pays(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
+/// The nämnd this design singles out (MODEL.md 7.4), its chance of a deficit year and its total
+/// burden; or that none pays more than it gains (by at least 0,05 mnkr, what one decimal shows).
+fn singled_out(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
     let t = lang.report();
-    let largest = largest_burden(design).map(|u| (&design.units[u], &summary.units[u]));
-    let Some((burden, unit)) = largest.filter(|(b, _)| b.burden_total.p50 >= 0.05) else {
+    let chosen = design.singled_out_unit();
+    let Some((burden, unit)) = chosen
+        .map(|u| (&design.units[u], &summary.units[u]))
+        .filter(|(b, _)| b.p_any_year_tipped > 0.0 || b.burden_total.p95 >= 0.05)
+    else {
         return t.no_burden.into();
     };
-    let share = burden.burden_total.p50 / unit.frame;
+    let share = burden.burden_total.p95 / unit.frame;
     // A share under 0,1 % with two decimals, so that a burden paid is never "0,0 %".
-    let decimals = if share < 0.001 { 2 } else { 1 };
+    let decimals = if share.abs() < 0.001 { 2 } else { 1 };
     fill(
-        t.largest_burden,
+        t.singled_out,
         &[
             ("unit", &escape(&unit.name)),
+            ("tipped", &lang.percent(burden.p_any_year_tipped, 0)),
             ("burden", &lang.mnkr(burden.burden_total.p50)),
+            ("p95", &lang.mnkr(burden.burden_total.p95)),
             ("share", &lang.percent(share, decimals)),
         ],
     )

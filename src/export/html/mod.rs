@@ -91,6 +91,12 @@ pub fn report(
             decision::design_sentences(summary, design, lang)
         );
     }
+    let balanskrav = if scenario.municipality.balanskrav_excludes_fund_payouts {
+        t.balanskrav_excludes_payouts
+    } else {
+        t.balanskrav_counts_payouts
+    };
+    let _ = writeln!(page, "<p>{}</p>\n<p>{balanskrav}</p>", t.two_figures);
     page += &decision::assumptions(scenario, lang);
     if let Some(sweep) = parts.sweep {
         page += &sweep_section(sweep, lang);
@@ -104,14 +110,23 @@ pub fn report(
         ("exceedance", captions.exceedance),
         ("exceedance-burden", captions.exceedance_burden),
     ];
+    // Each design's effect on the municipality's result is a main chart too.
+    let is_result = |name: &str| name.starts_with("result");
+    let main_charts = (main.iter().filter_map(|&(name, caption)| {
+        let (_, svg) = svgs.iter().find(|(n, _)| n == name)?;
+        Some((name, svg, caption))
+    }))
+    .chain(
+        (svgs.iter().filter(|(n, _)| is_result(n)))
+            .map(|(name, svg)| (name.as_str(), svg, captions.result)),
+    );
     let _ = writeln!(page, "<h2>{}</h2>", t.charts_title);
-    for (name, caption) in main {
-        if let Some((_, svg)) = svgs.iter().find(|(n, _)| n == name) {
-            let _ = writeln!(
-                page,
-                "<figure id=\"{name}\">{svg}<figcaption>{caption}</figcaption></figure>"
-            );
-        }
+    for (name, svg, caption) in main_charts {
+        let _ = writeln!(
+            page,
+            "<figure id=\"{}\">{svg}<figcaption>{caption}</figcaption></figure>",
+            escape(name)
+        );
     }
     page += &key_figures(summary, lang);
     page += &burdens(summary, lang);
@@ -129,7 +144,7 @@ pub fn report(
     );
     for (name, svg) in svgs
         .iter()
-        .filter(|(n, _)| !main.iter().any(|(m, _)| m == n))
+        .filter(|(n, _)| !is_result(n) && !main.iter().any(|(m, _)| m == n))
     {
         let _ = writeln!(page, "<figure id=\"{}\">{svg}</figure>", escape(name));
     }
@@ -255,7 +270,7 @@ fn key_figures(summary: &Summary, lang: Lang) -> String {
         let _ = write!(page, "<th>{}</th>", escape(&d.name));
     }
     page += "</tr></thead>\n";
-    for k in key_figures::shown(summary) {
+    for k in key_figures::shown(summary, true) {
         let name = k.figure().name(lang);
         let _ = match k.value(&summary.designs[0]) {
             Value::Amount(_) => write!(page, "<tr><td>{name}{}</td>", t.median_band),

@@ -188,35 +188,110 @@ pub const FIGURES: &[Figure] = &[
         "net_saving_lifetime",
         Mnkr,
         [
-            "Nettobesparing under projektens hela livslängd, startårets priser",
-            "Net saving over the projects' lives, start-year prices",
+            "Undvikta kostnader, netto, under projektens hela livslängd, startårets priser",
+            "Net avoided cost over the projects' whole lives, start-year prices",
         ],
-        ["Nettobesparing, livslängden", "Net saving, lifetime"],
+        ["Undvikta kostnader, netto", "Net avoided cost"],
     ),
     figure(
         "p_net_saving_lifetime_positive",
         Share,
         [
-            "Chans till nettobesparing, projektens hela livslängd",
-            "Chance of a net saving, over the projects' lives",
+            "Sannolikhet att de undvikta kostnaderna, netto, är positiva under projektens hela livslängd",
+            "Chance that the net avoided cost is positive over the projects' whole lives",
         ],
         ["chans > 0", "chance > 0"],
+    ),
+    figure(
+        "budget_effect_lifetime",
+        Mnkr,
+        [
+            "Frigjort budgetutrymme, netto, under projektens hela livslängd, startårets priser",
+            "Net budget room freed over the projects' whole lives, start-year prices",
+        ],
+        ["Frigjort budgetutrymme, netto", "Net budget room freed"],
+    ),
+    figure(
+        "p_budget_effect_lifetime_positive",
+        Share,
+        [
+            "Sannolikhet att det frigjorda budgetutrymmet, netto, är positivt under projektens hela livslängd",
+            "Chance that the net budget room freed is positive over the projects' whole lives",
+        ],
+        ["chans > 0", "chance > 0"],
+    ),
+    figure(
+        "budget_effect_lifetime_discounted",
+        Mnkr,
+        [
+            "Frigjort budgetutrymme, netto, under projektens hela livslängd, diskonterat, startårets priser",
+            "Net budget room freed over the projects' whole lives, discounted, start-year prices",
+        ],
+        [
+            "Frigjort budgetutrymme, diskonterat",
+            "Net budget room freed, discounted",
+        ],
+    ),
+    figure(
+        "result_effect",
+        Mnkr,
+        [
+            "Projektens effekt på kommunens resultat, löpande priser",
+            "The projects' effect on the municipality's result, current prices",
+        ],
+        ["Effekt på resultatet", "Effect on the result"],
+    ),
+    figure(
+        "p_result_tipped",
+        Share,
+        [
+            "Risk att fondens projekt gör ett positivt årsresultat negativt (balanskravet)",
+            "Chance that the fund's projects turn a positive annual result negative (balanced budget)",
+        ],
+        ["Risk för negativt resultat", "Risk of a negative result"],
+    ),
+    figure(
+        "outcomes",
+        Value,
+        ["Projektens gemensamma öde", "The projects' shared fate"],
+        ["Gemensamt öde", "Shared fate"],
+    ),
+    figure(
+        "correlation",
+        Share,
+        [
+            "Korrelation mellan projektens utfall i en simulering",
+            "Correlation of the projects' outcomes in one future",
+        ],
+        ["Korrelation", "Correlation"],
+    ),
+    figure(
+        "posterior_success_shift",
+        Share,
+        [
+            "Utvärderingarnas förskjutning av sannolikheten att lyckas (för 50 %)",
+            "The evaluations' shift of the chance of success (for 50 %)",
+        ],
+        ["Förskjutning", "Shift"],
     ),
     figure(
         "net_saving",
         Mnkr,
         [
-            "Nettobesparing inom perioden, löpande priser",
-            "Net saving within the period, current prices",
+            "Undvikta kostnader, netto, inom perioden, löpande priser",
+            "Net avoided cost within the period, current prices",
         ],
-        ["Nettobesparing, perioden", "Net saving, period"],
+        [
+            "Undvikta kostnader, perioden, löpande",
+            "Net avoided cost, period, current",
+        ],
     ),
     figure(
         "p_net_saving_positive",
         Share,
         [
-            "Chans till nettobesparing inom perioden",
-            "Chance of a net saving within the period",
+            "Sannolikhet att de undvikta kostnaderna, netto, är positiva inom perioden",
+            "Chance that the net avoided cost is positive within the period",
         ],
         ["chans > 0", "chance > 0"],
     ),
@@ -224,10 +299,13 @@ pub const FIGURES: &[Figure] = &[
         "net_saving_discounted",
         Mnkr,
         [
-            "Nettobesparing inom perioden, diskonterad, startårets priser",
-            "Net saving within the period, discounted, start-year prices",
+            "Undvikta kostnader, netto, inom perioden, diskonterade, startårets priser",
+            "Net avoided cost within the period, discounted, start-year prices",
         ],
-        ["Nettobesparing, diskonterad", "Net saving, discounted"],
+        [
+            "Undvikta kostnader, diskonterade",
+            "Net avoided cost, discounted",
+        ],
     ),
     figure(
         "burden",
@@ -319,24 +397,21 @@ pub const FIGURES: &[Figure] = &[
         "net_saving_real",
         Mnkr,
         [
-            "Nettobesparing inom perioden, startårets priser",
-            "Net saving within the period, start-year prices",
+            "Undvikta kostnader, netto, inom perioden, startårets priser",
+            "Net avoided cost within the period, start-year prices",
         ],
-        [
-            "Nettobesparing, perioden, fasta priser",
-            "Net saving, period, fixed prices",
-        ],
+        ["Undvikta kostnader, perioden", "Net avoided cost, period"],
     ),
     figure(
         "net_saving_lifetime_discounted",
         Mnkr,
         [
-            "Nettobesparing under projektens hela livslängd, diskonterad, startårets priser",
-            "Net saving over the projects' lives, discounted, start-year prices",
+            "Undvikta kostnader, netto, under projektens hela livslängd, diskonterade, startårets priser",
+            "Net avoided cost over the projects' whole lives, discounted, start-year prices",
         ],
         [
-            "Nettobesparing, livslängden, diskonterad",
-            "Net saving, lifetime, discounted",
+            "Undvikta kostnader, diskonterade",
+            "Net avoided cost, discounted",
         ],
     ),
     figure(

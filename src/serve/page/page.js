@@ -283,15 +283,18 @@ function renderFigures() {
   const s = t();
   const summary = now.summary;
   const last = summary.start_year + summary.years - 1;
-  const cell = (f, d, key) => figure(f(now.summary, d), base.summary.designs[d] ? f(base.summary, d) : null, key, d);
+  const cell = (f, d, key) => figure(f(now, d), base.summary.designs[d] ? f(base, d) : null, key, d);
   const figures = [
-    [s.risk, "p_depleted_ever", (m, d) => ({ text: pct(m.designs[d].p_depleted_ever), value: m.designs[d].p_depleted_ever })],
-    [s.finalCash(last), "final_cash.p50", (m, d) => ({ text: mnkr(m.designs[d].final_cash.p50), value: m.designs[d].final_cash.p50 })],
-    [s.recycled, "recycled_share", (m, d) => (m.designs[d].model === "budget" ? { text: s.notApplicable }
-      : { text: pct(m.designs[d].recycled_share) + " · " + pct(m.designs[d].recycled_share_lifetime), value: m.designs[d].recycled_share })],
-    [s.netSaving(summary.start_year), "net_saving_lifetime.p50", (m, d) => ({ text: mnkr(m.designs[d].net_saving_lifetime.p50), value: m.designs[d].net_saving_lifetime.p50 })],
-    [s.chancePositive, "p_net_saving_lifetime_positive", (m, d) => ({ text: pct(m.designs[d].p_net_saving_lifetime_positive), value: m.designs[d].p_net_saving_lifetime_positive })],
-    [s.largestBurden, "largest_burden", largest],
+    [s.risk, "p_depleted_ever", (m, d) => ({ text: pct(m.summary.designs[d].p_depleted_ever), value: m.summary.designs[d].p_depleted_ever })],
+    [s.finalCash(last), "final_cash.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].final_cash.p50), value: m.summary.designs[d].final_cash.p50 })],
+    [s.recycled, "recycled_share", (m, d) => (m.summary.designs[d].model === "budget" ? { text: s.notApplicable }
+      : { text: pct(m.summary.designs[d].recycled_share) + " · " + pct(m.summary.designs[d].recycled_share_lifetime), value: m.summary.designs[d].recycled_share })],
+    [s.netSaving(summary.start_year), "net_saving_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].net_saving_lifetime.p50), value: m.summary.designs[d].net_saving_lifetime.p50 })],
+    [s.chancePositive, "p_net_saving_lifetime_positive", (m, d) => ({ text: pct(m.summary.designs[d].p_net_saving_lifetime_positive), value: m.summary.designs[d].p_net_saving_lifetime_positive })],
+    [s.budgetEffect(summary.start_year), "budget_effect_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].budget_effect_lifetime.p50), value: m.summary.designs[d].budget_effect_lifetime.p50 })],
+    [s.budgetChancePositive, "p_budget_effect_lifetime_positive", (m, d) => ({ text: pct(m.summary.designs[d].p_budget_effect_lifetime_positive), value: m.summary.designs[d].p_budget_effect_lifetime_positive })],
+    [s.resultTipped, "p_result_tipped", (m, d) => ({ text: pct(m.summary.designs[d].p_result_tipped), value: m.summary.designs[d].p_result_tipped })],
+    [s.largestBurden, "largest_burden", singledOut],
   ];
   const designs = summary.designs.map((d, i) => i);
   $("key").replaceChildren(
@@ -303,7 +306,7 @@ function renderFigures() {
   const byUnit = (table, read) => $(table).replaceChildren(
     el("thead", {}, el("tr", {}, el("th", { textContent: s.unit }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
     el("tbody", {}, ...summary.units.map((u, i) => el("tr", {}, el("th", { textContent: u.name }),
-      ...designs.map((d) => cell((m, d) => read(m.designs[d].units[i], u), d, `${table}.${u.id}`))))));
+      ...designs.map((d) => cell((m, d) => read(m.summary.designs[d].units[i], u), d, `${table}.${u.id}`))))));
   byUnit("burden", (x, u) => {
     const b = x.burden_total.p50;
     return { text: `${mnkr(b)} · ${pct(b / u.frame, 1)}`, value: b };
@@ -323,20 +326,22 @@ function figure(a, b, key, d) {
   return td;
 }
 
-/// The förvaltning with the largest median burden over the period, as the report names it.
-function largest(m, d) {
-  const units = m.designs[d].units.map((u, i) => ({ p50: u.burden_total.p50, unit: m.units[i] }));
-  const top = units.reduce((a, b) => (b.p50 > a.p50 ? b : a), units[0]);
-  if (!top || top.p50 < 0.05) return { text: t().noBurden };
-  return { text: `${top.unit.name}: ${mnkr(top.p50)} · ${pct(top.p50 / top.unit.frame, 1)}`, value: top.p50 };
+/// The förvaltning the design singles out, as the server chose it (MODEL.md 7.4).
+function singledOut(figures, d) {
+  const i = figures.singled_out[d];
+  const unit = i === null ? null : figures.summary.designs[d].units[i];
+  if (!unit || (unit.p_any_year_tipped === 0 && unit.burden_total.p95 < 0.05)) return { text: t().noBurden };
+  const name = figures.summary.units[i].name;
+  return { text: `${name}: ${pct(unit.p_any_year_tipped)} · ${mnkr(unit.burden_total.p95)}`, value: unit.p_any_year_tipped };
 }
 
 function renderCharts(now, base) {
   const s = t();
   const title = (c) => (c.kind === "fund" ? s.fundChart(now.summary.designs[c.design].name)
+    : c.kind === "result" ? s.resultChart(now.summary.designs[c.design].name)
     : c.kind === "depletion" ? s.depletionChart : s.burdenChart);
   const image = (svg) => el("img", { src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg), alt: "" });
-  const order = { depletion: 0, "burden-by-design": 1, fund: 2 };
+  const order = { depletion: 0, "burden-by-design": 1, fund: 2, result: 3 };
   const charts = [...now.charts].sort((a, b) => order[a.kind] - order[b.kind]);
   $("charts").replaceChildren(...charts.map((c) => {
     const was = base.charts.find((b) => b.kind === c.kind && b.design === c.design);
