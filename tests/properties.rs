@@ -1,17 +1,18 @@
 //! Property tests over random well-formed scenarios: the accounting identities of the model
-//! contract (section 5, with 6.4's amounts owed) hold on every path, design and year — the
-//! continuation after the simulated years included — and no NaN appears; every exceedance
-//! curve falls from 1 to 0 and agrees with the percentiles.
+//! contract (section 5, with 6.4's amounts owed, and 7.1–7.2's budget room and result effect)
+//! hold on every path, design and year — the continuation after the simulated years included —
+//! and no NaN appears; every exceedance curve falls from 1 to 0 and agrees with the
+//! percentiles.
 
 mod common;
 
 use proptest::prelude::*;
-use sifsim::aggregate::Histogram;
+use sifsim::aggregate::{Histogram, Layout, Total, YearStat};
 use sifsim::exceedance::Quantity;
-use sifsim::ledger::Ledger;
+use sifsim::ledger::{Decision, Ledger, Observer};
 use sifsim::results::{Results, RunInfo};
 use sifsim::scenario::{Basis, Bearer, Scenario};
-use sifsim::world::{Samplers, World};
+use sifsim::world::{Application, Samplers, World};
 
 /// A scenario as TOML text, built from random parts that are each well-formed.
 #[derive(Debug, Clone)]
@@ -127,7 +128,16 @@ fn random_scenario() -> impl Strategy<Value = RandomScenario> {
     (1..5usize, 1..25usize, 0..3usize, 0..3usize, 1..4usize)
         .prop_flat_map(|(units, years, types, known, designs)| {
             (
-                (-0.05..0.1f64, -50.0..200.0f64, 0.0..100.0f64, -0.9..0.9f64, 0.0..0.1f64, any::<u32>()),
+                (
+                    -0.05..0.1f64,
+                    -50.0..200.0f64,
+                    0.0..100.0f64,
+                    -0.9..0.9f64,
+                    0.0..0.1f64,
+                    any::<u32>(),
+                    prop_oneof![Just(0.0), 0.0..0.95f64],
+                    any::<bool>(),
+                ),
                 (0..units).map(unit).collect::<Vec<_>>(),
                 proptest::collection::vec((project_body(units), 0.0..4.0f64), types),
                 proptest::collection::vec((project_body(units), 0..years, any::<bool>()), known),
@@ -136,11 +146,13 @@ fn random_scenario() -> impl Strategy<Value = RandomScenario> {
             )
         })
         .prop_map(|(municipality, units, types, known, designs, years)| {
-            let (index, mean, sd, phi, discount, seed) = municipality;
+            let (index, mean, sd, phi, discount, seed, correlation, excludes) = municipality;
             let mut toml = format!(
                 "[simulation]\nname = \"random\"\nstart_year = 2020\nyears = {years}\npaths = 4\nseed = {seed}\n\n\
                  [municipality]\nname = \"M\"\ntotal_budget = 5000\nindex = {index}\ndiscount_rate = {discount}\n\
-                 annual_result = {{ mean = {mean}, sd = {sd}, autocorrelation = {phi} }}\n\n"
+                 balanskrav_excludes_fund_payouts = {excludes}\n\
+                 annual_result = {{ mean = {mean}, sd = {sd}, autocorrelation = {phi} }}\n\n\
+                 [outcomes]\ncorrelation = {correlation}\n\n"
             );
             toml += &units.concat();
             for (i, (body, arrivals)) in types.iter().enumerate() {
@@ -155,6 +167,73 @@ fn random_scenario() -> impl Strategy<Value = RandomScenario> {
             toml += &designs.join("\n");
             RandomScenario { toml }
         })
+}
+
+/// Hears which applications a design approved.
+#[derive(Default)]
+struct Approved(Vec<Application>);
+
+impl Observer for Approved {
+    fn decision(&mut self, _t: usize, app: &Application, decision: Decision) {
+        if let Decision::Approved { .. } = decision {
+            self.0.push(*app);
+        }
+    }
+}
+
+/// 7.1's identity, from the projects a design approved: over their whole lives, in start-year
+/// prices, net saving − budget effect = Σ (1 − realization_share)·saving =
+/// Σ over successful projects (1 − r)·Σ_u planned_u·e·effect_years. And each year's room is
+/// the units' rooms summed.
+fn check_budget_room(
+    scenario: &Scenario,
+    ledger: &Ledger,
+    approved: &[Application],
+) -> Result<(), TestCaseError> {
+    let mut unrealized = 0.0;
+    for app in approved.iter().filter(|a| a.success) {
+        let spec = app.spec(scenario);
+        let saving = spec.planned_savings_total * app.effect * spec.effect_years as f64;
+        unrealized += (1.0 - spec.realization_share) * saving;
+    }
+    let years = ledger.years().iter().chain(ledger.after_window());
+    let mut difference = 0.0;
+    for (t, year) in years.enumerate() {
+        difference += (year.net_saving() - year.budget_effect()) / ledger.price_factor(t);
+        let rooms: f64 = (0..scenario.units.len())
+            .map(|u| ledger.unit(t, u).room)
+            .sum();
+        prop_assert!(
+            (year.room - rooms).abs() <= 1e-9 * (1.0 + rooms.abs()),
+            "room of year {t}: {} against the units' {rooms}",
+            year.room
+        );
+    }
+    prop_assert!(
+        (difference - unrealized).abs() <= 1e-7 * (1.0 + unrealized.abs()),
+        "net saving − budget effect {difference}, Σ (1 − r)·saving {unrealized}"
+    );
+    Ok(())
+}
+
+/// 7.2's identity over the paths: the mean result effect, summed over the years, is the mean
+/// net saving within the simulated years (to the fixed point's rounding).
+fn check_result_effect(
+    scenario: &Scenario,
+    aggregates: &sifsim::aggregate::Accumulator,
+) -> Result<(), TestCaseError> {
+    let layout = Layout::of(scenario);
+    for d in 0..scenario.designs.len() {
+        let by_year: f64 = (0..scenario.years)
+            .map(|t| aggregates.mean(layout.year(d, t, YearStat::ResultEffect)))
+            .sum();
+        let total = aggregates.mean(layout.total(d, Total::NetSaving));
+        prop_assert!(
+            (by_year - total).abs() <= 1e-6 * (1.0 + total.abs()),
+            "design {d}: result effect by year {by_year}, net saving {total}"
+        );
+    }
+    Ok(())
 }
 
 /// Checks the three identities and finiteness on one ledger; `scale` sets the tolerance.
@@ -262,12 +341,15 @@ proptest! {
         for path in 0..scenario.paths {
             world.sample(&scenario, &samplers, path);
             for (d, design) in scenario.designs.iter().enumerate() {
-                ledger.apply(&scenario, design, &world);
+                let mut approved = Approved::default();
+                ledger.apply_observed(&scenario, design, &world, &mut approved);
                 check_identities(&scenario, d, &ledger)?;
+                check_budget_room(&scenario, &ledger, &approved.0)?;
             }
         }
         let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
         prop_assert_eq!(aggregates.invalid_slot(), None);
+        check_result_effect(&scenario, &aggregates)?;
     }
 }
 
