@@ -1,7 +1,11 @@
 //! What a run reports: the rows of `fund.csv` and `units.csv` and the `summary.json` document,
 //! read off the aggregates. Field names are the output contract.
 
+mod compare;
+
 use serde::{Deserialize, Serialize};
+
+pub use compare::Comparison;
 
 use crate::aggregate::{
     Accumulator, Layout, MAX_MAGNITUDE, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
@@ -144,6 +148,9 @@ pub struct Summary {
     /// How much the projects of one future share their fate (MODEL.md 7.3).
     pub outcomes: OutcomesSummary,
     pub designs: Vec<DesignSummary>,
+    /// Every pair of designs compared on the same futures.
+    #[serde(default)]
+    pub comparisons: Vec<Comparison>,
 }
 
 /// `[outcomes]` as the run used it.
@@ -391,6 +398,7 @@ impl Results {
                     posterior_success_shift: scenario.outcomes.posterior_success_shift(),
                 },
                 designs,
+                comparisons: compare::comparisons(scenario, aggregates),
             },
             fund,
             units,

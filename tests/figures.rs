@@ -88,6 +88,7 @@ fn every_column_is_a_declared_figure_and_every_figure_is_written() {
     // The sheets that are no CSV: their headings are declared figures' names, or years across.
     let sheets: Vec<String> = [
         "Sammanfattning",
+        "Jämförelse",
         "Saldo per år, mnkr",
         "Börda per år, mnkr, median",
         "Nämnder, totalt",
@@ -110,11 +111,13 @@ fn every_column_is_a_declared_figure_and_every_figure_is_written() {
     // The top level's `outcomes` (MODEL.md 7.6) is a figure, and so are its keys.
     assert!(json["outcomes"].is_object(), "summary.json has no outcomes");
     written.insert(figures::find("outcomes").unwrap().key);
+    written.insert(figures::find("comparisons").unwrap().key);
     let objects = [
         design,
         &design["units"][0],
         &design["after_window"],
         &json["outcomes"],
+        &json["comparisons"][0],
     ];
     for key in objects.iter().flat_map(|o| o.as_object().unwrap().keys()) {
         let figure = figures::find(key)

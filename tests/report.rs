@@ -103,7 +103,7 @@ fn the_report_renders_in_chromium() {
         let sizes: Vec<&str> = measured.split_whitespace().collect();
         let count = |kind: &str| sizes.iter().filter(|s| s.starts_with(kind)).count();
         assert_eq!(count("svg:"), 26, "{measured}");
-        assert_eq!(count("table:"), 4, "{measured}");
+        assert_eq!(count("table:"), 5, "{measured}");
         for size in &sizes {
             let (kind, dims) = size.split_once(':').unwrap();
             let (w, h) = dims.split_once('x').unwrap();

@@ -178,6 +178,44 @@ impl UnitTotal {
     ];
 }
 
+/// Quantities per pair of designs `(a, b)`, `a` before `b` in the file, on the same paths; the
+/// first `DISTS` get percentiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairStat {
+    /// `a`'s lifetime budget effect minus `b`'s.
+    BudgetEffectDifference,
+    /// 1 when `a`'s lifetime budget effect is larger by more than [`TIE`] mnkr.
+    ABetter,
+    BBetter,
+    /// 1 when `a` was depleted in some year and `b` was not.
+    OnlyADepleted,
+    OnlyBDepleted,
+    /// 1 when some nämnd was tipped into deficit in some year under `a` and none under `b`.
+    OnlyATipped,
+    OnlyBTipped,
+}
+
+/// Most designs compared pair by pair (the first in the file; more are simulated, but not
+/// compared).
+pub const MAX_COMPARED: usize = 16;
+
+/// Differences of a lifetime budget effect up to this many mnkr are a tie.
+pub const TIE: f64 = 0.0005;
+
+impl PairStat {
+    const COUNT: usize = 7;
+    const DISTS: usize = 1;
+    const NAMES: [&str; Self::COUNT] = [
+        "budget_effect_difference",
+        "p_a_better_budget_effect",
+        "p_b_better_budget_effect",
+        "p_only_a_depleted",
+        "p_only_b_depleted",
+        "p_only_a_unit_tipped",
+        "p_only_b_unit_tipped",
+    ];
+}
+
 /// Where a quantity lives: its sum, and its histogram if it has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
@@ -193,10 +231,12 @@ pub struct Layout {
     pub designs: usize,
     pub years: usize,
     pub units: usize,
+    /// Designs compared pair by pair: the first [`MAX_COMPARED`].
     /// Offsets of the four blocks in a design's sums, and the design's size last.
     sum_blocks: [usize; 5],
     /// The same for histograms.
     dist_blocks: [usize; 5],
+    compared: usize,
 }
 
 impl Layout {
@@ -209,8 +249,10 @@ impl Layout {
             let c = b + total;
             [0, a, b, c, c + units * unit_total]
         };
+        let designs = scenario.designs.len();
         Layout {
-            designs: scenario.designs.len(),
+            compared: designs.min(MAX_COMPARED),
+            designs,
             years,
             units,
             sum_blocks: blocks(
@@ -273,17 +315,44 @@ impl Layout {
         self.slot(d, 3, u, stat as usize, UnitTotal::COUNT, UnitTotal::DISTS)
     }
 
+    /// The quantity `stat` of designs `a` and `b`, `a < b`.
+    pub fn pair(&self, a: usize, b: usize, stat: PairStat) -> Slot {
+        debug_assert!(a < b && b < self.compared);
+        let pair = a * self.compared - a * (a + 1) / 2 + (b - a - 1);
+        let stat = stat as usize;
+        Slot {
+            sum: self.designs * self.sum_blocks[4] + pair * PairStat::COUNT + stat,
+            dist: (stat < PairStat::DISTS)
+                .then(|| self.designs * self.dist_blocks[4] + pair * PairStat::DISTS + stat),
+        }
+    }
+
     pub(super) fn sum_len(&self) -> usize {
-        self.designs * self.sum_blocks[4]
+        self.designs * self.sum_blocks[4] + self.pairs() * PairStat::COUNT
+    }
+
+    /// Pairs of designs compared.
+    fn pairs(&self) -> usize {
+        self.compared * self.compared.saturating_sub(1) / 2
+    }
+
+    /// Designs compared pair by pair.
+    pub fn compared(&self) -> usize {
+        self.compared
     }
 
     pub(super) fn dist_len(&self) -> usize {
-        self.designs * self.dist_blocks[4]
+        self.designs * self.dist_blocks[4] + self.pairs() * PairStat::DISTS
     }
 
     /// Says in words which quantity a sum slot holds, for error messages.
     pub fn describe(&self, scenario: &Scenario, sum: usize) -> String {
         let blocks = self.sum_blocks;
+        if sum >= self.designs * blocks[4] {
+            let offset = sum - self.designs * blocks[4];
+            let name = PairStat::NAMES[offset % PairStat::COUNT];
+            return format!("a comparison of two designs, {name}");
+        }
         let design = &scenario.designs[sum / blocks[4]].name;
         let offset = sum % blocks[4];
         let year = |t: usize| scenario.calendar_year(t);

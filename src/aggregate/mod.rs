@@ -12,7 +12,9 @@ mod histogram;
 mod layout;
 
 pub use histogram::Histogram;
-pub use layout::{Layout, Slot, Total, UnitTotal, UnitYearStat, YearStat};
+pub use layout::{
+    Layout, MAX_COMPARED, PairStat, Slot, TIE, Total, UnitTotal, UnitYearStat, YearStat,
+};
 
 use histogram::BINS;
 
@@ -26,6 +28,14 @@ const SCALE: f64 = 4_294_967_296.0;
 pub const MAX_MAGNITUDE: f64 = 2.0e9;
 /// Share of the pilot's range added on each side of a histogram.
 const PADDING: f64 = 0.1;
+
+/// What a design did on one path, for comparing it with another.
+#[derive(Debug, Clone, Copy, Default)]
+struct DesignPath {
+    budget_effect: f64,
+    depleted: bool,
+    tipped: bool,
+}
 
 /// Whether a value may be reported: finite and below [`MAX_MAGNITUDE`] in magnitude.
 pub fn reportable(x: f64) -> bool {
@@ -317,20 +327,49 @@ impl Accumulator {
         world: &World,
         ledgers: &[Ledger],
     ) {
+        let mut outcomes = [DesignPath::default(); MAX_COMPARED];
         for (d, ledger) in ledgers.iter().enumerate() {
-            self.add_fund::<PILOT>(scenario, d, ledger, world);
-            self.add_units::<PILOT>(scenario, d, ledger, world);
+            let (budget_effect, depleted) = self.add_fund::<PILOT>(scenario, d, ledger, world);
+            let tipped = self.add_units::<PILOT>(scenario, d, ledger, world);
+            if let Some(outcome) = outcomes.get_mut(d) {
+                *outcome = DesignPath {
+                    budget_effect,
+                    depleted,
+                    tipped,
+                };
+            }
+        }
+        self.add_pairs::<PILOT>(&outcomes[..ledgers.len().min(MAX_COMPARED)]);
+    }
+
+    /// Every pair of designs compared on this path (MODEL.md 7.1's budget effect, depletion
+    /// and deficit years).
+    fn add_pairs<const PILOT: bool>(&mut self, outcomes: &[DesignPath]) {
+        let layout = self.layout;
+        for (a, x) in outcomes.iter().enumerate() {
+            for (b, y) in outcomes.iter().enumerate().skip(a + 1) {
+                let stat = |s| layout.pair(a, b, s);
+                let difference = x.budget_effect - y.budget_effect;
+                self.add::<PILOT>(stat(PairStat::BudgetEffectDifference), difference);
+                self.flag::<PILOT>(stat(PairStat::ABetter), difference > TIE);
+                self.flag::<PILOT>(stat(PairStat::BBetter), difference < -TIE);
+                self.flag::<PILOT>(stat(PairStat::OnlyADepleted), x.depleted && !y.depleted);
+                self.flag::<PILOT>(stat(PairStat::OnlyBDepleted), y.depleted && !x.depleted);
+                self.flag::<PILOT>(stat(PairStat::OnlyATipped), x.tipped && !y.tipped);
+                self.flag::<PILOT>(stat(PairStat::OnlyBTipped), y.tipped && !x.tipped);
+            }
         }
     }
 
-    /// Design `d`'s fund: each year's flows and balances, and their totals over the path.
+    /// Design `d`'s fund: each year's flows and balances, and their totals over the path;
+    /// returns the lifetime budget effect and whether the fund was depleted in some year.
     fn add_fund<const PILOT: bool>(
         &mut self,
         scenario: &Scenario,
         d: usize,
         ledger: &Ledger,
         world: &World,
-    ) {
+    ) -> (f64, bool) {
         let layout = self.layout;
         let mut depleted_by = false;
         let mut result_tipped_years = 0u32;
@@ -432,17 +471,20 @@ impl Accumulator {
             lifetime_discounted,
         );
         self.flag::<PILOT>(stat(Total::NetSavingLifetimePositive), lifetime > 0.0);
+        (budget_effect, depleted_by)
     }
 
-    /// Design `d`'s burden on each unit, by year and over the path.
+    /// Design `d`'s burden on each unit, by year and over the path; returns whether some unit
+    /// was tipped into deficit in some year.
     fn add_units<const PILOT: bool>(
         &mut self,
         scenario: &Scenario,
         d: usize,
         ledger: &Ledger,
         world: &World,
-    ) {
+    ) -> bool {
         let layout = self.layout;
+        let mut some_unit_tipped = false;
         for (u, unit) in scenario.units.iter().enumerate() {
             let mut burden_total = 0.0;
             let mut lifetime = 0.0;
@@ -471,11 +513,13 @@ impl Accumulator {
             self.add::<PILOT>(stat(UnitTotal::BurdenLifetime), lifetime);
             self.flag::<PILOT>(stat(UnitTotal::AnyYearAbove1pct), any_above_1pct);
             self.flag::<PILOT>(stat(UnitTotal::AnyYearTipped), any_tipped);
+            some_unit_tipped |= any_tipped;
             self.flag::<PILOT>(
                 stat(UnitTotal::AnyYearRepaidAboveRoom),
                 any_repaid_above_room,
             );
         }
+        some_unit_tipped
     }
 
     /// Adds another accumulator's paths. Exact: the result does not depend on merge order.

@@ -3,6 +3,7 @@
 //! job writes is named here.
 
 pub mod charts;
+pub mod compare;
 mod csv;
 pub mod folder;
 mod html;

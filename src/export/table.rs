@@ -144,18 +144,33 @@ pub fn render(summary: &Summary, lang: Lang) -> String {
     out += &columns(&headings, &rows);
     out.push('\n');
     out += &wrap_text(&text.note.replace("{year}", &year), 100);
+    let sentences = super::compare::sentences(summary, lang);
+    if !sentences.is_empty() {
+        let _ = writeln!(out, "\n{}:", lang.compare().title);
+        for sentence in sentences {
+            out += &wrap_hanging(&format!("- {sentence}"), 100, "  ");
+        }
+    }
     out
 }
 
 /// `text` broken into lines of at most `width` characters.
 fn wrap_text(text: &str, width: usize) -> String {
+    wrap_hanging(text, width, "")
+}
+
+/// `text` broken into lines of at most `width` characters, the lines after the first begun
+/// with `indent`; a non-breaking space ("12 %") never breaks.
+fn wrap_hanging(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     let mut line = 0;
-    for word in text.split_whitespace() {
+    let words = (text.split([' ', '\n', '\t'])).filter(|w| !w.is_empty());
+    for word in words {
         let len = word.chars().count();
         if line > 0 && line + 1 + len > width {
             out.push('\n');
-            line = 0;
+            out += indent;
+            line = indent.chars().count();
         } else if line > 0 {
             out.push(' ');
             line += 1;
@@ -253,7 +268,7 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
     let (mut count, mut losing) = (0, 0);
     for spec in specs {
         count += 1;
-        losing += usize::from(spec.saving_per_krona() < 1.0);
+        losing += usize::from(spec.saving_per_krona_given(&scenario.outcomes) < 1.0);
     }
     if count > 0 && losing == count {
         let _ = write!(out, "\n{}", wrap_text(text.warning, 100));
@@ -276,14 +291,19 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
 }
 
 /// What `validate` says of a shared fate: each project's chance of success and saving per krona
-/// as written and after the evaluations (MODEL.md 7.3), or that independent projects are
-/// assumed where there is more than one project.
+/// as written and under the shared fate, after the evaluations if any (MODEL.md 7.3), or that
+/// independent projects are assumed where there is more than one project.
 fn fate(scenario: &Scenario, lang: Lang) -> String {
     let text = &lang.table().validate;
     let outcomes = &scenario.outcomes;
-    if !outcomes.evaluations.is_empty() {
+    if outcomes.shared() {
+        let title = if outcomes.evaluations.is_empty() {
+            text.fate_title
+        } else {
+            text.posterior_title
+        };
         let heading = fill(
-            text.posterior_title,
+            title,
             &[
                 ("count", &outcomes.evaluations.len().to_string()),
                 ("correlation", &lang.number(outcomes.correlation, 2)),

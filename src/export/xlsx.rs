@@ -34,6 +34,10 @@ impl Export for RunWorkbook<'_> {
         workbook(
             &[
                 (names.summary, &designs_table(results)?),
+                (
+                    names.comparisons,
+                    &super::compare::table(&results.summary, self.lang)?,
+                ),
                 (names.fund, &Fund.render(results)?),
                 (names.fund_by_year, &fund_by_year(results, self.lang)?),
                 (names.units, &Units.render(results)?),

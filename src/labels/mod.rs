@@ -1,10 +1,11 @@
 //! Every word sifsim shows a reader, in Swedish and English, and how numbers are written in
 //! each: chart labels ([`charts`]), the figures of every output file ([`figures`]), the names of
-//! the inputs ([`inputs`]), the terminal ([`table`]), the report ([`report`]), a told future
+//! the inputs ([`inputs`]), designs head to head ([`compare`]), the terminal ([`table`]), the report ([`report`]), a told future
 //! ([`story`]), threshold answers ([`threshold`]) and a scenario's problems ([`problems`]).
 //! Nothing else in the crate holds a label, and no behaviour depends on one.
 
 pub mod charts;
+pub mod compare;
 pub mod figures;
 pub mod inputs;
 pub mod problems;
@@ -104,6 +105,8 @@ pub struct Sheets {
     /// Years across: the fund's balance and the nämnder's median burden.
     pub fund_by_year: &'static str,
     pub burden_by_year: &'static str,
+    /// Designs head to head.
+    pub comparisons: &'static str,
 }
 
 impl Lang {
@@ -120,6 +123,7 @@ impl Lang {
                 inputs: "Indata",
                 fund_by_year: "Saldo per år, mnkr",
                 burden_by_year: "Börda per år, mnkr, median",
+                comparisons: "Jämförelse",
             },
             Lang::En => &Sheets {
                 summary: "Summary",
@@ -131,6 +135,7 @@ impl Lang {
                 inputs: "Inputs",
                 fund_by_year: "Balance by year, mnkr",
                 burden_by_year: "Burden by year, mnkr, median",
+                comparisons: "Comparison",
             },
         }
     }

@@ -48,6 +48,8 @@ pub struct ValidateText {
     pub warning: &'static str,
     /// The evaluations' posterior: a heading and a line per project type and known project.
     pub posterior_title: &'static str,
+    /// A shared fate without evaluations: the chance stays, the saving per krona moves.
+    pub fate_title: &'static str,
     pub posterior_line: &'static str,
     /// `[outcomes] correlation` is 0 in a scenario of more than one project.
     pub independent: &'static str,
@@ -61,7 +63,8 @@ const SV: TableText = TableText {
            Frigjort budgetutrymme, netto: bara den del av besparingarna som blev pengar nämnderna \
            kan använda till annat, minus samma kostnader. Livslängden: de finansierade projekten \
            följs till sitt slut. Perioden: bara de simulerade åren; sena projekt syns där med \
-           kostnader men utan alla besparingar. Alla nettobelopp i {year} års priser. Risk för \
+           kostnader men utan alla besparingar. Båda nettotalen i {year} års priser; nämndernas \
+           börda över perioden i löpande priser. Risk för \
            negativt resultat: att fondens projekt något år gör ett positivt årsresultat negativt \
            (balanskravet). Belopp är medianer, antal medelvärden. Negativ börda: nämnden vann mer \
            budgetutrymme än den betalade.",
@@ -94,6 +97,7 @@ const SV: TableText = TableText {
                   en förlust: det är detta antagande, inte ett resultat. Pröva värdena mot deras \
                   källor.",
         posterior_title: "Efter utvärderingarna ({count} st, korrelation {correlation}): sannolikhet att lyckas och förväntad besparing per krona, enligt scenariot → efter utvärderingarna",
+        fate_title: "Med projektens gemensamma öde (korrelation {correlation}): sannolikhet att lyckas och förväntad besparing per krona, var projekt för sig → med gemensamt öde (en bra framtid ger både fler lyckade projekt och större effekt)",
         posterior_line: "  {name} — {p} → {posterior}, {krona} → {krona_posterior}",
         independent: "obs: [outcomes] correlation är 0, så \"chans > 0\" förutsätter att projektens utfall är oberoende av varandra. Projekt i en kommun delar personal, uppföljning och arbetsmarknad; ange en korrelation (t.ex. 0,3) och se hur chanserna ändras.",
     },
@@ -107,7 +111,8 @@ const EN: TableText = TableText {
            Net budget room freed: only the part of the savings that became money the committees \
            can use for something else, minus the same costs. Lifetime: the funded projects \
            followed to their end. Period: the simulated years only; late projects show costs \
-           without all their savings. Every net amount in {year} prices. Risk of a negative \
+           without all their savings. Both net figures in {year} prices; the committees' burden \
+           over the period in current prices. Risk of a negative \
            result: that the fund's projects turn a positive annual result negative in some year \
            (the balanced-budget requirement). Amounts are medians, counts means. A negative \
            burden: the committee gained more budget room than it paid.",
@@ -141,6 +146,7 @@ const EN: TableText = TableText {
                   loss: that is this input, not a finding. Check these values against their \
                   sources.",
         posterior_title: "After the evaluations ({count}, correlation {correlation}): chance of success and expected saving per krona, as written → after the evaluations",
+        fate_title: "With the projects' shared fate (correlation {correlation}): chance of success and expected saving per krona, each project on its own → with the shared fate (a good future brings both more successes and larger effects)",
         posterior_line: "  {name} — {p} → {posterior}, {krona} → {krona_posterior}",
         independent: "note: [outcomes] correlation is 0, so \"chance > 0\" assumes independent projects. Projects of one municipality share staff, follow-up and labour market; set a correlation (e.g. 0.3) and see how the chances change.",
     },

@@ -43,6 +43,11 @@ pub struct Scenario {
     price_factors: Vec<f64>,
     /// `1 / (1 + discount_rate)^t` for the same years.
     discount_factors: Vec<f64>,
+    /// The thinning base over every design of the file, kept when `--design` keeps one: a
+    /// design's futures never depend on which others run beside it.
+    demand_base: f64,
+    /// Some design of the file has a demand other than 1.
+    thins: bool,
 }
 
 /// A scenario file that cannot be used. Exit code 2.
@@ -132,16 +137,14 @@ impl Scenario {
 
     /// The thinning base `M = max(1, max over designs of demand)`: the world draws random
     /// applications at `M` times the scenario's rates.
+    /// Over every design of the file, also when only some of them run.
     pub fn demand_base(&self) -> f64 {
-        self.designs
-            .iter()
-            .map(|d| d.approval.demand)
-            .fold(1.0, f64::max)
+        self.demand_base
     }
 
     /// Whether some design's demand differs from 1, so applications draw a thinning number.
     pub fn thins(&self) -> bool {
-        self.designs.iter().any(|d| d.approval.demand != 1.0)
+        self.thins
     }
 
     /// `f(t)` of every simulated year and of the years after them that a project approved in

@@ -251,9 +251,13 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     };
     let price_factors = powers(1.0 + municipality.index);
     let discount_factors = powers(1.0 / (1.0 + municipality.discount_rate));
+    let demand_base = (designs.iter().map(|d| d.approval.demand)).fold(1.0, f64::max);
+    let thins = designs.iter().any(|d| d.approval.demand != 1.0);
     Ok(Scenario {
         price_factors,
         discount_factors,
+        demand_base,
+        thins,
         name: sim.name.clone(),
         start_year,
         years,

@@ -375,6 +375,8 @@ pub struct Figures {
     pub(super) results: Results,
     /// Per design, the nämnd it singles out (MODEL.md 7.4), by position.
     singled_out: Vec<Option<usize>>,
+    /// Every pair of designs compared in a sentence, in the page's language.
+    comparisons: Vec<String>,
     charts: Vec<Chart>,
 }
 
@@ -417,9 +419,11 @@ fn figures(
     let singled_out = (results.summary.designs.iter())
         .map(|d| d.singled_out_unit())
         .collect();
+    let comparisons = crate::export::compare::sentences(&results.summary, lang);
     Ok(Figures {
         results,
         singled_out,
+        comparisons,
         charts,
     })
 }

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use super::{escape, spread};
-use crate::labels::{Lang, fill};
+use crate::export::compare::{COLUMNS, sentences};
+use crate::labels::{Lang, figures, fill};
 use crate::results::{DesignSummary, Spread, Summary};
 use crate::scenario::{ProjectSpec, Scenario};
 
@@ -81,6 +82,46 @@ fn singled_out(summary: &Summary, design: &DesignSummary, lang: Lang) -> String 
     )
 }
 
+/// The designs head to head: a table of every pair and one decision sentence each; "" with
+/// one design.
+pub fn comparisons(summary: &Summary, lang: Lang) -> String {
+    if summary.comparisons.is_empty() {
+        return String::new();
+    }
+    let t = lang.compare();
+    let percent = |x: f64| lang.percent(x, 0);
+    let mut page = format!(
+        "<h3>{}</h3>\n<p>{}</p>\n<div class=\"wide\"><table>\n<thead><tr>",
+        t.title, t.intro
+    );
+    for column in &COLUMNS[..COLUMNS.len() - 1] {
+        let _ = write!(page, "<th>{}</th>", figures::short_heading(column, lang));
+    }
+    page += "</tr></thead>\n";
+    for c in &summary.comparisons {
+        let d = &c.budget_effect_difference;
+        let cells = [
+            escape(&c.a),
+            escape(&c.b),
+            percent(c.p_a_better_budget_effect),
+            percent(c.p_b_better_budget_effect),
+            lang.number(d.p5, 1),
+            lang.number(d.p50, 1),
+            lang.number(d.p95, 1),
+            percent(c.p_only_a_depleted),
+            percent(c.p_only_b_depleted),
+            percent(c.p_only_a_unit_tipped),
+            percent(c.p_only_b_unit_tipped),
+        ];
+        let _ = writeln!(page, "<tr><td>{}</td></tr>", cells.join("</td><td>"));
+    }
+    page += "</table></div>\n<ul>\n";
+    for sentence in sentences(summary, lang) {
+        let _ = writeln!(page, "<li>{}</li>", escape(&sentence));
+    }
+    page + "</ul>\n"
+}
+
 /// Every project type and known project, with when it applies.
 fn specs(scenario: &Scenario, lang: Lang) -> Vec<(&ProjectSpec, String)> {
     let per_year = lang.report().per_year;
@@ -105,7 +146,7 @@ pub fn krona_assumed(scenario: &Scenario, lang: Lang) -> String {
     let savings: Vec<f64> = specs(scenario, lang)
         .iter()
         .filter(|(spec, _)| spec.planned_savings_total > 0.0)
-        .map(|(spec, _)| spec.saving_per_krona())
+        .map(|(spec, _)| spec.saving_per_krona_given(&scenario.outcomes))
         .collect();
     let low = savings.iter().copied().fold(f64::INFINITY, f64::min);
     let high = savings.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -153,7 +194,7 @@ pub fn assumptions(scenario: &Scenario, lang: Lang) -> String {
     let with_saving: Vec<f64> = specs
         .iter()
         .filter(|(spec, _)| spec.planned_savings_total > 0.0)
-        .map(|(spec, _)| spec.saving_per_krona())
+        .map(|(spec, _)| spec.saving_per_krona_given(&scenario.outcomes))
         .collect();
     if !with_saving.is_empty() && with_saving.iter().all(|&s| s < 1.0) {
         let _ = writeln!(page, "<p>{}</p>", t.all_lose);

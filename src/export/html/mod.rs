@@ -83,6 +83,7 @@ pub fn report(
 
     let _ = writeln!(page, "<h2>{}</h2>", t.conclusions);
     page += &decision::krona_assumed(scenario, lang);
+    page += &decision::comparisons(summary, lang);
     for design in &summary.designs {
         let _ = writeln!(
             page,

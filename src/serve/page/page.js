@@ -300,6 +300,7 @@ function renderFigures() {
   $("key").replaceChildren(
     el("thead", {}, el("tr", {}, el("th", { textContent: "" }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
     el("tbody", {}, ...figures.map(([label, key, f]) => el("tr", {}, el("th", { textContent: label }), ...designs.map((d) => cell(f, d, key))))));
+  $("comparisons").replaceChildren(...now.comparisons.map((text) => el("li", { textContent: text })));
   renderCharts(now, base);
   renderExamples(summary);
   // A table of the nämnder by design: what `read` makes of a nämnd's figures in a design.
