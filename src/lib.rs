@@ -21,6 +21,8 @@
 //!   into [`results::Results`] in memory and touches no file.
 //! - [`export`]: every output file, written into an output folder whole or not at all; any chart
 //!   as SVG text.
+//! - [`breakeven`]: how well the projects must do for a design to break even, searched on the
+//!   same futures.
 //! - [`story`]: one future of one design told year by year, as text, an HTML fragment or a
 //!   serializable [`story::Story`].
 //! - [`jobs`]: `run`, `report`, `sweep`, `sensitivity`, `chart` and `explain`, each a thin layer
@@ -71,6 +73,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod breakeven;
 pub mod edit;
 pub mod error;
 pub mod exceedance;

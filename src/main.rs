@@ -9,8 +9,11 @@ use std::time::{Duration, Instant};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::export::{Lang, SWEEP_CSV, table};
-use sifsim::jobs::{self, ExplainRequest, Options, RunRequest, SensitivityRequest, SweepRequest};
+use sifsim::breakeven::{Figure, Lever};
+use sifsim::export::{Lang, SWEEP_CSV, compare, table};
+use sifsim::jobs::{
+    self, BreakEvenRequest, ExplainRequest, Options, RunRequest, SensitivityRequest, SweepRequest,
+};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase};
 use sifsim::story::Pick;
@@ -69,6 +72,9 @@ enum Command {
         #[arg(long)]
         design: Option<String>,
     },
+    /// How well the projects must do for each design to break even: the multiplier on every
+    /// success probability (or every effect) at which a lifetime net figure's mean is 0.
+    Breakeven(BreakEvenArgs),
     /// Tell one future of one design year by year: deposits, applications and what became of
     /// them, who repaid what, when the money ran out. Writes nothing.
     Explain(ExplainArgs),
@@ -160,6 +166,51 @@ struct ExplainArgs {
     /// Language of the story.
     #[arg(long, value_parser = lang(), default_value = "sv")]
     lang: Lang,
+}
+
+/// The arguments of `breakeven`.
+#[derive(Args)]
+struct BreakEvenArgs {
+    /// The scenario file (TOML).
+    scenario: PathBuf,
+    /// Only this design [default: every design].
+    #[arg(long)]
+    design: Option<String>,
+    /// The figure brought to 0.
+    #[arg(long, value_parser = breakeven_figure(), default_value = "budget_effect_lifetime")]
+    figure: Figure,
+    /// What is multiplied: every success probability, or every drawn effect.
+    #[arg(long, value_parser = lever(), default_value = "success")]
+    on: Lever,
+    #[command(flatten)]
+    futures: Futures,
+    /// Print the answer as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Language of the sentences.
+    #[arg(long, value_parser = lang(), default_value = "sv")]
+    lang: Lang,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// `--figure` of `breakeven`.
+fn breakeven_figure() -> impl TypedValueParser<Value = Figure> {
+    PossibleValuesParser::new(["budget_effect_lifetime", "net_saving_lifetime"]).map(|figure| {
+        match figure.as_str() {
+            "net_saving_lifetime" => Figure::NetSavingLifetime,
+            _ => Figure::BudgetEffectLifetime,
+        }
+    })
+}
+
+/// `--on` of `breakeven`.
+fn lever() -> impl TypedValueParser<Value = Lever> {
+    PossibleValuesParser::new(["success", "effect"]).map(|on| match on.as_str() {
+        "effect" => Lever::Effect,
+        _ => Lever::Success,
+    })
 }
 
 /// `--lang`: `sv` or `en`.
@@ -283,6 +334,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
             ));
         }
         Command::Explain(args) => explain(args)?,
+        Command::Breakeven(args) => breakeven(args)?,
         Command::Validate { scenario, lang } => {
             say(&table::describe(&Scenario::load(&scenario)?, lang));
         }
@@ -367,6 +419,36 @@ fn explain(args: ExplainArgs) -> Result<(), Error> {
 
 /// Prints `text` on stdout. A reader that stops reading (`| head`) is not an error: the files
 /// are written, so the output simply ends.
+fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
+    let progress = Progress::new(args.quiet, args.lang);
+    let simulator = args.futures.simulator(&progress)?;
+    let request = BreakEvenRequest {
+        options: Options {
+            scenario: args.scenario,
+            paths: args.futures.paths,
+            seed: args.futures.seed,
+            ..Options::default()
+        },
+        design: args.design,
+        figure: args.figure,
+        on: args.on,
+    };
+    let found = jobs::breakeven(&simulator, &request)?;
+    progress.bar.finish_and_clear();
+    if args.json {
+        let json = serde_json::json!({ "designs": found });
+        say(&format!("{json:#}\n"));
+    } else {
+        for design in &found {
+            say(&format!(
+                "{}\n",
+                compare::breakeven_sentence(design, args.lang)
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn say(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

@@ -569,6 +569,16 @@ impl DesignSummary {
                 .then(a.burden_total.p95.total_cmp(&b.burden_total.p95))
         })
     }
+
+    /// The nämnd singled out when it is exposed at all: a deficit year in at least 0.05 % of
+    /// the paths (what one decimal of a percentage shows), or a 95th percentile of its total
+    /// burden of at least 0.05 mnkr.
+    pub fn exposed_unit(&self) -> Option<usize> {
+        self.singled_out_unit().filter(|&u| {
+            let unit = &self.units[u];
+            unit.p_any_year_tipped >= 0.0005 || unit.burden_total.p95 >= 0.05
+        })
+    }
 }
 
 impl Spread {

@@ -5,6 +5,7 @@ mod common;
 
 use common::Setup;
 use sifsim::Simulator;
+use sifsim::breakeven::{self, Figure, Lever};
 use sifsim::results::{Comparison, Results};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::Unmonitored;
@@ -166,4 +167,106 @@ fn keeping_one_design_keeps_the_futures_it_sees_in_a_run() {
         .find(|d| d.name == "Realiserad återföring")
         .unwrap();
     assert_eq!(&one.summary.designs[0], in_all);
+}
+
+/// The means of a scenario's designs with every effect multiplied by `k`, by a simulation.
+fn means_at(source: &Source, lever: Lever, k: f64) -> Vec<f64> {
+    let variant = source
+        .variant(&breakeven::edits(source.scenario(), lever, k))
+        .unwrap();
+    let results = simulate(&variant);
+    (results.summary.designs.iter())
+        .map(|d| Figure::BudgetEffectLifetime.mean(d))
+        .collect()
+}
+
+/// Running the scenario with the found multiplier gives a mean within the bisection's reach of
+/// 0: between the means at k − 0.005 and k + 0.005 (same paths and seed), which straddle 0.
+#[test]
+fn at_the_break_even_multiplier_the_mean_is_zero_to_within_the_bisection() {
+    let overrides = Overrides {
+        paths: Some(500),
+        ..Overrides::default()
+    };
+    let source = Source::read("scenarios/norrkoping.toml".as_ref(), overrides).unwrap();
+    let simulator = Simulator::new(None, &Unmonitored).unwrap();
+    for lever in [Lever::Effect, Lever::Success] {
+        let mut evaluate = breakeven::Simulated {
+            source: &source,
+            base: Vec::new(),
+            simulator: &simulator,
+            figure: Figure::BudgetEffectLifetime,
+            lever,
+        };
+        let found = breakeven::search(
+            source.scenario(),
+            Figure::BudgetEffectLifetime,
+            lever,
+            &mut evaluate,
+        )
+        .unwrap();
+        for (d, design) in found.iter().enumerate() {
+            let k = design.multiplier.expect("Norrköping breaks even");
+            let below = means_at(&source, lever, k - breakeven::TOLERANCE)[d];
+            let above = means_at(&source, lever, k + breakeven::TOLERANCE)[d];
+            let at = means_at(&source, lever, k)[d];
+            assert!(
+                below < 0.0 && above > 0.0,
+                "{lever:?}, {}: {below} {above}",
+                design.name
+            );
+            assert!(
+                at.abs() <= above - below,
+                "{lever:?}, {}: {at}",
+                design.name
+            );
+        }
+    }
+}
+
+/// Projects that never save anything cannot break even however often they succeed: no
+/// multiplier, and the mean at the end of the range is the cost.
+#[test]
+fn a_scenario_without_a_root_says_so() {
+    let project = PROJECT.replace(
+        "planned_savings = { social = 2 }",
+        "planned_savings = { social = 0 }\nrepayable = false",
+    );
+    let text = Setup {
+        years: 3,
+        ..Setup::default()
+    }
+    .toml(&format!(
+        "{ONE_UNIT}{}\n[[design]]\nname = \"Budget\"\nmodel = \"budget\"\nfund.initial = 20\n",
+        project.replace("success_probability = 1", "success_probability = 0.5")
+    ));
+    let source =
+        Source::from_bytes("none.toml".as_ref(), text.as_bytes(), Overrides::default()).unwrap();
+    let simulator = Simulator::new(None, &Unmonitored).unwrap();
+    let mut evaluate = breakeven::Simulated {
+        source: &source,
+        base: Vec::new(),
+        simulator: &simulator,
+        figure: Figure::BudgetEffectLifetime,
+        lever: Lever::Success,
+    };
+    let found = breakeven::search(
+        source.scenario(),
+        Figure::BudgetEffectLifetime,
+        Lever::Success,
+        &mut evaluate,
+    )
+    .unwrap();
+    assert_eq!(found[0].multiplier, None);
+    // Searched up to every chance at 1 (0.5 × 2); the fund still paid the 10 it cost.
+    let (k, mean) = found[0].at_end.unwrap();
+    assert!(
+        (k - 2.0).abs() < 1e-9 && (mean + 10.0).abs() < 1e-6,
+        "{k} {mean}"
+    );
+    let sentence = sifsim::export::compare::breakeven_sentence(&found[0], sifsim::export::Lang::Sv);
+    assert!(
+        sentence.contains("går inte jämnt ut ens om varje projekt lyckas"),
+        "{sentence}"
+    );
 }

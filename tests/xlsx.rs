@@ -63,7 +63,8 @@ fn run_writes_a_workbook_that_matches_its_csvs() {
             "Nämnder",
             "Börda per år, mnkr, median",
             "Nämnder, totalt",
-            "Indata"
+            "Indata",
+            "Jämförelse"
         ]
     );
     assert_sheet_matches_csv(&book, "Fond", &out.join("fund.csv"), Lang::Sv);
@@ -135,7 +136,8 @@ fn the_workbook_is_english_under_lang_en() {
             "Committees",
             "Burden by year, mnkr, median",
             "Committees, totals",
-            "Inputs"
+            "Inputs",
+            "Comparison"
         ]
     );
     assert_sheet_matches_csv(&book, "Fund", &out.join("fund.csv"), Lang::En);

@@ -13,7 +13,7 @@ const NOTICEABLE: f64 = 0.0005;
 /// whose deficit-year risk differs most between the two, and how often only one runs dry.
 pub fn sentence(summary: &Summary, comparison: &Comparison, lang: Lang) -> String {
     let t = lang.compare();
-    let percent = |p: f64| lang.percent(p, 0);
+    let percent = |p: f64| percent(lang, p);
     let (a, b) = (&comparison.a, &comparison.b);
     let (better_a, better_b) = (
         comparison.p_a_better_budget_effect,
@@ -54,6 +54,17 @@ pub fn sentence(summary: &Summary, comparison: &Comparison, lang: Lang) -> Strin
         text += &fill(t.depleted, &values);
     }
     text + "."
+}
+
+/// A chance as a reader sees it: whole percentages, with decimals below 1 % so that a chance
+/// that is not 0 never reads "0 %" (0.3 %, 0.04 %).
+pub fn percent(lang: Lang, p: f64) -> String {
+    let decimals = match p {
+        p if p <= 0.0 || p >= 0.01 => 0,
+        p if p >= 0.001 => 1,
+        _ => 2,
+    };
+    lang.percent(p, decimals)
 }
 
 /// The nämnd whose chance of a deficit year differs most between `a` and `b`, with its chance
@@ -113,3 +124,40 @@ pub const COLUMNS: [&str; 12] = [
     "p_only_b_unit_tipped",
     "decision",
 ];
+
+/// A design's break-even in a sentence: the share of successes (or the effect against the
+/// plan) at which the figure's mean is 0, beside what the scenario assumes.
+pub fn breakeven_sentence(found: &crate::breakeven::BreakEven, lang: Lang) -> String {
+    use crate::breakeven::{Figure, Lever};
+    let t = lang.breakeven();
+    let figure = match found.figure {
+        Figure::BudgetEffectLifetime => t.budget_effect,
+        Figure::NetSavingLifetime => t.net_saving,
+    };
+    let (Some(k), Some(break_even)) = (found.multiplier, found.break_even) else {
+        let (k, mean) = found.at_end.unwrap_or((0.0, 0.0));
+        let values = [
+            ("design", found.name.as_str()),
+            ("figure", figure),
+            ("k", &lang.number(k, 2)),
+            ("mean", &lang.mnkr(mean)),
+        ];
+        let never = match found.on {
+            Lever::Success => t.never_success,
+            Lever::Effect => t.never_effect,
+        };
+        return fill(never, &values);
+    };
+    let template = match found.on {
+        Lever::Success => t.success,
+        Lever::Effect => t.effect,
+    };
+    let values = [
+        ("design", found.name.as_str()),
+        ("figure", figure),
+        ("break_even", &lang.percent(break_even, 0)),
+        ("assumed", &lang.percent(found.assumed, 0)),
+        ("k", &lang.number(k, 2)),
+    ];
+    fill(template, &values)
+}

@@ -76,6 +76,8 @@ pub struct ReportParts<'a> {
     pub questions: &'a [Question],
     /// One future told, as an HTML fragment.
     pub story: Option<&'a str>,
+    /// How well the projects must succeed for each design's budget room to break even.
+    pub breakeven: &'a [crate::breakeven::BreakEven],
 }
 
 /// A sweep as the report shows it.

@@ -34,16 +34,16 @@ impl Export for RunWorkbook<'_> {
         workbook(
             &[
                 (names.summary, &designs_table(results)?),
-                (
-                    names.comparisons,
-                    &super::compare::table(&results.summary, self.lang)?,
-                ),
                 (names.fund, &Fund.render(results)?),
                 (names.fund_by_year, &fund_by_year(results, self.lang)?),
                 (names.units, &Units.render(results)?),
                 (names.burden_by_year, &burden_by_year(results)?),
                 (names.totals, &unit_totals(results)?),
                 (names.inputs, &inputs_table(self.inputs, self.lang)?),
+                (
+                    names.comparisons,
+                    &super::compare::table(&results.summary, self.lang)?,
+                ),
             ],
             self.lang,
         )

@@ -3,6 +3,7 @@
 //! read the scenario, make its variants, simulate them, write one output folder. Where a job
 //! writes and what it records of itself are decided here, once for all jobs.
 
+mod breakeven;
 mod explain;
 mod run;
 mod sensitivity;
@@ -10,6 +11,7 @@ mod sweep;
 
 use std::path::{Path, PathBuf};
 
+pub use breakeven::{BreakEvenRequest, breakeven};
 pub use explain::{ExplainRequest, explain};
 pub use run::{RunOutcome, RunRequest, run, typical_dry_future};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};

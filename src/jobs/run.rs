@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Job, Options, provenance};
+use crate::breakeven::{self, Figure, Lever, Simulated};
 use crate::error::Error;
 use crate::export::{self, Extras, ReportParts, Sweep, SweepSection};
 use crate::results::Results;
@@ -71,6 +72,20 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
     } else {
         None
     };
+    // How well the projects must succeed for each design's budget room to break even.
+    let breakeven = if request.report {
+        let (figure, lever) = (Figure::BudgetEffectLifetime, Lever::Success);
+        let mut evaluate = Simulated {
+            source: &source,
+            base: Vec::new(),
+            simulator,
+            figure,
+            lever,
+        };
+        breakeven::search(scenario, figure, lever, &mut evaluate)?
+    } else {
+        Vec::new()
+    };
     let extras = Extras {
         lang,
         xlsx: request.options.xlsx.then(|| source.table()),
@@ -79,6 +94,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
             sweep: sweep_section.as_ref(),
             questions: &questions,
             story: story.as_deref(),
+            breakeven: &breakeven,
         }),
     };
     let provenance = provenance(job, &source, settings);

@@ -21,6 +21,8 @@ pub struct Labels {
     pub flows: &'static str,
     /// The projects' effect on the municipality's result.
     pub result_title: &'static str,
+    /// The panel of the chance by year: each year on its own, and some year in the period.
+    pub result_by_year: &'static str,
     /// "After {last year}:", what falls due and is paid out after the simulated years.
     pub after_window: &'static str,
     pub falls_due: &'static str,
@@ -76,6 +78,7 @@ const SV: Labels = Labels {
     burden_by_design: "Total nettobörda per nämnd (förvaltning) över perioden, mnkr: median och 5–95 %",
     flows: "Fondens penningflöden per år",
     result_title: "projektens effekt på kommunens resultat",
+    result_by_year: "Risk att projekten gör ett positivt årsresultat negativt, det enskilda året (något år: {p})",
     after_window: "Efter",
     falls_due: "i amorteringar och skulder ska regleras",
     paid_out_after: "betalas ut",
@@ -121,6 +124,7 @@ const EN: Labels = Labels {
     burden_by_design: "Total net burden per committee (förvaltning) over the period, mnkr: median and 5–95%",
     flows: "The fund's money flows per year",
     result_title: "the projects' effect on the municipality's result",
+    result_by_year: "Chance that the projects turn a positive annual result negative, each year on its own (some year: {p})",
     after_window: "After",
     falls_due: "of instalments and arrears are to be settled",
     paid_out_after: "are paid out",

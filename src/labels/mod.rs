@@ -4,6 +4,7 @@
 //! ([`story`]), threshold answers ([`threshold`]) and a scenario's problems ([`problems`]).
 //! Nothing else in the crate holds a label, and no behaviour depends on one.
 
+pub mod breakeven;
 pub mod charts;
 pub mod compare;
 pub mod figures;

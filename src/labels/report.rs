@@ -22,6 +22,8 @@ pub struct ReportText {
     /// The opening line on what a krona of project money is assumed to save.
     pub krona_assumed: &'static str,
     pub krona_assumed_range: &'static str,
+    /// What a krona saves with the projects' shared fate, when they share one.
+    pub krona_fate: &'static str,
     // A design's sentences.
     pub risk: &'static str,
     pub balance: &'static str,
@@ -103,6 +105,7 @@ const SV: ReportText = ReportText {
     conclusions: "Slutsatser per modell",
     krona_assumed: "Scenariot antar att varje satsad krona i projekten i genomsnitt sparar {krona} kronor under projektens livslängd. Resultaten nedan vilar på det antagandet.",
     krona_assumed_range: "Scenariot antar att varje satsad krona i projekten i genomsnitt sparar mellan {low} och {high} kronor under projektens livslängd, beroende på projekt. Resultaten nedan vilar på det antagandet.",
+    krona_fate: " Med projektens gemensamma öde (korrelation {correlation}) blir det {krona} kronor: en gynnsam framtid ger både fler lyckade projekt och större effekt.",
     risk: "Risken att fonden någon gång måste säga nej av medelsbrist är {risk}. ",
     balance: "Vid utgången av {year} är fondens saldo i median {spread}. ",
     recycled: "Nämnderna återför {window} av utbetalningarna inom perioden och {lifetime} under projektens hela livslängd. ",
@@ -155,7 +158,7 @@ const SV: ReportText = ReportText {
     grant_share: "{share} av ett positivt resultat",
     plus: "plus",
     key_figures_title: "Nyckeltal per modell",
-    key_figures_intro: "Nettobesparing = besparingar minus utbetalningar, fördyringar och driftkostnader för de projekt modellen finansierar. <b>Under projektens hela livslängd</b>: även åren efter {last_year} tills varje projekt har upphört, i {start} års priser. <b>Inom perioden</b>: bara {start}–{last_year}, i löpande priser; där syns sena projekts kostnader utan deras besparingar. Belopp är medianer med 5–95 % av framtiderna inom parentes; antal är medelvärden.",
+    key_figures_intro: "Undvikta kostnader, netto = besparingar minus utbetalningar, fördyringar och driftkostnader för de projekt modellen finansierar; frigjort budgetutrymme, netto = den del av besparingarna som blir budgetutrymme, minus samma kostnader. <b>Under projektens hela livslängd</b>: även åren efter {last_year} tills varje projekt har upphört. <b>Inom perioden</b>: bara {start}–{last_year}; där syns sena projekts kostnader utan deras besparingar. Nettotalen i {start} års priser. Belopp är medianer med 5–95\u{a0}% av simuleringarna inom parentes; antal är medelvärden.",
     median_band: ", median (5–95\u{a0}%)",
     burden_title: "Bördan per nämnd (förvaltning)",
     burden_intro: "Summan över åren av vad nämnden betalar (återföringar, bortfall den bär, fördyringar, driftkostnader) minus det budgetutrymme den vinner; median (5–95 %); risken att den något år går med underskott mot sin ram, och att den något år återför mer till fonden än det budgetutrymme projekten gett den.",
@@ -179,7 +182,7 @@ const SV: ReportText = ReportText {
     sweep_intro: "Samma scenario med {settings} satt till olika värden, på samma framtider.",
     and: " och ",
     method_title: "Om metoden",
-    method: "Siffrorna kommer från {paths} slumpade framtider (frö {seed}) av scenariot, som sifsim {version} har räknat fram. Varje framtid drar årsresultat, nämndernas egna resultat, ansökningar och projektens utfall; varje fondmodell tillämpas sedan på samma framtider, så skillnader mellan modellerna beror på reglerna och inte på slumpen. Medianen är det mittersta utfallet; banden visar var hälften (25–75 %) och nio av tio (5–95 %) av framtiderna hamnar. Belopp inom perioden är i löpande priser, mnkr: projekt som startar sent visar där sina kostnader men inte alla sina besparingar. Nettobesparingen under projektens hela livslängd följer varje finansierat projekt till dess slut och räknar om varje års belopp till startårets priser. Scenariots värden och deras källor eller antaganden står i scenariofilen; modellen beskrivs i docs/model.md. Scenariofilens SHA-256: {sha}.",
+    method: "Siffrorna kommer från {paths} slumpade framtider (frö {seed}) av scenariot, som sifsim {version} har räknat fram. Varje framtid drar årsresultat, nämndernas egna resultat, ansökningar och projektens utfall; varje fondmodell tillämpas sedan på samma framtider, så skillnader mellan modellerna beror på reglerna och inte på slumpen. Medianen är det mittersta utfallet; banden visar var hälften (25–75 %) och nio av tio (5–95 %) av framtiderna hamnar. Saldon, flöden och nämndernas börda år för år är i löpande priser, mnkr. Nettotalen (undvikta kostnader och frigjort budgetutrymme) räknas om till startårets priser; under projektens hela livslängd följer de varje finansierat projekt till dess slut, inom perioden visar projekt som startar sent sina kostnader men inte alla sina besparingar. Scenariots värden och deras källor eller antaganden står i scenariofilen; modellen beskrivs i docs/model.md. Scenariofilens SHA-256: {sha}.",
 };
 
 const EN: ReportText = ReportText {
@@ -188,6 +191,7 @@ const EN: ReportText = ReportText {
     conclusions: "Conclusions by design",
     krona_assumed: "The scenario assumes that each krona put into the projects saves {krona} kronor on average over the projects' lives. The results below rest on that assumption.",
     krona_assumed_range: "The scenario assumes that each krona put into the projects saves between {low} and {high} kronor on average over the projects' lives, by project. The results below rest on that assumption.",
+    krona_fate: " With the projects' shared fate (correlation {correlation}) it is {krona} kronor: a good future brings both more successes and larger effects.",
     risk: "The chance that the fund must ever say no for lack of money is {risk}. ",
     balance: "At the end of {year} the fund's balance has a median of {spread}. ",
     recycled: "The committees repay {window} of the payouts within the period and {lifetime} over the projects' whole lives. ",
@@ -240,7 +244,7 @@ const EN: ReportText = ReportText {
     grant_share: "{share} of a positive result",
     plus: "plus",
     key_figures_title: "Key figures by design",
-    key_figures_intro: "Net saving = savings minus payouts, overruns and running costs of the projects the design funds. <b>Over the projects' whole lives</b>: also the years after {last_year} until every project has ended, in {start} prices. <b>Within the period</b>: only {start}–{last_year}, in current prices; late projects show their costs there without their savings. Amounts are medians with 5–95% of futures in brackets; counts are means.",
+    key_figures_intro: "Net avoided cost = savings minus payouts, overruns and running costs of the projects the design funds; net budget room freed = the part of the savings that becomes budget room, minus the same costs. <b>Over the projects' whole lives</b>: also the years after {last_year} until every project has ended. <b>Within the period</b>: only {start}–{last_year}; late projects show their costs there without their savings. The net figures in {start} prices. Amounts are medians with 5–95% of futures in brackets; counts are means.",
     median_band: ", median (5–95%)",
     burden_title: "The burden on each committee (förvaltning)",
     burden_intro: "The sum over the years of what the committee pays (repayments, shortfalls it bears, overruns, running costs) minus the budget room it gains; median (5–95%); the chance that it runs a deficit against its frame in some year, and that it repays the fund more than the budget room its projects gave it in some year.",
@@ -264,7 +268,7 @@ const EN: ReportText = ReportText {
     sweep_intro: "The same scenario with {settings} set to different values, on the same futures.",
     and: " and ",
     method_title: "About the method",
-    method: "The figures come from {paths} random futures (seed {seed}) of the scenario, computed by sifsim {version}. Each future draws annual results, the committees' own results, applications and the projects' outcomes; every design is then applied to the same futures, so differences between designs come from the rules and not from chance. The median is the middle outcome; the bands show where half (25–75%) and nine in ten (5–95%) of the futures land. Amounts within the period are in current prices, mnkr: projects that start late show their costs there but not all their savings. The net saving over the projects' whole lives follows each funded project to its end and converts each year's amounts to start-year prices. The scenario's values and their sources or assumptions are in the scenario file; the model is described in docs/model.md. SHA-256 of the scenario file: {sha}.",
+    method: "The figures come from {paths} random futures (seed {seed}) of the scenario, computed by sifsim {version}. Each future draws annual results, the committees' own results, applications and the projects' outcomes; every design is then applied to the same futures, so differences between designs come from the rules and not from chance. The median is the middle outcome; the bands show where half (25–75%) and nine in ten (5–95%) of the futures land. Balances, flows and the committees' burdens year by year are in current prices, mnkr. The net figures (avoided cost and budget room freed) are converted to start-year prices; over the projects' whole lives they follow each funded project to its end, within the period projects that start late show their costs but not all their savings. The scenario's values and their sources or assumptions are in the scenario file; the model is described in docs/model.md. SHA-256 of the scenario file: {sha}.",
 };
 
 impl Lang {

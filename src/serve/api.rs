@@ -373,7 +373,8 @@ pub struct Outcome {
 pub struct Figures {
     #[serde(rename = "summary", serialize_with = "summary")]
     pub(super) results: Results,
-    /// Per design, the nämnd it singles out (MODEL.md 7.4), by position.
+    /// Per design, the nämnd it singles out (MODEL.md 7.4), by position; none when no nämnd is
+    /// exposed at all.
     singled_out: Vec<Option<usize>>,
     /// Every pair of designs compared in a sentence, in the page's language.
     comparisons: Vec<String>,
@@ -417,7 +418,7 @@ fn figures(
         })
         .collect::<Result<_, Error>>()?;
     let singled_out = (results.summary.designs.iter())
-        .map(|d| d.singled_out_unit())
+        .map(|d| d.exposed_unit())
         .collect();
     let comparisons = crate::export::compare::sentences(&results.summary, lang);
     Ok(Figures {

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::App;
 use super::api::{ApiError, Settings, blocking, download};
+use super::controls::plain;
+use crate::breakeven::{self, Figure, Lever, Simulated};
 use crate::export::{self, ReportParts};
 use crate::jobs::typical_dry_future;
 use crate::story::{self, Pick};
@@ -102,11 +104,23 @@ pub async fn report(
         let story = typical_dry_future(&job.simulator()?, &scenario, results)
             .map_err(|e| job.error(e))?
             .map(|told| told.html(job.lang));
+        let simulator = job.simulator()?;
+        let (figure, lever) = (Figure::BudgetEffectLifetime, Lever::Success);
+        let mut evaluate = Simulated {
+            source: &job.fund.source,
+            base: plain(&job.edits),
+            simulator: &simulator,
+            figure,
+            lever,
+        };
+        let breakeven =
+            breakeven::search(&scenario, figure, lever, &mut evaluate).map_err(|e| job.error(e))?;
         let parts = ReportParts {
             scenario: &scenario,
             sweep: None,
             questions: &[],
             story: story.as_deref(),
+            breakeven: &breakeven,
         };
         let page = export::report_page(&parts, results, job.lang).map_err(|e| job.error(e))?;
         Ok((format!("{}-report.html", job.fund.id), page))

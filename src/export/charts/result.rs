@@ -5,6 +5,7 @@ use plotters::prelude::*;
 
 use super::Context;
 use super::draw::*;
+use crate::labels::fill;
 
 /// The projects' effect on the result by year, median and 5–95 % band (left), and the chance
 /// that they turn a positive result negative that year (right).
@@ -34,5 +35,8 @@ pub fn result<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> R
         None,
         rows.iter().map(|r| r.p_result_tipped).collect(),
     );
-    probability_panel(&panels[1], ctx, ctx.figure("p_result_tipped"), &[tipped])
+    let some_year = ctx.results.summary.designs[d].p_result_tipped;
+    let percent = ctx.lang.percent(some_year, 1);
+    let caption = fill(l.result_by_year, &[("p", &percent)]);
+    probability_panel(&panels[1], ctx, &caption, &[tipped])
 }

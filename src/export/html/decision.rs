@@ -60,10 +60,8 @@ pub fn design_sentences(summary: &Summary, design: &DesignSummary, lang: Lang) -
 /// burden; or that none pays more than it gains (by at least 0,05 mnkr, what one decimal shows).
 fn singled_out(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
     let t = lang.report();
-    let chosen = design.singled_out_unit();
-    let Some((burden, unit)) = chosen
-        .map(|u| (&design.units[u], &summary.units[u]))
-        .filter(|(b, _)| b.p_any_year_tipped > 0.0 || b.burden_total.p95 >= 0.05)
+    let Some((burden, unit)) =
+        (design.exposed_unit()).map(|u| (&design.units[u], &summary.units[u]))
     else {
         return t.no_burden.into();
     };
@@ -74,7 +72,10 @@ fn singled_out(summary: &Summary, design: &DesignSummary, lang: Lang) -> String 
         t.singled_out,
         &[
             ("unit", &escape(&unit.name)),
-            ("tipped", &lang.percent(burden.p_any_year_tipped, 0)),
+            (
+                "tipped",
+                &super::super::compare::percent(lang, burden.p_any_year_tipped),
+            ),
             ("burden", &lang.mnkr(burden.burden_total.p50)),
             ("p95", &lang.mnkr(burden.burden_total.p95)),
             ("share", &lang.percent(share, decimals)),
@@ -143,22 +144,38 @@ fn specs(scenario: &Scenario, lang: Lang) -> Vec<(&ProjectSpec, String)> {
 /// the projects with a saving ("" when none has one).
 pub fn krona_assumed(scenario: &Scenario, lang: Lang) -> String {
     let t = lang.report();
-    let savings: Vec<f64> = specs(scenario, lang)
-        .iter()
-        .filter(|(spec, _)| spec.planned_savings_total > 0.0)
-        .map(|(spec, _)| spec.saving_per_krona_given(&scenario.outcomes))
-        .collect();
-    let low = savings.iter().copied().fold(f64::INFINITY, f64::min);
-    let high = savings.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if savings.is_empty() {
+    let with_saving = specs(scenario, lang);
+    let with_saving = (with_saving.iter()).filter(|(spec, _)| spec.planned_savings_total > 0.0);
+    let range = |saving: &dyn Fn(&ProjectSpec) -> f64| {
+        let savings: Vec<f64> = with_saving.clone().map(|(spec, _)| saving(spec)).collect();
+        let low = savings.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = savings.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (!savings.is_empty()).then(|| (lang.number(low, 2), lang.number(high, 2)))
+    };
+    // As written, like the table of assumptions; then with the shared fate, if any.
+    let Some((low, high)) = range(&|spec| spec.saving_per_krona()) else {
         return String::new();
-    }
-    let (low, high) = (lang.number(low, 2), lang.number(high, 2));
-    let sentence = if low == high {
+    };
+    let mut sentence = if low == high {
         fill(t.krona_assumed, &[("krona", &low)])
     } else {
         fill(t.krona_assumed_range, &[("low", &low), ("high", &high)])
     };
+    let outcomes = &scenario.outcomes;
+    if outcomes.shared()
+        && let Some((low, high)) = range(&|spec| spec.saving_per_krona_given(outcomes))
+    {
+        let krona = if low == high {
+            low
+        } else {
+            format!("{low}–{high}")
+        };
+        let correlation = lang.number(outcomes.correlation, 2);
+        sentence += &fill(
+            t.krona_fate,
+            &[("correlation", &correlation), ("krona", &krona)],
+        );
+    }
     format!("<p class=\"lead\">{sentence}</p>\n")
 }
 

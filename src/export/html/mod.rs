@@ -35,7 +35,7 @@ figure { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #444; margin-top: 0.3rem; }
 .story-years { font-size: 0.9rem; }
-.note { font-size: 0.85rem; color: #444; }
+.note { font-size: 0.85rem; color: #444; overflow-wrap: anywhere; }
 @page { size: A4; margin: 15mm; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .wide { overflow: visible; } .story-years { columns: 2; column-gap: 8mm; font-size: 0.75rem; padding-left: 1.2rem; } .story-years > li { break-inside: avoid; } .story-years h4 { margin: 0.4rem 0 0.2rem; } .story-years ul { padding-left: 1rem; } }
 ";
@@ -91,6 +91,10 @@ pub fn report(
             escape(&design.name),
             decision::design_sentences(summary, design, lang)
         );
+    }
+    for found in parts.breakeven {
+        let sentence = super::compare::breakeven_sentence(found, lang);
+        let _ = writeln!(page, "<p class=\"breakeven\">{}</p>", escape(&sentence));
     }
     let balanskrav = if scenario.municipality.balanskrav_excludes_fund_payouts {
         t.balanskrav_excludes_payouts

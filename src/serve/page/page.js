@@ -331,7 +331,7 @@ function figure(a, b, key, d) {
 function singledOut(figures, d) {
   const i = figures.singled_out[d];
   const unit = i === null ? null : figures.summary.designs[d].units[i];
-  if (!unit || (unit.p_any_year_tipped === 0 && unit.burden_total.p95 < 0.05)) return { text: t().noBurden };
+  if (!unit) return { text: t().noBurden };
   const name = figures.summary.units[i].name;
   return { text: `${name}: ${pct(unit.p_any_year_tipped)} · ${mnkr(unit.burden_total.p95)}`, value: unit.p_any_year_tipped };
 }
