@@ -18,6 +18,7 @@ use crate::source::{SourceError, UnknownDesign};
 use crate::story::{PickError, StoryError};
 use crate::sweep::SweepError;
 use crate::threshold::ThresholdError;
+use crate::tune::TuneError;
 
 /// Everything that stops sifsim, each kind with its exit code ([`Error::exit_code`]).
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +38,9 @@ pub enum Error {
     /// A `--set` is not valid, or its grid is too large.
     #[error(transparent)]
     Sweep(#[from] SweepError),
+    /// A `--vary`, `--require` or objective of `tune` is not valid.
+    #[error(transparent)]
+    Tune(#[from] TuneError),
     /// An edit does not fit the scenario file.
     #[error(transparent)]
     Edit(#[from] EditError),
@@ -74,6 +78,7 @@ impl Error {
             | Error::UnknownDesign(_)
             | Error::Pick(_)
             | Error::Sweep(_)
+            | Error::Tune(_)
             | Error::Edit(_)
             | Error::TooLarge(_)
             | Error::Unreportable(_)

@@ -92,6 +92,7 @@ pub mod source;
 pub mod story;
 pub mod sweep;
 pub mod threshold;
+pub mod tune;
 pub mod world;
 
 pub use error::Error;

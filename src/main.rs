@@ -10,15 +10,18 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::breakeven::{Figure, Lever};
+use sifsim::export::tuned;
 use sifsim::export::{Lang, SWEEP_CSV, compare, table};
 use sifsim::jobs::{
     self, BreakEvenRequest, ExplainRequest, Options, RunRequest, SensitivityRequest, SweepRequest,
+    TuneRequest,
 };
 use sifsim::scenario::Scenario;
 use sifsim::simulate::{Monitor, Phase};
 use sifsim::story::Pick;
 use sifsim::sweep::Setting;
 use sifsim::threshold;
+use sifsim::tune::Requirement;
 use sifsim::{Error, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
@@ -75,6 +78,9 @@ enum Command {
     /// How well the projects must do for each design to break even: the multiplier on every
     /// success probability (or every effect) at which a lifetime net figure's mean is 0.
     Breakeven(BreakEvenArgs),
+    /// The rule that meets the council's limits: every setting of one or two fields for one
+    /// design on the same futures; the best that meets every requirement; writes tune.csv.
+    Tune(TuneArgs),
     /// Tell one future of one design year by year: deposits, applications and what became of
     /// them, who repaid what, when the money ran out. Writes nothing.
     Explain(ExplainArgs),
@@ -184,6 +190,48 @@ struct BreakEvenArgs {
     on: Lever,
     #[command(flatten)]
     futures: Futures,
+    /// Print the answer as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Language of the sentences.
+    #[arg(long, value_parser = lang(), default_value = "sv")]
+    lang: Lang,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// The arguments of `tune`.
+#[derive(Args)]
+struct TuneArgs {
+    /// The scenario file (TOML).
+    scenario: PathBuf,
+    /// The design tuned.
+    #[arg(long)]
+    design: String,
+    /// PATH=VALUES, as for `sweep --set`: one or two.
+    #[arg(long = "vary", value_name = "PATH=VALUES", required = true)]
+    vary: Vec<Setting>,
+    /// FIGURE<=X or FIGURE>=X: a key of a design in summary.json (with .p50 or .mean for a
+    /// distribution) or max_unit_p_tipped. Repeatable.
+    #[arg(long = "require", value_name = "REQUIREMENT")]
+    require: Vec<Requirement>,
+    /// The figure, or a --vary path, to make as large as possible.
+    #[arg(
+        long,
+        value_name = "FIGURE",
+        conflicts_with = "minimise",
+        required_unless_present = "minimise"
+    )]
+    maximise: Option<String>,
+    /// The figure, or a --vary path, to make as small as possible.
+    #[arg(long, value_name = "FIGURE")]
+    minimise: Option<String>,
+    #[command(flatten)]
+    futures: Futures,
+    /// Output folder [default: output/<scenario-name>-tune-<its settings>].
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Print the answer as JSON.
     #[arg(long)]
     json: bool,
@@ -335,6 +383,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
         }
         Command::Explain(args) => explain(args)?,
         Command::Breakeven(args) => breakeven(args)?,
+        Command::Tune(args) => tune(args)?,
         Command::Validate { scenario, lang } => {
             say(&table::describe(&Scenario::load(&scenario)?, lang));
         }
@@ -445,6 +494,38 @@ fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
                 compare::breakeven_sentence(design, args.lang)
             ));
         }
+    }
+    Ok(())
+}
+
+fn tune(args: TuneArgs) -> Result<(), Error> {
+    let progress = Progress::new(args.quiet, args.lang);
+    let simulator = args.futures.simulator(&progress)?;
+    let (objective, maximise) = match (args.maximise, args.minimise) {
+        (Some(figure), _) => (figure, true),
+        (None, figure) => (figure.unwrap_or_default(), false),
+    };
+    let request = TuneRequest {
+        options: Options {
+            scenario: args.scenario,
+            paths: args.futures.paths,
+            seed: args.futures.seed,
+            out: args.out,
+            lang: args.lang,
+            ..Options::default()
+        },
+        design: args.design,
+        vary: args.vary,
+        require: args.require,
+        objective,
+        maximise,
+    };
+    let outcome = jobs::tune(&simulator, &request)?;
+    progress.bar.finish_and_clear();
+    if args.json {
+        say(&format!("{:#}\n", tuned::json(&request, &outcome)));
+    } else {
+        say(&tuned::text(&request, &outcome, args.lang));
     }
     Ok(())
 }

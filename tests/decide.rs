@@ -270,3 +270,143 @@ fn a_scenario_without_a_root_says_so() {
         "{sentence}"
     );
 }
+
+/// Runs the binary with `args`, returning its exit code and standard output.
+fn sifsim(args: &[&str]) -> (i32, String, String) {
+    let output = assert_cmd::Command::cargo_bin("sifsim")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+/// `tune` chooses what a reader of the same sweep would: the smallest floor whose row meets both
+/// limits, on the same grid, paths and seed.
+#[test]
+fn tune_gives_the_best_feasible_row_of_the_same_sweep() {
+    let dir = tempfile::tempdir().unwrap();
+    let (scenario, design) = (
+        "scenarios/orebro-pessimistic.toml",
+        "Golv på varje delbetalning",
+    );
+    let vary = "design.repayment.floor_share=0..0.5:0.1";
+    let tune_out = dir.path().join("tune");
+    let (code, stdout, stderr) = sifsim(&[
+        "tune",
+        scenario,
+        "--design",
+        design,
+        "--vary",
+        vary,
+        "--paths",
+        "1000",
+        "--quiet",
+        "--require",
+        "p_depleted_ever<=0.13",
+        "--require",
+        "max_unit_p_tipped<=0.2",
+        "--minimise",
+        "design.repayment.floor_share",
+        "--json",
+        "--out",
+        tune_out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let answer: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let sweep_out = dir.path().join("sweep");
+    let (code, _, stderr) = sifsim(&[
+        "sweep",
+        scenario,
+        "--design",
+        design,
+        "--set",
+        vary,
+        "--paths",
+        "1000",
+        "--quiet",
+        "--out",
+        sweep_out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_path(sweep_out.join("sweep.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (floor, depleted, tipped) = (
+        column("design.repayment.floor_share"),
+        column("p_depleted_ever"),
+        column("p_any_unit_tipped"),
+    );
+    let feasible: Vec<f64> = (reader.records().map(Result::unwrap))
+        .filter(|r| {
+            r[depleted].parse::<f64>().unwrap() <= 0.13 && r[tipped].parse::<f64>().unwrap() <= 0.2
+        })
+        .map(|r| r[floor].parse().unwrap())
+        .collect();
+    let smallest = feasible.iter().copied().fold(f64::INFINITY, f64::min);
+    assert!(smallest.is_finite(), "the sweep has a feasible row");
+    assert_eq!(
+        answer["best"]["settings"]["design.repayment.floor_share"].as_f64(),
+        Some(smallest),
+        "{answer}"
+    );
+    assert_eq!(answer["evaluated"], 6);
+    let csv = std::fs::read_to_string(tune_out.join("tune.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 6, "{csv}");
+}
+
+/// Nothing meets an impossible limit: no best setting, exit 0, and the failing requirement named.
+#[test]
+fn an_infeasible_tuning_names_the_requirement_that_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tune");
+    let (code, stdout, stderr) = sifsim(&[
+        "tune",
+        "scenarios/orebro-pessimistic.toml",
+        "--design",
+        "Örebros regel",
+        "--vary",
+        "design.repayment.floor_share=0,0.3",
+        "--paths",
+        "500",
+        "--quiet",
+        "--require",
+        "p_depleted_ever<=0.01",
+        "--maximise",
+        "budget_effect_lifetime.p50",
+        "--lang",
+        "en",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("none of 2 settings meets every requirement"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("p_depleted_ever<=0.01"), "{stdout}");
+    let (code, _, stderr) = sifsim(&[
+        "tune",
+        "scenarios/orebro-pessimistic.toml",
+        "--design",
+        "Örebros regel",
+        "--vary",
+        "design.repayment.floor_share=0,0.3",
+        "--paths",
+        "100",
+        "--quiet",
+        "--require",
+        "p_nothing<=1",
+        "--maximise",
+        "budget_effect_lifetime.p50",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--require \"p_nothing\""), "{stderr}");
+}

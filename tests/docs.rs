@@ -48,7 +48,7 @@ fn output_of(command: &str, out: &Path) -> Vec<String> {
     let args = words(command.trim_start_matches("cargo run --release -- "));
     let mut sifsim = Command::cargo_bin("sifsim").unwrap();
     sifsim.args(&args);
-    if matches!(args[0].as_str(), "run" | "sweep") {
+    if matches!(args[0].as_str(), "run" | "sweep" | "tune") {
         sifsim.arg("--out").arg(out);
     }
     let output = sifsim.output().unwrap();

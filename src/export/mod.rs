@@ -12,6 +12,7 @@ pub mod key_figures;
 pub mod names;
 pub mod readback;
 pub mod table;
+pub mod tuned;
 mod variants;
 mod xlsx;
 

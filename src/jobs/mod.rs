@@ -8,6 +8,7 @@ mod explain;
 mod run;
 mod sensitivity;
 mod sweep;
+mod tune;
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,7 @@ pub use explain::{ExplainRequest, explain};
 pub use run::{RunOutcome, RunRequest, run, typical_dry_future};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use sweep::{SweepOutcome, SweepRequest, sweep};
+pub use tune::{TUNE_CSV, TuneOutcome, TuneRequest, tune};
 
 use crate::error::Error;
 use crate::export::names::{slug, unique_slug};
@@ -47,6 +49,7 @@ enum Job {
     Report,
     Sweep,
     Sensitivity,
+    Tune,
 }
 
 impl Job {
@@ -56,6 +59,7 @@ impl Job {
             Job::Report => "report",
             Job::Sweep => "sweep",
             Job::Sensitivity => "sensitivity",
+            Job::Tune => "tune",
         }
     }
 
@@ -65,6 +69,7 @@ impl Job {
             Job::Run | Job::Report => "",
             Job::Sweep => "-sweep",
             Job::Sensitivity => "-sensitivity",
+            Job::Tune => "-tune",
         }
     }
 }
@@ -94,7 +99,7 @@ impl Options {
 /// `-sweep-<its settings>` for a sweep, so that a second sweep keeps the first's folder.
 fn default_out(job: Job, scenario: &str, settings: &[Setting]) -> PathBuf {
     let mut name = format!("{}{}", slug(scenario), job.suffix());
-    if job == Job::Sweep {
+    if matches!(job, Job::Sweep | Job::Tune) {
         let settings: Vec<String> = settings.iter().map(Setting::to_string).collect();
         name = format!("{name}-{}", unique_slug(&settings.join(" ")));
     }

@@ -56,13 +56,29 @@ pub fn sweep(simulator: &Simulator, request: &SweepRequest) -> Result<SweepOutco
     Ok(SweepOutcome { rows, out })
 }
 
-/// Each grid point's metrics. The grid's size is refused first by its estimate, then every
-/// point is validated and the whole grid's cost checked before any runs.
+/// Each grid point's metrics.
 pub(super) fn rows(
     simulator: &Simulator,
     source: &Source,
     settings: &[Setting],
 ) -> Result<Vec<SweepRow>, Error> {
+    let mut rows = Vec::new();
+    each_point(simulator, source, settings, |point, results| {
+        let metrics = SweepMetrics::of(results).into_iter();
+        rows.extend(metrics.map(|m| (point.to_vec(), m)));
+    })?;
+    Ok(rows)
+}
+
+/// Simulates every point of the settings' grid on the same futures, handing `each` the point's
+/// values and results in grid order. The grid's size is refused first by its estimate, then
+/// every point is validated and the whole grid's cost checked before any runs.
+pub(super) fn each_point(
+    simulator: &Simulator,
+    source: &Source,
+    settings: &[Setting],
+    mut each: impl FnMut(&[f64], &crate::results::Results),
+) -> Result<(), Error> {
     sweep::check_distinct(settings)?;
     let points = sweep::grid_size(settings);
     let estimate = simulator.cost(source.scenario()).times(points);
@@ -76,15 +92,12 @@ pub(super) fn rows(
     }
     (simulator.check(Work::Grid(points), estimate)).map_err(|e| Error::in_file(e, &source.path))?;
     let grid = sweep::grid(settings);
-    let mut rows = Vec::new();
     let scenarios =
         || (grid.iter()).map(|point| sweep::variant(source, settings, point).map_err(Error::from));
     let each = |i: usize, results| {
-        let metrics = SweepMetrics::of(&results).into_iter();
-        rows.extend(metrics.map(|m| (grid[i].clone(), m)));
+        each(&grid[i], &results);
         Ok(())
     };
     (simulator.simulate_each(Work::Grid(points), scenarios, each))
-        .map_err(|e| Error::in_file(e, &source.path))?;
-    Ok(rows)
+        .map_err(|e| Error::in_file(e, &source.path))
 }

@@ -14,6 +14,7 @@ pub mod report;
 pub mod story;
 pub mod table;
 pub mod threshold;
+pub mod tune;
 
 pub use charts::Labels;
 

@@ -1,0 +1,151 @@
+//! `sifsim tune`: the grid of the `--vary` values for one design on the same futures, the best
+//! setting that meets every `--require`, and `tune.csv` with every setting evaluated.
+
+use std::path::PathBuf;
+
+use super::{Job, Options, provenance, sweep::each_point};
+use crate::error::Error;
+use crate::export::Staging;
+use crate::simulate::Phase;
+use crate::simulator::Simulator;
+use crate::sweep::Setting;
+use crate::tune::{self, Evaluated, Figures, Objective, Requirement, Target, TuneError};
+
+/// The file `tune` writes.
+pub const TUNE_CSV: &str = "tune.csv";
+
+/// What the user asked of a tuning.
+#[derive(Debug, Clone)]
+pub struct TuneRequest {
+    pub options: Options,
+    pub design: String,
+    /// One or two fields and their values.
+    pub vary: Vec<Setting>,
+    pub require: Vec<Requirement>,
+    /// The figure (or varied path) to maximise or minimise, as written.
+    pub objective: String,
+    pub maximise: bool,
+}
+
+/// A finished tuning.
+#[derive(Debug)]
+pub struct TuneOutcome {
+    pub objective: Objective,
+    pub evaluated: Vec<Evaluated>,
+    /// The best feasible setting, by index into `evaluated`.
+    pub best: Option<usize>,
+    /// With nothing feasible: the failing requirement (by index) and by how much.
+    pub failure: Option<(usize, f64)>,
+    /// Per level of the first requirement's figure, the best objective.
+    pub frontier: Vec<(f64, f64)>,
+    /// The folder `tune.csv` was written to.
+    pub out: PathBuf,
+}
+
+/// Evaluates the grid, chooses and writes `tune.csv`.
+pub fn tune(simulator: &Simulator, request: &TuneRequest) -> Result<TuneOutcome, Error> {
+    if !(1..=2).contains(&request.vary.len()) {
+        let count = request.vary.len().to_string();
+        return Err(TuneError::new("--vary", &count, "give one or two --vary").into());
+    }
+    let source = (request.options).source(Some(&request.design))?;
+    let objective = Objective {
+        target: match request
+            .vary
+            .iter()
+            .position(|s| s.path == request.objective)
+        {
+            Some(i) => Target::Varied(i),
+            None => Target::Figure(request.objective.clone()),
+        },
+        maximise: request.maximise,
+    };
+    // Every figure named is checked at the door, against a run of one future.
+    let mut one = source.scenario().clone();
+    one.paths = 1;
+    let sample = Figures::of(&simulator.simulate(&one)?.summary.designs[0]);
+    let argument = if request.maximise {
+        "--maximise"
+    } else {
+        "--minimise"
+    };
+    let named = (request
+        .require
+        .iter()
+        .map(|r| ("--require", r.figure.as_str())))
+    .chain(
+        matches!(objective.target, Target::Figure(_))
+            .then_some((argument, request.objective.as_str())),
+    );
+    for (argument, figure) in named {
+        if sample.get(figure).is_none() {
+            let allowed = "a key of a design in summary.json with a number or a mean \
+                           (p_depleted_ever, budget_effect_lifetime.p50, …), max_unit_p_tipped, \
+                           or for the objective a --vary path";
+            return Err(TuneError::new(argument, figure, format!("expected {allowed}")).into());
+        }
+    }
+    let out = request.options.out(Job::Tune, &source, &request.vary)?;
+    let mut evaluated = Vec::new();
+    each_point(simulator, &source, &request.vary, |point, results| {
+        evaluated.push(Evaluated {
+            values: point.to_vec(),
+            figures: Figures::of(&results.summary.designs[0]),
+        });
+    })?;
+    let best = tune::best(&evaluated, &request.require, &objective);
+    let failure = best
+        .is_none()
+        .then(|| tune::closest_failure(&evaluated, &request.require))
+        .flatten();
+    let frontier = tune::frontier(&evaluated, &request.require, &objective);
+
+    let monitor = simulator.monitor();
+    let mut staging = Staging::new(&out, provenance(Job::Tune, &source, &request.vary), monitor)?;
+    monitor.phase(Phase::Tables);
+    staging.write(TUNE_CSV, &csv(request, &objective, &evaluated)?)?;
+    staging.commit()?;
+    Ok(TuneOutcome {
+        objective,
+        evaluated,
+        best,
+        failure,
+        frontier,
+        out,
+    })
+}
+
+/// Every setting evaluated: the varied values, each required figure, the objective and whether
+/// the setting meets every requirement.
+fn csv(
+    request: &TuneRequest,
+    objective: &Objective,
+    evaluated: &[Evaluated],
+) -> Result<Vec<u8>, Error> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<&str> = request.vary.iter().map(|s| s.path.as_str()).collect();
+    header.extend(request.require.iter().map(|r| r.figure.as_str()));
+    if matches!(objective.target, Target::Figure(_)) {
+        header.push(&request.objective);
+    }
+    header.push("feasible");
+    let write = |writer: &mut ::csv::Writer<Vec<u8>>, record: Vec<String>| {
+        writer.write_record(record).map_err(anyhow::Error::from)
+    };
+    write(&mut writer, header.iter().map(|h| h.to_string()).collect())?;
+    for setting in evaluated {
+        let mut record: Vec<String> = setting.values.iter().map(f64::to_string).collect();
+        let figures = (request.require.iter().map(|r| r.figure.as_str())).chain(
+            matches!(objective.target, Target::Figure(_)).then_some(request.objective.as_str()),
+        );
+        record.extend(figures.map(|f| {
+            setting
+                .figures
+                .get(f)
+                .map_or(String::new(), |v| v.to_string())
+        }));
+        record.push(tune::feasible(setting, &request.require).to_string());
+        write(&mut writer, record)?;
+    }
+    Ok(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+}
