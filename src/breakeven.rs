@@ -17,8 +17,8 @@ use crate::source::Source;
 pub const STEP: f64 = 0.05;
 /// Width of the interval the bisection stops at.
 pub const TOLERANCE: f64 = 0.005;
-/// Largest multiplier of the effects searched.
-const MAX_EFFECT: f64 = 10.0;
+/// Largest multiplier searched (for success, also where every probability is 1).
+const MAX_MULTIPLIER: f64 = 10.0;
 
 /// What is multiplied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -126,17 +126,17 @@ pub fn average(scenario: &Scenario, lever: Lever, k: f64) -> f64 {
 }
 
 /// The end of the range searched: 10 for effects; for success, the multiplier at which every
-/// probability is 1.
+/// probability is 1, and at most 10.
 pub fn range_end(scenario: &Scenario, lever: Lever) -> f64 {
     match lever {
-        Lever::Effect => MAX_EFFECT,
+        Lever::Effect => MAX_MULTIPLIER,
         Lever::Success => {
             let smallest = specs(scenario)
                 .map(|(_, _, spec, _)| spec.success_probability)
                 .filter(|&p| p > 0.0)
                 .fold(f64::INFINITY, f64::min);
             if smallest.is_finite() {
-                1.0 / smallest
+                (1.0 / smallest).min(MAX_MULTIPLIER)
             } else {
                 0.0
             }
@@ -188,7 +188,10 @@ pub fn search(
             multiplier,
             assumed: average(scenario, lever, 1.0),
             break_even: multiplier.map(|k| average(scenario, lever, k)),
-            at_end: multiplier.is_none().then_some(last[d]),
+            at_end: multiplier
+                .is_none()
+                .then_some(last[d])
+                .filter(|(_, mean)| mean.is_finite()),
         });
     }
     Ok(found)
@@ -197,10 +200,10 @@ pub fn search(
 /// Two `(multiplier, mean)` points between which the mean changes sign.
 type Bracket = ((f64, f64), (f64, f64));
 
-/// Whether the mean changes sign from `a` to `b` (reaching 0 counts; never from NaN, the mean
-/// before the first point).
+/// Whether the mean changes sign from `a` to `b`, reaching 0 included; never from NaN (the
+/// mean before the first point) and never from 0 (a design that funds nothing stays at 0).
 fn crosses(a: f64, b: f64) -> bool {
-    (a <= 0.0 && b >= 0.0) || (a >= 0.0 && b <= 0.0)
+    (a < 0.0 && b >= 0.0) || (a > 0.0 && b <= 0.0)
 }
 
 /// Halves `((k0, m0), (k1, m1))` of design `d` until it is at most [`TOLERANCE`] wide; the
@@ -237,9 +240,7 @@ pub struct Simulated<'a, 's> {
 
 impl Evaluate for Simulated<'_, '_> {
     fn means(&mut self, k: f64) -> Result<Option<Vec<f64>>, crate::Error> {
-        let Ok(base) = self.source.variant(&self.base) else {
-            return Ok(None);
-        };
+        let base = (self.source.variant(&self.base)).map_err(crate::Error::from)?;
         let mut all = self.base.clone();
         all.extend(edits(&base, self.lever, k));
         let Ok(variant) = self.source.variant(&all) else {

@@ -466,8 +466,7 @@ fn explain(args: ExplainArgs) -> Result<(), Error> {
     Ok(())
 }
 
-/// Prints `text` on stdout. A reader that stops reading (`| head`) is not an error: the files
-/// are written, so the output simply ends.
+/// `breakeven`: each design's break-even, in sentences or as JSON.
 fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
     let progress = Progress::new(args.quiet, args.lang);
     let simulator = args.futures.simulator(&progress)?;
@@ -498,6 +497,7 @@ fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// `tune`: the best setting that meets every requirement, its frontier and `tune.csv`.
 fn tune(args: TuneArgs) -> Result<(), Error> {
     let progress = Progress::new(args.quiet, args.lang);
     let simulator = args.futures.simulator(&progress)?;
@@ -530,6 +530,8 @@ fn tune(args: TuneArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// Prints `text` on stdout. A reader that stops reading (`| head`) is not an error: the files
+/// are written, so the output simply ends.
 fn say(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

@@ -570,14 +570,13 @@ impl DesignSummary {
         })
     }
 
-    /// The nämnd singled out when it is exposed at all: a deficit year in at least 0.05 % of
-    /// the paths (what one decimal of a percentage shows), or a 95th percentile of its total
-    /// burden of at least 0.05 mnkr.
+    /// The nämnd singled out, when some nämnd is exposed at all: a deficit year in at least
+    /// 0.05 % of the paths (what one decimal of a percentage shows), or a 95th percentile of
+    /// its total burden of at least 0.05 mnkr.
     pub fn exposed_unit(&self) -> Option<usize> {
-        self.singled_out_unit().filter(|&u| {
-            let unit = &self.units[u];
-            unit.p_any_year_tipped >= 0.0005 || unit.burden_total.p95 >= 0.05
-        })
+        let exposed = (self.units.iter())
+            .any(|unit| unit.p_any_year_tipped >= 0.0005 || unit.burden_total.p95 >= 0.05);
+        self.singled_out_unit().filter(|_| exposed)
     }
 }
 

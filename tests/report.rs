@@ -243,7 +243,7 @@ fn the_first_section_states_each_designs_conclusions_with_the_numbers_of_the_sum
                 percent(f("p_budget_effect_lifetime_positive"))
             ),
             format!(
-                "negativt något år i {} av simuleringarna",
+                "negativt, när det utan dem varit positivt, i {} av simuleringarna",
                 percent(f("p_result_tipped"))
             ),
         ];

@@ -64,9 +64,9 @@ const SV: TableText = TableText {
            kan använda till annat, minus samma kostnader. Livslängden: de finansierade projekten \
            följs till sitt slut. Perioden: bara de simulerade åren; sena projekt syns där med \
            kostnader men utan alla besparingar. Båda nettotalen i {year} års priser; nämndernas \
-           börda över perioden i löpande priser. Risk för \
-           negativt resultat: att fondens projekt något år gör ett positivt årsresultat negativt \
-           (balanskravet). Belopp är medianer, antal medelvärden. Negativ börda: nämnden vann mer \
+           börda över perioden i löpande priser. Risk för negativt balanskravsresultat: att \
+           fondens projekt något år gör balanskravsresultatet negativt när det utan dem varit \
+           positivt. Belopp är medianer, antal medelvärden. Negativ börda: nämnden vann mer \
            budgetutrymme än den betalade.",
     low: "låg",
     high: "hög",
@@ -112,10 +112,10 @@ const EN: TableText = TableText {
            can use for something else, minus the same costs. Lifetime: the funded projects \
            followed to their end. Period: the simulated years only; late projects show costs \
            without all their savings. Both net figures in {year} prices; the committees' burden \
-           over the period in current prices. Risk of a negative \
-           result: that the fund's projects turn a positive annual result negative in some year \
-           (the balanced-budget requirement). Amounts are medians, counts means. A negative \
-           burden: the committee gained more budget room than it paid.",
+           over the period in current prices. Risk of a negative balanced-budget result: that the \
+           fund's projects turn the balanced-budget result negative in some year where it would \
+           otherwise have been positive. Amounts are medians, counts means. A negative burden: \
+           the committee gained more budget room than it paid.",
     low: "low",
     high: "high",
     as_written: "(as written)",

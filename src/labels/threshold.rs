@@ -35,7 +35,7 @@ const SV: ThresholdText = ThresholdText {
     net_saving: "de undvikta kostnaderna, netto, inom perioden i löpande priser är {cmp} {amount}",
     net_saving_lifetime: "de undvikta kostnaderna, netto, under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
     budget_effect_lifetime: "det frigjorda budgetutrymmet, netto, under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
-    result_tipped: "fondens projekt gör ett positivt årsresultat negativt {cmp} {amount}",
+    result_tipped: "fondens projekt gör balanskravsresultatet negativt, när det utan dem varit positivt, under {cmp} {amount}",
     years: "år",
 };
 
@@ -52,7 +52,7 @@ const EN: ThresholdText = ThresholdText {
     net_saving: "the net avoided cost within the period, in current prices, is {cmp} {amount}",
     net_saving_lifetime: "the net avoided cost over the projects' whole lives, in {start} prices, is {cmp} {amount}",
     budget_effect_lifetime: "the net budget room freed over the projects' whole lives, in {start} prices, is {cmp} {amount}",
-    result_tipped: "the fund's projects turn a positive annual result negative in {cmp} {amount}",
+    result_tipped: "the fund's projects turn the balanced-budget result negative, where it would otherwise have been positive, in {cmp} {amount}",
     years: "years",
 };
 

@@ -61,12 +61,18 @@ impl Outcomes {
                     let z = grid(i);
                     // In logs: hundreds of evaluations would underflow a product.
                     evaluations.iter().fold(-0.5 * z * z, |log, e| {
-                        let s = success_given_fate(e.success_probability, correlation, z);
-                        log + log_power(s, e.succeeded) + log_power(1.0 - s, e.failed)
+                        let p = e.success_probability;
+                        let s = success_given_fate(p, correlation, z);
+                        let fail = failure_given_fate(p, correlation, z);
+                        log + log_power(s, e.succeeded) + log_power(fail, e.failed)
                     })
                 })
                 .collect();
             let top = density.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            if !top.is_finite() {
+                // Outcomes that cannot have happened at this correlation on the whole grid.
+                return None;
+            }
             let density: Vec<f64> = density.iter().map(|log| (log - top).exp()).collect();
             let total: f64 = density.iter().sum();
             let weights: Vec<f64> = density.iter().map(|d| d / total).collect();
@@ -78,11 +84,12 @@ impl Outcomes {
                     sum
                 })
                 .collect();
-            Posterior {
+            Some(Posterior {
                 cumulative,
                 weights,
-            }
+            })
         });
+        let posterior = posterior.flatten();
         Outcomes {
             correlation,
             evaluations,
@@ -111,17 +118,14 @@ impl Outcomes {
         if v <= c[0] {
             return grid(0);
         }
+        // `c[0] < v`, so the first point at or above `v` is not the first.
         // The first point whose cumulative share is at least v.
         let i = c.partition_point(|&ci| ci < v);
         if i >= POINTS {
             return grid(POINTS - 1);
         }
         let (c0, c1) = (c[i - 1], c[i]);
-        if c1 == c0 {
-            grid(i)
-        } else {
-            grid(i - 1) + (grid(i) - grid(i - 1)) * (v - c0) / (c1 - c0)
-        }
+        grid(i - 1) + (grid(i) - grid(i - 1)) * (v - c0) / (c1 - c0)
     }
 
     /// `E[g(Z)]` under the fate's distribution: the posterior's table, or the standard normal
@@ -195,7 +199,7 @@ pub(super) fn validate_outcomes(
             c.name(at.key("like"), &e.like, MAX_NAME);
             let succeeded = c.integer(at.key("succeeded"), e.succeeded, 0, MAX_COUNT) as u32;
             let failed = c.integer(at.key("failed"), e.failed, 0, MAX_COUNT) as u32;
-            if e.succeeded >= 0 && e.failed >= 0 && e.succeeded + e.failed == 0 {
+            if e.succeeded == 0 && e.failed == 0 {
                 c.fail(at.key("failed"), Said::of(|w| w.no_outcome));
             }
             if file.outcomes.correlation == 0.0 {
@@ -229,8 +233,19 @@ pub(super) fn validate_outcomes(
                 failed,
             }
         })
-        .collect();
-    Outcomes::new(correlation, evaluations)
+        .collect::<Vec<Evaluation>>();
+    let outcomes = Outcomes::new(correlation, evaluations);
+    if outcomes.shared() && !outcomes.evaluations.is_empty() && !outcomes.has_posterior() {
+        let first = &outcomes.evaluations[0];
+        let at = Item::new("evaluation", 0, format!("evaluation \"{}\"", first.name));
+        let p = first.success_probability.to_string();
+        let values = [("like", first.like.as_str()), ("p", p.as_str())];
+        c.fail(
+            at.key("like"),
+            Said::filled(|w| w.impossible_outcome, &values),
+        );
+    }
+    outcomes
 }
 
 /// `n · ln s`, with `0 · ln 0 = 0`.
@@ -246,7 +261,19 @@ pub fn success_given_fate(p: f64, rho: f64, z: f64) -> f64 {
     } else if p >= 1.0 {
         1.0
     } else {
-        normal_cdf((rho.sqrt() * z - normal_quantile(1.0 - p)) / (1.0 - rho).sqrt())
+        // −Φ⁻¹(1 − p) written as Φ⁻¹(p), which keeps its digits for tiny p.
+        normal_cdf((rho.sqrt() * z + normal_quantile(p)) / (1.0 - rho).sqrt())
+    }
+}
+
+/// `1 − S(z)`, computed as `Φ(−x)` so that it keeps its digits where `S` is near 1.
+fn failure_given_fate(p: f64, rho: f64, z: f64) -> f64 {
+    if p <= 0.0 {
+        1.0
+    } else if p >= 1.0 {
+        0.0
+    } else {
+        normal_cdf(-(rho.sqrt() * z + normal_quantile(p)) / (1.0 - rho).sqrt())
     }
 }
 

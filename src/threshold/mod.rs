@@ -196,7 +196,14 @@ pub fn answer(results: &Results, question: &Question) -> Vec<(String, f64)> {
         .map(|(design, distributions)| {
             let histogram = distributions.get(question.quantity);
             let x = question.threshold;
+            // A count of years is whole: compared half-way between two counts, no bin of the
+            // histogram (narrower than half a year) straddles the edge.
+            let counts = question.quantity == Quantity::ResultTipped;
             let p = match question.comparison {
+                Comparison::Above if counts => histogram.share_above(x.floor() + 0.5),
+                Comparison::Below if counts => histogram.share_below(x.ceil() - 0.5),
+                Comparison::AtLeast if counts => histogram.share_above(x.ceil() - 0.5),
+                Comparison::AtMost if counts => histogram.share_below(x.floor() + 0.5),
                 Comparison::Above => histogram.share_above(x),
                 Comparison::Below => histogram.share_below(x),
                 Comparison::AtLeast => 1.0 - histogram.share_below(x),

@@ -9,7 +9,7 @@ pub(super) const FIGURES: &str = "burden[UNIT] (over the simulated years), burde
     cash[YEAR] (the fund's balance at the end of YEAR; cash alone is the last year), \
     net_saving (within the simulated years), net_saving_lifetime (net avoided cost), \
     budget_effect_lifetime (net budget room freed), result_tipped (years in which the fund's \
-    projects turn a positive annual result negative)";
+    projects turn the balanced-budget result negative)";
 
 /// Words a plain question may hold that change nothing.
 const FILLER: &[&str] = &[

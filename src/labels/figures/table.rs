@@ -245,10 +245,13 @@ pub const FIGURES: &[Figure] = &[
         "p_result_tipped",
         Share,
         [
-            "Risk att fondens projekt gör ett positivt årsresultat negativt (balanskravet)",
-            "Chance that the fund's projects turn a positive annual result negative (balanced budget)",
+            "Risk att fondens projekt något år gör balanskravsresultatet negativt när det utan dem varit positivt",
+            "Chance that the fund's projects turn the balanced-budget result negative in some year where it would otherwise have been positive",
         ],
-        ["Risk för negativt resultat", "Risk of a negative result"],
+        [
+            "Risk för negativt balanskravsresultat",
+            "Risk of a negative balanced-budget result",
+        ],
     ),
     figure(
         "outcomes",
