@@ -125,7 +125,7 @@ fn every_column_is_a_declared_figure_and_every_figure_is_written() {
         written.insert(figure.key);
     }
     for heading in &sheets {
-        let figure = (figures::FIGURES.iter())
+        let figure = (figures::all())
             .find(|f| {
                 let name = f.name(Lang::Sv);
                 heading == name
@@ -135,7 +135,7 @@ fn every_column_is_a_declared_figure_and_every_figure_is_written() {
             .unwrap_or_else(|| panic!("the workbook's {heading} is not a declared figure"));
         written.insert(figure.key);
     }
-    for figure in figures::FIGURES {
+    for figure in figures::all() {
         assert!(
             written.contains(figure.key),
             "{} is declared but no file writes it",

@@ -10,6 +10,8 @@
 
 mod histogram;
 mod layout;
+mod pairs;
+mod range;
 
 pub use histogram::Histogram;
 pub use layout::{
@@ -17,6 +19,8 @@ pub use layout::{
 };
 
 use histogram::BINS;
+use pairs::DesignPath;
+use range::Range;
 
 use crate::ledger::{Ledger, YearFlows};
 use crate::scenario::Scenario;
@@ -29,57 +33,10 @@ pub const MAX_MAGNITUDE: f64 = 2.0e9;
 /// Share of the pilot's range added on each side of a histogram.
 const PADDING: f64 = 0.1;
 
-/// What a design did on one path, for comparing it with another.
-#[derive(Debug, Clone, Copy, Default)]
-struct DesignPath {
-    budget_effect: f64,
-    depleted: bool,
-    tipped: bool,
-}
-
 /// Whether a value may be reported: finite and below [`MAX_MAGNITUDE`] in magnitude.
 pub fn reportable(x: f64) -> bool {
     // NaN fails the comparison too.
     x.abs() < MAX_MAGNITUDE
-}
-
-/// Range and tails of one histogram; its bins live in [`Accumulator::bins`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Range {
-    lo: f64,
-    bins_per_mnkr: f64,
-    min: f64,
-    max: f64,
-    below: u32,
-    above: u32,
-    /// Values of exactly 0 (a unit untouched in a year, a flow that did not happen): kept as
-    /// an atom so that a median of 0 reads 0, not a point inside the bin around it. Most
-    /// values are 0, so they touch neither `min` and `max` ([`Range::span`] takes them in) nor
-    /// a sum.
-    zeros: u32,
-}
-
-impl Range {
-    /// The smallest and largest value seen, 0 included when a zero was counted.
-    fn span(&self) -> (f64, f64) {
-        if self.zeros > 0 {
-            (self.min.min(0.0), self.max.max(0.0))
-        } else {
-            (self.min, self.max)
-        }
-    }
-
-    fn empty() -> Range {
-        Range {
-            lo: 0.0,
-            bins_per_mnkr: 0.0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-            below: 0,
-            above: 0,
-            zeros: 0,
-        }
-    }
 }
 
 /// Mergeable sums and histograms of every reported quantity.
@@ -340,25 +297,6 @@ impl Accumulator {
             }
         }
         self.add_pairs::<PILOT>(&outcomes[..ledgers.len().min(MAX_COMPARED)]);
-    }
-
-    /// Every pair of designs compared on this path (MODEL.md 7.1's budget effect, depletion
-    /// and deficit years).
-    fn add_pairs<const PILOT: bool>(&mut self, outcomes: &[DesignPath]) {
-        let layout = self.layout;
-        for (a, x) in outcomes.iter().enumerate() {
-            for (b, y) in outcomes.iter().enumerate().skip(a + 1) {
-                let stat = |s| layout.pair(a, b, s);
-                let difference = x.budget_effect - y.budget_effect;
-                self.add::<PILOT>(stat(PairStat::BudgetEffectDifference), difference);
-                self.flag::<PILOT>(stat(PairStat::ABetter), difference > TIE);
-                self.flag::<PILOT>(stat(PairStat::BBetter), difference < -TIE);
-                self.flag::<PILOT>(stat(PairStat::OnlyADepleted), x.depleted && !y.depleted);
-                self.flag::<PILOT>(stat(PairStat::OnlyBDepleted), y.depleted && !x.depleted);
-                self.flag::<PILOT>(stat(PairStat::OnlyATipped), x.tipped && !y.tipped);
-                self.flag::<PILOT>(stat(PairStat::OnlyBTipped), y.tipped && !x.tipped);
-            }
-        }
     }
 
     /// Design `d`'s fund: each year's flows and balances, and their totals over the path;

@@ -4,8 +4,10 @@
 
 use super::Lang;
 
+mod compared;
 mod table;
 
+pub use compared::COMPARED;
 pub use table::FIGURES;
 
 /// What a figure measures, which decides how it is written.
@@ -98,9 +100,14 @@ pub fn column(name: &str) -> Option<(&'static Figure, Option<Statistic>)> {
     Some((find(key)?, Some(statistic)))
 }
 
+/// Every declared figure: those of a run's files, then those of designs compared.
+pub fn all() -> impl Iterator<Item = &'static Figure> {
+    FIGURES.iter().chain(COMPARED)
+}
+
 /// The declared figure with this key.
 pub fn find(key: &str) -> Option<&'static Figure> {
-    FIGURES.iter().find(|f| f.key == key)
+    all().find(|f| f.key == key)
 }
 
 /// A column's heading: `cash_p5` → "Fondens saldo vid årets slut (mnkr), 5:e percentil".
@@ -155,8 +162,9 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        for (i, a) in FIGURES.iter().enumerate() {
-            assert!(FIGURES[i + 1..].iter().all(|b| b.key != a.key), "{}", a.key);
+        let figures: Vec<&Figure> = all().collect();
+        for (i, a) in figures.iter().enumerate() {
+            assert!(figures[i + 1..].iter().all(|b| b.key != a.key), "{}", a.key);
         }
     }
 }
