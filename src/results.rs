@@ -26,8 +26,10 @@ pub struct RunInfo {
     pub duration_seconds: f64,
 }
 
-/// One row of `fund.csv`: a design's fund in one year, over all paths.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// One row of `fund.csv`: a design's fund in one year, over all paths. A column a folder written
+/// before it was added reads as 0.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct FundRow {
     pub design: String,
     pub year: i64,
@@ -119,7 +121,7 @@ pub struct Spread {
 }
 
 /// Mean and the 5th, 25th, 50th, 75th and 95th percentiles over paths.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 pub struct Fan {
     pub mean: f64,
     pub p5: f64,
@@ -146,7 +148,9 @@ pub struct Summary {
     pub units: Vec<UnitInfo>,
     /// Threads, start time and duration of the run.
     pub run: RunInfo,
-    /// How much the projects of one future share their fate (MODEL.md 7.3).
+    /// How much the projects of one future share their fate (MODEL.md 7.3); a folder written
+    /// before section 7 reads as independent projects.
+    #[serde(default)]
     pub outcomes: OutcomesSummary,
     pub designs: Vec<DesignSummary>,
     /// Every pair of designs compared on the same futures.
@@ -172,8 +176,10 @@ pub struct UnitInfo {
     pub frame: f64,
 }
 
-/// One design's totals over all simulated years, over paths.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// One design's totals over all simulated years, over paths. A key a folder written before it
+/// was added reads as 0.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct DesignSummary {
     pub name: String,
     /// "budget", "repayment" or "dual".
@@ -234,7 +240,7 @@ pub struct DesignSummary {
 
 /// What the funded projects paid, saved and cost after the last simulated year (means of
 /// nominal sums).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct AfterWindow {
     pub payouts: Mean,
     /// Instalments received, lead units' payments included.

@@ -335,7 +335,7 @@ fn fate(scenario: &Scenario, lang: Lang) -> String {
         + (scenario.project_types.iter())
             .map(|t| t.arrivals_per_year * scenario.years as f64)
             .sum::<f64>();
-    if outcomes.correlation == 0.0 && expected_projects > 1.0 {
+    if expected_projects > 1.0 {
         format!("\n{}", wrap_text(text.independent, 100))
     } else {
         String::new()

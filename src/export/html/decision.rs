@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{escape, spread};
-use crate::export::compare::{COLUMNS, sentences};
+use crate::export::compare::{self, COLUMNS, sentences};
 use crate::labels::{Lang, figures, fill};
 use crate::results::{DesignSummary, Spread, Summary};
 use crate::scenario::{ProjectSpec, Scenario};
@@ -72,10 +72,7 @@ fn singled_out(summary: &Summary, design: &DesignSummary, lang: Lang) -> String 
         t.singled_out,
         &[
             ("unit", &escape(&unit.name)),
-            (
-                "tipped",
-                &super::super::compare::percent(lang, burden.p_any_year_tipped),
-            ),
+            ("tipped", &compare::percent(lang, burden.p_any_year_tipped)),
             ("burden", &lang.mnkr(burden.burden_total.p50)),
             ("p95", &lang.mnkr(burden.burden_total.p95)),
             ("share", &lang.percent(share, decimals)),
@@ -90,7 +87,7 @@ pub fn comparisons(summary: &Summary, lang: Lang) -> String {
         return String::new();
     }
     let t = lang.compare();
-    let percent = |x: f64| lang.percent(x, 0);
+    let percent = |x: f64| compare::percent(lang, x);
     let mut page = format!(
         "<h3>{}</h3>\n<p>{}</p>\n<div class=\"wide\"><table>\n<thead><tr>",
         t.title, t.intro
