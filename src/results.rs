@@ -2,6 +2,7 @@
 //! read off the aggregates. Field names are the output contract.
 
 mod compare;
+mod exceedance_rows;
 mod exposed;
 
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,7 @@ pub use compare::Comparison;
 use crate::aggregate::{
     Accumulator, Layout, MAX_MAGNITUDE, Slot, Total, UnitTotal, UnitYearStat, YearStat, reportable,
 };
-use crate::exceedance::{Distributions, Quantity, curve};
+use crate::exceedance::Distributions;
 use crate::scenario::{Deposit, Scenario};
 
 /// How a run went: the only part of the outputs that differs between two runs of the same
@@ -411,44 +412,6 @@ impl Results {
             units,
             distributions: Distributions::read(scenario, aggregates),
         })
-    }
-
-    /// The rows of `exceedance.csv`: every design's exceedance curves — the final balance, the
-    /// lifetime net saving, and each unit's burden over the simulated years and over the
-    /// lifetimes.
-    pub fn exceedance_rows(&self) -> Vec<ExceedanceRow> {
-        let summary = &self.summary;
-        let mut rows = Vec::new();
-        for (design, distributions) in summary.designs.iter().zip(&self.distributions.designs) {
-            let last = Quantity::Cash {
-                t: summary.years - 1,
-            };
-            let mut figures = vec![
-                ("final_cash", "", last),
-                ("net_saving_lifetime", "", Quantity::NetSavingLifetime),
-                ("budget_effect_lifetime", "", Quantity::BudgetEffectLifetime),
-                ("result_tipped", "", Quantity::ResultTipped),
-            ];
-            for (u, unit) in summary.units.iter().enumerate() {
-                figures.push(("burden_total", &unit.id, Quantity::Burden { u }));
-            }
-            for (u, unit) in summary.units.iter().enumerate() {
-                let lifetime = Quantity::BurdenLifetime { u };
-                figures.push(("burden_total_lifetime", &unit.id, lifetime));
-            }
-            for (figure, unit, quantity) in figures {
-                rows.extend(curve(distributions.get(quantity)).into_iter().map(
-                    |(value_mnkr, p_above)| ExceedanceRow {
-                        design: design.name.clone(),
-                        figure: figure.into(),
-                        unit: unit.into(),
-                        value_mnkr,
-                        p_above,
-                    },
-                ));
-            }
-        }
-        rows
     }
 }
 

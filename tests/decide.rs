@@ -3,38 +3,13 @@
 
 mod common;
 
-use common::Setup;
+use common::{ONE_UNIT, ROOM_PROJECT as PROJECT, Setup};
 use sifsim::Simulator;
 use sifsim::breakeven::{self, Figure, Lever};
 use sifsim::results::{Comparison, Results};
 use sifsim::scenario::Scenario;
 use sifsim::simulate::Unmonitored;
 use sifsim::source::{Overrides, Source};
-
-const ONE_UNIT: &str = r#"
-[[unit]]
-id = "social"
-name = "Socialförvaltningen"
-frame = 1000
-"#;
-
-/// A known project of cost 10 in 2020, paid in one year, always successful, saving 2 a year for
-/// five years, 60 % of it budget room.
-const PROJECT: &str = r#"
-[[project]]
-name = "Rum"
-start_year = 2020
-lead = "social"
-partners = []
-cost = 10
-duration_years = 1
-success_probability = 1
-planned_savings = { social = 2 }
-effect_lag_years = 0
-effect_years = 5
-effect_size = 1
-realization_share = 0.6
-"#;
 
 fn simulate(scenario: &Scenario) -> Results {
     Simulator::new(None, &Unmonitored)

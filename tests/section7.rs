@@ -5,40 +5,16 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{Setup, aggregate_one, apply_all, assert_close, one_path};
+use common::{ONE_UNIT, ROOM_PROJECT, Setup, aggregate_one, apply_all, assert_close, one_path};
 use sifsim::aggregate::{Layout, Total, YearStat};
 use sifsim::scenario::{Scenario, normal_cdf, normal_quantile};
 use sifsim::world::{Application, Samplers, Source, World};
-
-const ONE_UNIT: &str = r#"
-[[unit]]
-id = "social"
-name = "Socialförvaltningen"
-frame = 1000
-"#;
 
 const BUDGET: &str = r#"
 [[design]]
 name = "Budget"
 model = "budget"
 fund.initial = 20
-"#;
-
-/// A known project of cost 10 in 2020, paid in one year, always successful at full effect,
-/// saving 2 a year for five years from 2020, of which 60 % becomes budget room.
-const ROOM_PROJECT: &str = r#"
-[[project]]
-name = "Rum"
-start_year = 2020
-lead = "social"
-cost = 10
-duration_years = 1
-success_probability = 1
-planned_savings = { social = 2 }
-effect_lag_years = 0
-effect_years = 5
-effect_size = 1
-realization_share = 0.6
 "#;
 
 /// 7.1 by hand, three simulated years, index 2 %, a real discount rate of 10 %; the project's

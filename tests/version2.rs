@@ -3,17 +3,10 @@
 
 mod common;
 
-use common::{Setup, aggregate_one, assert_close, failed_project, one_path};
+use common::{ONE_UNIT, Setup, aggregate_one, assert_close, failed_project, one_path};
 use sifsim::aggregate::{Layout, Total, UnitTotal};
 use sifsim::scenario::Scenario;
 use sifsim::world::{Samplers, World};
-
-const ONE_UNIT: &str = r#"
-[[unit]]
-id = "social"
-name = "Socialförvaltningen"
-frame = 1000
-"#;
 
 /// A known project of `cost` in 2020, paid in one year, saving `saving` a year for
 /// `effect_years` from `lag` years on, always successful at full effect; `extra` is appended.

@@ -13,6 +13,31 @@ use sifsim::scenario::Scenario;
 use sifsim::world::{Application, Samplers, Source, World};
 use tempfile::TempDir;
 
+/// One förvaltning, `social`, with a frame of 1 000.
+pub const ONE_UNIT: &str = r#"
+[[unit]]
+id = "social"
+name = "Socialförvaltningen"
+frame = 1000
+"#;
+
+/// A known project of cost 10 in 2020, paid in one year, always successful at full effect,
+/// saving 2 a year for five years from 2020, of which 60 % becomes budget room.
+pub const ROOM_PROJECT: &str = r#"
+[[project]]
+name = "Rum"
+start_year = 2020
+lead = "social"
+cost = 10
+duration_years = 1
+success_probability = 1
+planned_savings = { social = 2 }
+effect_lag_years = 0
+effect_years = 5
+effect_size = 1
+realization_share = 0.6
+"#;
+
 /// The `[simulation]` and `[municipality]` tables of a test scenario.
 pub struct Setup {
     pub years: usize,
