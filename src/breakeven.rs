@@ -11,7 +11,8 @@ use serde::Serialize;
 use crate::edit::{Edit, FieldPath};
 use crate::results::{DesignSummary, Results};
 use crate::scenario::{ProjectSpec, Scenario};
-use crate::source::Source;
+use crate::simulator::{Simulator, SimulatorError};
+use crate::source::{Source, SourceError};
 
 /// Step of the scan.
 pub const STEP: f64 = 0.05;
@@ -82,7 +83,18 @@ pub struct BreakEven {
 pub trait Evaluate {
     /// Each design's mean of the figure at `k`, in file order; `None` when the scenario with
     /// `k` applied is not valid (an evaluation that cannot have happened at that chance).
-    fn means(&mut self, k: f64) -> Result<Option<Vec<f64>>, crate::Error>;
+    fn means(&mut self, k: f64) -> Result<Option<Vec<f64>>, Self::Error>;
+    /// Why a simulation could not give its means.
+    type Error;
+}
+
+/// Why a simulation of the search could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum BreakEvenError {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    Simulator(#[from] SimulatorError),
 }
 
 /// The scenario with `lever` multiplied by `k`, as edits of the file.
@@ -145,12 +157,12 @@ pub fn range_end(scenario: &Scenario, lever: Lever) -> f64 {
 }
 
 /// Searches every design of `scenario` for its break-even, asking `evaluate` for the means.
-pub fn search(
+pub fn search<E: Evaluate>(
     scenario: &Scenario,
     figure: Figure,
     lever: Lever,
-    evaluate: &mut impl Evaluate,
-) -> Result<Vec<BreakEven>, crate::Error> {
+    evaluate: &mut E,
+) -> Result<Vec<BreakEven>, E::Error> {
     let designs = scenario.designs.len();
     let end = range_end(scenario, lever);
     // Per design, the interval whose ends the mean changes sign between, or the last point.
@@ -208,7 +220,7 @@ fn crosses(a: f64, b: f64) -> bool {
 
 /// Halves `((k0, m0), (k1, m1))` of design `d` until it is at most [`TOLERANCE`] wide; the
 /// multiplier where the line between its ends crosses 0.
-fn bisect(bracket: Bracket, d: usize, evaluate: &mut impl Evaluate) -> Result<f64, crate::Error> {
+fn bisect<E: Evaluate>(bracket: Bracket, d: usize, evaluate: &mut E) -> Result<f64, E::Error> {
     let ((mut k0, mut m0), (mut k1, mut m1)) = bracket;
     while k1 - k0 > TOLERANCE {
         let k = 0.5 * (k0 + k1);
@@ -233,14 +245,16 @@ pub struct Simulated<'a, 's> {
     pub source: &'a Source,
     /// Edits made before the multiplier's (a live page's settings); none for a file as read.
     pub base: Vec<Edit>,
-    pub simulator: &'a crate::Simulator<'s>,
+    pub simulator: &'a Simulator<'s>,
     pub figure: Figure,
     pub lever: Lever,
 }
 
 impl Evaluate for Simulated<'_, '_> {
-    fn means(&mut self, k: f64) -> Result<Option<Vec<f64>>, crate::Error> {
-        let base = (self.source.variant(&self.base)).map_err(crate::Error::from)?;
+    type Error = BreakEvenError;
+
+    fn means(&mut self, k: f64) -> Result<Option<Vec<f64>>, BreakEvenError> {
+        let base = self.source.variant(&self.base)?;
         let mut all = self.base.clone();
         all.extend(edits(&base, self.lever, k));
         let Ok(variant) = self.source.variant(&all) else {

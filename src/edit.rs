@@ -9,11 +9,16 @@ use std::str::FromStr;
 
 use toml::{Table, Value as Toml};
 
-use crate::scenario::PathPart;
-
 /// A place in a TOML document: the keys and positions that lead to it, as validation's
 /// problems give theirs.
 pub type Place = Vec<PathPart>;
+
+/// One step into a TOML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    Key(String),
+    Index(usize),
+}
 
 /// A field of a scenario file: `design[Örebro].repayment.floor_share` is the section `design`,
 /// the entry named "Örebro" and the keys `repayment`, `floor_share`.

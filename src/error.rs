@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::breakeven::BreakEvenError;
 use crate::edit::EditError;
 use crate::export::folder::OutputError;
 use crate::export::{ExportError, ResultsError};
@@ -127,6 +128,15 @@ impl From<SimulatorError> for Error {
             SimulatorError::Unreportable(e) => e.into(),
             SimulatorError::Interrupted(e) => e.into(),
             SimulatorError::Machine(e) => e.into(),
+        }
+    }
+}
+
+impl From<BreakEvenError> for Error {
+    fn from(error: BreakEvenError) -> Error {
+        match error {
+            BreakEvenError::Source(e) => e.into(),
+            BreakEvenError::Simulator(e) => e.into(),
         }
     }
 }

@@ -10,8 +10,8 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sifsim::breakeven::{Figure, Lever};
-use sifsim::export::tuned;
 use sifsim::export::{Lang, SWEEP_CSV, compare, table};
+use sifsim::jobs::tuned;
 use sifsim::jobs::{
     self, BreakEvenRequest, ExplainRequest, Options, RunRequest, SensitivityRequest, SweepRequest,
     TuneRequest,

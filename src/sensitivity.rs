@@ -6,6 +6,10 @@
 use serde::Serialize;
 
 use crate::edit::{Edit, FieldPath};
+use crate::labels::{
+    Lang,
+    inputs::{self, Moved},
+};
 use crate::results::Results;
 use crate::scenario::{ProjectSpec, Scenario};
 
@@ -50,6 +54,22 @@ impl Input {
             Input::AnnualResultSpread => "annual_result.sd",
             Input::RealizationShare => "realization_share",
         }
+    }
+
+    /// Its name for a reader and how far it is moved: "Chans att lyckas ±25 %".
+    pub fn label(self, lang: Lang) -> String {
+        let moved = match self {
+            Input::EffectLag => Moved::Year,
+            Input::CostOverrun => Moved::TenthOfCost,
+            Input::SuccessProbability
+            | Input::EffectSize
+            | Input::Cost
+            | Input::Arrivals
+            | Input::AnnualResultMean
+            | Input::AnnualResultSpread
+            | Input::RealizationShare => Moved::Quarter,
+        };
+        inputs::sensitivity(self.name(), moved, lang)
     }
 
     /// How `level` sets it, as `sensitivity.csv` says: "-25%", "+1 year", "-0.1 of cost"
@@ -233,6 +253,15 @@ impl SensitivityRow {
 mod tests {
     use super::*;
     use crate::source::{Overrides, Source};
+
+    #[test]
+    fn every_input_has_a_name() {
+        for input in Input::ALL {
+            for lang in [Lang::Sv, Lang::En] {
+                assert!(inputs::name(input.name(), lang).is_some(), "{input:?}");
+            }
+        }
+    }
 
     #[test]
     fn low_and_high_stay_in_range() {

@@ -8,6 +8,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::aggregate::{Accumulator, Layout};
+pub use crate::labels::table::Phase;
 use crate::ledger::Ledger;
 use crate::scenario::Scenario;
 use crate::world::{Samplers, World};
@@ -34,16 +35,6 @@ pub trait Monitor: Sync {
     }
     /// The run enters `phase`.
     fn phase(&self, _phase: Phase) {}
-}
-
-/// What a run is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    Simulating,
-    Tables,
-    Workbook,
-    Charts,
-    Report,
 }
 
 /// A monitor that hears nothing and never cancels.

@@ -12,7 +12,6 @@ pub mod key_figures;
 pub mod names;
 pub mod readback;
 pub mod table;
-pub mod tuned;
 mod variants;
 mod xlsx;
 

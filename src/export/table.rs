@@ -429,7 +429,7 @@ pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
             let (Some(low), Some(high)) = (low, high) else {
                 continue;
             };
-            let mut row = vec![base.design.clone(), inputs::sensitivity(input, lang)];
+            let mut row = vec![base.design.clone(), input.label(lang)];
             row.extend(
                 cells(low)
                     .into_iter()

@@ -29,5 +29,10 @@ pub fn breakeven(
         figure: request.figure,
         lever: request.on,
     };
-    breakeven::search(source.scenario(), request.figure, request.on, &mut evaluate)
+    Ok(breakeven::search(
+        source.scenario(),
+        request.figure,
+        request.on,
+        &mut evaluate,
+    )?)
 }

@@ -9,6 +9,7 @@ mod run;
 mod sensitivity;
 mod sweep;
 mod tune;
+pub mod tuned;
 
 use std::path::{Path, PathBuf};
 

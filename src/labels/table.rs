@@ -2,7 +2,6 @@
 //! columns, `validate`'s description of a scenario, and the lines after a job.
 
 use super::Lang;
-use crate::simulate::Phase;
 
 /// The terminal's words in one language. `{…}` marks where a value goes.
 pub struct TableText {
@@ -151,6 +150,16 @@ const EN: TableText = TableText {
         independent: "note: [outcomes] correlation is 0, so \"chance > 0\" assumes independent projects. Projects of one municipality share staff, follow-up and labour market; set a correlation (e.g. 0.3) and see how the chances change.",
     },
 };
+
+/// What a run is doing, as its status line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Simulating,
+    Tables,
+    Workbook,
+    Charts,
+    Report,
+}
 
 impl Lang {
     /// What a phase of a job does, for a status line.

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::Normal;
+use crate::edit::PathPart;
 use crate::labels::problems::{ProblemText, Said};
 use crate::labels::{Lang, fill};
 
@@ -23,13 +24,6 @@ pub struct Problem {
     pub message: Said,
     /// The field's keys in the TOML document, to find its line.
     pub path: Vec<PathPart>,
-}
-
-/// One step into a TOML document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathPart {
-    Key(String),
-    Index(usize),
 }
 
 /// A field: how it is named to the user, and where it is in the document.

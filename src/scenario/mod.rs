@@ -10,7 +10,8 @@ mod validate;
 
 use std::path::{Path, PathBuf};
 
-pub use check::{PathPart, Problem};
+pub use crate::edit::PathPart;
+pub use check::Problem;
 pub use outcomes::{Evaluation, Outcomes, normal_cdf, normal_quantile, success_given_fate};
 pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, validate};
 

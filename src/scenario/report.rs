@@ -6,7 +6,8 @@ use std::path::Path;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use toml::de::DeTable;
 
-use super::check::{PathPart, Problem, escaped};
+use super::check::{Problem, escaped};
+use crate::edit::PathPart;
 
 /// Renders every problem with the line it is on (or its table, for a missing field).
 pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde_json::{Map, Value, json};
 
-use crate::jobs::{TUNE_CSV, TuneOutcome, TuneRequest};
+use super::tune::{TUNE_CSV, TuneOutcome, TuneRequest};
 use crate::labels::{Lang, fill};
 use crate::tune::{Bound, Target};
 
