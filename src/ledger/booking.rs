@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::books::book;
-use super::{Ledger, Observer, PotKind};
+use super::{Ledger, Observer, Paid, PotKind};
 use crate::scenario::{Basis, Bearer, FloorScope, ProjectSpec, Repayment, Scenario};
 use crate::world::Application;
 
@@ -98,17 +98,30 @@ impl Ledger {
             observer.instalments(u, horizon.clone(), instalment);
             // What the unit pays at least in a year: the whole instalment on a planned basis,
             // else the floor (nothing, when the floor is on the whole plan).
-            let lower = match (rules.basis, whole_plan) {
-                (Basis::Planned, _) => instalment,
-                (_, true) => 0.0,
-                (_, false) => rules.floor_share * instalment,
+            let (lower, at_lower) = match (rules.basis, whole_plan) {
+                (Basis::Planned, _) => (instalment, Paid::Whole),
+                (_, true) => (0.0, Paid::Nothing),
+                (_, false) if rules.floor_share > 0.0 => {
+                    (rules.floor_share * instalment, Paid::Floor)
+                }
+                (_, false) => (0.0, Paid::Nothing),
             };
             // The saving the payment follows, a year at start-year prices.
             let saving = match rules.basis {
                 Basis::Measured => planned * app.effect,
                 _ => spec.realization_share * planned * app.effect,
             };
-            let paid = |y: usize| (saving * price_factors[y]).max(lower).min(instalment);
+            // The payment in year `y` and the bound that decided it, if any.
+            let settle = |y: usize| {
+                let saving = saving * price_factors[y];
+                if saving >= instalment {
+                    (instalment, Paid::Whole)
+                } else if saving > lower {
+                    (saving, Paid::Saving)
+                } else {
+                    (lower, at_lower)
+                }
+            };
             if whole_plan {
                 // Year by year: the unpaid rest of each instalment is owed until the plan's
                 // last year, which tops up to the floor and settles the rest as a shortfall.
@@ -117,17 +130,21 @@ impl Ledger {
                 };
                 let mut repaid = 0.0;
                 for y in horizon.clone() {
-                    let paid = if saving_years.contains(&y) {
-                        paid(y)
+                    let (paid, how) = if saving_years.contains(&y) {
+                        settle(y)
                     } else {
-                        lower
+                        (lower, at_lower)
                     };
                     repaid += paid;
+                    observer.repaid(u, y..y + 1, paid, how);
                     book(&mut units.repaid, width, u, y..y + 1, paid);
                     book(&mut self.owed, 1, 0, y..last, instalment - paid);
                 }
                 let share_of_plan = instalment * rules.horizon_years as f64;
                 let top_up = (rules.floor_share * share_of_plan - repaid).max(0.0);
+                if top_up > 0.0 {
+                    observer.repaid(u, last..last + 1, top_up, Paid::TopUp);
+                }
                 book(&mut units.repaid, width, u, last..last + 1, top_up);
                 if lead_pays {
                     let rest = share_of_plan - repaid - top_up;
@@ -135,7 +152,8 @@ impl Ledger {
                 }
                 continue;
             }
-            let mut pay = |years: Range<usize>, paid: f64| {
+            let mut pay = |years: Range<usize>, (paid, how): (f64, Paid)| {
+                observer.repaid(u, years.clone(), paid, how);
                 book(&mut units.repaid, width, u, years.clone(), paid);
                 if lead_pays {
                     book(
@@ -147,8 +165,8 @@ impl Ledger {
                     );
                 }
             };
-            pay(horizon.start..saving_years.start, lower);
-            pay(saving_years.end..horizon.end, lower);
+            pay(horizon.start..saving_years.start, (lower, at_lower));
+            pay(saving_years.end..horizon.end, (lower, at_lower));
             // With a saving, the saving clamped to lower..=instalment. Prices move one way, so
             // when the ends of a stretch of years pay the same, every year between them does.
             // The simulated years and the continuation are booked apart (so the simulated
@@ -159,11 +177,11 @@ impl Ledger {
                     continue;
                 }
                 let (first, last) = (part.start, part.end - 1);
-                if paid(first) == paid(last) {
-                    pay(part, paid(first));
+                if settle(first) == settle(last) {
+                    pay(part, settle(first));
                 } else {
                     for y in part {
-                        pay(y..y + 1, paid(y));
+                        pay(y..y + 1, settle(y));
                     }
                 }
             }

@@ -12,7 +12,7 @@ mod observe;
 
 use books::{UnitBooks, open_year, reset, settled};
 use deposits::DepositYear;
-pub use observe::{Decision, Inflow, Observer, Refusal, Unobserved};
+pub use observe::{Decision, Inflow, Observer, Paid, Refusal, Unobserved};
 
 use crate::scenario::{Bearer, Design, FloorScope, Model, ProjectSpec, Scenario};
 use crate::world::{Application, Source, World};

@@ -42,6 +42,21 @@ pub enum Refusal {
     LowReturn,
 }
 
+/// What decided a unit's payment on one plan's instalment in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paid {
+    /// The whole instalment: the plan's basis, or a saving that reached it.
+    Whole,
+    /// The saving, between the floor and the instalment.
+    Saving,
+    /// The floor on the instalment: the saving fell short of it or never came.
+    Floor,
+    /// Nothing: no saving and no floor on the instalment (the floor may be on the whole plan).
+    Nothing,
+    /// The plan's last year topped up to the floor on the whole plan.
+    TopUp,
+}
+
 /// Hears what the ledger decides and books, in the order it happens.
 pub trait Observer {
     /// `amount` (nominal) was deposited in year `t`.
@@ -51,6 +66,8 @@ pub trait Observer {
     /// The project just approved owes, from unit `unit`, `instalment` (nominal) in each of
     /// `years` (ledger years, possibly beyond the simulated ones).
     fn instalments(&mut self, _unit: usize, _years: Range<usize>, _instalment: f64) {}
+    /// Unit `unit` pays `amount` (nominal) on that plan in each of `years`, as `how` decided.
+    fn repaid(&mut self, _unit: usize, _years: Range<usize>, _amount: f64, _how: Paid) {}
 }
 
 /// Hears nothing.

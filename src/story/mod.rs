@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub use choose::{Pick, PickError, StoryError, choose};
 
-use crate::ledger::{Decision, Inflow, Ledger, Observer};
+use crate::ledger::{Decision, Inflow, Ledger, Observer, Paid};
 use crate::scenario::{Bearer, Deposit, Design, FloorScope, Scenario};
 use crate::simulator::Simulator;
 use crate::source::design_index;
@@ -367,14 +367,11 @@ fn units(
         Some(r) if r.shortfall_bearer == Bearer::Lead => Unpaid::LeadPays,
         _ => Unpaid::WrittenOff,
     };
-    // The floor on each instalment, if there is one.
-    let floor = repayment
-        .filter(|r| r.floor_applies_to == FloorScope::Instalment)
-        .map_or(0.0, |r| r.floor_share);
     let mut events = Vec::new();
     for (u, unit) in scenario.units.iter().enumerate() {
         let flows = ledger.unit(t, u);
-        let due = heard.due[t * heard.units + u];
+        let at = t * heard.units + u;
+        let due = heard.due[at];
         let amounts = [due, flows.repaid, flows.shortfall_paid, flows.room];
         let others = [flows.overrun, flows.running_cost];
         if amounts.iter().chain(&others).all(|&x| x == 0.0) {
@@ -386,7 +383,7 @@ fn units(
             unit: unit.name.clone(),
             due,
             repaid: flows.repaid,
-            at_floor: floor > 0.0 && unpaid > 0.0 && (flows.repaid - floor * due).abs() < 1e-9,
+            at_floor: unpaid > 0.0 && heard.floor[at] && !heard.not_floor[at],
             unpaid,
             unpaid_is,
             shortfall_paid: flows.shortfall_paid,
@@ -407,6 +404,9 @@ struct Heard {
     decisions: Vec<(usize, Application, Decision)>,
     /// Instalments due, `[t * units + u]`, over the simulated years.
     due: Vec<f64>,
+    /// How the plans' payments were decided, `[t * units + u]`: some at the floor, some not.
+    floor: Vec<bool>,
+    not_floor: Vec<bool>,
     units: usize,
     window: usize,
 }
@@ -417,6 +417,8 @@ impl Heard {
             deposits: Vec::new(),
             decisions: Vec::new(),
             due: vec![0.0; scenario.years * scenario.units.len()],
+            floor: vec![false; scenario.years * scenario.units.len()],
+            not_floor: vec![false; scenario.years * scenario.units.len()],
             units: scenario.units.len(),
             window: scenario.years,
         }
@@ -435,6 +437,17 @@ impl Observer for Heard {
     fn instalments(&mut self, unit: usize, years: std::ops::Range<usize>, instalment: f64) {
         for t in years.start..years.end.min(self.window) {
             self.due[t * self.units + unit] += instalment;
+        }
+    }
+
+    fn repaid(&mut self, unit: usize, years: std::ops::Range<usize>, _amount: f64, how: Paid) {
+        let heard = if how == Paid::Floor {
+            &mut self.floor
+        } else {
+            &mut self.not_floor
+        };
+        for t in years.start..years.end.min(self.window) {
+            heard[t * self.units + unit] = true;
         }
     }
 }
