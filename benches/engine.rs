@@ -23,17 +23,17 @@ fn engine(c: &mut Criterion) {
     // Every path is sampled and applied up front, so that each benchmark also runs alone
     // (`cargo bench --bench engine -- aggregate`).
     let mut worlds = vec![World::default(); PATHS];
-    let mut ledgers = vec![vec![Ledger::default(); scenario.designs.len()]; PATHS];
+    let mut ledgers = vec![vec![Ledger::default(); scenario.designs().len()]; PATHS];
     for (path, (world, ledgers)) in worlds.iter_mut().zip(&mut ledgers).enumerate() {
         world.sample(&scenario, &samplers, path as u64);
-        for (ledger, design) in ledgers.iter_mut().zip(&scenario.designs) {
+        for (ledger, design) in ledgers.iter_mut().zip(scenario.designs()) {
             ledger.apply(&scenario, design, world);
         }
     }
     let mut path = 0;
 
     let poisson = |mean: f64| Poisson::new(mean).unwrap();
-    let types: Vec<Arrivals> = (scenario.project_types.iter())
+    let types: Vec<Arrivals> = (scenario.project_types().iter())
         .map(|t| (poisson(t.arrivals_per_year), poisson(t.spec.extra_lag_mean)))
         .collect();
     c.bench_function("world: its random numbers alone", |b| {
@@ -51,12 +51,12 @@ fn engine(c: &mut Criterion) {
     c.bench_function("ledger: apply three designs to one world", |b| {
         b.iter(|| {
             path = (path + 1) % PATHS;
-            for (ledger, design) in ledgers[path].iter_mut().zip(&scenario.designs) {
+            for (ledger, design) in ledgers[path].iter_mut().zip(scenario.designs()) {
                 ledger.apply(&scenario, design, &worlds[path]);
             }
         })
     });
-    scenario.paths = 2000;
+    scenario = scenario.with_futures(Some(2000), None).unwrap();
     let pilot = simulate(&scenario, &Unmonitored).unwrap();
     let mut aggregates = Accumulator::ranged(&pilot);
     assert_eq!(aggregates.layout(), Layout::of(&scenario));
@@ -67,7 +67,7 @@ fn engine(c: &mut Criterion) {
         })
     });
 
-    scenario.paths = 20_000;
+    scenario = scenario.with_futures(Some(20_000), None).unwrap();
     let mut group = c.benchmark_group("simulate");
     group.sample_size(10);
     group.bench_function("20 000 paths, all threads", |b| {
@@ -83,12 +83,12 @@ type Arrivals = (Poisson, Poisson);
 /// and keeps none: the least any engine drawing these futures must spend on a path. (Known
 /// projects, which the benchmark scenario has none of, are left out.)
 fn draw_random_numbers(scenario: &Scenario, types: &[Arrivals], path: u64) -> f64 {
-    let mut rng = stream_rng(scenario.seed, path, 0);
-    let mut normals = scenario.years * (1 + scenario.units.len());
-    let mut uniforms = scenario.years;
+    let mut rng = stream_rng(scenario.seed(), path, 0);
+    let mut normals = scenario.years() * (1 + scenario.units().len());
+    let mut uniforms = scenario.years();
     let mut sum = 0.0;
-    for _ in 0..scenario.years {
-        for ((arrivals, extra_lag), project_type) in types.iter().zip(&scenario.project_types) {
+    for _ in 0..scenario.years() {
+        for ((arrivals, extra_lag), project_type) in types.iter().zip(scenario.project_types()) {
             for _ in 0..arrivals.sample(&mut rng) {
                 normals += 3;
                 uniforms += 2;

@@ -117,10 +117,10 @@ pub fn edits(scenario: &Scenario, lever: Lever, k: f64) -> Vec<Edit> {
 /// Every project type and known project: its table, index, spec and the projects it brings in
 /// expectation (arrivals × years, or 1).
 fn specs(scenario: &Scenario) -> impl Iterator<Item = (&'static str, usize, &ProjectSpec, f64)> {
-    let years = scenario.years as f64;
-    (scenario.project_types.iter().enumerate())
+    let years = scenario.years() as f64;
+    (scenario.project_types().iter().enumerate())
         .map(move |(i, t)| ("project_type", i, &t.spec, t.arrivals_per_year * years))
-        .chain((scenario.projects.iter().enumerate()).map(|(i, p)| ("project", i, &p.spec, 1.0)))
+        .chain((scenario.projects().iter().enumerate()).map(|(i, p)| ("project", i, &p.spec, 1.0)))
 }
 
 /// The success chance or mean effect after multiplying by `k`, averaged as [`BreakEven::assumed`].
@@ -163,7 +163,7 @@ pub fn search<E: Evaluate>(
     lever: Lever,
     evaluate: &mut E,
 ) -> Result<Vec<BreakEven>, E::Error> {
-    let designs = scenario.designs.len();
+    let designs = scenario.designs().len();
     let end = range_end(scenario, lever);
     // Per design, the interval whose ends the mean changes sign between, or the last point.
     let mut brackets: Vec<Option<Bracket>> = vec![None; designs];
@@ -194,7 +194,7 @@ pub fn search<E: Evaluate>(
             None => None,
         };
         found.push(BreakEven {
-            name: scenario.designs[d].name.clone(),
+            name: scenario.designs()[d].name.clone(),
             figure,
             on: lever,
             multiplier,

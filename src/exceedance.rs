@@ -63,16 +63,16 @@ impl Distributions {
     /// The distributions of `scenario`'s run in `aggregates`.
     pub fn read(scenario: &Scenario, aggregates: &Accumulator) -> Distributions {
         let layout = aggregates.layout();
-        let designs = (0..scenario.designs.len())
+        let designs = (0..scenario.designs().len())
             .map(|d| {
                 let total = |s| aggregates.histogram(layout.total(d, s));
                 let units = |s| {
-                    (0..scenario.units.len())
+                    (0..scenario.units().len())
                         .map(|u| aggregates.histogram(layout.unit_total(d, u, s)))
                         .collect()
                 };
                 DesignDistributions {
-                    cash: (0..scenario.years)
+                    cash: (0..scenario.years())
                         .map(|t| aggregates.histogram(layout.year(d, t, YearStat::Cash)))
                         .collect(),
                     net_saving: total(Total::NetSaving),

@@ -134,7 +134,7 @@ struct Futures {
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=u32::MAX as u64))]
     paths: Option<u64>,
     /// Seed, instead of the scenario's; the same for every variant of a sweep or sensitivity run.
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(0..=i64::MAX as u64))]
     seed: Option<u64>,
     /// Worker threads [default: one per core]; results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]

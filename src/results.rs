@@ -311,8 +311,8 @@ impl Results {
         let mut fund = Vec::new();
         let mut units = Vec::new();
         let mut designs = Vec::new();
-        for (d, design) in scenario.designs.iter().enumerate() {
-            for t in 0..scenario.years {
+        for (d, design) in scenario.designs().iter().enumerate() {
+            for t in 0..scenario.years() {
                 let stat = |s| layout.year(d, t, s);
                 let cash = Fan::read(aggregates, stat(YearStat::Cash));
                 let uncommitted = Fan::read(aggregates, stat(YearStat::Uncommitted));
@@ -351,8 +351,8 @@ impl Results {
                     p_result_tipped: mean(YearStat::ResultTipped),
                 });
             }
-            for (u, unit) in scenario.units.iter().enumerate() {
-                for t in 0..scenario.years {
+            for (u, unit) in scenario.units().iter().enumerate() {
+                for t in 0..scenario.years() {
                     let stat = |s| layout.unit_year(d, u, t, s);
                     let burden = Spread::read(aggregates, stat(UnitYearStat::Burden));
                     let year = scenario.calendar_year(t);
@@ -384,15 +384,15 @@ impl Results {
         Ok(Results {
             summary: Summary {
                 sifsim_version: env!("CARGO_PKG_VERSION").to_string(),
-                scenario: scenario.name.clone(),
+                scenario: scenario.name().to_string(),
                 scenario_sha256,
-                seed: scenario.seed,
-                paths: scenario.paths,
-                start_year: scenario.start_year,
-                years: scenario.years,
-                index: scenario.municipality.index,
+                seed: scenario.seed(),
+                paths: scenario.paths(),
+                start_year: scenario.start_year(),
+                years: scenario.years(),
+                index: scenario.municipality().index,
                 units: scenario
-                    .units
+                    .units()
                     .iter()
                     .map(|u| UnitInfo {
                         id: u.id.clone(),
@@ -402,8 +402,8 @@ impl Results {
                     .collect(),
                 run,
                 outcomes: OutcomesSummary {
-                    correlation: scenario.outcomes.correlation,
-                    posterior_success_shift: scenario.outcomes.posterior_success_shift(),
+                    correlation: scenario.outcomes().correlation,
+                    posterior_success_shift: scenario.outcomes().posterior_success_shift(),
                 },
                 designs,
                 comparisons: compare::comparisons(scenario, aggregates),
@@ -430,7 +430,7 @@ fn design_summary(
     aggregates: &Accumulator,
     d: usize,
 ) -> Result<DesignSummary, Unreportable> {
-    let design = &scenario.designs[d];
+    let design = &scenario.designs()[d];
     let total = |s| layout.total(d, s);
     let mean = |s| Mean {
         mean: aggregates.mean(total(s)),
@@ -461,7 +461,7 @@ fn design_summary(
                 Deposit::TopUp {
                     target_budget_share,
                     ..
-                } => Some(target_budget_share * scenario.municipality.total_budget),
+                } => Some(target_budget_share * scenario.municipality().total_budget),
                 _ => None,
             })
             .collect(),
@@ -506,7 +506,7 @@ fn design_summary(
             .mean(total(Total::BudgetEffectLifetimePositive)),
         p_result_tipped: aggregates.mean(total(Total::ResultTipped)),
         units: scenario
-            .units
+            .units()
             .iter()
             .enumerate()
             .map(|(u, unit)| {

@@ -95,19 +95,19 @@ impl Input {
     /// edge. The last result before the start stays as it was when the mean moves.
     pub fn edits(self, scenario: &Scenario, high: bool) -> Vec<Edit> {
         let factor = if high { 1.25 } else { 0.75 };
-        let specs = (scenario.project_types.iter().enumerate())
+        let specs = (scenario.project_types().iter().enumerate())
             .map(|(i, t)| ("project_type", i, &t.spec))
-            .chain((scenario.projects.iter().enumerate()).map(|(i, p)| ("project", i, &p.spec)));
+            .chain((scenario.projects().iter().enumerate()).map(|(i, p)| ("project", i, &p.spec)));
         let mut edits: Vec<Edit> = specs
             .filter_map(|(section, i, spec)| {
                 self.project_edit(spec, |keys| FieldPath::at(section, i, keys), high)
             })
             .collect();
-        let annual = &scenario.municipality.annual_result;
+        let annual = &scenario.municipality().annual_result;
         let municipality = |keys, x| Edit::number(FieldPath::of("municipality", keys), x);
         match self {
             Input::Arrivals => {
-                for (i, t) in scenario.project_types.iter().enumerate() {
+                for (i, t) in scenario.project_types().iter().enumerate() {
                     let field = FieldPath::at("project_type", i, "arrivals_per_year");
                     let a = t.arrivals_per_year;
                     edits.push(Edit::toward(field, a, a * factor));
@@ -118,7 +118,7 @@ impl Input {
                     "annual_result.mean",
                     annual.mean + (factor - 1.0) * annual.mean.abs(),
                 ),
-                municipality("last_result", scenario.municipality.last_result),
+                municipality("last_result", scenario.municipality().last_result),
             ]),
             Input::AnnualResultSpread => {
                 edits.push(municipality("annual_result.sd", annual.sd * factor))
@@ -271,7 +271,7 @@ mod tests {
         for input in Input::ALL {
             for high in [false, true] {
                 let s = variant(input, high);
-                for t in &s.project_types {
+                for t in s.project_types() {
                     assert!(
                         (0.0..=1.0).contains(&t.spec.success_probability),
                         "{input:?}"
@@ -279,19 +279,19 @@ mod tests {
                     assert!((0.0..=1.0).contains(&t.spec.realization_share), "{input:?}");
                     assert!(t.spec.cost.median > 0.0 && t.arrivals_per_year >= 0.0);
                 }
-                assert!(s.municipality.annual_result.sd >= 0.0);
+                assert!(s.municipality().annual_result.sd >= 0.0);
             }
         }
         // ±25 % of 0.6 is 0.45 and 0.75; a lag of 2 becomes 1 and 3; a realization share of 1
         // stays 1 when raised.
         let low = variant(Input::SuccessProbability, false);
-        assert!((low.project_types[0].spec.success_probability - 0.45).abs() < 1e-12);
+        assert!((low.project_types()[0].spec.success_probability - 0.45).abs() < 1e-12);
         let high = variant(Input::EffectLag, true);
-        assert_eq!(high.project_types[0].spec.effect_lag_years, 3);
+        assert_eq!(high.project_types()[0].spec.effect_lag_years, 3);
         let shares = variant(Input::RealizationShare, true);
         assert!(
             shares
-                .project_types
+                .project_types()
                 .iter()
                 .all(|t| t.spec.realization_share <= 1.0)
         );

@@ -55,7 +55,7 @@ pub struct Interrupted;
 pub fn simulate(scenario: &Scenario, monitor: &dyn Monitor) -> Result<Accumulator, Interrupted> {
     monitor.phase(Phase::Simulating);
     let layout = Layout::of(scenario);
-    let paths = scenario.paths;
+    let paths = scenario.paths();
     let whole_run =
         paths <= PILOT_PATHS && Accumulator::recording_bytes(layout, paths) <= MAX_RECORDING_BYTES;
     let empty = if whole_run {
@@ -97,7 +97,7 @@ impl PathBuffers {
     pub fn new(scenario: &Scenario) -> PathBuffers {
         PathBuffers {
             world: World::default(),
-            ledgers: vec![Ledger::default(); scenario.designs.len()],
+            ledgers: vec![Ledger::default(); scenario.designs().len()],
         }
     }
 
@@ -110,7 +110,7 @@ impl PathBuffers {
         aggregates: &mut Accumulator,
     ) {
         self.world.sample(scenario, samplers, path);
-        for (ledger, design) in self.ledgers.iter_mut().zip(&scenario.designs) {
+        for (ledger, design) in self.ledgers.iter_mut().zip(scenario.designs()) {
             ledger.apply(scenario, design, &self.world);
         }
         aggregates.add_path(scenario, &self.world, &self.ledgers);

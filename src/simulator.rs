@@ -92,7 +92,7 @@ impl<'m> Simulator<'m> {
         for scenario in scenarios() {
             let scenario = scenario?;
             cost = cost.then(self.cost(&scenario));
-            paths += scenario.paths;
+            paths += scenario.paths();
         }
         self.check(work, cost).map_err(SimulatorError::from)?;
         self.monitor.phase(Phase::Simulating);
@@ -165,14 +165,14 @@ impl Cost {
         // Live accumulators: one per worker in the fold, plus the reduction's partial results.
         let accumulators = (3 * threads + 2) as f64;
         // The world draws applications at the highest demand; designs see a share of them.
-        let arrivals: f64 = (scenario.project_types.iter())
+        let arrivals: f64 = (scenario.project_types().iter())
             .map(|t| t.arrivals_per_year * scenario.demand_base())
             .sum();
-        let years = scenario.years as f64;
-        let applications = arrivals * years + scenario.projects.len() as f64;
+        let years = scenario.years() as f64;
+        let applications = arrivals * years + scenario.projects().len() as f64;
         // The projects' lives go on after the simulated years: at most the longest of them.
-        let specs = (scenario.project_types.iter().map(|t| &t.spec))
-            .chain(scenario.projects.iter().map(|p| &p.spec));
+        let specs = (scenario.project_types().iter().map(|t| &t.spec))
+            .chain(scenario.projects().iter().map(|p| &p.spec));
         let continuation = specs
             .map(|s| {
                 let effect =
@@ -180,19 +180,19 @@ impl Cost {
                 effect.max(s.duration_years as f64)
             })
             .fold(0.0, f64::max);
-        let per_design: f64 = (scenario.designs.iter())
+        let per_design: f64 = (scenario.designs().iter())
             .map(|d| {
                 let plan = d
                     .model
                     .repayment()
                     .map_or(0.0, |r| (r.start_within_years + r.horizon_years) as f64);
-                let after = continuation.max(plan) * scenario.units.len() as f64;
-                applications + years * (scenario.units.len() + d.deposits.len()) as f64 + after
+                let after = continuation.max(plan) * scenario.units().len() as f64;
+                applications + years * (scenario.units().len() + d.deposits.len()) as f64 + after
             })
             .sum();
         Cost {
             memory_bytes: accumulators * Accumulator::memory_bytes(Layout::of(scenario)) as f64,
-            seconds: scenario.paths as f64 * per_design * SECONDS_PER_ITEM / threads as f64,
+            seconds: scenario.paths() as f64 * per_design * SECONDS_PER_ITEM / threads as f64,
         }
     }
 

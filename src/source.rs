@@ -68,14 +68,10 @@ impl Source {
         bytes: &[u8],
         overrides: Overrides,
     ) -> Result<Source, SourceError> {
-        let mut scenario = Scenario::from_bytes(path, bytes)?;
+        let scenario = overrides.applied(path, Scenario::from_bytes(path, bytes)?)?;
         // Valid, so UTF-8 TOML: reading it as a table cannot fail.
         let text = String::from_utf8_lossy(bytes).into_owned();
         let table = toml::from_str(&text).unwrap_or_default();
-        if let Some(name) = &overrides.design {
-            design_index(&scenario, name)?;
-        }
-        overrides.apply(&mut scenario);
         Ok(Source {
             path: path.to_owned(),
             sha256: sha256_hex(bytes),
@@ -104,7 +100,7 @@ impl Source {
         }
         let edits = self.within_limits(edits)?;
         let (table, _) = self.edited(&edits)?;
-        Ok(self.validated(table)?)
+        self.validated(table)
     }
 
     /// The places in the file's TOML that each of `edits` writes, as validation's problems name
@@ -145,10 +141,9 @@ impl Source {
         Ok((table, places))
     }
 
-    fn validated(&self, table: Table) -> Result<Scenario, ScenarioError> {
-        let mut scenario = Scenario::from_table(&self.path, table)?;
-        self.overrides.apply(&mut scenario);
-        Ok(scenario)
+    fn validated(&self, table: Table) -> Result<Scenario, SourceError> {
+        let scenario = Scenario::from_table(&self.path, table)?;
+        self.overrides.applied(&self.path, scenario)
     }
 
     /// `edits` with every [`Value::Toward`] made a number: its `to` if validation accepts it,
@@ -172,8 +167,8 @@ impl Source {
             let (table, places) = self.edited(&edits)?;
             let problems = match self.validated(table) {
                 Ok(_) => Vec::new(),
-                Err(ScenarioError::Invalid { problems, .. }) => problems,
-                Err(other) => return Err(other.into()),
+                Err(SourceError::Scenario(ScenarioError::Invalid { problems, .. })) => problems,
+                Err(other) => return Err(other),
             };
             searches.retain_mut(|search| {
                 let refused = (places[search.edit].iter())
@@ -239,16 +234,15 @@ impl Search {
 }
 
 impl Overrides {
-    fn apply(&self, scenario: &mut Scenario) {
-        if let Some(paths) = self.paths {
-            scenario.paths = paths;
-        }
-        if let Some(seed) = self.seed {
-            scenario.seed = seed;
-        }
+    /// `scenario` (from the file at `path`) with the overrides, checked as the file's values
+    /// are; an unknown design is refused with the names of those there are.
+    fn applied(&self, path: &Path, scenario: Scenario) -> Result<Scenario, SourceError> {
+        let mut scenario = (scenario.with_futures(self.paths, self.seed))
+            .map_err(|problems| ScenarioError::invalid(path, problems))?;
         if let Some(name) = &self.design {
-            scenario.designs.retain(|d| &d.name == name);
+            scenario.keep_design(design_index(&scenario, name)?);
         }
+        Ok(scenario)
     }
 }
 
@@ -264,10 +258,10 @@ pub struct UnknownDesign {
 /// The index of the design named `name`; refused, listing the designs there are, when the
 /// scenario has none of that name.
 pub fn design_index(scenario: &Scenario, name: &str) -> Result<usize, UnknownDesign> {
-    if let Some(index) = scenario.designs.iter().position(|d| d.name == name) {
+    if let Some(index) = scenario.designs().iter().position(|d| d.name == name) {
         return Ok(index);
     }
-    let names: Vec<String> = (scenario.designs.iter())
+    let names: Vec<String> = (scenario.designs().iter())
         .map(|d| format!("\"{}\"", d.name))
         .collect();
     Err(UnknownDesign {

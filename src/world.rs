@@ -96,8 +96,8 @@ impl Application {
     /// The project's spec in `scenario`.
     pub fn spec<'s>(&self, scenario: &'s Scenario) -> &'s ProjectSpec {
         match self.source {
-            Source::Known(i) => &scenario.projects[i].spec,
-            Source::Random(k) => &scenario.project_types[k].spec,
+            Source::Known(i) => &scenario.projects()[i].spec,
+            Source::Random(k) => &scenario.project_types()[k].spec,
         }
     }
 }
@@ -122,30 +122,30 @@ impl Samplers {
     /// Prepares the Poisson samplers of a validated scenario.
     pub fn new(scenario: &Scenario) -> Samplers {
         let demand = scenario.demand_base();
-        let mut known_by_start: Vec<usize> = (0..scenario.projects.len()).collect();
-        known_by_start.sort_by_key(|&i| scenario.projects[i].start);
+        let mut known_by_start: Vec<usize> = (0..scenario.projects().len()).collect();
+        known_by_start.sort_by_key(|&i| scenario.projects()[i].start);
         Samplers {
             arrivals: scenario
-                .project_types
+                .project_types()
                 .iter()
                 .map(|t| Poisson::new(t.arrivals_per_year * demand))
                 .collect(),
             type_extra_lag: scenario
-                .project_types
+                .project_types()
                 .iter()
                 .map(|t| Poisson::new(t.spec.extra_lag_mean))
                 .collect(),
             known_extra_lag: scenario
-                .projects
+                .projects()
                 .iter()
                 .map(|p| Poisson::new(p.spec.extra_lag_mean))
                 .collect(),
             known_by_start,
             thins: scenario.thins(),
-            type_success_bound: (scenario.project_types.iter())
+            type_success_bound: (scenario.project_types().iter())
                 .map(|t| normal_quantile(t.spec.success_probability))
                 .collect(),
-            known_success_bound: (scenario.projects.iter())
+            known_success_bound: (scenario.projects().iter())
                 .map(|p| normal_quantile(p.spec.success_probability))
                 .collect(),
         }
@@ -210,14 +210,14 @@ impl World {
 
     /// Samples path `path` of `scenario` into this world's buffers.
     pub fn sample(&mut self, scenario: &Scenario, samplers: &Samplers, path: u64) {
-        let years = scenario.years;
-        let seed = scenario.seed;
-        self.units = scenario.units.len();
+        let years = scenario.years();
+        let seed = scenario.seed();
+        self.units = scenario.units().len();
 
         let mut rng = stream_rng(seed, path, MUNICIPALITY_STREAM);
-        let ar = scenario.municipality.annual_result;
+        let ar = scenario.municipality().annual_result;
         let innovation_sd = ar.sd * (1.0 - ar.autocorrelation * ar.autocorrelation).sqrt();
-        let mut real = scenario.municipality.last_result;
+        let mut real = scenario.municipality().last_result;
         self.results.clear();
         self.results.push(real);
         self.result_shocks.clear();
@@ -232,7 +232,7 @@ impl World {
 
         self.unit_result_shares.clear();
         self.unit_result_shares.resize(years * self.units, 0.0);
-        for (u, unit) in scenario.units.iter().enumerate() {
+        for (u, unit) in scenario.units().iter().enumerate() {
             let mut rng = stream_rng(seed, path, UNIT_STREAMS + u as u64);
             let o = unit.ordinary_result;
             let (shared, own) = (unit.correlation, (1.0 - unit.correlation.powi(2)).sqrt());
@@ -243,7 +243,7 @@ impl World {
             }
         }
 
-        let outcomes = &scenario.outcomes;
+        let outcomes = &scenario.outcomes();
         self.fate = outcomes.shared().then(|| {
             let mut rng = stream_rng(seed, path, FATE_STREAM);
             if outcomes.has_posterior() {
@@ -258,7 +258,7 @@ impl World {
         // their year.
         let key = stream_key(seed, path, KNOWN_PROJECTS_STREAM);
         self.known.clear();
-        for (i, project) in scenario.projects.iter().enumerate() {
+        for (i, project) in scenario.projects().iter().enumerate() {
             let rng = &mut sub_stream(key, i as u64);
             let lag = samplers.known_extra_lag[i].as_ref();
             let odds = Odds {
@@ -273,23 +273,23 @@ impl World {
 
         self.type_rngs.clear();
         self.type_rngs.extend(
-            (0..scenario.project_types.len())
+            (0..scenario.project_types().len())
                 .map(|k| stream_rng(seed, path, PROJECT_TYPE_STREAMS + k as u64)),
         );
         self.type_keys.clear();
         self.type_keys.extend(
-            (0..scenario.project_types.len())
+            (0..scenario.project_types().len())
                 .map(|k| stream_key(seed, path, APPLICATION_STREAMS + k as u64)),
         );
         self.applications.clear();
         self.year_starts.clear();
         self.year_starts.push(0);
         for t in 0..years {
-            while let Some(&i) = known.next_if(|&&i| scenario.projects[i].start == t) {
+            while let Some(&i) = known.next_if(|&&i| scenario.projects()[i].start == t) {
                 self.applications.push(self.known[i]);
             }
             let first_random = self.applications.len();
-            for (k, project_type) in scenario.project_types.iter().enumerate() {
+            for (k, project_type) in scenario.project_types().iter().enumerate() {
                 let count = samplers.arrivals[k]
                     .as_ref()
                     .map_or(0, |p| p.sample(&mut self.type_rngs[k]));

@@ -54,7 +54,7 @@ fn allocations_in(f: impl FnOnce()) -> usize {
 #[test]
 fn the_per_path_loop_allocates_only_while_its_buffers_grow() {
     let mut scenario = Scenario::load("scenarios/bench.toml".as_ref()).unwrap();
-    scenario.paths = 100;
+    scenario = scenario.with_futures(Some(100), None).unwrap();
     let samplers = Samplers::new(&scenario);
     let mut aggregates = Accumulator::ranged(&simulate(&scenario, &Unmonitored).unwrap());
     let mut buffers = PathBuffers::new(&scenario);

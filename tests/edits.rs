@@ -62,13 +62,13 @@ fn a_move_stops_exactly_at_the_edge_of_the_allowed_range() {
             ),
         ])
         .unwrap();
-    let t = &variant.project_types[0];
+    let t = &variant.project_types()[0];
     assert_eq!(t.spec.success_probability, 1.0);
     assert_eq!(t.spec.effect_lag_years, 0);
     assert_eq!(t.arrivals_per_year, 1000.0);
     assert_eq!(t.spec.realization_share, 1.0);
     // Strictly below 1: the largest number below it.
-    let phi = variant.municipality.annual_result.autocorrelation;
+    let phi = variant.municipality().annual_result.autocorrelation;
     assert_eq!(phi, 1.0 - f64::EPSILON / 2.0);
 }
 
@@ -76,7 +76,7 @@ fn a_move_stops_exactly_at_the_edge_of_the_allowed_range() {
 fn a_move_within_the_range_goes_all_the_way() {
     let variant =
         (source().variant(&[Edit::toward(field("success_probability"), 0.9, 0.45)])).unwrap();
-    assert_eq!(variant.project_types[0].spec.success_probability, 0.45);
+    assert_eq!(variant.project_types()[0].spec.success_probability, 0.45);
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn a_number_beyond_the_range_is_refused_like_a_written_one() {
 fn a_plain_number_is_replaced_whole_by_a_table_but_not_entered() {
     let cost = Edit::table(field("cost"), vec![("median", 2.0), ("sigma", 0.1)]);
     let variant = source().variant(&[cost]).unwrap();
-    let cost = variant.project_types[0].spec.cost;
+    let cost = variant.project_types()[0].spec.cost;
     assert_eq!((cost.median, cost.sigma), (2.0, 0.1));
     let edit = Edit::number(field("cost.median"), 2.0);
     let error = Error::from(source().variant(&[edit]).unwrap_err());
@@ -110,9 +110,9 @@ fn sensitivity_moves_the_mean_result_but_not_the_last_one() {
     let source = source();
     let base = source.scenario();
     let high = (source.variant(&Input::AnnualResultMean.edits(base, true))).unwrap();
-    assert_eq!(high.municipality.annual_result.mean, 25.0);
-    assert_eq!(high.municipality.last_result, 20.0);
-    assert_eq!(base.municipality.last_result, 20.0);
+    assert_eq!(high.municipality().annual_result.mean, 25.0);
+    assert_eq!(high.municipality().last_result, 20.0);
+    assert_eq!(base.municipality().last_result, 20.0);
 }
 
 /// A variant's text keeps the file's comments, marks what changed, and reads back as the

@@ -8,9 +8,8 @@ use sifsim::scenario::Scenario;
 use sifsim::world::{Samplers, World};
 
 fn compare_scenario(paths: u64) -> Scenario {
-    let mut scenario = Scenario::load("scenarios/compare.toml".as_ref()).unwrap();
-    scenario.paths = paths;
-    scenario
+    let scenario = Scenario::load("scenarios/compare.toml".as_ref()).unwrap();
+    scenario.with_futures(Some(paths), None).unwrap()
 }
 
 /// Type-7 quantile of sorted values (linear between order statistics).
@@ -30,18 +29,18 @@ fn streaming_percentiles_agree_with_exact_ones_within_half_a_percent_of_the_rang
     let samplers = Samplers::new(&scenario);
     let mut world = World::default();
     let mut ledger = Ledger::default();
-    for (d, design) in scenario.designs.iter().enumerate() {
+    for (d, design) in scenario.designs().iter().enumerate() {
         // (slot, exact values) for: cash in year 10, final cash, unit 0's total burden.
         let mut cash_year_10 = Vec::new();
         let mut final_cash = Vec::new();
         let mut burden = Vec::new();
-        for path in 0..scenario.paths {
+        for path in 0..scenario.paths() {
             world.sample(&scenario, &samplers, path);
             ledger.apply(&scenario, design, &world);
             cash_year_10.push(ledger.years()[10].cash);
             final_cash.push(ledger.years().last().unwrap().cash);
             burden.push(
-                (0..scenario.years)
+                (0..scenario.years())
                     .map(|t| ledger.unit(t, 0).burden())
                     .sum::<f64>(),
             );
@@ -72,17 +71,24 @@ fn streaming_percentiles_agree_with_exact_ones_within_half_a_percent_of_the_rang
 /// same projects with the same outcomes on every path: same payouts, overruns and savings.
 #[test]
 fn designs_that_never_turn_down_see_identical_project_outcomes() {
-    let mut scenario = compare_scenario(200);
-    for design in &mut scenario.designs {
-        design.initial = 1.0e6;
-        design.approval.require_partner = false;
-        if let sifsim::scenario::Model::Dual { grant, .. } = &mut design.model {
-            grant.fixed = 1.0e6;
-        }
-    }
+    let text = std::fs::read_to_string("scenarios/compare.toml").unwrap();
+    let text = (text.replace("fund.initial = 30.0", "fund.initial = 1e6"))
+        .replace("require_partner = true", "require_partner = false")
+        .replace(
+            "grant.share_of_positive_result",
+            "grant.fixed = 1e6\ngrant.share_of_positive_result",
+        );
+    let scenario = Scenario::from_bytes("compare.toml".as_ref(), text.as_bytes()).unwrap();
+    let scenario = scenario.with_futures(Some(200), None).unwrap();
+    assert!(
+        scenario
+            .designs()
+            .iter()
+            .all(|d| d.initial == 1e6 && !d.approval.require_partner)
+    );
     let samplers = Samplers::new(&scenario);
     let mut world = World::default();
-    for path in 0..scenario.paths {
+    for path in 0..scenario.paths() {
         world.sample(&scenario, &samplers, path);
         let ledgers = common::apply_all(&scenario, &world);
         // Budget (0) and dual (3) accept every project; compare them year by year.
@@ -109,7 +115,7 @@ fn a_paths_world_depends_only_on_seed_and_path() {
     reused.sample(&scenario, &samplers, 3);
     reused.sample(&scenario, &samplers, 7);
     let apps = |w: &World| {
-        (0..scenario.years)
+        (0..scenario.years())
             .flat_map(|t| w.applications(t).to_vec())
             .collect::<Vec<_>>()
     };

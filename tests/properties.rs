@@ -200,7 +200,7 @@ fn check_budget_room(
     let mut difference = 0.0;
     for (t, year) in years.enumerate() {
         difference += (year.net_saving() - year.budget_effect()) / ledger.price_factor(t);
-        let rooms: f64 = (0..scenario.units.len())
+        let rooms: f64 = (0..scenario.units().len())
             .map(|u| ledger.unit(t, u).room)
             .sum();
         prop_assert!(
@@ -223,8 +223,8 @@ fn check_result_effect(
     aggregates: &sifsim::aggregate::Accumulator,
 ) -> Result<(), TestCaseError> {
     let layout = Layout::of(scenario);
-    for d in 0..scenario.designs.len() {
-        let by_year: f64 = (0..scenario.years)
+    for d in 0..scenario.designs().len() {
+        let by_year: f64 = (0..scenario.years())
             .map(|t| aggregates.mean(layout.year(d, t, YearStat::ResultEffect)))
             .sum();
         let total = aggregates.mean(layout.total(d, Total::NetSaving));
@@ -242,13 +242,16 @@ fn check_identities(
     design: usize,
     ledger: &Ledger,
 ) -> Result<(), TestCaseError> {
-    let initial = scenario.designs[design].initial;
+    let initial = scenario.designs()[design].initial;
     // Without a floor or a shortfall to bear, a unit repays at most its room.
-    let repays_at_most_its_room = scenario.designs[design].model.repayment().is_none_or(|r| {
-        r.basis == Basis::Realized && r.floor_share == 0.0 && r.shortfall_bearer == Bearer::Fund
-    });
+    let repays_at_most_its_room = scenario.designs()[design]
+        .model
+        .repayment()
+        .is_none_or(|r| {
+            r.basis == Basis::Realized && r.floor_share == 0.0 && r.shortfall_bearer == Bearer::Fund
+        });
     // Only decided projects, approved without the money test, can overcommit the fund.
-    let may_overcommit = scenario.projects.iter().any(|p| p.decided);
+    let may_overcommit = scenario.projects().iter().any(|p| p.decided);
     let mut cash = initial;
     let (mut due, mut settled) = (0.0, 0.0);
     let all_years = ledger.years().iter().chain(ledger.after_window());
@@ -296,7 +299,7 @@ fn check_identities(
         );
         due += year.instalments_due;
         settled += year.written_off;
-        for u in 0..scenario.units.len() {
+        for u in 0..scenario.units().len() {
             let flows = ledger.unit(t, u);
             prop_assert!(flows.burden().is_finite());
             prop_assert!(
@@ -338,9 +341,9 @@ proptest! {
         let samplers = Samplers::new(&scenario);
         let mut world = World::default();
         let mut ledger = Ledger::default();
-        for path in 0..scenario.paths {
+        for path in 0..scenario.paths() {
             world.sample(&scenario, &samplers, path);
-            for (d, design) in scenario.designs.iter().enumerate() {
+            for (d, design) in scenario.designs().iter().enumerate() {
                 let mut approved = Approved::default();
                 ledger.apply_observed(&scenario, design, &world, &mut approved);
                 check_identities(&scenario, d, &ledger)?;
@@ -399,7 +402,7 @@ proptest! {
         let spread = |s: sifsim::results::Spread| [(0.05, s.p5), (0.5, s.p50), (0.95, s.p95)];
         for (design, distributions) in results.summary.designs.iter().zip(&results.distributions.designs) {
             let c = design.final_cash;
-            let last = distributions.get(Quantity::Cash { t: scenario.years - 1 });
+            let last = distributions.get(Quantity::Cash { t: scenario.years() - 1 });
             check_percentiles(last, &[(0.05, c.p5), (0.25, c.p25), (0.5, c.p50), (0.75, c.p75), (0.95, c.p95)])?;
             check_percentiles(&distributions.net_saving, &spread(design.net_saving))?;
             check_percentiles(&distributions.net_saving_lifetime, &spread(design.net_saving_lifetime))?;

@@ -371,7 +371,7 @@ fn every_bundled_scenario_reads_back_as_written() {
     for entry in fs::read_dir("scenarios").unwrap() {
         let path = entry.unwrap().path();
         let mut scenario = Scenario::load(&path).unwrap();
-        scenario.paths = 200;
+        scenario = scenario.with_futures(Some(200), None).unwrap();
         let aggregates = simulate(&scenario, &Unmonitored).unwrap();
         let run = RunInfo {
             threads: 1,

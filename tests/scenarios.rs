@@ -36,7 +36,7 @@ fn every_bundled_scenario_validates_and_runs() {
     }
     for file in files {
         let mut scenario = Scenario::load(&file).unwrap_or_else(|e| panic!("{e}"));
-        scenario.paths = 2000;
+        scenario = scenario.with_futures(Some(2000), None).unwrap();
         let aggregates = simulate(&scenario, &Unmonitored).unwrap();
         assert_eq!(aggregates.invalid_slot(), None, "{}", file.display());
     }
@@ -146,7 +146,8 @@ fn each_pessimistic_variant_differs_only_in_its_outcome_assumptions() {
         );
         let (base, variant) = (load(fund), load(&format!("{fund}-pessimistic")));
         assert_ne!(
-            base.name, variant.name,
+            base.name(),
+            variant.name(),
             "{fund}: both variants would write one folder"
         );
     }
@@ -206,25 +207,28 @@ fn check_headlines(fund: &str) {
         let lines = headlines(&text);
         assert!(!lines.is_empty(), "{name}: no headline to check");
         let mut scenario = load(&name);
-        scenario.paths = 2000;
+        scenario = scenario.with_futures(Some(2000), None).unwrap();
         let aggregates = simulate(&scenario, &Unmonitored).unwrap();
         let layout = Layout::of(&scenario);
         for line in lines {
             let d = scenario
-                .designs
+                .designs()
                 .iter()
                 .position(|design| design.name == line.design)
                 .unwrap_or_else(|| panic!("{name}: no design {}", line.design));
             let mean = |stat| aggregates.mean(layout.total(d, stat));
             let actual = match line.quantity.as_str() {
-                "set_aside" => scenario.designs[d].initial + mean(Total::Deposits),
+                "set_aside" => scenario.designs()[d].initial + mean(Total::Deposits),
                 "approved" => mean(Total::Approved),
                 "paid_out" => mean(Total::Payouts) + mean(Total::AfterPayouts),
                 "years" => {
-                    let last_year = scenario.start_year + scenario.years as i64 - 1;
-                    let last = scenario.designs[d].approval.last_year.unwrap_or(last_year);
+                    let last_year = scenario.start_year() + scenario.years() as i64 - 1;
+                    let last = scenario.designs()[d]
+                        .approval
+                        .last_year
+                        .unwrap_or(last_year);
                     assert_eq!(
-                        (scenario.start_year as f64, last.min(last_year) as f64),
+                        (scenario.start_year() as f64, last.min(last_year) as f64),
                         (line.value, line.last),
                         "{name}: years of {}",
                         line.design

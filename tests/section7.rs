@@ -248,7 +248,7 @@ fn evaluations_move_the_chance_of_success_to_the_posteriors() {
     let posterior = |z: f64| phi(z) * s(p, rho, z).powi(2) * (1.0 - s(p, rho, z));
     let expected = integral(|z| posterior(z) * s(p, rho, z)) / integral(posterior);
     assert!(expected > 0.4, "two of three succeeded: {expected}");
-    let told = scenario.outcomes.chance_of_success(p);
+    let told = scenario.outcomes().chance_of_success(p);
     assert!((told - expected).abs() < 1e-6, "{told} vs {expected}");
     let paths = 100_000;
     let seen = successes(&scenario, paths).iter().sum::<usize>() as f64 / paths as f64;

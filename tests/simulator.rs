@@ -19,7 +19,7 @@ const COMPARE: &str = include_str!("../scenarios/compare.toml");
 
 fn compare(paths: u64) -> Scenario {
     let mut scenario = Scenario::from_bytes("compare.toml".as_ref(), COMPARE.as_bytes()).unwrap();
-    scenario.paths = paths;
+    scenario = scenario.with_futures(Some(paths), None).unwrap();
     scenario
 }
 
@@ -132,4 +132,27 @@ fn a_job_too_large_is_refused_whole_before_any_run() {
     assert_eq!(error.exit_code(), 2);
     assert!(error.to_string().starts_with("2 runs would take about"));
     assert!(recorder.started.lock().unwrap().is_empty());
+}
+
+/// Paths and seed given instead of the file's are checked as the file's are: no scenario a
+/// file could not express is built (the sealed scenario of issue 30).
+#[test]
+fn paths_and_seed_given_instead_of_the_files_are_checked_like_the_files() {
+    let scenario = compare(10);
+    let problems = scenario.clone().with_futures(Some(0), None).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, "simulation.paths");
+    let problems = (scenario.clone())
+        .with_futures(None, Some(u64::MAX))
+        .unwrap_err();
+    assert_eq!(problems[0].field, "simulation.seed");
+    assert!(
+        problems[0].to_string().contains("18446744073709551615"),
+        "{}",
+        problems[0]
+    );
+    let kept = scenario
+        .with_futures(Some(7), Some(i64::MAX as u64))
+        .unwrap();
+    assert_eq!((kept.paths(), kept.seed()), (7, i64::MAX as u64));
 }

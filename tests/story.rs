@@ -173,14 +173,14 @@ fn the_hand_built_case_is_told_year_by_year() {
 fn compare(paths: u64) -> Scenario {
     let text = include_str!("../scenarios/compare.toml");
     let mut scenario = Scenario::from_bytes("compare.toml".as_ref(), text.as_bytes()).unwrap();
-    scenario.paths = paths;
+    scenario = scenario.with_futures(Some(paths), None).unwrap();
     scenario
 }
 
 #[test]
 fn a_storys_balances_are_the_ledgers_and_the_runs_for_that_path() {
     let scenario = compare(50);
-    for (d, design) in scenario.designs.iter().enumerate() {
+    for (d, design) in scenario.designs().iter().enumerate() {
         let story = tell(&scenario, d, 17, Choice::Asked);
         let mut world = World::default();
         world.sample(&scenario, &Samplers::new(&scenario), 17);
@@ -200,7 +200,7 @@ fn a_storys_balances_are_the_ledgers_and_the_runs_for_that_path() {
         .unwrap()
         .simulate(&one)
         .unwrap();
-    for (d, design) in one.designs.iter().enumerate() {
+    for (d, design) in one.designs().iter().enumerate() {
         let story = tell(&one, d, 0, Choice::Asked);
         let rows = results.fund.iter().filter(|r| r.design == design.name);
         for (told, row) in story.years.iter().zip(rows) {
@@ -243,7 +243,7 @@ fn the_typical_dry_future_is_the_first_at_the_median_year() {
         panic!("no future ran dry")
     };
     // Every path's first dry year, told one by one.
-    let dry: Vec<(i64, u64)> = (0..scenario.paths)
+    let dry: Vec<(i64, u64)> = (0..scenario.paths())
         .filter_map(|p| tell(&scenario, 2, p, Choice::Asked).ran_dry.map(|y| (y, p)))
         .collect();
     let mut years: Vec<i64> = dry.iter().map(|d| d.0).collect();

@@ -34,7 +34,7 @@ fn compare_with(path: &str, value: f64) -> Scenario {
 }
 
 fn horizon(scenario: &Scenario, d: usize) -> Option<usize> {
-    scenario.designs[d]
+    scenario.designs()[d]
         .model
         .repayment()
         .map(|r| r.horizon_years)
@@ -58,7 +58,7 @@ fn a_design_field_goes_to_every_design_or_to_the_named_one() {
 fn a_field_left_to_its_default_can_be_swept() {
     let scenario = compare_with("design.repayment.plan_share", 0.5);
     let shares: Vec<f64> = (1..4)
-        .map(|d| scenario.designs[d].model.repayment().unwrap().plan_share)
+        .map(|d| scenario.designs()[d].model.repayment().unwrap().plan_share)
         .collect();
     assert_eq!(shares, vec![0.5; 3]);
 }
@@ -67,13 +67,13 @@ fn a_field_left_to_its_default_can_be_swept() {
 fn a_project_type_field_goes_to_every_type_or_to_the_named_one() {
     let all = compare_with("project_type.success_probability", 0.25);
     assert!(
-        all.project_types
+        all.project_types()
             .iter()
             .all(|t| t.spec.success_probability == 0.25)
     );
     let one = compare_with("project_type[Väg till arbete].cost.median", 9.0);
     let medians: Vec<f64> = one
-        .project_types
+        .project_types()
         .iter()
         .map(|t| t.spec.cost.median)
         .collect();
@@ -84,18 +84,19 @@ fn a_project_type_field_goes_to_every_type_or_to_the_named_one() {
 fn municipality_and_unit_fields() {
     assert_eq!(
         compare_with("municipality.annual_result.sd", 5.0)
-            .municipality
+            .municipality()
             .annual_result
             .sd,
         5.0
     );
-    let units = compare_with("unit[fritid].frame", 99.0).units;
+    let variant = compare_with("unit[fritid].frame", 99.0);
+    let units = variant.units();
     assert_eq!(
         units.iter().map(|u| u.frame).collect::<Vec<_>>(),
         vec![1500.0, 2500.0, 99.0, 400.0]
     );
     let dual = compare_with("design.grant.fixed", 2.0);
-    assert!(matches!(dual.designs[3].model, Model::Dual { grant, .. } if grant.fixed == 2.0));
+    assert!(matches!(dual.designs()[3].model, Model::Dual { grant, .. } if grant.fixed == 2.0));
 }
 
 fn sweep_csv(args: &[&str], scenario: &str) -> String {

@@ -80,15 +80,15 @@ fn failed_share(scenario: &Scenario) -> f64 {
     let samplers = Samplers::new(scenario);
     let mut world = World::default();
     let mut failed = 0;
-    for path in 0..scenario.paths {
+    for path in 0..scenario.paths() {
         world.sample(scenario, &samplers, path);
         let ledgers = apply_all(scenario, &world);
-        let burden: f64 = (0..scenario.years).map(|t| ledgers[0].burden(t, 0)).sum();
+        let burden: f64 = (0..scenario.years()).map(|t| ledgers[0].burden(t, 0)).sum();
         if burden > 3.0 {
             failed += 1;
         }
     }
-    failed as f64 / scenario.paths as f64
+    failed as f64 / scenario.paths() as f64
 }
 
 fn simulate(scenario: &Scenario) -> Results {
@@ -171,7 +171,7 @@ fn the_curves_of_two_outcomes_step_at_them() {
 #[test]
 fn the_last_years_balance_agrees_with_its_curve_and_percentiles() {
     let mut scenario = Scenario::load(Path::new("scenarios/compare.toml")).unwrap();
-    scenario.paths = 3000;
+    scenario = scenario.with_futures(Some(3000), None).unwrap();
     let results = simulate(&scenario);
     let rows = results.exceedance_rows();
     for (d, design) in results.summary.designs.iter().enumerate() {

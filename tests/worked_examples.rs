@@ -57,7 +57,7 @@ repayment.horizon_years = 1
     for u in 0..2 {
         assert_close(ledgers[0].unit(2, u).repaid, 1.0);
         assert_close(ledgers[0].unit(2, u).room, 1.0);
-        for t in 0..scenario.years {
+        for t in 0..scenario.years() {
             assert_close(ledgers[0].unit(t, u).burden(), 0.0);
         }
     }
@@ -191,7 +191,7 @@ fund.deposits = [{{ kind = "replenish", amount = 5, probability = 0.5 }}]
 }
 
 fn budget_world(scenario: &sifsim::scenario::Scenario, will: &[f64]) -> World {
-    let years = scenario.years;
+    let years = scenario.years();
     let mut applications = vec![Vec::new(); years];
     for (i, year) in applications.iter_mut().take(4).enumerate() {
         year.push(known(i, 4.0, false, 0.0));
@@ -478,7 +478,7 @@ model = "budget"
 fund.initial = 100
 "#,
     );
-    let years = scenario.years;
+    let years = scenario.years();
     let app = |overrun| sifsim::world::Application {
         overrun,
         ..known(0, 10.0, false, 0.0)
@@ -564,7 +564,7 @@ fund.initial = 2
     }
     let aggregates = aggregate_one(&scenario, &world, &ledgers);
     let layout = Layout::of(&scenario);
-    for t in 5..scenario.years {
+    for t in 5..scenario.years() {
         assert_eq!(ledger.burden(t, 0), 0.0, "year {t}");
         assert_eq!(ledger.unit(t, 0).room, 0.0, "year {t}");
         assert_eq!(ledger.years()[t].saving, 0.0, "year {t}");

@@ -242,14 +242,14 @@ pub struct Layout {
 impl Layout {
     /// The layout of a scenario's results.
     pub fn of(scenario: &Scenario) -> Layout {
-        let (years, units) = (scenario.years, scenario.units.len());
+        let (years, units) = (scenario.years(), scenario.units().len());
         let blocks = |year: usize, unit_year: usize, total: usize, unit_total: usize| {
             let a = years * year;
             let b = a + years * units * unit_year;
             let c = b + total;
             [0, a, b, c, c + units * unit_total]
         };
-        let designs = scenario.designs.len();
+        let designs = scenario.designs().len();
         Layout {
             compared: designs.min(MAX_COMPARED),
             designs,
@@ -353,10 +353,10 @@ impl Layout {
             let name = PairStat::NAMES[offset % PairStat::COUNT];
             return format!("a comparison of two designs, {name}");
         }
-        let design = &scenario.designs[sum / blocks[4]].name;
+        let design = &scenario.designs()[sum / blocks[4]].name;
         let offset = sum % blocks[4];
         let year = |t: usize| scenario.calendar_year(t);
-        let unit = |u: usize| &scenario.units[u].id;
+        let unit = |u: usize| &scenario.units()[u].id;
         if offset < blocks[1] {
             let (t, stat) = (offset / YearStat::COUNT, offset % YearStat::COUNT);
             let name = YearStat::NAMES[stat];

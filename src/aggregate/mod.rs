@@ -313,7 +313,7 @@ impl Accumulator {
         let mut result_tipped_years = 0u32;
         let (mut net_saving, mut net_saving_discounted, mut net_saving_real) = (0.0, 0.0, 0.0);
         let (mut budget_effect, mut budget_effect_discounted) = (0.0, 0.0);
-        let payouts_count = !scenario.municipality.balanskrav_excludes_fund_payouts;
+        let payouts_count = !scenario.municipality().balanskrav_excludes_fund_payouts;
         for (t, year) in ledger.years().iter().enumerate() {
             depleted_by |= year.depleted;
             let real = year.net_saving() / scenario.price_factor(t);
@@ -423,13 +423,13 @@ impl Accumulator {
     ) -> bool {
         let layout = self.layout;
         let mut some_unit_tipped = false;
-        for (u, unit) in scenario.units.iter().enumerate() {
+        for (u, unit) in scenario.units().iter().enumerate() {
             let mut burden_total = 0.0;
             let mut lifetime = 0.0;
             let mut any_above_1pct = false;
             let mut any_tipped = false;
             let mut any_repaid_above_room = false;
-            for t in 0..scenario.years {
+            for t in 0..scenario.years() {
                 let frame = unit.frame * scenario.price_factor(t);
                 let burden = ledger.burden(t, u);
                 let ordinary = world.unit_result_share(t, u) * frame;
@@ -443,7 +443,7 @@ impl Accumulator {
                 self.add::<PILOT>(stat(UnitYearStat::Burden), burden);
                 self.flag::<PILOT>(stat(UnitYearStat::Tipped), tipped);
             }
-            for t in scenario.years..ledger.lifetime_years() {
+            for t in scenario.years()..ledger.lifetime_years() {
                 lifetime += ledger.burden(t, u) / ledger.price_factor(t);
             }
             let stat = |s| layout.unit_total(d, u, s);

@@ -187,21 +187,23 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
     let text = &lang.table().validate;
     let mnkr = |x: f64| lang.mnkr(x);
     let mut out = String::new();
-    let last_year = scenario.calendar_year(scenario.years - 1);
+    let last_year = scenario.calendar_year(scenario.years() - 1);
     let futures = fill(
         lang.table().futures_seed,
         &[
-            ("paths", &lang.number(scenario.paths as f64, 0)),
-            ("seed", &scenario.seed.to_string()),
+            ("paths", &lang.number(scenario.paths() as f64, 0)),
+            ("seed", &scenario.seed().to_string()),
         ],
     );
     let _ = writeln!(
         out,
         "{} ({}): {}–{last_year}, {futures}",
-        scenario.name, scenario.municipality.name, scenario.start_year,
+        scenario.name(),
+        scenario.municipality().name,
+        scenario.start_year(),
     );
-    let _ = writeln!(out, "\n{} {}:", scenario.units.len(), text.units);
-    for unit in &scenario.units {
+    let _ = writeln!(out, "\n{} {}:", scenario.units().len(), text.units);
+    for unit in scenario.units() {
         let _ = writeln!(
             out,
             "  {:<16} {} — {} {}",
@@ -211,14 +213,14 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
             mnkr(unit.frame)
         );
     }
-    let unit_id = |u: usize| scenario.units[u].id.as_str();
+    let unit_id = |u: usize| scenario.units()[u].id.as_str();
     let _ = writeln!(
         out,
         "\n{} {}:",
-        scenario.project_types.len(),
+        scenario.project_types().len(),
         text.project_types
     );
-    for t in &scenario.project_types {
+    for t in scenario.project_types() {
         let _ = writeln!(
             out,
             "  {} — {} {}, {} {}, {} {}, {} {}",
@@ -236,10 +238,10 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "\n{} {}:",
-        scenario.projects.len(),
+        scenario.projects().len(),
         text.known_projects
     );
-    for p in &scenario.projects {
+    for p in scenario.projects() {
         let decided = if p.decided {
             format!(" ({})", text.decided)
         } else {
@@ -260,22 +262,22 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
         );
     }
     let specs = scenario
-        .project_types
+        .project_types()
         .iter()
         .map(|t| &t.spec)
-        .chain(scenario.projects.iter().map(|p| &p.spec))
+        .chain(scenario.projects().iter().map(|p| &p.spec))
         .filter(|spec| spec.planned_savings_total > 0.0);
     let (mut count, mut losing) = (0, 0);
     for spec in specs {
         count += 1;
-        losing += usize::from(spec.saving_per_krona_given(&scenario.outcomes) < 1.0);
+        losing += usize::from(spec.saving_per_krona_given(scenario.outcomes()) < 1.0);
     }
     if count > 0 && losing == count {
         let _ = write!(out, "\n{}", wrap_text(text.warning, 100));
     }
     out += &fate(scenario, lang);
-    let _ = writeln!(out, "\n{} {}:", scenario.designs.len(), text.designs);
-    for d in &scenario.designs {
+    let _ = writeln!(out, "\n{} {}:", scenario.designs().len(), text.designs);
+    for d in scenario.designs() {
         let _ = writeln!(
             out,
             "  {} — {}, {} {}, {} {}",
@@ -295,7 +297,7 @@ pub fn describe(scenario: &Scenario, lang: Lang) -> String {
 /// independent projects are assumed where there is more than one project.
 fn fate(scenario: &Scenario, lang: Lang) -> String {
     let text = &lang.table().validate;
-    let outcomes = &scenario.outcomes;
+    let outcomes = &scenario.outcomes();
     if outcomes.shared() {
         let title = if outcomes.evaluations.is_empty() {
             text.fate_title
@@ -310,8 +312,8 @@ fn fate(scenario: &Scenario, lang: Lang) -> String {
             ],
         );
         let mut out = format!("\n{}", wrap_text(&heading, 100));
-        let specs = (scenario.project_types.iter().map(|t| &t.spec))
-            .chain(scenario.projects.iter().map(|p| &p.spec));
+        let specs = (scenario.project_types().iter().map(|t| &t.spec))
+            .chain(scenario.projects().iter().map(|p| &p.spec));
         for spec in specs {
             let p = spec.success_probability;
             let line = fill(
@@ -331,9 +333,9 @@ fn fate(scenario: &Scenario, lang: Lang) -> String {
         }
         return out;
     }
-    let expected_projects = scenario.projects.len() as f64
-        + (scenario.project_types.iter())
-            .map(|t| t.arrivals_per_year * scenario.years as f64)
+    let expected_projects = scenario.projects().len() as f64
+        + (scenario.project_types().iter())
+            .map(|t| t.arrivals_per_year * scenario.years() as f64)
             .sum::<f64>();
     if expected_projects > 1.0 {
         format!("\n{}", wrap_text(text.independent, 100))

@@ -75,14 +75,14 @@ fn chart_data<'a>(sweep: &Sweep<'a>, lang: Lang) -> SweepData<'a> {
     let base = sweep.base;
     let l = lang.labels();
     SweepData {
-        title: format!("{} – {}", base.name, l.sweep),
+        title: format!("{} – {}", base.name(), l.sweep),
         subtitle: format!(
             "{} {} {}, {} {} · sifsim {}",
-            lang.number(base.paths as f64, 0),
+            lang.number(base.paths() as f64, 0),
             l.futures,
             l.per_setting,
             l.seed,
-            base.seed,
+            base.seed(),
             env!("CARGO_PKG_VERSION")
         ),
         settings: sweep.settings,

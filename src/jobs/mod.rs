@@ -89,7 +89,7 @@ impl Options {
     /// Where `job` on `source` with `settings` writes: `--out` or the default folder, refused
     /// before anything is simulated if sifsim may not write there.
     fn out(&self, job: Job, source: &Source, settings: &[Setting]) -> Result<PathBuf, Error> {
-        let name = &source.scenario().name;
+        let name = &source.scenario().name();
         let out = (self.out.clone()).unwrap_or_else(|| default_out(job, name, settings));
         folder::check_target(&out)?;
         Ok(out)
@@ -113,8 +113,8 @@ fn provenance(job: Job, source: &Source, settings: &[Setting]) -> Provenance {
     Provenance {
         job: job.name().into(),
         scenario_sha256: source.sha256.clone(),
-        seed: scenario.seed,
-        paths: scenario.paths,
+        seed: scenario.seed(),
+        paths: scenario.paths(),
         settings: settings.iter().map(Setting::to_string).collect(),
     }
 }

@@ -61,8 +61,8 @@ pub fn tune(simulator: &Simulator, request: &TuneRequest) -> Result<TuneOutcome,
         maximise: request.maximise,
     };
     // Every figure named is checked at the door, against a run of one future.
-    let mut one = source.scenario().clone();
-    one.paths = 1;
+    let one = (source.scenario().clone().with_futures(Some(1), None))
+        .expect("one future is always allowed");
     let sample = Figures::of(&simulator.simulate(&one)?.summary.designs[0]);
     let argument = if request.maximise {
         "--maximise"

@@ -217,12 +217,12 @@ impl Ledger {
     ) {
         // The ledger starts with the simulated years; booking a project extends it to the
         // project's end.
-        let window = scenario.years;
+        let window = scenario.years();
         self.window = window;
         reset(&mut self.years, window);
         let rules = design.model.repayment();
         let leads_pay = rules.is_some_and(|r| r.shortfall_bearer == Bearer::Lead);
-        let units = scenario.units.len();
+        let units = scenario.units().len();
         self.units.reset(units, window, rules.is_some(), leads_pay);
         // Instalments due and amounts owed are booked only under repayment, owed only under a
         // floor on the whole plan; books never written stay 0 and are not opened.
@@ -270,7 +270,7 @@ impl Ledger {
                 calendar_year: scenario.calendar_year(t),
                 price_factor: f,
                 positive_result,
-                total_budget: scenario.municipality.total_budget,
+                total_budget: scenario.municipality().total_budget,
                 depleted_last_year,
                 will: world.will(t),
             };
@@ -321,7 +321,7 @@ impl Ledger {
                     PotKind::Grant => &mut grant,
                 };
                 let decided =
-                    matches!(app.source, Source::Known(i) if scenario.projects[i].decided);
+                    matches!(app.source, Source::Known(i) if scenario.projects()[i].decided);
                 let cost = app.cost * f;
                 if decided || pot.uncommitted >= cost {
                     pot.uncommitted -= cost;

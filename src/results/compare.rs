@@ -29,7 +29,7 @@ pub struct Comparison {
 /// Every pair of the first designs the aggregates compared, in file order.
 pub(super) fn comparisons(scenario: &Scenario, aggregates: &Accumulator) -> Vec<Comparison> {
     let layout = aggregates.layout();
-    let names = |d: usize| scenario.designs[d].name.clone();
+    let names = |d: usize| scenario.designs()[d].name.clone();
     let mut pairs = Vec::new();
     for a in 0..layout.compared() {
         for b in a + 1..layout.compared() {

@@ -257,9 +257,10 @@ impl Checker {
         0.0
     }
 
-    pub(super) fn integer(&mut self, field: Field, v: i64, min: i64, max: i64) -> i64 {
-        if (min..=max).contains(&v) {
-            return v;
+    pub(super) fn integer(&mut self, field: Field, v: impl Into<i128>, min: i64, max: i64) -> i64 {
+        let v: i128 = v.into();
+        if (i128::from(min)..=i128::from(max)).contains(&v) {
+            return v as i64;
         }
         let (v, min_text, max) = (v.to_string(), min.to_string(), max.to_string());
         let values = [("value", v.as_str()), ("min", &min_text), ("max", &max)];

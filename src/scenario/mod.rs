@@ -19,26 +19,26 @@ pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, validate};
 #[derive(Debug, Clone)]
 pub struct Scenario {
     /// `simulation.name`, used in titles and the output folder's name.
-    pub name: String,
+    name: String,
     /// Calendar year of the first simulated year.
-    pub start_year: i64,
+    start_year: i64,
     /// Number of simulated years (1..=200).
-    pub years: usize,
+    years: usize,
     /// Number of Monte Carlo paths.
-    pub paths: u64,
+    paths: u64,
     /// Seed of every path's random stream.
-    pub seed: u64,
-    pub municipality: Municipality,
+    seed: u64,
+    municipality: Municipality,
     /// The förvaltningar; projects refer to them by index.
-    pub units: Vec<Unit>,
+    units: Vec<Unit>,
     /// Random applications.
-    pub project_types: Vec<ProjectType>,
+    project_types: Vec<ProjectType>,
     /// Known projects, applying in their start year before any random application.
-    pub projects: Vec<KnownProject>,
+    projects: Vec<KnownProject>,
     /// The fund designs compared on the same futures.
-    pub designs: Vec<Design>,
+    designs: Vec<Design>,
     /// How much the projects of one future share their fate, and what evaluations showed.
-    pub outcomes: Outcomes,
+    outcomes: Outcomes,
     /// `f(t)` for each simulated year and the years after them that a project approved in the
     /// last one reaches without extra delay.
     price_factors: Vec<f64>,
@@ -74,7 +74,99 @@ pub enum ScenarioError {
     },
 }
 
+impl ScenarioError {
+    /// The `problems` of a scenario whose text is not at hand (a table, or values given
+    /// instead of the file's), `path` naming the file.
+    pub fn invalid(path: &Path, problems: Vec<Problem>) -> ScenarioError {
+        ScenarioError::Invalid {
+            path: path.to_owned(),
+            report: report::render_problems(path, "", &problems),
+            problems,
+        }
+    }
+}
+
 impl Scenario {
+    /// `simulation.name`, used in titles and the output folder's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Calendar year of the first simulated year.
+    pub fn start_year(&self) -> i64 {
+        self.start_year
+    }
+
+    /// Number of simulated years (1..=200).
+    pub fn years(&self) -> usize {
+        self.years
+    }
+
+    /// Number of Monte Carlo paths.
+    pub fn paths(&self) -> u64 {
+        self.paths
+    }
+
+    /// Seed of every path's random stream.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn municipality(&self) -> &Municipality {
+        &self.municipality
+    }
+
+    /// The förvaltningar; projects refer to them by index.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// Random applications.
+    pub fn project_types(&self) -> &[ProjectType] {
+        &self.project_types
+    }
+
+    /// Known projects, applying in their start year before any random application.
+    pub fn projects(&self) -> &[KnownProject] {
+        &self.projects
+    }
+
+    /// The fund designs compared on the same futures.
+    pub fn designs(&self) -> &[Design] {
+        &self.designs
+    }
+
+    /// How much the projects of one future share their fate, and what evaluations showed.
+    pub fn outcomes(&self) -> &Outcomes {
+        &self.outcomes
+    }
+
+    /// The same scenario run on other futures: `paths` and `seed`, when given, checked as the
+    /// file's are.
+    pub fn with_futures(
+        mut self,
+        paths: Option<u64>,
+        seed: Option<u64>,
+    ) -> Result<Scenario, Vec<Problem>> {
+        let mut c = check::Checker::default();
+        if let Some(paths) = paths {
+            self.paths = validate::paths(&mut c, paths);
+        }
+        if let Some(seed) = seed {
+            self.seed = validate::seed(&mut c, seed);
+        }
+        match c.problems.is_empty() {
+            true => Ok(self),
+            false => Err(c.problems),
+        }
+    }
+
+    /// Keeps only design `index`; the futures stay those of the whole file (MODEL.md 6.7).
+    pub(crate) fn keep_design(&mut self, index: usize) {
+        let kept = self.designs.swap_remove(index);
+        self.designs = vec![kept];
+    }
+
     /// Reads and validates a scenario file.
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
         let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
@@ -116,11 +208,7 @@ impl Scenario {
                     path: path.to_owned(),
                     message: report::suggest(&e.to_string()),
                 })?;
-        validate(&raw).map_err(|problems| ScenarioError::Invalid {
-            path: path.to_owned(),
-            report: report::render_problems(path, "", &problems),
-            problems,
-        })
+        validate(&raw).map_err(|problems| ScenarioError::invalid(path, problems))
     }
 
     /// `f(t) = (1 + index)^t`: the price factor of simulated year `t` (0 = start year).

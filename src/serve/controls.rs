@@ -65,20 +65,20 @@ const DEPOSITS: [(&str, &str, &str); 2] = [
 
 /// Every control of `scenario`: each design's rules, then the assumptions, paths and seed.
 pub fn controls(scenario: &Scenario) -> Vec<Control> {
-    let mut controls: Vec<Control> = (scenario.designs.iter().enumerate())
+    let mut controls: Vec<Control> = (scenario.designs().iter().enumerate())
         .flat_map(|(d, design)| design_controls(scenario, d, design))
         .collect();
-    let has_projects = !scenario.project_types.is_empty() || !scenario.projects.is_empty();
+    let has_projects = !scenario.project_types().is_empty() || !scenario.projects().is_empty();
     for key in SCALES {
         let shown = match key {
-            "scale.arrivals_per_year" => !scenario.project_types.is_empty(),
+            "scale.arrivals_per_year" => !scenario.project_types().is_empty(),
             _ => has_projects,
         };
         if shown {
             controls.push(assumption(key, number(0.0, 2.0, 0.05), json!(1.0)));
         }
     }
-    let annual = scenario.municipality.annual_result;
+    let annual = scenario.municipality().annual_result;
     let reach = (3.0 * annual.sd).max(annual.mean.abs()).max(10.0);
     controls.push(assumption(
         "annual_result.mean",
@@ -86,15 +86,15 @@ pub fn controls(scenario: &Scenario) -> Vec<Control> {
         json!(annual.mean),
     ));
     let mut paths: Vec<Json> = PATHS.iter().map(|&p| json!(p)).collect();
-    if !PATHS.contains(&scenario.paths) {
-        paths.push(json!(scenario.paths));
+    if !PATHS.contains(&scenario.paths()) {
+        paths.push(json!(scenario.paths()));
     }
     controls.push(assumption(
         "paths",
         Input::Choice { options: paths },
-        json!(scenario.paths),
+        json!(scenario.paths()),
     ));
-    controls.push(assumption("seed", Input::Entry, json!(scenario.seed)));
+    controls.push(assumption("seed", Input::Entry, json!(scenario.seed())));
     controls
 }
 
@@ -138,7 +138,7 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
     let choice = |options: &[&str]| Input::Choice {
         options: options.iter().map(|o| json!(o)).collect(),
     };
-    let last_year = scenario.calendar_year(scenario.years - 1);
+    let last_year = scenario.calendar_year(scenario.years() - 1);
     let (start, horizon) = repayment.map_or((3, 10), |r| (r.start_within_years, r.horizon_years));
     let (share, fixed) = (
         deposit(design, DEPOSITS[0].1),
@@ -240,7 +240,7 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
         (
             "approval.last_year",
             None,
-            number((scenario.start_year - 1) as f64, last_year as f64, 1.0),
+            number((scenario.start_year() - 1) as f64, last_year as f64, 1.0),
             json!(design.approval.last_year.unwrap_or(last_year)),
         ),
         (
@@ -336,7 +336,7 @@ pub fn edits(
     }
     let current = |c: &Control| values.get(&c.id).unwrap_or(&c.value).clone();
     let mut edits = Vec::new();
-    for (d, design) in scenario.designs.iter().enumerate() {
+    for (d, design) in scenario.designs().iter().enumerate() {
         let mine: Vec<&Control> = controls.iter().filter(|c| c.design == Some(d)).collect();
         let model_id = format!("d{d}.model");
         let model = (mine.iter().find(|c| c.id == model_id)).map_or(Json::Null, |c| current(c));
@@ -439,12 +439,12 @@ fn edit(field: FieldPath, value: &Json) -> Edit {
 /// mean result leaves the result before the start as it was.
 fn assumption_edits(scenario: &Scenario, key: &str, value: &Json) -> Vec<Edit> {
     let x = value.as_f64().unwrap_or(f64::NAN);
-    let specs = (scenario.project_types.iter().enumerate())
+    let specs = (scenario.project_types().iter().enumerate())
         .map(|(i, t)| ("project_type", i, &t.spec))
-        .chain((scenario.projects.iter().enumerate()).map(|(i, p)| ("project", i, &p.spec)));
-    let municipality = &scenario.municipality;
+        .chain((scenario.projects().iter().enumerate()).map(|(i, p)| ("project", i, &p.spec)));
+    let municipality = &scenario.municipality();
     match key {
-        "scale.arrivals_per_year" => (scenario.project_types.iter().enumerate())
+        "scale.arrivals_per_year" => (scenario.project_types().iter().enumerate())
             .map(|(i, t)| {
                 let field = FieldPath::at("project_type", i, "arrivals_per_year");
                 Edit::toward(field, t.arrivals_per_year, t.arrivals_per_year * x)

@@ -90,8 +90,8 @@ impl Fund {
         let scenario = self.source.scenario();
         Entry {
             id: &self.id,
-            name: &scenario.name,
-            municipality: &scenario.municipality.name,
+            name: scenario.name(),
+            municipality: &scenario.municipality().name,
         }
     }
 
@@ -100,9 +100,9 @@ impl Fund {
         let scenario = self.source.scenario();
         View {
             entry: self.entry(),
-            start_year: scenario.start_year,
-            years: scenario.years,
-            designs: (scenario.designs.iter())
+            start_year: scenario.start_year(),
+            years: scenario.years(),
+            designs: (scenario.designs().iter())
                 .map(|d| DesignView {
                     name: &d.name,
                     model: d.model.name(),

@@ -61,8 +61,8 @@ pub fn choose(
 ) -> Result<Option<(u64, Choice)>, StoryError> {
     match pick {
         &Pick::Path(path) => {
-            if path >= scenario.paths {
-                let paths = scenario.paths;
+            if path >= scenario.paths() {
+                let paths = scenario.paths();
                 return Err(PickError::NoSuchPath { path, paths }.into());
             }
             Ok(Some((path, Choice::Asked)))
@@ -89,7 +89,7 @@ pub fn choose(
         Pick::WorstBurden(id) => {
             let u = unit_index(scenario, id)?;
             let totals = each_path(simulator, scenario, design, |ledger| {
-                (0..scenario.years)
+                (0..scenario.years())
                     .map(|t| ledger.burden(t, u))
                     .sum::<f64>()
             })?;
@@ -100,7 +100,7 @@ pub fn choose(
             let burden = ranked[rank.max(1) - 1].0;
             // Sorted by burden then path: the first of an equal burden is its lowest path.
             let path = ranked[ranked.partition_point(|r| r.0 < burden)].1;
-            let unit = scenario.units[u].name.clone();
+            let unit = scenario.units()[u].name.clone();
             Ok(Some((path, Choice::WorstBurden { unit, burden })))
         }
     }
@@ -108,10 +108,10 @@ pub fn choose(
 
 /// The index of the unit with id `id`; refused, listing the units there are, when none has it.
 fn unit_index(scenario: &Scenario, id: &str) -> Result<usize, PickError> {
-    if let Some(u) = scenario.units.iter().position(|u| u.id == id) {
+    if let Some(u) = scenario.units().iter().position(|u| u.id == id) {
         return Ok(u);
     }
-    let units: Vec<String> = (scenario.units.iter())
+    let units: Vec<String> = (scenario.units().iter())
         .map(|u| format!("\"{}\" ({})", u.id, u.name))
         .collect();
     Err(PickError::UnknownUnit {
@@ -131,9 +131,9 @@ fn each_path<T: Send>(
     simulator.check(Work::Run, simulator.cost(scenario))?;
     let samplers = Samplers::new(scenario);
     let monitor = simulator.monitor();
-    let rules = &scenario.designs[design];
+    let rules = &scenario.designs()[design];
     let values = simulator.install(|| {
-        (0..scenario.paths as usize)
+        (0..scenario.paths() as usize)
             .into_par_iter()
             .map_init(
                 || (World::default(), Ledger::default()),

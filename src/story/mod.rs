@@ -180,7 +180,7 @@ pub fn explain(
         Some((path, why)) => Told::Story(tell(scenario, d, path, why)),
         None => Told::NeverRanDry {
             design: design.to_string(),
-            paths: scenario.paths,
+            paths: scenario.paths(),
         },
     })
 }
@@ -193,13 +193,13 @@ pub fn tell(scenario: &Scenario, design: usize, path: u64, why: Choice) -> Story
     let ran_dry = (years.iter())
         .find(|y| y.events.contains(&Event::RanDry))
         .map(|y| y.year);
-    let design = &scenario.designs[design];
+    let design = &scenario.designs()[design];
     Story {
-        scenario: scenario.name.clone(),
+        scenario: scenario.name().to_string(),
         design: design.name.clone(),
         path,
-        paths: scenario.paths,
-        seed: scenario.seed,
+        paths: scenario.paths(),
+        seed: scenario.seed(),
         chosen_because: why,
         initial: design.initial,
         years,
@@ -213,7 +213,7 @@ pub fn tell(scenario: &Scenario, design: usize, path: u64, why: Choice) -> Story
 pub fn tell_world(scenario: &Scenario, design: usize, world: &World) -> Vec<YearStory> {
     let mut heard = Heard::new(scenario);
     let mut ledger = Ledger::default();
-    let rules = &scenario.designs[design];
+    let rules = &scenario.designs()[design];
     ledger.apply_observed(scenario, rules, world, &mut heard);
     let applications = applications(scenario, &heard);
     let mut years: Vec<YearStory> = (ledger.years().iter().enumerate())
@@ -293,8 +293,8 @@ fn deposit_rule(design: &Design, from: Inflow) -> DepositRule {
 /// Every application the design saw, in the order taken, with its year and event. Random
 /// applications are named by their type and their number in the path.
 fn applications(scenario: &Scenario, heard: &Heard) -> Vec<(usize, Application, Event)> {
-    let mut seen = vec![0; scenario.project_types.len()];
-    let unit = |u: usize| scenario.units[u].name.clone();
+    let mut seen = vec![0; scenario.project_types().len()];
+    let unit = |u: usize| scenario.units()[u].name.clone();
     (heard.decisions.iter())
         .map(|&(t, app, decision)| {
             let spec = app.spec(scenario);
@@ -350,7 +350,7 @@ fn outcome(
         room: spec.realization_share * saving,
         effect_years: spec.effect_years,
     };
-    (shows < scenario.years).then_some((shows, outcome))
+    (shows < scenario.years()).then_some((shows, outcome))
 }
 
 /// What each förvaltning with any flow in year `t` paid the fund and gained.
@@ -361,14 +361,14 @@ fn units(
     heard: &Heard,
     t: usize,
 ) -> Vec<Event> {
-    let repayment = scenario.designs[design].model.repayment();
+    let repayment = scenario.designs()[design].model.repayment();
     let unpaid_is = match repayment {
         Some(r) if r.floor_applies_to == FloorScope::Plan => Unpaid::Owed,
         Some(r) if r.shortfall_bearer == Bearer::Lead => Unpaid::LeadPays,
         _ => Unpaid::WrittenOff,
     };
     let mut events = Vec::new();
-    for (u, unit) in scenario.units.iter().enumerate() {
+    for (u, unit) in scenario.units().iter().enumerate() {
         let flows = ledger.unit(t, u);
         let at = t * heard.units + u;
         let due = heard.due[at];
@@ -416,11 +416,11 @@ impl Heard {
         Heard {
             deposits: Vec::new(),
             decisions: Vec::new(),
-            due: vec![0.0; scenario.years * scenario.units.len()],
-            floor: vec![false; scenario.years * scenario.units.len()],
-            not_floor: vec![false; scenario.years * scenario.units.len()],
-            units: scenario.units.len(),
-            window: scenario.years,
+            due: vec![0.0; scenario.years() * scenario.units().len()],
+            floor: vec![false; scenario.years() * scenario.units().len()],
+            not_floor: vec![false; scenario.years() * scenario.units().len()],
+            units: scenario.units().len(),
+            window: scenario.years(),
         }
     }
 }

@@ -52,11 +52,11 @@ impl Terms {
     /// What questions about `scenario`'s run may name.
     pub fn of_scenario(scenario: &Scenario) -> Terms {
         Terms {
-            units: (scenario.units.iter())
+            units: (scenario.units().iter())
                 .map(|u| (u.id.clone(), u.name.clone()))
                 .collect(),
-            start_year: scenario.start_year,
-            years: scenario.years,
+            start_year: scenario.start_year(),
+            years: scenario.years(),
         }
     }
 

@@ -102,7 +102,7 @@ pub fn one_path(scenario: &Scenario) -> (World, Vec<Ledger>) {
 /// Applies every design of `scenario` to `world`.
 pub fn apply_all(scenario: &Scenario, world: &World) -> Vec<Ledger> {
     scenario
-        .designs
+        .designs()
         .iter()
         .map(|design| {
             let mut ledger = Ledger::default();

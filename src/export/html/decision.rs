@@ -124,13 +124,13 @@ pub fn comparisons(summary: &Summary, lang: Lang) -> String {
 fn specs(scenario: &Scenario, lang: Lang) -> Vec<(&ProjectSpec, String)> {
     let per_year = lang.report().per_year;
     scenario
-        .project_types
+        .project_types()
         .iter()
         .map(|t| {
             let count = lang.number(t.arrivals_per_year, 1);
             (&t.spec, fill(per_year, &[("count", &count)]))
         })
-        .chain(scenario.projects.iter().map(|p| {
+        .chain(scenario.projects().iter().map(|p| {
             let year = scenario.calendar_year(p.start).to_string();
             (&p.spec, year)
         }))
@@ -158,7 +158,7 @@ pub fn krona_assumed(scenario: &Scenario, lang: Lang) -> String {
     } else {
         fill(t.krona_assumed_range, &[("low", &low), ("high", &high)])
     };
-    let outcomes = &scenario.outcomes;
+    let outcomes = &scenario.outcomes();
     if outcomes.shared()
         && let Some((low, high)) = range(&|spec| spec.saving_per_krona_given(outcomes))
     {
@@ -208,7 +208,7 @@ pub fn assumptions(scenario: &Scenario, lang: Lang) -> String {
     let with_saving: Vec<f64> = specs
         .iter()
         .filter(|(spec, _)| spec.planned_savings_total > 0.0)
-        .map(|(spec, _)| spec.saving_per_krona_given(&scenario.outcomes))
+        .map(|(spec, _)| spec.saving_per_krona_given(scenario.outcomes()))
         .collect();
     if !with_saving.is_empty() && with_saving.iter().all(|&s| s < 1.0) {
         let _ = writeln!(page, "<p>{}</p>", t.all_lose);

@@ -59,7 +59,7 @@ pub fn report(
     let scenario = parts.scenario;
     let percent = |x: f64| lang.percent(x, 1);
     let summary = &results.summary;
-    let last_year = scenario.calendar_year(scenario.years - 1);
+    let last_year = scenario.calendar_year(scenario.years() - 1);
     let futures = fill(
         t.futures_seed,
         &[
@@ -75,9 +75,9 @@ pub fn report(
          <style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n<p class=\"lead\">{municipality}, \
          {start}–{last_year} · {futures} · sifsim {version}</p>\n",
         html_lang = t.html_lang,
-        title = escape(&scenario.name),
-        municipality = escape(&scenario.municipality.name),
-        start = scenario.start_year,
+        title = escape(scenario.name()),
+        municipality = escape(&scenario.municipality().name),
+        start = scenario.start_year(),
         version = summary.sifsim_version,
     );
 
@@ -96,7 +96,7 @@ pub fn report(
         let sentence = super::compare::breakeven_sentence(found, lang);
         let _ = writeln!(page, "<p class=\"breakeven\">{}</p>", escape(&sentence));
     }
-    let balanskrav = if scenario.municipality.balanskrav_excludes_fund_payouts {
+    let balanskrav = if scenario.municipality().balanskrav_excludes_fund_payouts {
         t.balanskrav_excludes_payouts
     } else {
         t.balanskrav_counts_payouts
@@ -156,21 +156,21 @@ pub fn report(
 
     let _ = writeln!(page, "<h2>{}</h2>", t.scenario_title);
     let applications = describe_applications(
-        scenario.projects.len(),
+        scenario.projects().len(),
         scenario
-            .project_types
+            .project_types()
             .iter()
             .map(|t| t.arrivals_per_year)
             .sum(),
         lang,
     );
-    let annual = &scenario.municipality.annual_result;
+    let annual = &scenario.municipality().annual_result;
     let intro = fill(
         t.scenario_intro,
         &[
             ("mean", &lang.mnkr(annual.mean)),
             ("sd", &lang.mnkr(annual.sd)),
-            ("index", &percent(scenario.municipality.index)),
+            ("index", &percent(scenario.municipality().index)),
             ("applications", &applications),
         ],
     );
@@ -180,7 +180,7 @@ pub fn report(
         figures::heading("unit", lang),
         t.frame
     );
-    for unit in &scenario.units {
+    for unit in scenario.units() {
         let _ = writeln!(
             page,
             "<tr><td>{}</td><td>{}</td></tr>",
@@ -190,12 +190,12 @@ pub fn report(
     }
     let _ = write!(page, "</table></div>\n<p>{}</p>\n<ul>\n", t.designs_intro);
     let every_project_repayable = scenario
-        .project_types
+        .project_types()
         .iter()
         .map(|t| &t.spec)
-        .chain(scenario.projects.iter().map(|p| &p.spec))
+        .chain(scenario.projects().iter().map(|p| &p.spec))
         .all(|spec| spec.repayable);
-    for design in &scenario.designs {
+    for design in scenario.designs() {
         let _ = writeln!(
             page,
             "<li><b>{}</b>: {}{}</li>",
