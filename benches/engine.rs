@@ -7,11 +7,11 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rand::RngExt;
 use rand_distr::{StandardNormal, StandardUniform};
-use sifsim::aggregate::{Accumulator, Layout};
-use sifsim::ledger::Ledger;
+use sifsim::internals::aggregate::{Accumulator, Layout};
+use sifsim::internals::ledger::Ledger;
+use sifsim::internals::simulate::{Unmonitored, simulate};
+use sifsim::internals::world::{Poisson, Samplers, World, stream_rng};
 use sifsim::scenario::Scenario;
-use sifsim::simulate::{Unmonitored, simulate};
-use sifsim::world::{Poisson, Samplers, World, stream_rng};
 
 /// Distinct paths the per-path benchmarks cycle through, so that branch predictors and caches
 /// see varied futures as in a real run rather than one future learnt by heart.

@@ -11,10 +11,10 @@
 //! add 200 paths (from index 1 000 000 on) to a pilot that sets the histograms' ranges, so
 //! everything but the counted paths is the same in both.
 
-use sifsim::aggregate::{Accumulator, Layout, Total};
+use sifsim::internals::aggregate::{Accumulator, Layout, Total};
+use sifsim::internals::simulate::PathBuffers;
+use sifsim::internals::world::Samplers;
 use sifsim::scenario::Scenario;
-use sifsim::simulate::PathBuffers;
-use sifsim::world::Samplers;
 
 /// Paths of the pilot, and the index of its first path.
 const PILOT: (u64, u64) = (200, 1_000_000);

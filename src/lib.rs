@@ -1,46 +1,27 @@
 //! sifsim simulates a Swedish municipality's social investment fund (social investeringsfond)
 //! over many random futures, under the budget, repayment (återföring) and dual designs.
 //!
-//! The engine's data flows one way, one module a step:
+//! The public face is small: a [`Scenario`] read and validated from a file, a [`Simulator`]
+//! that turns it into [`Results`] in memory, [`export`] for every output file and chart,
+//! [`jobs`] for the command line's runs (`run`, `report`, `sweep`, `sensitivity`, `breakeven`,
+//! `tune`, `chart`, `explain`), each a thin layer that decides where it writes, and `serve`
+//! (the default `serve` feature) for the live page. Every failure is one [`Error`] with its
+//! exit code.
 //!
-//! 1. [`scenario`]: the TOML file as written → a validated [`scenario::Scenario`].
-//! 2. [`world`]: one random future per path, sampled from that path's own generators.
-//! 3. [`ledger`]: each design applied to that same world, deterministically.
-//! 4. [`aggregate`]: streaming, exactly mergeable sums and histograms over paths.
-//! 5. [`simulate`]: runs the paths in parallel; [`results`] reads the figures off, and
-//!    [`exceedance`] the chance that a figure is above or below a value, which [`threshold`]
-//!    answers questions about.
-//!
-//! Around it, the shell that every front end shares:
-//!
-//! - [`source`] and [`edit`]: a scenario file as read, and its variants: typed edits written
-//!   into the file's TOML and validated like the file ([`sweep`]'s `--set`, [`sensitivity`]'s
-//!   inputs).
-//! - [`simulator`]: the [`Simulator`] holds the thread pool, the limits of memory and time, and
-//!   the [`simulate::Monitor`] that hears progress and may cancel; it turns validated scenarios
-//!   into [`results::Results`] in memory and touches no file.
-//! - [`export`]: every output file, written into an output folder whole or not at all; any chart
-//!   as SVG text.
-//! - [`breakeven`]: how well the projects must do for a design to break even, searched on the
-//!   same futures.
-//! - [`story`]: one future of one design told year by year, as text, an HTML fragment or a
-//!   serializable [`story::Story`].
-//! - [`jobs`]: `run`, `report`, `sweep`, `sensitivity`, `chart` and `explain`, each a thin layer
-//!   (source → simulator → export) that decides where it writes in one place.
-//! - [`error`]: the one [`Error`] that jobs, `serve` and the binary return, with its exit code;
-//!   each module below returns its own error, which converts into it.
-//! - `serve` (the default `serve` feature): the live page, a local web server whose controls
-//!   make variants and redraw the figures at once.
-//!
-//! The `sifsim` binary (the default `cli` feature) parses arguments, draws the progress bar and
-//! exits with the error's code; without the feature the library has no command-line
-//! dependencies. `docs/architecture.md` draws the whole.
+//! Inside, the data flows one way, one module a step: `scenario` (the file → a validated
+//! scenario) → `world` (one random future per path, from that path's own generators) →
+//! `ledger` (each design applied to that same world, deterministically) → `aggregate`
+//! (streaming, exactly mergeable sums and histograms) → `simulate` (the paths in parallel) →
+//! [`results`]. Around it: `source` and `edit` (a file's variants, typed edits validated like
+//! the file), `sweep`, `sensitivity`, `breakeven` and `tune` (many variants on the same
+//! futures), `exceedance` and `threshold` (the chance that a figure passes a value), `story`
+//! (one future told year by year) and `labels` (every word, Swedish and English). Tests,
+//! benches and fuzz targets reach them through `internals` (the `internals` feature), which
+//! promises no stability. `docs/architecture.md` draws the whole.
 //!
 //! ```
-//! use sifsim::Simulator;
-//! use sifsim::export::{Lang, charts};
-//! use sifsim::scenario::Scenario;
-//! use sifsim::simulate::Unmonitored;
+//! use sifsim::export::charts;
+//! use sifsim::{Lang, Scenario, Simulator, Unmonitored};
 //!
 //! let text = r#"
 //!     [simulation]
@@ -72,28 +53,69 @@
 //! assert!(svg.starts_with("<svg"));
 //! ```
 
-pub mod aggregate;
-pub mod breakeven;
-pub mod edit;
-pub mod error;
-pub mod exceedance;
+// The public face: what a library caller and the binary use.
 pub mod export;
 pub mod jobs;
-pub mod labels;
-pub mod ledger;
 pub mod results;
 pub mod scenario;
-pub mod sensitivity;
 #[cfg(feature = "serve")]
 pub mod serve;
-pub mod simulate;
-pub mod simulator;
-pub mod source;
-pub mod story;
-pub mod sweep;
-pub mod threshold;
-pub mod tune;
-pub mod world;
 
+pub use edit::{Edit, FieldPath};
 pub use error::Error;
-pub use simulator::Simulator;
+pub use labels::Lang;
+pub use results::Results;
+pub use scenario::Scenario;
+pub use simulate::{Monitor, Phase, Unmonitored};
+pub use simulator::{Simulator, SimulatorError};
+pub use source::{Overrides, Source};
+
+// The engine's inside, reached from outside only through `internals`.
+mod aggregate;
+mod breakeven;
+mod edit;
+mod error;
+mod exceedance;
+mod labels;
+mod ledger;
+mod sensitivity;
+mod simulate;
+mod simulator;
+mod source;
+mod story;
+mod sweep;
+mod threshold;
+mod tune;
+mod world;
+
+/// The engine's inside, for tests, benches, examples and fuzz targets (feature `internals`):
+/// no promise of stability.
+#[cfg(feature = "internals")]
+pub mod internals {
+    /// Re-exports every public item of a crate module under the same name.
+    macro_rules! inside {
+        ($($module:ident),*) => {$(
+            pub mod $module {
+                pub use crate::$module::*;
+            }
+        )*};
+    }
+    inside!(
+        aggregate,
+        breakeven,
+        edit,
+        error,
+        exceedance,
+        labels,
+        ledger,
+        sensitivity,
+        simulate,
+        simulator,
+        source,
+        story,
+        sweep,
+        threshold,
+        tune,
+        world
+    );
+}

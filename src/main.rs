@@ -9,20 +9,14 @@ use std::time::{Duration, Instant};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::breakeven::{Figure, Lever};
 use sifsim::export::{Lang, SWEEP_CSV, compare, table};
 use sifsim::jobs::tuned;
 use sifsim::jobs::{
-    self, BreakEvenRequest, ExplainRequest, Options, RunRequest, SensitivityRequest, SweepRequest,
-    TuneRequest,
+    self, BreakEvenRequest, ExplainRequest, Figure, Lever, Options, Pick, Requirement, RunRequest,
+    SensitivityRequest, Setting, SweepRequest, TuneRequest,
 };
 use sifsim::scenario::Scenario;
-use sifsim::simulate::{Monitor, Phase};
-use sifsim::story::Pick;
-use sifsim::sweep::Setting;
-use sifsim::threshold;
-use sifsim::tune::Requirement;
-use sifsim::{Error, Simulator};
+use sifsim::{Error, Monitor, Phase, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -435,7 +429,7 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
         say(&format!(
             "{}{}{} {}\n",
             table::render(&outcome.results.summary, lang),
-            threshold::render(&outcome.results, &outcome.questions, lang),
+            jobs::threshold_answers(&outcome.results, &outcome.questions, lang),
             lang.table().results_written,
             outcome.out.display()
         ));

@@ -45,6 +45,7 @@ pub struct Source {
     /// The file as written.
     table: Table,
     /// The file's text, whose layout and comments a variant's text keeps.
+    #[cfg(feature = "serve")]
     text: String,
     /// The file validated, overrides applied.
     scenario: Scenario,
@@ -68,7 +69,7 @@ impl Source {
         bytes: &[u8],
         overrides: Overrides,
     ) -> Result<Source, SourceError> {
-        let scenario = overrides.applied(path, Scenario::from_bytes(path, bytes)?)?;
+        let scenario = overrides.applied(Scenario::from_bytes(path, bytes)?)?;
         // Valid, so UTF-8 TOML: reading it as a table cannot fail.
         let text = String::from_utf8_lossy(bytes).into_owned();
         let table = toml::from_str(&text).unwrap_or_default();
@@ -76,6 +77,7 @@ impl Source {
             path: path.to_owned(),
             sha256: sha256_hex(bytes),
             table,
+            #[cfg(feature = "serve")]
             text,
             scenario,
             overrides,
@@ -105,6 +107,7 @@ impl Source {
 
     /// The places in the file's TOML that each of `edits` writes, as validation's problems name
     /// theirs: a problem at or inside one is that edit's.
+    #[cfg(feature = "serve")]
     pub fn places(&self, edits: &[Edit]) -> Result<Vec<Vec<Place>>, EditError> {
         Ok(self.edited(edits)?.1)
     }
@@ -112,6 +115,7 @@ impl Source {
     /// The file's text with `edits` written in as [`Source::variant`] writes them, its comments
     /// and layout kept and each changed value marked; refused like the variant when it is not
     /// valid. Overrides are not written: give paths and seed as edits to keep them.
+    #[cfg(feature = "serve")]
     pub fn variant_text(&self, edits: &[Edit]) -> Result<String, SourceError> {
         let edits = self.within_limits(edits)?;
         let (table, places) = self.edited(&edits)?;
@@ -143,7 +147,7 @@ impl Source {
 
     fn validated(&self, table: Table) -> Result<Scenario, SourceError> {
         let scenario = Scenario::from_table(&self.path, table)?;
-        self.overrides.applied(&self.path, scenario)
+        self.overrides.applied(scenario)
     }
 
     /// `edits` with every [`Value::Toward`] made a number: its `to` if validation accepts it,
@@ -234,11 +238,10 @@ impl Search {
 }
 
 impl Overrides {
-    /// `scenario` (from the file at `path`) with the overrides, checked as the file's values
+    /// `scenario` with the overrides, checked as the file's values
     /// are; an unknown design is refused with the names of those there are.
-    fn applied(&self, path: &Path, scenario: Scenario) -> Result<Scenario, SourceError> {
-        let mut scenario = (scenario.with_futures(self.paths, self.seed))
-            .map_err(|problems| ScenarioError::invalid(path, problems))?;
+    fn applied(&self, scenario: Scenario) -> Result<Scenario, SourceError> {
+        let mut scenario = scenario.with_futures(self.paths, self.seed)?;
         if let Some(name) = &self.design {
             scenario.keep_design(design_index(&scenario, name)?);
         }

@@ -5,10 +5,10 @@ use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sifsim::aggregate::Accumulator;
+use sifsim::internals::aggregate::Accumulator;
+use sifsim::internals::simulate::{PathBuffers, Unmonitored, simulate};
+use sifsim::internals::world::Samplers;
 use sifsim::scenario::Scenario;
-use sifsim::simulate::{PathBuffers, Unmonitored, simulate};
-use sifsim::world::Samplers;
 
 /// The system allocator, counting the allocations of threads that ask it to.
 struct Counting;

@@ -5,11 +5,11 @@ mod common;
 
 use common::{ONE_UNIT, ROOM_PROJECT as PROJECT, Setup};
 use sifsim::Simulator;
-use sifsim::breakeven::{self, Figure, Lever};
+use sifsim::internals::breakeven::{self, Figure, Lever};
+use sifsim::internals::simulate::Unmonitored;
+use sifsim::internals::source::{Overrides, Source};
 use sifsim::results::{Comparison, Results};
 use sifsim::scenario::Scenario;
-use sifsim::simulate::Unmonitored;
-use sifsim::source::{Overrides, Source};
 
 fn simulate(scenario: &Scenario) -> Results {
     Simulator::new(None, &Unmonitored)

@@ -5,9 +5,9 @@ mod common;
 
 use common::Setup;
 use sifsim::Error;
-use sifsim::edit::{Edit, FieldPath};
-use sifsim::sensitivity::Input;
-use sifsim::source::{Overrides, Source};
+use sifsim::internals::edit::{Edit, FieldPath};
+use sifsim::internals::sensitivity::Input;
+use sifsim::internals::source::{Overrides, Source};
 
 /// One unit, one project type at the edges of several ranges, one design.
 const BODY: &str = r#"
@@ -127,21 +127,21 @@ fn a_variant_as_text_keeps_the_comments_and_marks_the_changes() {
         Edit::number(FieldPath::of("simulation", "seed"), 7.0),
         Edit {
             field: design(0, "model"),
-            value: sifsim::edit::Value::Text("repayment".into()),
+            value: sifsim::internals::edit::Value::Text("repayment".into()),
         },
         Edit {
             field: design(0, "repayment.basis"),
-            value: sifsim::edit::Value::Text("planned".into()),
+            value: sifsim::internals::edit::Value::Text("planned".into()),
         },
         Edit::number(design(0, "repayment.start_within_years"), 2.0),
         Edit::number(design(0, "repayment.horizon_years"), 5.0),
         Edit {
             field: design(1, "model"),
-            value: sifsim::edit::Value::Text("budget".into()),
+            value: sifsim::internals::edit::Value::Text("budget".into()),
         },
         Edit {
             field: design(1, "repayment"),
-            value: sifsim::edit::Value::Removed,
+            value: sifsim::internals::edit::Value::Removed,
         },
         Edit::table(
             FieldPath::of("municipality", "annual_result"),

@@ -2,10 +2,10 @@
 
 mod common;
 
-use sifsim::aggregate::{Accumulator, Layout, Total, UnitTotal, YearStat};
-use sifsim::ledger::Ledger;
+use sifsim::internals::aggregate::{Accumulator, Layout, Total, UnitTotal, YearStat};
+use sifsim::internals::ledger::Ledger;
+use sifsim::internals::world::{Samplers, World};
 use sifsim::scenario::Scenario;
-use sifsim::world::{Samplers, World};
 
 fn compare_scenario(paths: u64) -> Scenario {
     let scenario = Scenario::load("scenarios/compare.toml".as_ref()).unwrap();
@@ -24,7 +24,8 @@ fn exact_quantile(sorted: &[f64], q: f64) -> f64 {
 fn streaming_percentiles_agree_with_exact_ones_within_half_a_percent_of_the_range() {
     let scenario = compare_scenario(20_000);
     let aggregates: Accumulator =
-        sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
+        sifsim::internals::simulate::simulate(&scenario, &sifsim::internals::simulate::Unmonitored)
+            .unwrap();
     let layout = Layout::of(&scenario);
     let samplers = Samplers::new(&scenario);
     let mut world = World::default();

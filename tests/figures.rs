@@ -9,7 +9,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use sifsim::export::key_figures::{KEY_FIGURES, Value};
-use sifsim::labels::{Lang, figures};
+use sifsim::internals::labels::{Lang, figures};
 use sifsim::results::Summary;
 
 /// Runs `sifsim ARGS --out DIR` and returns its stdout.

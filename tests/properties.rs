@@ -7,12 +7,12 @@
 mod common;
 
 use proptest::prelude::*;
-use sifsim::aggregate::{Histogram, Layout, Total, YearStat};
-use sifsim::exceedance::Quantity;
-use sifsim::ledger::{Decision, Ledger, Observer};
+use sifsim::internals::aggregate::{Histogram, Layout, Total, YearStat};
+use sifsim::internals::exceedance::Quantity;
+use sifsim::internals::ledger::{Decision, Ledger, Observer};
+use sifsim::internals::world::{Application, Samplers, World};
 use sifsim::results::{Results, RunInfo};
 use sifsim::scenario::{Basis, Bearer, Scenario};
-use sifsim::world::{Application, Samplers, World};
 
 /// A scenario as TOML text, built from random parts that are each well-formed.
 #[derive(Debug, Clone)]
@@ -220,7 +220,7 @@ fn check_budget_room(
 /// net saving within the simulated years (to the fixed point's rounding).
 fn check_result_effect(
     scenario: &Scenario,
-    aggregates: &sifsim::aggregate::Accumulator,
+    aggregates: &sifsim::internals::aggregate::Accumulator,
 ) -> Result<(), TestCaseError> {
     let layout = Layout::of(scenario);
     for d in 0..scenario.designs().len() {
@@ -350,7 +350,7 @@ proptest! {
                 check_budget_room(&scenario, &ledger, &approved.0)?;
             }
         }
-        let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
+        let aggregates = sifsim::internals::simulate::simulate(&scenario, &sifsim::internals::simulate::Unmonitored).unwrap();
         prop_assert_eq!(aggregates.invalid_slot(), None);
         check_result_effect(&scenario, &aggregates)?;
     }
@@ -386,7 +386,7 @@ proptest! {
         let toml = random.toml.replace("paths = 4\n", "paths = 60\n");
         let scenario = Scenario::from_bytes("random.toml".as_ref(), toml.as_bytes())
             .map_err(|e| TestCaseError::fail(format!("{e}\n{toml}")))?;
-        let aggregates = sifsim::simulate::simulate(&scenario, &sifsim::simulate::Unmonitored).unwrap();
+        let aggregates = sifsim::internals::simulate::simulate(&scenario, &sifsim::internals::simulate::Unmonitored).unwrap();
         let run = RunInfo { threads: 1, started: String::new(), duration_seconds: 0.0 };
         let results = Results::new(&scenario, &aggregates, String::new(), run).unwrap();
         let rows = results.exceedance_rows();

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use serde_json::{Value, json};
-use sifsim::exceedance::Distributions;
 use sifsim::export::{exports, folder, readback};
+use sifsim::internals::exceedance::Distributions;
+use sifsim::internals::simulate::{Unmonitored, simulate};
+use sifsim::internals::source::sha256_hex;
 use sifsim::results::{Results, RunInfo};
 use sifsim::scenario::Scenario;
-use sifsim::simulate::{Unmonitored, simulate};
-use sifsim::source::sha256_hex;
 use tempfile::TempDir;
 
 /// Longer than any chart takes, shorter than a hang.

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use sifsim::aggregate::{Layout, Total};
+use sifsim::internals::aggregate::{Layout, Total};
+use sifsim::internals::simulate::{Unmonitored, simulate};
 use sifsim::scenario::Scenario;
-use sifsim::simulate::{Unmonitored, simulate};
 
 fn bundled() -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = fs::read_dir("scenarios")

@@ -6,9 +6,9 @@ mod common;
 
 use assert_cmd::Command;
 use common::{ONE_UNIT, ROOM_PROJECT, Setup, aggregate_one, apply_all, assert_close, one_path};
-use sifsim::aggregate::{Layout, Total, YearStat};
+use sifsim::internals::aggregate::{Layout, Total, YearStat};
+use sifsim::internals::world::{Application, Samplers, Source, World};
 use sifsim::scenario::{Scenario, normal_cdf, normal_quantile};
-use sifsim::world::{Application, Samplers, Source, World};
 
 const BUDGET: &str = r#"
 [[design]]

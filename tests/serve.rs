@@ -7,6 +7,7 @@ mod live;
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -14,9 +15,9 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use live::{app, call, get, post, run};
 use serde_json::{Value, json};
-use sifsim::edit::{Edit, FieldPath};
+use sifsim::internals::edit::{Edit, FieldPath};
+use sifsim::internals::source::{Overrides, Source};
 use sifsim::serve::{App, Fund, MAX_BODY, router};
-use sifsim::source::{Overrides, Source};
 use tower::ServiceExt;
 
 #[tokio::test]
@@ -251,7 +252,7 @@ async fn malformed_large_misdirected_and_unknown_requests_get_json_4xx() {
     );
 
     let served: SocketAddr = "127.0.0.1:8080".parse().unwrap();
-    let guarded = || router(App::new(Fund::bundled().unwrap()), Some(served));
+    let guarded = || router(Arc::new(App::new(Fund::bundled().unwrap())), Some(served));
     for (host, ok) in [
         ("127.0.0.1:8080", true),
         ("localhost:8080", true),
@@ -269,14 +270,18 @@ async fn malformed_large_misdirected_and_unknown_requests_get_json_4xx() {
 
 #[tokio::test]
 async fn a_newer_request_of_the_same_tab_cancels_the_older_one_and_other_tabs_run_on() {
-    let router = app();
+    let app = Arc::new(App::new(Fund::bundled().unwrap()));
+    let router = router(app.clone(), None);
     let slow = json!({ "fund": "boras", "tab": "a", "values": { "paths": 100000 } });
     let older = tokio::spawn(run(router.clone(), slow.clone()));
     let other = tokio::spawn(run(
         router.clone(),
         json!({ "fund": "ale", "tab": "b", "values": { "paths": 1000 } }),
     ));
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The newer request comes once the older one runs.
+    while !app.running("a") {
+        tokio::task::yield_now().await;
+    }
     let newer = json!({ "fund": "boras", "tab": "a", "values": { "paths": 1000 } });
     let (status, body) = run(router.clone(), newer).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -451,7 +456,7 @@ fn a_deposit_rule_in_a_list_on_one_line_is_marked_at_its_line() {
     let source = Source::read(Path::new("scenarios/bench.toml"), Overrides::default()).unwrap();
     let deposit = |kind, key, value| Edit {
         field: FieldPath::at("design", 0, "fund.deposits"),
-        value: sifsim::edit::Value::Deposit { kind, key, value },
+        value: sifsim::internals::edit::Value::Deposit { kind, key, value },
     };
     let edits = [
         deposit("share_of_positive_result", "share", 0.2),

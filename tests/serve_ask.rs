@@ -14,11 +14,11 @@ use live::{app, ask, call, downloaded, post};
 use serde_json::{Value, json};
 use sifsim::Simulator;
 use sifsim::export::Lang;
+use sifsim::internals::simulate::Unmonitored;
+use sifsim::internals::source::{Overrides, Source};
+use sifsim::internals::story::{self, Pick, Told};
+use sifsim::internals::threshold::{Question, Terms, answer};
 use sifsim::results::Results;
-use sifsim::simulate::Unmonitored;
-use sifsim::source::{Overrides, Source};
-use sifsim::story::{self, Pick, Told};
-use sifsim::threshold::{Question, Terms, answer};
 
 const FUND: &str = "orebro-pessimistic";
 

@@ -17,8 +17,8 @@ use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
-use sifsim::edit::{Edit, FieldPath};
-use sifsim::source::{Overrides, Source};
+use sifsim::internals::edit::{Edit, FieldPath};
+use sifsim::internals::source::{Overrides, Source};
 
 const FUND: &str = "orebro-pessimistic";
 const FLOOR: &str = "d0.repayment.floor_share";
@@ -240,7 +240,9 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
             client.set_window_size(width, height).await.unwrap();
             let scroll = format!("document.getElementById('{at}').scrollIntoView();");
             client.execute(&scroll, vec![]).await.unwrap();
-            tokio::time::sleep(Duration::from_millis(300)).await;
+            // Shot once the page has drawn twice at its new size and place.
+            let drawn = "requestAnimationFrame(() => requestAnimationFrame(arguments[0]));";
+            client.execute_async(drawn, vec![]).await.unwrap();
             let png = client.screenshot().await.unwrap();
             std::fs::write(shots.join(format!("{name}.png")), png).unwrap();
         }

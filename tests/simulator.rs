@@ -4,12 +4,12 @@
 use std::sync::Mutex;
 
 use common::sifsim_run;
-use sifsim::edit::{Edit, FieldPath};
 use sifsim::export::{self, Lang, charts};
-use sifsim::scenario::Scenario;
-use sifsim::simulate::{Monitor, Phase, Unmonitored};
-use sifsim::simulator::Work;
-use sifsim::source::{Overrides, Source};
+use sifsim::internals::edit::{Edit, FieldPath};
+use sifsim::internals::simulate::{Monitor, Phase, Unmonitored};
+use sifsim::internals::simulator::Work;
+use sifsim::internals::source::{Overrides, Source};
+use sifsim::scenario::{Scenario, ScenarioError};
 use sifsim::{Error, Simulator};
 
 mod common;
@@ -139,17 +139,27 @@ fn a_job_too_large_is_refused_whole_before_any_run() {
 #[test]
 fn paths_and_seed_given_instead_of_the_files_are_checked_like_the_files() {
     let scenario = compare(10);
-    let problems = scenario.clone().with_futures(Some(0), None).unwrap_err();
-    assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].field, "simulation.paths");
-    let problems = (scenario.clone())
-        .with_futures(None, Some(u64::MAX))
-        .unwrap_err();
-    assert_eq!(problems[0].field, "simulation.seed");
+    let problems = |e| match e {
+        ScenarioError::Invalid { path, problems, .. } => {
+            assert_eq!(path.to_str(), Some("compare.toml"));
+            problems
+        }
+        other => panic!("{other}"),
+    };
+    let refused = problems(scenario.clone().with_futures(Some(0), None).unwrap_err());
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].field, "simulation.paths");
+    let refused = problems(
+        scenario
+            .clone()
+            .with_futures(None, Some(u64::MAX))
+            .unwrap_err(),
+    );
+    assert_eq!(refused[0].field, "simulation.seed");
     assert!(
-        problems[0].to_string().contains("18446744073709551615"),
+        refused[0].to_string().contains("18446744073709551615"),
         "{}",
-        problems[0]
+        refused[0]
     );
     let kept = scenario
         .with_futures(Some(7), Some(i64::MAX as u64))

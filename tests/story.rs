@@ -8,12 +8,12 @@ use common::{Setup, UNITS_A_B, assert_close, failed_project};
 use serde_json::{Value, json};
 use sifsim::Simulator;
 use sifsim::export::Lang;
+use sifsim::internals::ledger::Ledger;
+use sifsim::internals::simulate::Unmonitored;
+use sifsim::internals::story::{self, Choice, Event, Pick, Told, tell};
+use sifsim::internals::world::{Samplers, World};
 use sifsim::jobs::{self, ExplainRequest, Options};
-use sifsim::ledger::Ledger;
 use sifsim::scenario::Scenario;
-use sifsim::simulate::Unmonitored;
-use sifsim::story::{self, Choice, Event, Pick, Told, tell};
-use sifsim::world::{Samplers, World};
 
 /// Two units; every outcome certain. A fund of 10 with a deposit of 1 in 2022 and Örebro-like
 /// rules: realized basis, floor 50 %, repayment starting within 3 years, over 2 years.

@@ -8,11 +8,11 @@ use assert_cmd::Command;
 mod common;
 
 use common::{ACCENTED, compare_renamed, one_chart_each, svgs};
-use sifsim::edit::Edit;
 use sifsim::export;
+use sifsim::internals::edit::Edit;
+use sifsim::internals::source::{Overrides, Source};
+use sifsim::internals::sweep::Setting;
 use sifsim::scenario::{Model, Scenario};
-use sifsim::source::{Overrides, Source};
-use sifsim::sweep::Setting;
 
 /// `text` with `value` set at `path`, as `--set PATH=VALUE` does.
 fn with(text: &str, path: &str, value: f64) -> Scenario {

@@ -9,13 +9,13 @@ use std::path::Path;
 use assert_cmd::Command;
 use common::{Setup, apply_all, sifsim_run};
 use sifsim::Simulator;
-use sifsim::exceedance::Quantity;
 use sifsim::export::Lang;
+use sifsim::internals::exceedance::Quantity;
+use sifsim::internals::simulate::Unmonitored;
+use sifsim::internals::threshold::{Comparison, Question, Terms, answer, render};
+use sifsim::internals::world::{Samplers, World};
 use sifsim::results::{ExceedanceRow, Results};
 use sifsim::scenario::Scenario;
-use sifsim::simulate::Unmonitored;
-use sifsim::threshold::{Comparison, Question, Terms, answer, render};
-use sifsim::world::{Samplers, World};
 
 const PATHS: u64 = 400;
 

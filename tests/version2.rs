@@ -4,9 +4,9 @@
 mod common;
 
 use common::{ONE_UNIT, Setup, aggregate_one, assert_close, failed_project, one_path};
-use sifsim::aggregate::{Layout, Total, UnitTotal};
+use sifsim::internals::aggregate::{Layout, Total, UnitTotal};
+use sifsim::internals::world::{Samplers, World};
 use sifsim::scenario::Scenario;
-use sifsim::world::{Samplers, World};
 
 /// A known project of `cost` in 2020, paid in one year, saving `saving` a year for
 /// `effect_years` from `lag` years on, always successful at full effect; `extra` is appended.

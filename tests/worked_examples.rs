@@ -3,8 +3,8 @@
 mod common;
 
 use common::{Setup, aggregate_one, assert_close, failed_project, known, one_path};
-use sifsim::aggregate::{Layout, Total, UnitTotal, UnitYearStat};
-use sifsim::world::World;
+use sifsim::internals::aggregate::{Layout, Total, UnitTotal, UnitYearStat};
+use sifsim::internals::world::World;
 
 const TWO_UNITS: &str = r#"
 [[unit]]
@@ -350,7 +350,7 @@ fn single_project(
 ) -> (
     sifsim::scenario::Scenario,
     World,
-    Vec<sifsim::ledger::Ledger>,
+    Vec<sifsim::internals::ledger::Ledger>,
 ) {
     let scenario = setup.scenario(&format!(
         r#"
@@ -479,7 +479,7 @@ fund.initial = 100
 "#,
     );
     let years = scenario.years();
-    let app = |overrun| sifsim::world::Application {
+    let app = |overrun| sifsim::internals::world::Application {
         overrun,
         ..known(0, 10.0, false, 0.0)
     };

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use sifsim::edit::FieldPath;
-use sifsim::labels::{Lang, figures, inputs};
+use sifsim::internals::edit::FieldPath;
+use sifsim::internals::labels::{Lang, figures, inputs};
 
 mod common;
 

@@ -14,9 +14,7 @@ mod pairs;
 mod range;
 
 pub use histogram::Histogram;
-pub use layout::{
-    Layout, MAX_COMPARED, PairStat, Slot, TIE, Total, UnitTotal, UnitYearStat, YearStat,
-};
+pub use layout::{Layout, MAX_COMPARED, PairStat, Slot, Total, UnitTotal, UnitYearStat, YearStat};
 
 use histogram::BINS;
 use pairs::DesignPath;

@@ -4,6 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Export;
+use super::files::{EXCEEDANCE_CSV, FUND_CSV, UNITS_CSV};
 use crate::results::Results;
 
 /// `fund.csv`: one row per design and year.
@@ -17,7 +18,7 @@ pub struct Exceedance;
 
 impl Export for Fund {
     fn file_name(&self) -> &'static str {
-        "fund.csv"
+        FUND_CSV
     }
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {
@@ -27,7 +28,7 @@ impl Export for Fund {
 
 impl Export for Units {
     fn file_name(&self) -> &'static str {
-        "units.csv"
+        UNITS_CSV
     }
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {
@@ -37,7 +38,7 @@ impl Export for Units {
 
 impl Export for Exceedance {
     fn file_name(&self) -> &'static str {
-        "exceedance.csv"
+        EXCEEDANCE_CSV
     }
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {

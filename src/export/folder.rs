@@ -13,12 +13,12 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+pub use super::files::MANIFEST;
 use super::readback::ResultsError;
 use crate::simulate::{Interrupted, Monitor};
 use crate::source::sha256_hex;
 
 /// The manifest's file name inside an output folder.
-pub const MANIFEST: &str = "sifsim-manifest.json";
 /// Most entries an output folder of sifsim's may hold; a folder with more is not one.
 const MAX_ENTRIES: usize = 10_000;
 /// Largest manifest read back.

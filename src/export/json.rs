@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::Export;
+use super::files::SUMMARY_JSON;
 use crate::results::Results;
 
 /// `summary.json`: provenance and each design's totals.
@@ -10,7 +11,7 @@ pub struct Summary;
 
 impl Export for Summary {
     fn file_name(&self) -> &'static str {
-        "summary.json"
+        SUMMARY_JSON
     }
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod compare;
 mod csv;
+pub mod files;
 pub mod folder;
 mod html;
 mod json;
@@ -22,9 +23,10 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 pub use charts::Lang;
+pub use files::{CHARTS, REPORT_HTML, SWEEP_CSV};
 pub use folder::{ExportError, Provenance, Staging};
 pub use readback::{ResultsError, read_results};
-pub use variants::{SENSITIVITY_CSV, SWEEP_CSV, Sweep, sweep_csv, write_sensitivity, write_sweep};
+pub use variants::{Sweep, Table, sweep_csv, write_sensitivity, write_sweep, write_table};
 
 use crate::results::Results;
 use crate::scenario::Scenario;
@@ -49,9 +51,6 @@ pub fn exports() -> Vec<Box<dyn Export>> {
         Box::new(csv::Exceedance),
     ]
 }
-
-/// Folder of the charts inside an output folder.
-pub const CHARTS: &str = "charts";
 
 /// What a run writes besides `summary.json`, `fund.csv`, `units.csv`, `exceedance.csv` and
 /// the charts.
@@ -128,7 +127,7 @@ pub fn write_run(
             })
             .collect();
         let page = report(&parts, results, svgs, extras.lang)?;
-        staging.write("report.html", page.as_bytes())?;
+        staging.write(REPORT_HTML, page.as_bytes())?;
     }
     staging.commit()
 }

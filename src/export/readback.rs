@@ -17,14 +17,11 @@ use csv::StringRecord;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::files::{FUND_CSV, SUMMARY_JSON, UNITS_CSV};
 use crate::aggregate::MAX_MAGNITUDE;
 use crate::exceedance::Distributions;
 use crate::results::{FundRow, Results, Summary, UnitRow};
 use crate::scenario::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS};
-
-const SUMMARY: &str = "summary.json";
-const FUND: &str = "fund.csv";
-const UNITS: &str = "units.csv";
 
 /// Percentile names, lowest first.
 const PERCENTILES: [&str; 5] = ["p5", "p25", "p50", "p75", "p95"];
@@ -67,7 +64,7 @@ pub fn read_results(dir: &Path) -> Result<Results, ResultsError> {
             source,
         })
     };
-    from_bytes(&read(SUMMARY)?, &read(FUND)?, &read(UNITS)?)
+    from_bytes(&read(SUMMARY_JSON)?, &read(FUND_CSV)?, &read(UNITS_CSV)?)
 }
 
 /// Results from the bytes of `summary.json`, `fund.csv` and `units.csv`, each checked.
@@ -89,7 +86,7 @@ fn invalid(file: &'static str, at: String, problem: String) -> ResultsError {
 
 /// `summary.json`: its types, then every number, then years, units and designs.
 fn read_summary(bytes: &[u8]) -> Result<Summary, ResultsError> {
-    let parse_error = |e: serde_json::Error| invalid(SUMMARY, String::new(), e.to_string());
+    let parse_error = |e: serde_json::Error| invalid(SUMMARY_JSON, String::new(), e.to_string());
     let summary: Summary = serde_json::from_slice(bytes).map_err(parse_error)?;
     let tree: Value = serde_json::from_slice(bytes).map_err(parse_error)?;
     check_json(&tree, "", "")?;
@@ -100,7 +97,7 @@ fn read_summary(bytes: &[u8]) -> Result<Summary, ResultsError> {
 /// Checks every number in `value` (the field `path`, named `name`) by its name, and the order
 /// of the percentiles of each object.
 fn check_json(value: &Value, path: &str, name: &str) -> Result<(), ResultsError> {
-    let fail = |problem| invalid(SUMMARY, format!(", field {path}"), problem);
+    let fail = |problem| invalid(SUMMARY_JSON, format!(", field {path}"), problem);
     match value {
         Value::Number(n) if !WHOLE.contains(&name) => {
             check_number(name, &n.to_string(), n.as_f64().unwrap_or(f64::NAN)).map_err(fail)
@@ -130,7 +127,7 @@ fn check_json(value: &Value, path: &str, name: &str) -> Result<(), ResultsError>
 
 /// The fields the charts rely on beyond their numbers: years, paths, units and designs.
 fn check_summary(s: &Summary) -> Result<(), ResultsError> {
-    let fail = |field: &str, problem| invalid(SUMMARY, format!(", field {field}"), problem);
+    let fail = |field: &str, problem| invalid(SUMMARY_JSON, format!(", field {field}"), problem);
     in_range("years", s.years as u64, 1..=MAX_YEARS as u64)?;
     in_range("start_year", s.start_year, 1..=MAX_START_YEAR)?;
     in_range("paths", s.paths, 1..=MAX_PATHS as u64)?;
@@ -175,7 +172,7 @@ fn in_range<T: PartialOrd + fmt::Display>(
         allowed.start(),
         allowed.end()
     );
-    Err(invalid(SUMMARY, format!(", field {field}"), problem))
+    Err(invalid(SUMMARY_JSON, format!(", field {field}"), problem))
 }
 
 /// Checks that the list `field` has at least one entry and that their `key`s are non-empty and
@@ -183,7 +180,7 @@ fn in_range<T: PartialOrd + fmt::Display>(
 fn unique_names(field: &str, key: &str, names: &[&str]) -> Result<(), ResultsError> {
     if names.is_empty() {
         let problem = "is empty; a run has at least one".to_string();
-        return Err(invalid(SUMMARY, format!(", field {field}"), problem));
+        return Err(invalid(SUMMARY_JSON, format!(", field {field}"), problem));
     }
     let mut seen = HashSet::new();
     for (i, name) in names.iter().enumerate() {
@@ -195,7 +192,7 @@ fn unique_names(field: &str, key: &str, names: &[&str]) -> Result<(), ResultsErr
             continue;
         };
         return Err(invalid(
-            SUMMARY,
+            SUMMARY_JSON,
             format!(", field {field}[{i}].{key}"),
             problem,
         ));
@@ -293,7 +290,7 @@ struct Table<'a> {
 impl<'a> Table<'a> {
     fn fund(summary: &'a Summary) -> Table<'a> {
         Table {
-            file: FUND,
+            file: FUND_CSV,
             summary,
             by_unit: false,
         }
@@ -301,7 +298,7 @@ impl<'a> Table<'a> {
 
     fn units(summary: &'a Summary) -> Table<'a> {
         Table {
-            file: UNITS,
+            file: UNITS_CSV,
             summary,
             by_unit: true,
         }

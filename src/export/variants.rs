@@ -7,18 +7,14 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::charts::{self, SweepData};
+use super::files::{CHARTS, SENSITIVITY_CSV, SENSITIVITY_XLSX, SWEEP_CSV, SWEEP_XLSX};
 use super::folder::{ExportError, Provenance, Staging};
-use super::{CHARTS, Lang, SweepSection, xlsx};
+use super::{Lang, SweepSection, xlsx};
 use crate::results::Results;
 use crate::scenario::Scenario;
 use crate::sensitivity::SensitivityRow;
 use crate::simulate::{Monitor, Phase};
 use crate::sweep::{Setting, SweepRow};
-
-/// A sweep's table.
-pub const SWEEP_CSV: &str = "sweep.csv";
-/// A sensitivity analysis's table.
-pub const SENSITIVITY_CSV: &str = "sensitivity.csv";
 
 /// What a sweep writes.
 pub struct Sweep<'a> {
@@ -37,19 +33,39 @@ pub fn write_sweep(
     provenance: Provenance,
     monitor: &dyn Monitor,
 ) -> Result<(), ExportError> {
+    let table = Table {
+        csv: (SWEEP_CSV, sweep_csv(sweep.settings, sweep.rows)?),
+        xlsx: xlsx.then_some((SWEEP_XLSX, lang.sheets().sweep)),
+    };
+    let charts = || charts::render_sweep(&chart_data(sweep, lang));
+    write_table(dir, table, charts, lang, provenance, monitor)
+}
+
+/// A job's table, named, and the name and sheet of its workbook when one is asked for.
+pub struct Table<'a> {
+    pub csv: (&'static str, Vec<u8>),
+    pub xlsx: Option<(&'static str, &'a str)>,
+}
+
+/// Writes a job's `table` and the charts `charts` draws into `dir`, whole or not at all.
+pub fn write_table(
+    dir: &Path,
+    table: Table,
+    charts: impl FnOnce() -> Result<Vec<(String, Vec<u8>)>>,
+    lang: Lang,
+    provenance: Provenance,
+    monitor: &dyn Monitor,
+) -> Result<(), ExportError> {
     let mut staging = Staging::new(dir, provenance, monitor)?;
     monitor.phase(Phase::Tables);
-    let csv = sweep_csv(sweep.settings, sweep.rows)?;
-    if xlsx {
+    let (name, csv) = table.csv;
+    if let Some((workbook, sheet)) = table.xlsx {
         monitor.phase(Phase::Workbook);
-        staging.write(
-            "sweep.xlsx",
-            &xlsx::workbook(&[(lang.sheets().sweep, &csv)], lang)?,
-        )?;
+        staging.write(workbook, &xlsx::workbook(&[(sheet, &csv)], lang)?)?;
     }
-    staging.write(SWEEP_CSV, &csv)?;
+    staging.write(name, &csv)?;
     monitor.phase(Phase::Charts);
-    for (name, bytes) in charts::render_sweep(&chart_data(sweep, lang))? {
+    for (name, bytes) in charts()? {
         staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
     }
     staging.commit()
@@ -117,20 +133,12 @@ pub fn write_sensitivity(
     provenance: Provenance,
     monitor: &dyn Monitor,
 ) -> Result<(), ExportError> {
-    let mut staging = Staging::new(dir, provenance, monitor)?;
-    monitor.phase(Phase::Tables);
-    let csv = csv_of(rows.iter())?;
-    if xlsx {
-        monitor.phase(Phase::Workbook);
-        let workbook = xlsx::workbook(&[(lang.sheets().sensitivity, &csv)], lang)?;
-        staging.write("sensitivity.xlsx", &workbook)?;
-    }
-    staging.write(SENSITIVITY_CSV, &csv)?;
-    monitor.phase(Phase::Charts);
-    for (name, bytes) in charts::render_tornados(base, rows, lang)? {
-        staging.write(&format!("{CHARTS}/{name}"), &bytes)?;
-    }
-    staging.commit()
+    let table = Table {
+        csv: (SENSITIVITY_CSV, csv_of(rows.iter())?),
+        xlsx: xlsx.then_some((SENSITIVITY_XLSX, lang.sheets().sensitivity)),
+    };
+    let charts = || charts::render_tornados(base, rows, lang);
+    write_table(dir, table, charts, lang, provenance, monitor)
 }
 
 /// Rows as CSV, their columns from serde.

@@ -7,6 +7,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use super::Export;
 use super::csv::{Fund, Units};
+use super::files::RESULTS_XLSX;
 use super::key_figures::{KEY_FIGURES, Value};
 use crate::edit::FieldPath;
 use crate::labels::figures::{self, Quantity, Statistic};
@@ -26,7 +27,7 @@ pub struct RunWorkbook<'a> {
 
 impl Export for RunWorkbook<'_> {
     fn file_name(&self) -> &'static str {
-        "results.xlsx"
+        RESULTS_XLSX
     }
 
     fn render(&self, results: &Results) -> Result<Vec<u8>> {

@@ -18,14 +18,20 @@ pub use explain::{ExplainRequest, explain};
 pub use run::{RunOutcome, RunRequest, run, typical_dry_future};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use sweep::{SweepOutcome, SweepRequest, sweep};
-pub use tune::{TUNE_CSV, TuneOutcome, TuneRequest, tune};
+pub use tune::{TuneOutcome, TuneRequest, tune};
+
+// What a front end asks the jobs for, and the answers it prints.
+pub use crate::breakeven::{Figure, Lever};
+pub use crate::story::Pick;
+pub use crate::sweep::Setting;
+pub use crate::threshold::render as threshold_answers;
+pub use crate::tune::Requirement;
 
 use crate::error::Error;
 use crate::export::names::{slug, unique_slug};
 use crate::export::{self, Lang, Provenance, folder};
 use crate::simulate::Monitor;
 use crate::source::{Overrides, Source};
-use crate::sweep::Setting;
 
 /// What every simulating job takes; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default)]

@@ -5,14 +5,11 @@ use std::path::PathBuf;
 
 use super::{Job, Options, provenance, sweep::each_point};
 use crate::error::Error;
-use crate::export::Staging;
-use crate::simulate::Phase;
+use crate::export::files::TUNE_CSV;
+use crate::export::{Table, write_table};
 use crate::simulator::Simulator;
 use crate::sweep::Setting;
 use crate::tune::{self, Evaluated, Figures, Objective, Requirement, Target, TuneError};
-
-/// The file `tune` writes.
-pub const TUNE_CSV: &str = "tune.csv";
 
 /// What the user asked of a tuning.
 #[derive(Debug, Clone)]
@@ -101,10 +98,19 @@ pub fn tune(simulator: &Simulator, request: &TuneRequest) -> Result<TuneOutcome,
     let frontier = tune::frontier(&evaluated, &request.require, &objective);
 
     let monitor = simulator.monitor();
-    let mut staging = Staging::new(&out, provenance(Job::Tune, &source, &request.vary), monitor)?;
-    monitor.phase(Phase::Tables);
-    staging.write(TUNE_CSV, &csv(request, &objective, &evaluated)?)?;
-    staging.commit()?;
+    let table = Table {
+        csv: (TUNE_CSV, csv(request, &objective, &evaluated)?),
+        xlsx: None,
+    };
+    let provenance = provenance(Job::Tune, &source, &request.vary);
+    write_table(
+        &out,
+        table,
+        || Ok(Vec::new()),
+        request.options.lang,
+        provenance,
+        monitor,
+    )?;
     Ok(TuneOutcome {
         objective,
         evaluated,

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use serde_json::{Map, Value, json};
 
-use super::tune::{TUNE_CSV, TuneOutcome, TuneRequest};
+use super::tune::{TuneOutcome, TuneRequest};
+use crate::export::files::TUNE_CSV;
 use crate::labels::{Lang, fill};
 use crate::tune::{Bound, Target};
 

@@ -18,6 +18,8 @@ pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, validate};
 /// A validated scenario: ids resolved to indices, defaults applied, every value in range.
 #[derive(Debug, Clone)]
 pub struct Scenario {
+    /// The file it was read from, named in errors.
+    file: PathBuf,
     /// `simulation.name`, used in titles and the output folder's name.
     name: String,
     /// Calendar year of the first simulated year.
@@ -142,12 +144,12 @@ impl Scenario {
     }
 
     /// The same scenario run on other futures: `paths` and `seed`, when given, checked as the
-    /// file's are.
+    /// file's are and refused as the file's would be.
     pub fn with_futures(
         mut self,
         paths: Option<u64>,
         seed: Option<u64>,
-    ) -> Result<Scenario, Vec<Problem>> {
+    ) -> Result<Scenario, ScenarioError> {
         let mut c = check::Checker::default();
         if let Some(paths) = paths {
             self.paths = validate::paths(&mut c, paths);
@@ -157,7 +159,7 @@ impl Scenario {
         }
         match c.problems.is_empty() {
             true => Ok(self),
-            false => Err(c.problems),
+            false => Err(ScenarioError::invalid(&self.file, c.problems)),
         }
     }
 
@@ -191,10 +193,14 @@ impl Scenario {
             path: path.to_owned(),
             message: report::suggest(&e.to_string()),
         })?;
-        validate(&raw).map_err(|problems| ScenarioError::Invalid {
+        let scenario = validate(&raw).map_err(|problems| ScenarioError::Invalid {
             path: path.to_owned(),
             report: report::render_problems(path, text, &problems),
             problems,
+        })?;
+        Ok(Scenario {
+            file: path.to_owned(),
+            ..scenario
         })
     }
 
@@ -208,7 +214,11 @@ impl Scenario {
                     path: path.to_owned(),
                     message: report::suggest(&e.to_string()),
                 })?;
-        validate(&raw).map_err(|problems| ScenarioError::invalid(path, problems))
+        let scenario = validate(&raw).map_err(|problems| ScenarioError::invalid(path, problems))?;
+        Ok(Scenario {
+            file: path.to_owned(),
+            ..scenario
+        })
     }
 
     /// `f(t) = (1 + index)^t`: the price factor of simulated year `t` (0 = start year).

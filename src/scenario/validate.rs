@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use std::path::PathBuf;
+
 use crate::labels::fill;
 use crate::labels::problems::{ProblemText, Said};
 
@@ -264,6 +266,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let demand_base = (designs.iter().map(|d| d.approval.demand)).fold(1.0, f64::max);
     let thins = designs.iter().any(|d| d.approval.demand != 1.0);
     Ok(Scenario {
+        file: PathBuf::new(),
         price_factors,
         discount_factors,
         demand_base,

@@ -63,6 +63,12 @@ impl App {
             recent: Mutex::default(),
         }
     }
+
+    /// Whether a request of browser tab `tab` is running (a newer one would cancel it).
+    pub fn running(&self, tab: &str) -> bool {
+        let tabs = self.tabs.lock().unwrap_or_else(|e| e.into_inner());
+        tabs.contains_key(tab)
+    }
 }
 
 /// The funds `options` offer: its scenario file, or the bundled funds.
@@ -76,7 +82,7 @@ pub fn funds(options: &Options) -> Result<Vec<Fund>, Error> {
 /// The page, its endpoints and their limits. `host` is what requests must name in their Host
 /// header (the address served, or `localhost` with its port), so that no other site's page can
 /// reach the server through a name of its own.
-pub fn router(app: App, host: Option<SocketAddr>) -> Router {
+pub fn router(app: Arc<App>, host: Option<SocketAddr>) -> Router {
     Router::new()
         .route("/", get(page::index))
         .route("/page.js", get(page::script))
@@ -93,7 +99,7 @@ pub fn router(app: App, host: Option<SocketAddr>) -> Router {
         .fallback(|| refuse(StatusCode::NOT_FOUND, "no such page"))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(host, same_host))
-        .with_state(Arc::new(app))
+        .with_state(app)
 }
 
 /// Refuses a request whose Host header names neither the address served nor `localhost`.
@@ -143,7 +149,7 @@ pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Er
         let shutdown = stop_signals().context("could not listen for Ctrl-C")?;
         ready(address);
         let check = options.host.is_loopback().then_some(address);
-        axum::serve(listener, router(app, check))
+        axum::serve(listener, router(Arc::new(app), check))
             .with_graceful_shutdown(shutdown)
             .await
             .context("the server stopped")?;

@@ -6,11 +6,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use sifsim::aggregate::Accumulator;
-use sifsim::aggregate::Layout;
-use sifsim::ledger::Ledger;
+use sifsim::internals::aggregate::Accumulator;
+use sifsim::internals::aggregate::Layout;
+use sifsim::internals::ledger::Ledger;
+use sifsim::internals::world::{Application, Samplers, Source, World};
 use sifsim::scenario::Scenario;
-use sifsim::world::{Application, Samplers, Source, World};
 use tempfile::TempDir;
 
 /// One förvaltning, `social`, with a frame of 1 000.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
@@ -13,7 +14,7 @@ use tower::ServiceExt;
 
 /// The page's router over the bundled funds.
 pub fn app() -> Router {
-    router(App::new(Fund::bundled().unwrap()), None)
+    router(Arc::new(App::new(Fund::bundled().unwrap())), None)
 }
 
 /// The status, content type and body of a request to `router`.
