@@ -13,6 +13,7 @@ use crate::edit::{Edit, EditError, FieldPath};
 use crate::results::Results;
 use crate::scenario::Scenario;
 use crate::source::{Source, SourceError};
+use crate::tune::Figures;
 
 /// `--set PATH=VALUES`: a field and the values it takes.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,6 +233,9 @@ pub struct SweepMetrics {
     pub worst_unit_burden_share_p95: f64,
     /// The highest chance over units of being tipped into deficit in some year.
     pub p_any_unit_tipped: f64,
+    /// Every figure `tune` accepts, by its name there (`sweep.csv`'s last columns).
+    #[serde(skip)]
+    pub figures: Vec<(String, f64)>,
 }
 
 impl SweepMetrics {
@@ -268,6 +272,7 @@ impl SweepMetrics {
                     worst_unit_burden_p95: max(&mut units.clone().map(|r| r.burden_p95)),
                     worst_unit_burden_share_p95: max(&mut units.map(|r| r.burden_share_p95)),
                     p_any_unit_tipped: max(&mut d.units.iter().map(|u| u.p_any_year_tipped)),
+                    figures: Figures::of(d).all(),
                 }
             })
             .collect()

@@ -124,6 +124,40 @@ impl Figures {
     }
 }
 
+impl Figures {
+    /// Every figure `tune` accepts, named as it accepts them: each number of the design's
+    /// object (`p_depleted_ever`, `final_cash.p5`), in the order of their names, then
+    /// `max_unit_p_tipped`.
+    pub fn all(&self) -> Vec<(String, f64)> {
+        let mut all = Vec::new();
+        numbers(&self.0, "", &mut all);
+        all.extend(
+            self.get(MAX_UNIT_P_TIPPED)
+                .map(|x| (MAX_UNIT_P_TIPPED.to_string(), x)),
+        );
+        all
+    }
+}
+
+/// The numbers inside `value`, each named by its path from `path`; names and lists (the
+/// nämnder, the target levels) are no figure of the design.
+fn numbers(value: &Value, path: &str, all: &mut Vec<(String, f64)>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                let path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                numbers(value, &path, all);
+            }
+        }
+        Value::Number(x) => all.extend(x.as_f64().map(|x| (path.to_string(), x))),
+        _ => {}
+    }
+}
+
 /// One evaluated setting: its values (in the order of the `--vary`s) and figures.
 #[derive(Debug, Clone)]
 pub struct Evaluated {

@@ -107,17 +107,25 @@ fn chart_data<'a>(sweep: &Sweep<'a>, lang: Lang) -> SweepData<'a> {
     }
 }
 
-/// `sweep.csv`: a column per setting, then the design's metrics; a row per setting and design.
+/// `sweep.csv`: a column per setting, the design's metrics, then every figure `tune` accepts;
+/// a row per setting and design.
 pub fn sweep_csv(settings: &[Setting], rows: &[SweepRow]) -> Result<Vec<u8>> {
     // The metrics' columns come from serde, read back as records to put the settings' first.
     let metrics = csv_of(rows.iter().map(|(_, metrics)| metrics))?;
     let mut metrics = ::csv::Reader::from_reader(metrics.as_slice());
     let mut out = ::csv::Writer::from_writer(Vec::new());
     let header = settings.iter().map(|s| s.path.as_str());
-    out.write_record(header.chain(metrics.headers()?.iter()))?;
-    for ((values, _), record) in rows.iter().zip(metrics.records()) {
+    let figures = rows.first().map_or(&[][..], |(_, m)| &m.figures[..]);
+    let figures = figures.iter().map(|(name, _)| name.as_str());
+    out.write_record(header.chain(metrics.headers()?.iter()).chain(figures))?;
+    for ((values, metrics), record) in rows.iter().zip(metrics.records()) {
         let values = values.iter().map(f64::to_string);
-        out.write_record(values.chain(record?.iter().map(String::from)))?;
+        let figures = metrics.figures.iter().map(|(_, x)| x.to_string());
+        out.write_record(
+            values
+                .chain(record?.iter().map(String::from))
+                .chain(figures),
+        )?;
     }
     Ok(out.into_inner()?)
 }
