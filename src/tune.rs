@@ -12,7 +12,7 @@ use crate::results::DesignSummary;
 
 /// A figure `tune` accepts that is no key of `summary.json`: the largest chance of a deficit
 /// year over the nämnder.
-pub const MAX_UNIT_P_TIPPED: &str = "max_unit_p_tipped";
+pub use crate::labels::figures::MAX_UNIT_P_TIPPED;
 
 /// A figure a requirement or the objective names, refused with what is allowed.
 #[derive(Debug, thiserror::Error)]

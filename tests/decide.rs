@@ -331,9 +331,20 @@ fn tune_gives_the_best_feasible_row_of_the_same_sweep() {
         "{answer}"
     );
     for (figure, value) in answer["best"]["figures"].as_object().unwrap() {
-        assert_eq!(value.as_f64(), Some(number(best, column(figure))), "{figure}");
+        assert_eq!(
+            value.as_f64(),
+            Some(number(best, column(figure))),
+            "{figure}"
+        );
     }
     assert_eq!(answer["evaluated"], 6);
+    // Its chart: the varied floor against the first requirement's figure.
+    let svg = std::fs::read_to_string(tune_out.join("charts/tune.svg")).unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("Golv"),
+        "{svg:.200}"
+    );
+    assert!(tune_out.join("charts/tune.png").is_file());
     let csv = std::fs::read_to_string(tune_out.join("tune.csv")).unwrap();
     assert_eq!(csv.lines().count(), 1 + 6, "{csv}");
 }

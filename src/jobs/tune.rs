@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{Job, Options, provenance, sweep::each_point};
 use crate::error::Error;
+use crate::export::charts::{TuneData, render_tune};
 use crate::export::files::TUNE_CSV;
 use crate::export::{Table, write_table};
 use crate::simulator::Simulator;
@@ -103,11 +104,32 @@ pub fn tune(simulator: &Simulator, request: &TuneRequest) -> Result<TuneOutcome,
         xlsx: None,
     };
     let provenance = provenance(Job::Tune, &source, &request.vary);
+    let lang = request.options.lang;
+    let l = lang.labels();
+    let scenario = source.scenario();
+    let chart = TuneData {
+        title: format!("{} – {}: {}", scenario.name(), request.design, l.tune),
+        subtitle: format!(
+            "{} {} {}, {} {} · sifsim {}",
+            lang.number(scenario.paths() as f64, 0),
+            l.futures,
+            l.per_setting,
+            l.seed,
+            scenario.seed(),
+            env!("CARGO_PKG_VERSION")
+        ),
+        vary: &request.vary,
+        require: &request.require,
+        objective: &objective,
+        evaluated: &evaluated,
+        best,
+        lang,
+    };
     write_table(
         &out,
         table,
-        || Ok(Vec::new()),
-        request.options.lang,
+        || render_tune(&chart),
+        lang,
         provenance,
         monitor,
     )?;

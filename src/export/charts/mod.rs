@@ -15,6 +15,7 @@ mod fund;
 mod result;
 mod sweep;
 mod tornado;
+mod tuned;
 
 use std::sync::{LazyLock, Once};
 
@@ -25,6 +26,7 @@ use resvg::{tiny_skia, usvg};
 
 pub use crate::labels::Lang;
 pub(crate) use sweep::{SweepData, render_sweep};
+pub use tuned::{TuneData, render_tune};
 
 use crate::export::names::{Stem, file_stems};
 use crate::results::{FundRow, Results, UnitRow};

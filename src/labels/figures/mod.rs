@@ -86,17 +86,26 @@ impl Statistic {
     }
 }
 
-/// The figure a column reports and the statistic it takes, when the figure is declared.
+/// The largest chance over the nämnder of a deficit year, as `tune` names it.
+pub const MAX_UNIT_P_TIPPED: &str = "max_unit_p_tipped";
+
+/// The figure a column reports and the statistic it takes, when the figure is declared: a
+/// column of a table (`cash_p5`, `net_saving_mean`) or a figure as `tune` names it
+/// (`final_cash.p5`, `max_unit_p_tipped`).
 pub fn column(name: &str) -> Option<(&'static Figure, Option<Statistic>)> {
     if let Some(figure) = find(name) {
         return Some((figure, None));
     }
-    let (key, statistic) = if let Some(key) = name.strip_suffix("_mean") {
-        (key, Statistic::Mean)
-    } else {
-        let (key, p) = name.rsplit_once("_p")?;
-        (key, Statistic::Percentile(p.parse().ok()?))
-    };
+    if name == MAX_UNIT_P_TIPPED {
+        return Some((find("p_any_unit_tipped")?, None));
+    }
+    let (key, statistic) =
+        if let Some(key) = (name.strip_suffix("_mean")).or_else(|| name.strip_suffix(".mean")) {
+            (key, Statistic::Mean)
+        } else {
+            let (key, p) = (name.rsplit_once("_p")).or_else(|| name.rsplit_once(".p"))?;
+            (key, Statistic::Percentile(p.parse().ok()?))
+        };
     Some((find(key)?, Some(statistic)))
 }
 
