@@ -15,7 +15,6 @@ use sifsim::jobs::{
     self, BreakEvenRequest, ExplainRequest, Figure, Lever, Options, Pick, Requirement, RunRequest,
     SensitivityRequest, Setting, SweepRequest, TuneRequest,
 };
-use sifsim::scenario::Scenario;
 use sifsim::{Error, Monitor, Phase, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
@@ -379,7 +378,9 @@ fn execute(cli: Cli) -> Result<(), Error> {
         Command::Breakeven(args) => breakeven(args)?,
         Command::Tune(args) => tune(args)?,
         Command::Validate { scenario, lang } => {
-            say(&table::describe(&Scenario::load(&scenario)?, lang));
+            let progress = Progress::new(true, lang);
+            let simulator = Simulator::new(None, &progress)?;
+            say(&jobs::validate(&simulator, &scenario, lang)?);
         }
         #[cfg(feature = "serve")]
         Command::Serve {

@@ -399,3 +399,38 @@ fn an_infeasible_tuning_names_the_requirement_that_fails() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--require \"p_nothing\""), "{stderr}");
 }
+
+/// `validate` states each design's break-even, estimated on 1 000 futures: the same multiplier
+/// `breakeven --paths 1000` finds.
+#[test]
+fn validate_states_the_break_even_that_breakeven_finds_on_as_many_futures() {
+    let (code, stdout, stderr) = sifsim(&["validate", "scenarios/tomelilla.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, json, stderr) = sifsim(&[
+        "breakeven",
+        "scenarios/tomelilla.toml",
+        "--paths",
+        "1000",
+        "--json",
+        "--quiet",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let found: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for design in found["designs"].as_array().unwrap() {
+        let k = design["multiplier"].as_f64().unwrap();
+        let said = format!(
+            "{}: fonden går jämnt ut (det frigjorda budgetutrymmet, netto, blir i medel noll) om \
+             projekten lyckas i minst {} av fallen",
+            design["name"].as_str().unwrap(),
+            format!(
+                "{:.0}\u{a0}%",
+                design["break_even"].as_f64().unwrap() * 100.0
+            ),
+        );
+        assert!(stdout.contains(&said), "{said}\n{stdout}");
+        assert!(
+            stdout.contains(&format!("× {}", format!("{k:.2}").replace('.', ","))),
+            "{stdout}"
+        );
+    }
+}

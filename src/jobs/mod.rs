@@ -10,6 +10,7 @@ mod sensitivity;
 mod sweep;
 mod tune;
 pub mod tuned;
+mod validate;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,7 @@ pub use run::{RunOutcome, RunRequest, run, typical_dry_future};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use sweep::{SweepOutcome, SweepRequest, sweep};
 pub use tune::{TuneOutcome, TuneRequest, tune};
+pub use validate::{VALIDATE_PATHS, validate};
 
 // What a front end asks the jobs for, and the answers it prints.
 pub use crate::breakeven::{Figure, Lever};

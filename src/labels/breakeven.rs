@@ -15,6 +15,8 @@ pub struct BreakEvenText {
     /// times the effect.
     pub never_success: &'static str,
     pub never_effect: &'static str,
+    /// `validate`'s heading of the break-evens, estimated on `{paths}` futures.
+    pub estimated: &'static str,
 }
 
 const SV: BreakEvenText = BreakEvenText {
@@ -24,6 +26,7 @@ const SV: BreakEvenText = BreakEvenText {
     effect: "{design}: fonden går jämnt ut ({figure} blir i medel noll) om projektens effekt är minst {break_even} av den planerade; scenariot antar {assumed} (varje effekt × {k}).",
     never_success: "{design}: fonden går inte jämnt ut ens om varje projekt lyckas: då är {figure} i medel {mean}.",
     never_effect: "{design}: fonden går inte jämnt ut ens med {k} gånger den antagna effekten: då är {figure} i medel {mean}.",
+    estimated: "Hur väl projekten måste lyckas för att fonden ska gå jämnt ut, uppskattat på {paths} simuleringar (sifsim breakeven räknar på fler):",
 };
 
 const EN: BreakEvenText = BreakEvenText {
@@ -33,6 +36,7 @@ const EN: BreakEvenText = BreakEvenText {
     effect: "{design}: the fund breaks even ({figure} is 0 on average) if the projects' effect is at least {break_even} of the plan; the scenario assumes {assumed} (each effect × {k}).",
     never_success: "{design}: the fund does not break even even if every project succeeds: {figure} then has a mean of {mean}.",
     never_effect: "{design}: the fund does not break even even at {k} times the assumed effect: {figure} then has a mean of {mean}.",
+    estimated: "How well the projects must succeed for the fund to break even, estimated on {paths} futures (sifsim breakeven runs more):",
 };
 
 impl Lang {
