@@ -418,14 +418,11 @@ fn validate_states_the_break_even_that_breakeven_finds_on_as_many_futures() {
     let found: serde_json::Value = serde_json::from_str(&json).unwrap();
     for design in found["designs"].as_array().unwrap() {
         let k = design["multiplier"].as_f64().unwrap();
+        let name = design["name"].as_str().unwrap();
+        let share = design["break_even"].as_f64().unwrap() * 100.0;
         let said = format!(
-            "{}: fonden går jämnt ut (det frigjorda budgetutrymmet, netto, blir i medel noll) om \
-             projekten lyckas i minst {} av fallen",
-            design["name"].as_str().unwrap(),
-            format!(
-                "{:.0}\u{a0}%",
-                design["break_even"].as_f64().unwrap() * 100.0
-            ),
+            "{name}: fonden går jämnt ut (det frigjorda budgetutrymmet, netto, blir i medel noll) \
+             om projekten lyckas i minst {share:.0}\u{a0}% av fallen"
         );
         assert!(stdout.contains(&said), "{said}\n{stdout}");
         assert!(
