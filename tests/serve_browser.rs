@@ -215,6 +215,15 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
         client.find(Locator::Id("tell")).await.unwrap().click().await.unwrap();
         until(&client, "return document.querySelector('#story .story-years') !== null;").await;
 
+        // "Hitta regeln" for the first design's first number: the answer `sifsim tune` gives,
+        // its best setting or the requirement nothing meets.
+        client.find(Locator::Id("tune-button")).await.unwrap().click().await.unwrap();
+        let tuned = "const a = document.getElementById('tune-answer').textContent; \
+                     return a.includes('uppfyller alla krav') ? a : null;";
+        let tuned = until(&client, tuned).await;
+        let tuned = tuned.as_str().unwrap();
+        assert!(tuned.contains("bästa inställningen av 7") || tuned.contains("ingen av 7"), "{tuned}");
+
         // Every request the page made went to its own origin.
         let requests = client
             .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])

@@ -47,17 +47,7 @@ pub fn tune(simulator: &Simulator, request: &TuneRequest) -> Result<TuneOutcome,
         return Err(TuneError::new("--vary", &count, "give one or two --vary").into());
     }
     let source = (request.options).source(Some(&request.design))?;
-    let objective = Objective {
-        target: match request
-            .vary
-            .iter()
-            .position(|s| s.path == request.objective)
-        {
-            Some(i) => Target::Varied(i),
-            None => Target::Figure(request.objective.clone()),
-        },
-        maximise: request.maximise,
-    };
+    let objective = request.objective();
     // Every figure named is checked at the door, against a run of one future.
     let one = (source.scenario().clone().with_futures(Some(1), None))
         .expect("one future is always allowed");
@@ -91,18 +81,11 @@ pub fn tune(simulator: &Simulator, request: &TuneRequest) -> Result<TuneOutcome,
             figures: Figures::of(&results.summary.designs[0]),
         });
     })?;
-    let best = tune::best(&evaluated, &request.require, &objective);
-    let failure = best
-        .is_none()
-        .then(|| tune::closest_failure(&evaluated, &request.require))
-        .flatten();
-    let frontier = tune::frontier(&evaluated, &request.require, &objective);
-
-    let monitor = simulator.monitor();
     let table = Table {
         csv: (TUNE_CSV, csv(request, &objective, &evaluated)?),
         xlsx: None,
     };
+    let outcome = request.chosen(objective, evaluated, out);
     let provenance = provenance(Job::Tune, &source, &request.vary);
     let lang = request.options.lang;
     let l = lang.labels();
@@ -120,27 +103,55 @@ pub fn tune(simulator: &Simulator, request: &TuneRequest) -> Result<TuneOutcome,
         ),
         vary: &request.vary,
         require: &request.require,
-        objective: &objective,
-        evaluated: &evaluated,
-        best,
+        objective: &outcome.objective,
+        evaluated: &outcome.evaluated,
+        best: outcome.best,
         lang,
     };
+    let monitor = simulator.monitor();
     write_table(
-        &out,
+        &outcome.out,
         table,
         || render_tune(&chart),
         lang,
         provenance,
         monitor,
     )?;
-    Ok(TuneOutcome {
-        objective,
-        evaluated,
-        best,
-        failure,
-        frontier,
-        out,
-    })
+    Ok(outcome)
+}
+
+impl TuneRequest {
+    /// What is optimised: one of the varied paths when the objective names one, else a figure.
+    pub fn objective(&self) -> Objective {
+        let varied = self.vary.iter().position(|s| s.path == self.objective);
+        Objective {
+            target: varied.map_or(Target::Figure(self.objective.clone()), Target::Varied),
+            maximise: self.maximise,
+        }
+    }
+
+    /// The outcome of the settings `evaluated`: the best feasible one, or the requirement the
+    /// closest misses, and the frontier; `out` is where `tune.csv` went (empty for none).
+    pub fn chosen(
+        &self,
+        objective: Objective,
+        evaluated: Vec<Evaluated>,
+        out: PathBuf,
+    ) -> TuneOutcome {
+        let best = tune::best(&evaluated, &self.require, &objective);
+        let failure = best
+            .is_none()
+            .then(|| tune::closest_failure(&evaluated, &self.require))
+            .flatten();
+        TuneOutcome {
+            frontier: tune::frontier(&evaluated, &self.require, &objective),
+            objective,
+            evaluated,
+            best,
+            failure,
+            out,
+        }
+    }
 }
 
 /// Every setting evaluated: the varied values, each required figure, the objective and whether

@@ -18,7 +18,8 @@ fn value(lang: Lang, x: f64) -> String {
     lang.number(x, decimals)
 }
 
-/// The best setting (or the requirement nothing meets), the frontier, and where `tune.csv` is.
+/// The best setting (or the requirement nothing meets), the frontier, and where `tune.csv` is
+/// (when it was written).
 pub fn text(request: &TuneRequest, outcome: &TuneOutcome, lang: Lang) -> String {
     let t = lang.tune();
     let evaluated = outcome.evaluated.len().to_string();
@@ -88,8 +89,10 @@ pub fn text(request: &TuneRequest, outcome: &TuneOutcome, lang: Lang) -> String 
             let _ = writeln!(out, "  {} → {}", value(lang, *level), value(lang, *best));
         }
     }
-    let csv = outcome.out.join(TUNE_CSV);
-    let _ = writeln!(out, "\n{} {}", t.written, csv.display());
+    if !outcome.out.as_os_str().is_empty() {
+        let csv = outcome.out.join(TUNE_CSV);
+        let _ = writeln!(out, "\n{} {}", t.written, csv.display());
+    }
     out
 }
 

@@ -1,7 +1,9 @@
 //! What the page asks of the current settings besides their figures: threshold questions, a
-//! future where the fund ran dry told year by year, and the report as a download. Each is
+//! future where the fund ran dry told year by year, the report as a download, and the rule
+//! that meets the council's limits. Each is
 //! answered from the run the page shows (a recent run is reused), with every design kept.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Json;
@@ -14,10 +16,13 @@ use super::App;
 use super::api::{ApiError, Settings, blocking, download};
 use super::controls::plain;
 use crate::breakeven::{self, Figure, Lever, Simulated};
+use crate::edit::Edit;
 use crate::export::{self, ReportParts};
-use crate::jobs::typical_dry_future;
+use crate::jobs::{Options, TuneRequest, tuned, typical_dry_future};
 use crate::story::{self, Pick};
+use crate::sweep::Setting;
 use crate::threshold::{self, Question, Terms};
+use crate::tune::{Evaluated, Figures, Requirement, TuneError};
 
 /// A threshold question about the settings, as typed.
 #[derive(Debug, Deserialize)]
@@ -127,4 +132,79 @@ pub async fn report(
     })
     .await?;
     Ok(download("text/html; charset=utf-8", &name, page))
+}
+
+/// The most values of the varied field a page's tuning evaluates.
+const MAX_TUNED_VALUES: usize = 21;
+
+/// A tuning the page asks for: one field of one design over a list of values, the
+/// requirements and the objective as `sifsim tune` takes them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tune {
+    settings: Settings,
+    design: String,
+    /// `PATH=VALUES`, as `--vary`.
+    vary: String,
+    /// `FIGURE<=X` or `FIGURE>=X`, as `--require`.
+    require: Vec<String>,
+    /// A figure or the varied path, as `--maximise`/`--minimise`.
+    objective: String,
+    maximise: bool,
+}
+
+/// What the tuning found: said as `sifsim tune` says it, and as its `--json` has it.
+#[derive(Debug, Serialize)]
+pub struct Tuned {
+    text: String,
+    json: serde_json::Value,
+}
+
+/// `POST /api/tune`: the settings with each value of the varied field, on the same futures;
+/// the best that meets every requirement, as `sifsim tune` chooses it.
+pub async fn tune(
+    State(app): State<Arc<App>>,
+    asked: Result<Json<Tune>, JsonRejection>,
+) -> Result<Json<Tuned>, ApiError> {
+    let Json(asked) = asked?;
+    let tuned = blocking(app, &asked.settings, move |_, job| {
+        let request = TuneRequest {
+            options: Options::default(),
+            vary: vec![asked.vary.parse::<Setting>().map_err(|e| job.error(e))?],
+            require: (asked.require.iter())
+                .map(|r| r.parse::<Requirement>().map_err(|e| job.error(e)))
+                .collect::<Result<_, _>>()?,
+            design: asked.design,
+            objective: asked.objective,
+            maximise: asked.maximise,
+        };
+        let setting = &request.vary[0];
+        if setting.values.len() > MAX_TUNED_VALUES {
+            let problem = format!("at most {MAX_TUNED_VALUES} values");
+            return Err(job.error(TuneError::new("vary", &setting.to_string(), problem)));
+        }
+        let simulator = job.simulator()?;
+        let mut evaluated = Vec::new();
+        for &value in &setting.values {
+            let mut edits = plain(&job.edits);
+            edits.push(Edit::number(setting.field.clone(), value));
+            let variant = job.fund.source.variant(&edits).map_err(|e| job.error(e))?;
+            let results = simulator.simulate(&variant).map_err(|e| job.error(e))?;
+            let design = (results.summary.designs.iter()).find(|d| d.name == request.design);
+            let design = design.ok_or_else(|| {
+                job.error(TuneError::new("design", &request.design, "no such design"))
+            })?;
+            evaluated.push(Evaluated {
+                values: vec![value],
+                figures: Figures::of(design),
+            });
+        }
+        let outcome = request.chosen(request.objective(), evaluated, PathBuf::new());
+        Ok(Tuned {
+            text: tuned::text(&request, &outcome, job.lang),
+            json: tuned::json(&request, &outcome),
+        })
+    })
+    .await?;
+    Ok(Json(tuned))
 }

@@ -95,6 +95,7 @@ pub fn router(app: Arc<App>, host: Option<SocketAddr>) -> Router {
         .route("/api/threshold", post(ask::threshold))
         .route("/api/explain", post(ask::explain))
         .route("/api/report", post(ask::report))
+        .route("/api/tune", post(ask::tune))
         .method_not_allowed_fallback(|| refuse(StatusCode::METHOD_NOT_ALLOWED, "wrong method"))
         .fallback(|| refuse(StatusCode::NOT_FOUND, "no such page"))
         .layer(DefaultBodyLimit::max(MAX_BODY))

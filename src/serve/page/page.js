@@ -20,6 +20,7 @@ const state = {
   asking: null,        // the question's request in flight
   storyDesign: null,   // the design whose future is told
   telling: null,       // the story's request in flight
+  tuning: null,        // "find the rule"'s request in flight
 };
 
 const $ = (id) => document.getElementById(id);
@@ -55,6 +56,8 @@ async function start() {
   $("ask").addEventListener("submit", (e) => { e.preventDefault(); asked($("question").value); });
   $("tell").addEventListener("click", () => { state.storyDesign = $("story-design").value; remember(); tell(); });
   $("link").addEventListener("click", copyLink);
+  $("tune").addEventListener("submit", (e) => { e.preventDefault(); findRule(); });
+  $("tune-design").addEventListener("change", renderTuneFields);
   $("reset").addEventListener("click", () => load(state.fund.id, {}));
   await load(wanted.id, values, hash.get("story"));
 }
@@ -87,15 +90,63 @@ function render() {
     ["burden-title", s.burdens], ["burden-note", s.burdenNote], ["deficit-title", s.deficit],
     ["deficit-note", s.deficitNote], ["threshold-title", s.threshold],
     ["threshold-note", s.thresholdNote], ["ask-button", s.ask], ["explain-title", s.explain],
-    ["explain-note", s.explainNote], ["story-design-label", s.storyDesign], ["tell", s.tell]]) {
+    ["explain-note", s.explainNote], ["story-design-label", s.storyDesign], ["tell", s.tell],
+    ["tune-title", s.findRule], ["tune-note", s.findRuleNote], ["tune-design-label", s.storyDesign],
+    ["tune-field-label", s.tuneField], ["tune-depleted-label", s.tuneDepleted],
+    ["tune-tipped-label", s.tuneTipped], ["tune-objective-label", s.tuneObjective], ["tune-button", s.findRule]]) {
     $(id).textContent = text;
   }
   $("fund").replaceChildren(...state.funds.map((f) =>
     el("option", { value: f.id, textContent: f.name, selected: f.id === state.fund.id })));
   $("story-design").replaceChildren(...state.fund.designs.map((d) =>
     el("option", { value: d.name, textContent: d.name, selected: d.name === state.storyDesign })));
+  const tuned = $("tune-design").value;
+  $("tune-design").replaceChildren(...state.fund.designs.map((d, i) =>
+    el("option", { value: i, textContent: d.name, selected: String(i) === tuned })));
+  const objective = $("tune-objective").value || "min";
+  $("tune-objective").replaceChildren(...[["min", s.tuneSmallest], ["max", s.tuneLargest], ["budget", s.tuneBudget]]
+    .map(([value, text]) => el("option", { value, textContent: text, selected: value === objective })));
+  renderTuneFields();
   renderControls();
   renderFigures();
+}
+
+/// The rules of the design chosen for "find the rule" that take a number.
+function renderTuneFields() {
+  const d = Number($("tune-design").value || 0);
+  const chosen = $("tune-field").value;
+  const fields = state.fund.controls.filter((c) => c.design === d && c.input.kind === "number");
+  $("tune-field").replaceChildren(...fields.map((c) =>
+    el("option", { value: c.id, textContent: t().labels[c.key] || c.key, selected: c.id === chosen })));
+}
+
+/// Seven values of the chosen rule, each run on the same futures with the settings above; the
+/// best that keeps both limits, as `sifsim tune` chooses it.
+async function findRule() {
+  state.tuning?.abort();
+  const controller = new AbortController();
+  state.tuning = controller;
+  const design = state.fund.designs[Number($("tune-design").value)];
+  const c = state.fund.controls.find((c) => c.id === $("tune-field").value);
+  if (!design || !c) return;
+  const { min, max, step } = c.input;
+  const round = (x) => Math.round(Math.round(x / step) * step * 1e6) / 1e6;
+  const values = [...new Set([0, 1, 2, 3, 4, 5, 6].map((i) => round(min + (i * (max - min)) / 6)))];
+  const path = `design[${design.name}].${c.key}`;
+  const limit = (id) => Number($(id).value) / 100;
+  const objective = $("tune-objective").value;
+  $("tune-answer").textContent = t().tuning;
+  const answer = await post("/api/tune", {
+    settings: settings(false, "-tune"),
+    design: design.name,
+    vary: `${path}=${values.join(",")}`,
+    require: [`p_depleted_ever<=${limit("tune-depleted")}`, `max_unit_p_tipped<=${limit("tune-tipped")}`],
+    objective: objective === "budget" ? "budget_effect_lifetime.p50" : path,
+    maximise: objective !== "min",
+  }, controller);
+  if (!answer) return;
+  $("tune-problem").textContent = answer.ok ? "" : answer.body.error;
+  $("tune-answer").textContent = answer.ok ? answer.body.text : "";
 }
 
 function renderControls() {
