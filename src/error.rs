@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "charts")]
 use crate::breakeven::BreakEvenError;
 use crate::edit::EditError;
 use crate::export::folder::OutputError;
@@ -16,9 +17,13 @@ use crate::scenario::ScenarioError;
 use crate::simulate::Interrupted;
 use crate::simulator::{SimulatorError, TooLarge};
 use crate::source::{SourceError, UnknownDesign};
+#[cfg(feature = "charts")]
 use crate::story::{PickError, StoryError};
+#[cfg(feature = "charts")]
 use crate::sweep::SweepError;
+#[cfg(feature = "charts")]
 use crate::threshold::ThresholdError;
+#[cfg(feature = "charts")]
 use crate::tune::TuneError;
 
 /// Everything that stops sifsim, each kind with its exit code ([`Error::exit_code`]).
@@ -34,12 +39,15 @@ pub enum Error {
     #[error(transparent)]
     UnknownDesign(#[from] UnknownDesign),
     /// `--path` or `--worst-burden` names a future the scenario does not have.
+    #[cfg(feature = "charts")]
     #[error(transparent)]
     Pick(#[from] PickError),
     /// A `--set` is not valid, or its grid is too large.
+    #[cfg(feature = "charts")]
     #[error(transparent)]
     Sweep(#[from] SweepError),
     /// A `--vary`, `--require` or objective of `tune` is not valid.
+    #[cfg(feature = "charts")]
     #[error(transparent)]
     Tune(#[from] TuneError),
     /// An edit does not fit the scenario file.
@@ -58,6 +66,7 @@ pub enum Error {
     #[error(transparent)]
     Results(#[from] ResultsError),
     /// A threshold question that could not be understood.
+    #[cfg(feature = "charts")]
     #[error(transparent)]
     Threshold(#[from] ThresholdError),
     /// The monitor cancelled the work (Ctrl-C on the command line).
@@ -77,15 +86,13 @@ impl Error {
             Error::Scenario(_)
             | Error::ScenarioTooLarge { .. }
             | Error::UnknownDesign(_)
-            | Error::Pick(_)
-            | Error::Sweep(_)
-            | Error::Tune(_)
             | Error::Edit(_)
             | Error::TooLarge(_)
             | Error::Unreportable(_)
             | Error::Output(_)
-            | Error::Results(_)
-            | Error::Threshold(_) => 2,
+            | Error::Results(_) => 2,
+            #[cfg(feature = "charts")]
+            Error::Pick(_) | Error::Sweep(_) | Error::Tune(_) | Error::Threshold(_) => 2,
         }
     }
 
@@ -132,6 +139,7 @@ impl From<SimulatorError> for Error {
     }
 }
 
+#[cfg(feature = "charts")]
 impl From<BreakEvenError> for Error {
     fn from(error: BreakEvenError) -> Error {
         match error {
@@ -141,6 +149,7 @@ impl From<BreakEvenError> for Error {
     }
 }
 
+#[cfg(feature = "charts")]
 impl From<StoryError> for Error {
     fn from(error: StoryError) -> Error {
         match error {

@@ -4,7 +4,7 @@
 //! The public face is small: a [`Scenario`] read and validated from a file, a [`Simulator`]
 //! that turns it into [`Results`] in memory, [`export`] for every output file and chart,
 //! [`jobs`] for the command line's runs (`run`, `report`, `sweep`, `sensitivity`, `breakeven`,
-//! `tune`, `chart`, `explain`), each a thin layer that decides where it writes, and `serve`
+//! `tune`, `chart`, `explain`, `validate`), each a thin layer that decides where it writes, and `serve`
 //! (the default `serve` feature) for the live page. Every failure is one [`Error`] with its
 //! exit code.
 //!
@@ -16,7 +16,7 @@
 //! the file), `sweep`, `sensitivity`, `breakeven` and `tune` (many variants on the same
 //! futures), `exceedance` and `threshold` (the chance that a figure passes a value), `story`
 //! (one future told year by year) and `labels` (every word, Swedish and English). Tests,
-//! benches and fuzz targets reach them through `internals` (the `internals` feature), which
+//! benches and examples reach them through `internals` (the `internals` feature), which
 //! promises no stability. `docs/architecture.md` draws the whole.
 //!
 //! ```
@@ -55,6 +55,7 @@
 
 // The public face: what a library caller and the binary use.
 pub mod export;
+#[cfg(feature = "charts")]
 pub mod jobs;
 pub mod results;
 pub mod scenario;
@@ -72,23 +73,31 @@ pub use source::{Overrides, Source};
 
 // The engine's inside, reached from outside only through `internals`.
 mod aggregate;
+#[cfg(feature = "charts")]
 mod breakeven;
 mod edit;
 mod error;
 mod exceedance;
+// Every word a reader may be shown; without the charts and jobs, fewer are.
+#[cfg_attr(not(feature = "charts"), allow(dead_code))]
 mod labels;
 mod ledger;
+#[cfg(feature = "charts")]
 mod sensitivity;
 mod simulate;
 mod simulator;
 mod source;
+#[cfg(feature = "charts")]
 mod story;
+#[cfg(feature = "charts")]
 mod sweep;
+#[cfg(feature = "charts")]
 mod threshold;
+#[cfg(feature = "charts")]
 mod tune;
 mod world;
 
-/// The engine's inside, for tests, benches, examples and fuzz targets (feature `internals`):
+/// The engine's inside, for tests, benches and examples (feature `internals`):
 /// no promise of stability.
 #[cfg(feature = "internals")]
 pub mod internals {
@@ -101,21 +110,8 @@ pub mod internals {
         )*};
     }
     inside!(
-        aggregate,
-        breakeven,
-        edit,
-        error,
-        exceedance,
-        labels,
-        ledger,
-        sensitivity,
-        simulate,
-        simulator,
-        source,
-        story,
-        sweep,
-        threshold,
-        tune,
-        world
+        aggregate, edit, error, exceedance, labels, ledger, simulate, simulator, source, world
     );
+    #[cfg(feature = "charts")]
+    inside!(breakeven, sensitivity, story, sweep, threshold, tune);
 }

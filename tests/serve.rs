@@ -74,6 +74,25 @@ async fn the_funds_are_the_bundled_ones_and_each_has_its_controls() {
     );
     assert_eq!(control("d1.approval.last_year").unwrap()["value"], 2022);
     assert_eq!(control("d0.grant.fixed").unwrap()["table"], "grant");
+    // Every control is named from labels/, in both languages: the page keeps no words of its own
+    // for them (a control without a name would show its key).
+    for fund in ["orebro", "ale", "boras", "norrkoping", "tomelilla"] {
+        let (_, _, body) = call(app(), get(&format!("/api/funds/{fund}"))).await;
+        let view: Value = serde_json::from_str(&body).unwrap();
+        for c in view["controls"].as_array().unwrap() {
+            let (key, label) = (c["key"].as_str().unwrap(), &c["label"]);
+            for name in label.as_array().unwrap() {
+                assert_ne!(name.as_str().unwrap(), key, "{fund}: {key} has no name");
+            }
+        }
+    }
+    assert_eq!(
+        control("d0.repayment.floor_share").unwrap()["label"],
+        json!([
+            "Golv: minsta återföring, andel",
+            "Floor: least repayment, share"
+        ])
+    );
     assert_eq!(
         control("paths").unwrap()["input"]["options"],
         json!([1000, 10000, 100000])
@@ -279,7 +298,12 @@ async fn a_newer_request_of_the_same_tab_cancels_the_older_one_and_other_tabs_ru
         json!({ "fund": "ale", "tab": "b", "values": { "paths": 1000 } }),
     ));
     // The newer request comes once the older one runs.
+    let started = std::time::Instant::now();
     while !app.running("a") {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the older request never ran"
+        );
         tokio::task::yield_now().await;
     }
     let newer = json!({ "fund": "boras", "tab": "a", "values": { "paths": 1000 } });

@@ -127,6 +127,7 @@ pub const COLUMNS: [&str; 12] = [
 
 /// A design's break-even in a sentence: the share of successes (or the effect against the
 /// plan) at which the figure's mean is 0, beside what the scenario assumes.
+#[cfg(feature = "charts")]
 pub fn breakeven_sentence(found: &crate::breakeven::BreakEven, lang: Lang) -> String {
     use crate::breakeven::{Figure, Lever};
     let t = lang.breakeven();

@@ -13,11 +13,13 @@ pub const EXCEEDANCE_CSV: &str = "exceedance.csv";
 pub const RESULTS_XLSX: &str = "results.xlsx";
 /// The report (`sifsim report`).
 pub const REPORT_HTML: &str = "report.html";
-/// A sweep's table, and as a workbook.
+/// A sweep's table.
 pub const SWEEP_CSV: &str = "sweep.csv";
+/// A sweep's table as a workbook (`--xlsx`).
 pub const SWEEP_XLSX: &str = "sweep.xlsx";
-/// A sensitivity analysis's table, and as a workbook.
+/// A sensitivity analysis's table.
 pub const SENSITIVITY_CSV: &str = "sensitivity.csv";
+/// A sensitivity analysis's table as a workbook (`--xlsx`).
 pub const SENSITIVITY_XLSX: &str = "sensitivity.xlsx";
 /// Every setting a tuning evaluated.
 pub const TUNE_CSV: &str = "tune.csv";

@@ -18,7 +18,6 @@ use super::readback::ResultsError;
 use crate::simulate::{Interrupted, Monitor};
 use crate::source::sha256_hex;
 
-/// The manifest's file name inside an output folder.
 /// Most entries an output folder of sifsim's may hold; a folder with more is not one.
 const MAX_ENTRIES: usize = 10_000;
 /// Largest manifest read back.

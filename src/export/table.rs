@@ -6,10 +6,14 @@ use std::fmt::Write;
 use super::Lang;
 use super::key_figures::{self, Value};
 use crate::labels::figures::{self, Statistic};
-use crate::labels::{fill, inputs};
+use crate::labels::fill;
+#[cfg(feature = "charts")]
+use crate::labels::inputs;
 use crate::results::Summary;
 use crate::scenario::Scenario;
+#[cfg(feature = "charts")]
 use crate::sensitivity::{Input, Level, SensitivityRow};
+#[cfg(feature = "charts")]
 use crate::sweep::{Setting, SweepMetrics, SweepRow};
 
 /// Longest line of a wrapped heading, in characters.
@@ -357,6 +361,7 @@ pub const SWEEP_FIGURES: [&str; 7] = [
 
 /// A sweep's rows: the design, the settings' values named for a reader, then the design's
 /// headline figures.
+#[cfg(feature = "charts")]
 pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
     let headings: Vec<String> = std::iter::once(figures::heading("design", lang))
         .chain(settings.iter().map(|s| inputs::field(&s.field, lang)))
@@ -375,6 +380,7 @@ pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
 }
 
 /// One design's [`SWEEP_FIGURES`] at one setting, written for a reader (amounts in mnkr).
+#[cfg(feature = "charts")]
 pub fn sweep_cells(m: &SweepMetrics, lang: Lang) -> [String; 7] {
     [
         lang.percent(m.p_depleted_ever, 1),
@@ -392,6 +398,7 @@ pub fn sweep_cells(m: &SweepMetrics, lang: Lang) -> [String; 7] {
 }
 
 /// A swept value: whole numbers without decimals, others with two.
+#[cfg(feature = "charts")]
 pub fn setting_value(v: f64, lang: Lang) -> String {
     lang.number(v, if v.fract() == 0.0 { 0 } else { 2 })
 }
@@ -399,6 +406,7 @@ pub fn setting_value(v: f64, lang: Lang) -> String {
 /// A sensitivity analysis: per design and input, the depletion risk, median final cash and the
 /// burden of the nämnd that pays most when the input is low and high; then each design as
 /// written, and whose burden it is.
+#[cfg(feature = "charts")]
 pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
     let text = lang.table();
     let risk = figures::short_heading("p_depleted_ever", lang);

@@ -115,12 +115,18 @@ pub fn sweep_csv(settings: &[Setting], rows: &[SweepRow]) -> Result<Vec<u8>> {
     let mut metrics = ::csv::Reader::from_reader(metrics.as_slice());
     let mut out = ::csv::Writer::from_writer(Vec::new());
     let header = settings.iter().map(|s| s.path.as_str());
+    let columns = metrics.headers()?.clone();
+    // A figure of `tune` that is already a column of the table keeps that one column.
+    let new = |name: &str| !columns.iter().any(|c| c == name);
     let figures = rows.first().map_or(&[][..], |(_, m)| &m.figures[..]);
-    let figures = figures.iter().map(|(name, _)| name.as_str());
-    out.write_record(header.chain(metrics.headers()?.iter()).chain(figures))?;
+    let figures = (figures.iter())
+        .filter(|(name, _)| new(name))
+        .map(|(name, _)| name.as_str());
+    out.write_record(header.chain(columns.iter()).chain(figures))?;
     for ((values, metrics), record) in rows.iter().zip(metrics.records()) {
         let values = values.iter().map(f64::to_string);
-        let figures = metrics.figures.iter().map(|(_, x)| x.to_string());
+        let figures = (metrics.figures.iter()).filter(|(name, _)| new(name));
+        let figures = figures.map(|(_, x)| x.to_string());
         out.write_record(
             values
                 .chain(record?.iter().map(String::from))

@@ -10,14 +10,6 @@ use crate::export::files::TUNE_CSV;
 use crate::labels::{Lang, fill};
 use crate::tune::{Bound, Target};
 
-/// A value as a reader reads it: whole numbers without decimals, others with up to three.
-fn value(lang: Lang, x: f64) -> String {
-    let decimals = (0..3)
-        .find(|&d| ((x * 10f64.powi(d)).round() / 10f64.powi(d) - x).abs() < 1e-9)
-        .unwrap_or(3) as usize;
-    lang.number(x, decimals)
-}
-
 /// The best setting (or the requirement nothing meets), the frontier, and where `tune.csv` is
 /// (when it was written).
 pub fn text(request: &TuneRequest, outcome: &TuneOutcome, lang: Lang) -> String {
@@ -33,7 +25,7 @@ pub fn text(request: &TuneRequest, outcome: &TuneOutcome, lang: Lang) -> String 
         Some(i) => {
             let setting = &outcome.evaluated[i];
             let settings: Vec<String> = (request.vary.iter().zip(&setting.values))
-                .map(|(s, &v)| format!("{} = {}", s.path, value(lang, v)))
+                .map(|(s, &v)| format!("{} = {}", s.path, lang.exact(v)))
                 .collect();
             let figures: Vec<String> = (request.require.iter().map(|r| r.figure.as_str()))
                 .chain(match outcome.objective.target {
@@ -42,7 +34,7 @@ pub fn text(request: &TuneRequest, outcome: &TuneOutcome, lang: Lang) -> String 
                 })
                 .map(|f| {
                     let v = setting.figures.get(f).unwrap_or(f64::NAN);
-                    format!("{f} = {}", value(lang, v))
+                    format!("{f} = {}", lang.exact(v))
                 })
                 .collect();
             let values = [
@@ -63,8 +55,8 @@ pub fn text(request: &TuneRequest, outcome: &TuneOutcome, lang: Lang) -> String 
                         Bound::AtLeast => ">=",
                     };
                     (
-                        format!("{}{bound}{}", r.figure, value(lang, r.limit)),
-                        value(lang, miss),
+                        format!("{}{bound}{}", r.figure, lang.exact(r.limit)),
+                        lang.exact(miss),
                     )
                 }
                 None => (String::new(), String::new()),
@@ -86,7 +78,7 @@ pub fn text(request: &TuneRequest, outcome: &TuneOutcome, lang: Lang) -> String 
         );
         let _ = writeln!(out, "\n{heading}");
         for (level, best) in &outcome.frontier {
-            let _ = writeln!(out, "  {} → {}", value(lang, *level), value(lang, *best));
+            let _ = writeln!(out, "  {} → {}", lang.exact(*level), lang.exact(*best));
         }
     }
     if !outcome.out.as_os_str().is_empty() {

@@ -11,7 +11,7 @@ use crate::labels::{Lang, fill};
 use crate::simulator::Simulator;
 use crate::source::{Overrides, Source};
 
-/// Futures the break-even of `validate` is estimated on: a second or two for any bundled fund.
+/// Futures the break-even of `validate` is estimated on: a second or less for a bundled fund.
 pub const VALIDATE_PATHS: u64 = 1_000;
 
 /// The scenario file at `path` described, then each design's break-even on the share of

@@ -193,10 +193,76 @@ const INPUTS: &[(&str, [&str; 2])] = &[
     ),
 ];
 
+/// The live page's controls that set no single field of the file: the design's model, its
+/// deposit rules, the repayment's choices and the scales on every project's values.
+const CONTROLS: &[(&str, [&str; 2])] = &[
+    ("model", ["Finansieringsmodell", "Financing model"]),
+    (
+        "deposit.share_of_positive_result",
+        [
+            "Avsättning: andel av ett positivt årsresultat",
+            "Deposit: share of a positive annual result",
+        ],
+    ),
+    (
+        "deposit.fixed",
+        [
+            "Avsättning: fast belopp per år, mnkr, startårets priser",
+            "Deposit: fixed amount a year, mnkr, start-year prices",
+        ],
+    ),
+    (
+        "repayment.basis",
+        ["Återföringen följer", "Repayment follows"],
+    ),
+    (
+        "repayment.floor_applies_to",
+        ["Golvet gäller", "The floor applies to"],
+    ),
+    (
+        "repayment.shortfall_bearer",
+        [
+            "Återföring som uteblir bärs av",
+            "A repayment that falls short is borne by",
+        ],
+    ),
+    (
+        "grant.carry_over",
+        [
+            "Outnyttjade medel i bidragsdelen sparas (annars återgår de)",
+            "Unspent grant money is kept (else it lapses)",
+        ],
+    ),
+    (
+        "scale.success_probability",
+        [
+            "Sannolikhet att lyckas, gånger scenariots",
+            "Success probability, times the scenario's",
+        ],
+    ),
+    (
+        "scale.effect_size",
+        ["Effekt, gånger scenariots", "Effect, times the scenario's"],
+    ),
+    (
+        "scale.realization_share",
+        [
+            "Andel som blir budgetutrymme, gånger scenariots",
+            "Share that becomes budget room, times the scenario's",
+        ],
+    ),
+    (
+        "scale.arrivals_per_year",
+        [
+            "Ansökningar per år, gånger scenariots",
+            "Applications per year, times the scenario's",
+        ],
+    ),
+];
+
 /// An input's name by its keys (`repayment.horizon_years`), when it has one.
 pub fn name(keys: &str, lang: Lang) -> Option<&'static str> {
-    INPUTS
-        .iter()
+    (INPUTS.iter().chain(CONTROLS))
         .find(|(k, _)| *k == keys)
         .map(|(_, names)| names[lang as usize])
 }

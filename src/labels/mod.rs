@@ -16,6 +16,7 @@ pub mod table;
 pub mod threshold;
 pub mod tune;
 
+#[cfg(feature = "charts")]
 pub use charts::Labels;
 
 /// The language a reader is shown.
@@ -54,6 +55,15 @@ impl Lang {
     }
 
     /// An amount in mnkr with one decimal: "1,5 mnkr" or "1.5 mnkr".
+    /// `x` as exactly as a reader needs it: whole numbers without decimals, others with up
+    /// to three ("0,2", "98", "0,127").
+    pub fn exact(self, x: f64) -> String {
+        let decimals = (0..3)
+            .find(|&d| ((x * 10f64.powi(d)).round() / 10f64.powi(d) - x).abs() < 1e-9)
+            .unwrap_or(3) as usize;
+        self.number(x, decimals)
+    }
+
     pub fn mnkr(self, amount: f64) -> String {
         format!("{}\u{a0}mnkr", self.number(amount, 1))
     }

@@ -17,12 +17,16 @@ use super::api::{ApiError, Settings, blocking, download};
 use super::controls::plain;
 use crate::breakeven::{self, Figure, Lever, Simulated};
 use crate::edit::Edit;
+use crate::error::Error;
 use crate::export::{self, ReportParts};
 use crate::jobs::{Options, TuneRequest, tuned, typical_dry_future};
+use crate::results::Results;
+use crate::simulator::Work;
+use crate::source::design_index;
 use crate::story::{self, Pick};
 use crate::sweep::Setting;
 use crate::threshold::{self, Question, Terms};
-use crate::tune::{Evaluated, Figures, Requirement, TuneError};
+use crate::tune::{Evaluated, Figures, Requirement, Target, TuneError};
 
 /// A threshold question about the settings, as typed.
 #[derive(Debug, Deserialize)]
@@ -183,23 +187,46 @@ pub async fn tune(
             let problem = format!("at most {MAX_TUNED_VALUES} values");
             return Err(job.error(TuneError::new("vary", &setting.to_string(), problem)));
         }
+        let design =
+            design_index(job.fund.source.scenario(), &request.design).map_err(|e| job.error(e))?;
         let simulator = job.simulator()?;
+        // Every value on the same futures, the whole grid's cost checked before any runs.
+        let variants = || {
+            (setting.values.iter()).map(|&value| {
+                let mut edits = plain(&job.edits);
+                edits.push(Edit::number(setting.field.clone(), value));
+                Ok::<_, Error>(job.fund.source.variant(&edits)?)
+            })
+        };
         let mut evaluated = Vec::new();
-        for &value in &setting.values {
-            let mut edits = plain(&job.edits);
-            edits.push(Edit::number(setting.field.clone(), value));
-            let variant = job.fund.source.variant(&edits).map_err(|e| job.error(e))?;
-            let results = simulator.simulate(&variant).map_err(|e| job.error(e))?;
-            let design = (results.summary.designs.iter()).find(|d| d.name == request.design);
-            let design = design.ok_or_else(|| {
-                job.error(TuneError::new("design", &request.design, "no such design"))
-            })?;
+        let work = Work::Grid(setting.values.len() as f64);
+        let each = |i: usize, results: Results| {
             evaluated.push(Evaluated {
-                values: vec![value],
-                figures: Figures::of(design),
+                values: vec![setting.values[i]],
+                figures: Figures::of(&results.summary.designs[design]),
             });
+            Ok(())
+        };
+        (simulator.simulate_each(work, variants, each)).map_err(|e| job.error(e))?;
+        // A figure no design has is refused as the command line refuses it.
+        let objective = request.objective();
+        let named = (request
+            .require
+            .iter()
+            .map(|r| ("require", r.figure.as_str())))
+        .chain(
+            matches!(objective.target, Target::Figure(_))
+                .then_some(("objective", request.objective.as_str())),
+        );
+        for (argument, figure) in named {
+            if evaluated
+                .first()
+                .is_some_and(|e| e.figures.get(figure).is_none())
+            {
+                return Err(job.error(TuneError::new(argument, figure, "no figure of a design")));
+            }
         }
-        let outcome = request.chosen(request.objective(), evaluated, PathBuf::new());
+        let outcome = request.chosen(objective, evaluated, PathBuf::new());
         Ok(Tuned {
             text: tuned::text(&request, &outcome, job.lang),
             json: tuned::json(&request, &outcome),

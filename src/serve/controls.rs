@@ -7,8 +7,8 @@ use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use crate::edit::{Edit, FieldPath, Value};
-use crate::labels::fill;
 use crate::labels::problems::Said;
+use crate::labels::{Lang, fill, inputs};
 use crate::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Grant, Model, Scenario};
 
 /// The numbers of paths the page offers, beside the file's own.
@@ -21,8 +21,10 @@ pub struct Control {
     pub id: String,
     /// The design it belongs to, by position; `None` for the scenario's assumptions.
     pub design: Option<usize>,
-    /// What it sets, e.g. `repayment.floor_share`: its label's key in the page's strings.
+    /// What it sets, e.g. `repayment.floor_share`.
     pub key: &'static str,
+    /// Its name in Swedish and English, from `labels/`.
+    pub label: [&'static str; 2],
     pub input: Input,
     /// As loaded.
     pub value: Json,
@@ -104,10 +106,16 @@ fn assumption(key: &'static str, input: Input, value: Json) -> Control {
         id: key.to_string(),
         design: None,
         key,
+        label: label(key),
         input,
         value,
         table: None,
     }
+}
+
+/// A control's name in Swedish and English; its key when `labels/` has none.
+fn label(key: &'static str) -> [&'static str; 2] {
+    [Lang::Sv, Lang::En].map(|lang| inputs::name(key, lang).unwrap_or(key))
 }
 
 fn number(min: f64, max: f64, step: f64) -> Input {
@@ -255,6 +263,7 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
             id: format!("d{d}.{key}"),
             design: Some(d),
             key,
+            label: label(key),
             input,
             value,
             table,

@@ -64,7 +64,8 @@ impl App {
         }
     }
 
-    /// Whether a request of browser tab `tab` is running (a newer one would cancel it).
+    /// Whether a request of browser tab `tab` is running (a newer one would cancel it): what a
+    /// test of cancelling waits for.
     pub fn running(&self, tab: &str) -> bool {
         let tabs = self.tabs.lock().unwrap_or_else(|e| e.into_inner());
         tabs.contains_key(tab)

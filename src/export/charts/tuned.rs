@@ -80,14 +80,6 @@ impl TuneData<'_> {
     }
 }
 
-/// A value of a varied field or figure as its axis shows it.
-fn number(lang: Lang, v: f64) -> String {
-    let decimals = (0..3)
-        .find(|&d| ((v * 10f64.powi(d)).round() / 10f64.powi(d) - v).abs() < 1e-9)
-        .unwrap_or(3) as usize;
-    lang.number(v, decimals)
-}
-
 /// The objective against the first requirement's figure, a point per setting.
 fn against_requirement<DB: DrawingBackend>(root: &Area<DB>, data: &TuneData) -> Result<()> {
     let first = &data.require[0];
@@ -116,8 +108,8 @@ fn against_requirement<DB: DrawingBackend>(root: &Area<DB>, data: &TuneData) -> 
         .x_labels(6)
         .y_labels(6)
         .x_desc(figures::heading(&first.figure, data.lang))
-        .x_label_formatter(&|v| number(data.lang, *v))
-        .y_label_formatter(&|v| number(data.lang, *v))
+        .x_label_formatter(&|v| data.lang.exact(*v))
+        .y_label_formatter(&|v| data.lang.exact(*v))
         .draw()
         .map_err(chart_error)?;
     let limit = vec![(first.limit, y_range.start), (first.limit, y_range.end)];
@@ -139,7 +131,7 @@ fn against_requirement<DB: DrawingBackend>(root: &Area<DB>, data: &TuneData) -> 
         }
         // Each point names its setting of the varied field.
         let at = chart.backend_coord(&(x, y));
-        let setting = number(data.lang, data.evaluated[i].values[0]);
+        let setting = data.lang.exact(data.evaluated[i].values[0]);
         label_at(
             &body,
             at,
@@ -217,7 +209,7 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &TuneData) -> Result<()> {
                 .map_err(chart_error)?;
         }
         let ink = if t < 0.6 { WHITE } else { BLACK };
-        let mut label = number(data.lang, value);
+        let mut label = data.lang.exact(value);
         if data.best == Some(k) {
             label = format!("★ {label}");
         }
@@ -230,12 +222,12 @@ fn heat<DB: DrawingBackend>(root: &Area<DB>, data: &TuneData) -> Result<()> {
     for (i, x) in xs.iter().enumerate() {
         let at = chart.backend_coord(&(i as f64 + 0.5, 0.0));
         let pos = Pos::new(HPos::Center, VPos::Top);
-        label_at(&body, at, (0, 6), &number(data.lang, *x), pos)?;
+        label_at(&body, at, (0, 6), &data.lang.exact(*x), pos)?;
     }
     for (j, y) in ys.iter().enumerate() {
         let at = chart.backend_coord(&(0.0, j as f64 + 0.5));
         let pos = Pos::new(HPos::Right, VPos::Center);
-        label_at(&body, at, (-6, 0), &number(data.lang, *y), pos)?;
+        label_at(&body, at, (-6, 0), &data.lang.exact(*y), pos)?;
     }
     Ok(())
 }

@@ -90,8 +90,8 @@ impl Statistic {
 pub const MAX_UNIT_P_TIPPED: &str = "max_unit_p_tipped";
 
 /// The figure a column reports and the statistic it takes, when the figure is declared: a
-/// column of a table (`cash_p5`, `net_saving_mean`) or a figure as `tune` names it
-/// (`final_cash.p5`, `max_unit_p_tipped`).
+/// column of a table (`cash_p5`, `net_saving_mean`) or a figure as `tune` names it, by its
+/// path in a design's object (`final_cash.p5`, `after_window.repaid.mean`, `max_unit_p_tipped`).
 pub fn column(name: &str) -> Option<(&'static Figure, Option<Statistic>)> {
     if let Some(figure) = find(name) {
         return Some((figure, None));
@@ -99,13 +99,24 @@ pub fn column(name: &str) -> Option<(&'static Figure, Option<Statistic>)> {
     if name == MAX_UNIT_P_TIPPED {
         return Some((find("p_any_unit_tipped")?, None));
     }
-    let (key, statistic) =
-        if let Some(key) = (name.strip_suffix("_mean")).or_else(|| name.strip_suffix(".mean")) {
-            (key, Statistic::Mean)
-        } else {
-            let (key, p) = (name.rsplit_once("_p")).or_else(|| name.rsplit_once(".p"))?;
-            (key, Statistic::Percentile(p.parse().ok()?))
+    if let Some((path, last)) = name.rsplit_once('.') {
+        // A path: the figure is its last key, and the statistic the step after it, if any.
+        let figure = |key: &str| find(key.rsplit('.').next()?);
+        let statistic = match last {
+            "mean" => Some(Statistic::Mean),
+            _ => (last.strip_prefix('p').and_then(|p| p.parse().ok())).map(Statistic::Percentile),
         };
+        return match statistic {
+            Some(statistic) => Some((figure(path)?, Some(statistic))),
+            None => Some((figure(last)?, None)),
+        };
+    }
+    let (key, statistic) = if let Some(key) = name.strip_suffix("_mean") {
+        (key, Statistic::Mean)
+    } else {
+        let (key, p) = name.rsplit_once("_p")?;
+        (key, Statistic::Percentile(p.parse().ok()?))
+    };
     Some((find(key)?, Some(statistic)))
 }
 

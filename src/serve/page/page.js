@@ -115,9 +115,12 @@ function render() {
 function renderTuneFields() {
   const d = Number($("tune-design").value || 0);
   const chosen = $("tune-field").value;
-  const fields = state.fund.controls.filter((c) => c.design === d && c.input.kind === "number");
+  // Rules of the file (a deposit is an entry of a list, no field) that the model takes.
+  const model = current(state.fund.controls.find((c) => c.id === `d${d}.model`));
+  const fields = state.fund.controls.filter((c) => c.design === d && c.input.kind === "number"
+    && !c.key.startsWith("deposit.") && (!c.table || takes(model, c.table)));
   $("tune-field").replaceChildren(...fields.map((c) =>
-    el("option", { value: c.id, textContent: t().labels[c.key] || c.key, selected: c.id === chosen })));
+    el("option", { value: c.id, textContent: c.label[state.lang === "en" ? 1 : 0], selected: c.id === chosen })));
 }
 
 /// Seven values of the chosen rule, each run on the same futures with the settings above; the
@@ -181,7 +184,7 @@ function control(c) {
   const box = el("div", { className: "control" });
   box.dataset.control = c.id;
   box.classList.toggle("changed", c.id in state.values);
-  const label = el("label", { textContent: s.labels[c.key] || c.key, htmlFor: "c-" + c.id });
+  const label = el("label", { textContent: c.label[state.lang === "en" ? 1 : 0], htmlFor: "c-" + c.id });
   const problem = el("div", { className: "problem", id: "p-" + c.id, textContent: state.problems[c.id] || "" });
   let input;
   if (c.input.kind === "choice") {
@@ -202,7 +205,7 @@ function control(c) {
     const row = el("div", { className: "row" });
     if (c.input.kind === "number") {
       const range = el("input", { type: "range", min: c.input.min, max: c.input.max, step: c.input.step, value, tabIndex: -1 });
-      range.setAttribute("aria-label", s.labels[c.key] || c.key);
+      range.setAttribute("aria-label", c.label[state.lang === "en" ? 1 : 0]);
       range.addEventListener("input", () => {
         text.value = range.value.replace(".", state.lang === "sv" ? "," : ".");
         set(c, Number(range.value));

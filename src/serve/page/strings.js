@@ -1,5 +1,5 @@
-// Every text the live page shows, in Swedish and English, in one place. Control labels are
-// keyed by what the control sets (its key in the scenario file, or scale.*).
+// Every text the live page shows, in Swedish and English, in one place; the controls' names
+// come with the controls from the server (labels/inputs.rs).
 "use strict";
 
 const STRINGS = {
@@ -74,30 +74,6 @@ const STRINGS = {
       instalment: "varje delbetalning", plan: "hela planen",
       fund: "fonden (efterskänks)", lead: "den ledande nämnden",
     },
-    labels: {
-      "model": "Finansieringsmodell",
-      "fund.initial": "Fondens startkapital (mnkr)",
-      "deposit.share_of_positive_result": "Avsättning: andel av ett positivt årsresultat (0–1)",
-      "deposit.fixed": "Avsättning: fast belopp per år (mnkr, startårets priser)",
-      "repayment.basis": "Återbetalningen följer",
-      "repayment.floor_share": "Golv: nämnden återbetalar minst denna andel av planen (0–1)",
-      "repayment.floor_applies_to": "Golvet gäller",
-      "repayment.start_within_years": "Återbetalning börjar senast efter (år)",
-      "repayment.horizon_years": "Återbetalningstid (år)",
-      "repayment.shortfall_bearer": "Återbetalning som uteblir bärs av",
-      "grant.fixed": "Årlig bidragsram utan återbetalningskrav (mnkr)",
-      "grant.share_of_positive_result": "Andel av ett positivt årsresultat till bidragsramen (0–1)",
-      "grant.carry_over": "Outnyttjade medel i bidragsramen sparas (annars återgår de)",
-      "approval.last_year": "Sista år med nya beslut",
-      "approval.demand": "Ansökningstakt (× scenariots)",
-      "scale.success_probability": "Sannolikhet att lyckas (× scenariots)",
-      "scale.effect_size": "Effekt (× scenariots)",
-      "scale.realization_share": "Andel som blir budgetutrymme (× scenariots)",
-      "scale.arrivals_per_year": "Ansökningar per år (× scenariots)",
-      "annual_result.mean": "Kommunens årsresultat, medel (mnkr)",
-      "paths": "Antal framtider",
-      "seed": "Frö",
-    },
   },
   en: {
     title: "The fund's futures – live",
@@ -169,30 +145,6 @@ const STRINGS = {
       realized: "realized saving", measured: "measured saving", planned: "the plan whatever happened",
       instalment: "each instalment", plan: "the whole plan",
       fund: "the fund (forgiven)", lead: "the lead committee",
-    },
-    labels: {
-      "model": "Financing model",
-      "fund.initial": "Fund's initial capital (mnkr)",
-      "deposit.share_of_positive_result": "Deposit: share of a positive annual result (0–1)",
-      "deposit.fixed": "Deposit: fixed amount a year (mnkr, start-year prices)",
-      "repayment.basis": "Repayment follows",
-      "repayment.floor_share": "Floor: the committee repays at least this share of the plan (0–1)",
-      "repayment.floor_applies_to": "The floor applies to",
-      "repayment.start_within_years": "Repayment starts at the latest after (years)",
-      "repayment.horizon_years": "Repayment period (years)",
-      "repayment.shortfall_bearer": "A repayment that falls short is borne by",
-      "grant.fixed": "Yearly grant frame with no repayment demand (mnkr)",
-      "grant.share_of_positive_result": "Share of a positive annual result to the grant frame (0–1)",
-      "grant.carry_over": "Unspent grant money is kept (else it lapses)",
-      "approval.last_year": "Last year of new approvals",
-      "approval.demand": "Application rate (× the scenario's)",
-      "scale.success_probability": "Success probability (× the scenario's)",
-      "scale.effect_size": "Effect (× the scenario's)",
-      "scale.realization_share": "Share that becomes budget room (× the scenario's)",
-      "scale.arrivals_per_year": "Applications per year (× the scenario's)",
-      "annual_result.mean": "Municipality's annual result, mean (mnkr)",
-      "paths": "Futures",
-      "seed": "Seed",
     },
   },
 };
