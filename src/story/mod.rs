@@ -441,10 +441,11 @@ impl Observer for Heard {
     }
 
     fn repaid(&mut self, unit: usize, years: std::ops::Range<usize>, _amount: f64, how: Paid) {
-        let heard = if how == Paid::Floor {
-            &mut self.floor
-        } else {
-            &mut self.not_floor
+        // The story tells of a payment at the floor; every other way a payment was decided is
+        // told by its amount.
+        let heard = match how {
+            Paid::Floor => &mut self.floor,
+            Paid::Whole | Paid::Saving | Paid::Nothing | Paid::TopUp => &mut self.not_floor,
         };
         for t in years.start..years.end.min(self.window) {
             heard[t * self.units + unit] = true;
