@@ -9,6 +9,7 @@ pub mod charts;
 pub mod compare;
 pub mod figures;
 pub mod inputs;
+pub mod page;
 pub mod problems;
 pub mod report;
 pub mod story;

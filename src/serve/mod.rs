@@ -181,6 +181,8 @@ fn stop_signals() -> std::io::Result<impl Future<Output = ()>> {
 
 /// The page's files, embedded in the binary.
 mod page {
+    use std::sync::LazyLock;
+
     use super::*;
 
     /// What the page may load and reach: its own origin only.
@@ -210,11 +212,10 @@ mod page {
         )
     }
 
+    /// Every word of the page, from `labels/`, made once.
     pub async fn strings() -> Response {
-        file(
-            "text/javascript; charset=utf-8",
-            include_str!("page/strings.js"),
-        )
+        static SCRIPT: LazyLock<String> = LazyLock::new(crate::labels::page::script);
+        file("text/javascript; charset=utf-8", SCRIPT.as_str())
     }
 
     pub async fn style() -> Response {

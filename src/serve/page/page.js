@@ -1,7 +1,8 @@
 // The live page: builds the controls of the chosen fund from the server's list, sends the
 // changed values on every move (a newer request aborts the one before), and draws the figures
 // beside those of the fund as loaded; a threshold question asked and a future told are asked
-// again of each new run. Every text comes from STRINGS (strings.js).
+// again of each new run. Every text comes from STRINGS (strings.js, made by the server from
+// labels/page.rs).
 "use strict";
 
 const state = {
@@ -25,6 +26,8 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 const t = () => STRINGS[state.lang];
+/// A text with its `{name}`s filled from `values`.
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (hole, name) => (name in values ? values[name] : hole));
 const el = (tag, props = {}, ...children) => {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children.filter((c) => c !== null && c !== undefined));
@@ -315,7 +318,7 @@ async function send() {
   showProblems();
   renderFigures();
   const ms = Math.round(performance.now() - started);
-  $("status").textContent = t().done(fmt(body.now.summary.paths, 0), ms);
+  $("status").textContent = fill(t().done, { paths: fmt(body.now.summary.paths, 0), ms });
   $("status").dataset.ms = ms;
   if (state.question) ask();
   if (state.storyDesign) tell();
@@ -340,12 +343,12 @@ function renderFigures() {
   const cell = (f, d, key) => figure(f(now, d), base.summary.designs[d] ? f(base, d) : null, key, d);
   const figures = [
     [s.risk, "p_depleted_ever", (m, d) => ({ text: pct(m.summary.designs[d].p_depleted_ever), value: m.summary.designs[d].p_depleted_ever })],
-    [s.finalCash(last), "final_cash.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].final_cash.p50), value: m.summary.designs[d].final_cash.p50 })],
+    [fill(s.finalCash, { year: last }), "final_cash.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].final_cash.p50), value: m.summary.designs[d].final_cash.p50 })],
     [s.recycled, "recycled_share", (m, d) => (m.summary.designs[d].model === "budget" ? { text: s.notApplicable }
       : { text: pct(m.summary.designs[d].recycled_share) + " · " + pct(m.summary.designs[d].recycled_share_lifetime), value: m.summary.designs[d].recycled_share })],
-    [s.netSaving(summary.start_year), "net_saving_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].net_saving_lifetime.p50), value: m.summary.designs[d].net_saving_lifetime.p50 })],
+    [fill(s.netSaving, { year: summary.start_year }), "net_saving_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].net_saving_lifetime.p50), value: m.summary.designs[d].net_saving_lifetime.p50 })],
     [s.chancePositive, "p_net_saving_lifetime_positive", (m, d) => ({ text: pct(m.summary.designs[d].p_net_saving_lifetime_positive), value: m.summary.designs[d].p_net_saving_lifetime_positive })],
-    [s.budgetEffect(summary.start_year), "budget_effect_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].budget_effect_lifetime.p50), value: m.summary.designs[d].budget_effect_lifetime.p50 })],
+    [fill(s.budgetEffect, { year: summary.start_year }), "budget_effect_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].budget_effect_lifetime.p50), value: m.summary.designs[d].budget_effect_lifetime.p50 })],
     [s.budgetChancePositive, "p_budget_effect_lifetime_positive", (m, d) => ({ text: pct(m.summary.designs[d].p_budget_effect_lifetime_positive), value: m.summary.designs[d].p_budget_effect_lifetime_positive })],
     [s.resultTipped, "p_result_tipped", (m, d) => ({ text: pct(m.summary.designs[d].p_result_tipped), value: m.summary.designs[d].p_result_tipped })],
     [s.largestBurden, "largest_burden", singledOut],
@@ -392,8 +395,8 @@ function singledOut(figures, d) {
 
 function renderCharts(now, base) {
   const s = t();
-  const title = (c) => (c.kind === "fund" ? s.fundChart(now.summary.designs[c.design].name)
-    : c.kind === "result" ? s.resultChart(now.summary.designs[c.design].name)
+  const title = (c) => (c.kind === "fund" ? fill(s.fundChart, { name: now.summary.designs[c.design].name })
+    : c.kind === "result" ? fill(s.resultChart, { name: now.summary.designs[c.design].name })
     : c.kind === "depletion" ? s.depletionChart : s.burdenChart);
   const image = (svg) => el("img", { src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg), alt: "" });
   const order = { depletion: 0, "burden-by-design": 1, fund: 2, result: 3 };
@@ -452,7 +455,8 @@ function renderExamples(summary) {
   const s = t();
   const burden = (i) => Math.max(...summary.designs.map((d) => d.units[i].burden_total.p95));
   const unit = summary.units.reduce((top, u, i) => (burden(i) > burden(top) ? i : top), 0);
-  const examples = s.example(summary.units[unit].name, summary.start_year + summary.years - 1);
+  const values = { unit: summary.units[unit].name, year: summary.start_year + summary.years - 1 };
+  const examples = [fill(s.exampleBurden, values), fill(s.exampleCash, values)];
   $("question").placeholder = examples[0];
   $("examples").replaceChildren(s.examples, ...examples.map((q) =>
     el("button", { type: "button", className: "example", textContent: q, onclick: () => asked(q) })));
@@ -487,7 +491,7 @@ async function download(uri, suffix) {
     return;
   }
   const name = state.fund.id + suffix;
-  $("status").textContent = t().downloaded(name);
+  $("status").textContent = fill(t().downloaded, { name });
   const url = URL.createObjectURL(await response.blob());
   const a = el("a", { href: url, download: name });
   document.body.append(a);
