@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::Normal;
+use super::validate::MAX_PATHS;
 use crate::edit::PathPart;
 use crate::labels::problems::{ProblemText, Said};
 use crate::labels::{Lang, fill};
@@ -266,6 +267,16 @@ impl Checker {
         let values = [("value", v.as_str()), ("min", &min_text), ("max", &max)];
         self.fail(field, Said::filled(|words| words.whole_number, &values));
         min
+    }
+
+    /// `simulation.paths`, from the file or given instead of it.
+    pub(super) fn paths(&mut self, paths: impl Into<i128>) -> u64 {
+        self.integer(Field::top("simulation.paths"), paths, 1, MAX_PATHS) as u64
+    }
+
+    /// `simulation.seed`, from the file or given instead of it.
+    pub(super) fn seed(&mut self, seed: impl Into<i128>) -> u64 {
+        self.integer(Field::top("simulation.seed"), seed, 0, i64::MAX) as u64
     }
 
     pub(super) fn years(&mut self, field: Field, v: i64, min: i64) -> usize {

@@ -152,10 +152,10 @@ impl Scenario {
     ) -> Result<Scenario, ScenarioError> {
         let mut c = check::Checker::default();
         if let Some(paths) = paths {
-            self.paths = validate::paths(&mut c, paths);
+            self.paths = c.paths(paths);
         }
         if let Some(seed) = seed {
-            self.seed = validate::seed(&mut c, seed);
+            self.seed = c.seed(seed);
         }
         match c.problems.is_empty() {
             true => Ok(self),

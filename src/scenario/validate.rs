@@ -45,16 +45,6 @@ const MAX_DEMAND: f64 = 10.0;
 /// Smallest budget frame in any simulated year, mnkr (burdens are reported as shares of it).
 const MIN_FRAME: f64 = 0.001;
 
-/// `simulation.paths`, from the file or given instead of it.
-pub(super) fn paths(c: &mut Checker, paths: impl Into<i128>) -> u64 {
-    c.integer(Field::top("simulation.paths"), paths, 1, MAX_PATHS) as u64
-}
-
-/// `simulation.seed`, from the file or given instead of it.
-pub(super) fn seed(c: &mut Checker, seed: impl Into<i128>) -> u64 {
-    c.integer(Field::top("simulation.seed"), seed, 0, i64::MAX) as u64
-}
-
 /// Turns a parsed file into a validated scenario, or lists every problem found.
 pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let mut c = Checker::default();
@@ -66,8 +56,8 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
         MAX_START_YEAR,
     );
     let years = c.integer(Field::top("simulation.years"), sim.years, 1, MAX_YEARS) as usize;
-    let paths = paths(&mut c, sim.paths);
-    let seed = seed(&mut c, sim.seed);
+    let paths = c.paths(sim.paths);
+    let seed = c.seed(sim.seed);
     // With invalid years, check years against the longest simulation rather than report
     // every dated field again.
     let checked_years = if years == sim.years as usize {
