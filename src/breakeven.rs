@@ -250,6 +250,30 @@ pub struct Simulated<'a, 's> {
     pub lever: Lever,
 }
 
+impl<'a, 's> Simulated<'a, 's> {
+    /// What the report and `validate` state: the budget room freed over the projects' lives,
+    /// brought to 0 by the share of projects that succeed.
+    pub fn budget_room_on_success(
+        source: &'a Source,
+        base: Vec<Edit>,
+        simulator: &'a Simulator<'s>,
+    ) -> Self {
+        Simulated {
+            source,
+            base,
+            simulator,
+            figure: Figure::BudgetEffectLifetime,
+            lever: Lever::Success,
+        }
+    }
+
+    /// Every design's break-even of the source's scenario with the `base` edits.
+    pub fn search(&mut self) -> Result<Vec<BreakEven>, BreakEvenError> {
+        let scenario = self.source.variant(&self.base)?;
+        search(&scenario, self.figure, self.lever, self)
+    }
+}
+
 impl Evaluate for Simulated<'_, '_> {
     type Error = BreakEvenError;
 

@@ -183,15 +183,8 @@ struct BreakEvenArgs {
     on: Lever,
     #[command(flatten)]
     futures: Futures,
-    /// Print the answer as JSON.
-    #[arg(long)]
-    json: bool,
-    /// Language of the sentences.
-    #[arg(long, value_parser = lang(), default_value = "sv")]
-    lang: Lang,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    answer: Answer,
 }
 
 /// The arguments of `tune`.
@@ -225,6 +218,13 @@ struct TuneArgs {
     /// Output folder [default: output/<scenario-name>-tune-<its settings>].
     #[arg(long)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    answer: Answer,
+}
+
+/// How `breakeven` and `tune` give their answer.
+#[derive(Args)]
+struct Answer {
     /// Print the answer as JSON.
     #[arg(long)]
     json: bool,
@@ -463,7 +463,7 @@ fn explain(args: ExplainArgs) -> Result<(), Error> {
 
 /// `breakeven`: each design's break-even, in sentences or as JSON.
 fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
-    let progress = Progress::new(args.quiet, args.lang);
+    let progress = Progress::new(args.answer.quiet, args.answer.lang);
     let simulator = args.futures.simulator(&progress)?;
     let request = BreakEvenRequest {
         options: Options {
@@ -478,14 +478,14 @@ fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
     };
     let found = jobs::breakeven(&simulator, &request)?;
     progress.bar.finish_and_clear();
-    if args.json {
+    if args.answer.json {
         let json = serde_json::json!({ "designs": found });
         say(&format!("{json:#}\n"));
     } else {
         for design in &found {
             say(&format!(
                 "{}\n",
-                compare::breakeven_sentence(design, args.lang)
+                compare::breakeven_sentence(design, args.answer.lang)
             ));
         }
     }
@@ -494,7 +494,7 @@ fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
 
 /// `tune`: the best setting that meets every requirement, its frontier and `tune.csv`.
 fn tune(args: TuneArgs) -> Result<(), Error> {
-    let progress = Progress::new(args.quiet, args.lang);
+    let progress = Progress::new(args.answer.quiet, args.answer.lang);
     let simulator = args.futures.simulator(&progress)?;
     let (objective, maximise) = match (args.maximise, args.minimise) {
         (Some(figure), _) => (figure, true),
@@ -506,7 +506,7 @@ fn tune(args: TuneArgs) -> Result<(), Error> {
             paths: args.futures.paths,
             seed: args.futures.seed,
             out: args.out,
-            lang: args.lang,
+            lang: args.answer.lang,
             ..Options::default()
         },
         design: args.design,
@@ -517,10 +517,10 @@ fn tune(args: TuneArgs) -> Result<(), Error> {
     };
     let outcome = jobs::tune(&simulator, &request)?;
     progress.bar.finish_and_clear();
-    if args.json {
+    if args.answer.json {
         say(&format!("{:#}\n", tuned::json(&request, &outcome)));
     } else {
-        say(&tuned::text(&request, &outcome, args.lang));
+        say(&tuned::text(&request, &outcome, args.answer.lang));
     }
     Ok(())
 }

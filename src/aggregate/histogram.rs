@@ -6,6 +6,8 @@
 //! taken as spread evenly, so every answer is exact to within one bin: at a bin's edge the
 //! share of paths above it is exact.
 
+use super::range::Range;
+
 /// Bins of every histogram.
 pub(super) const BINS: usize = 512;
 
@@ -13,17 +15,8 @@ pub(super) const BINS: usize = 512;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Histogram {
     pub(super) paths: u64,
-    /// Lower edge of the first bin, and bins per mnkr.
-    pub(super) lo: f64,
-    pub(super) bins_per_mnkr: f64,
-    /// Smallest and largest value seen (`min > max` when none was).
-    pub(super) min: f64,
-    pub(super) max: f64,
-    /// Values below the first bin and above the last.
-    pub(super) below: u32,
-    pub(super) above: u32,
-    /// Values of exactly 0, kept apart from the bins.
-    pub(super) zeros: u32,
+    /// Where the bins lie, the tails and the zeros.
+    pub(super) range: Range,
     /// `BINS` counts.
     pub(super) counts: Vec<u32>,
 }
@@ -31,17 +24,18 @@ pub struct Histogram {
 impl Histogram {
     /// The width of a bin, mnkr.
     pub fn bin_width(&self) -> f64 {
-        1.0 / self.bins_per_mnkr
+        1.0 / self.range.bins_per_mnkr
     }
 
     /// Smallest and largest value seen; `None` when no path added one.
     pub fn extent(&self) -> Option<(f64, f64)> {
-        (self.paths > 0 && self.min <= self.max).then_some((self.min, self.max))
+        let (min, max) = self.range.span();
+        (self.paths > 0 && min <= max).then_some((min, max))
     }
 
     /// The upper edge of the last bin.
     fn hi(&self) -> f64 {
-        self.lo + BINS as f64 * self.bin_width()
+        self.range.lo + BINS as f64 * self.bin_width()
     }
 
     /// The `q`-quantile (0..=1), values spread evenly within a bin.
@@ -54,13 +48,17 @@ impl Histogram {
         // (lower edge, upper edge, count) of the tails and every bin, in order; the bucket
         // holding 0 is split around the atom of exact zeros.
         let mut buckets = Vec::with_capacity(BINS + 4);
-        buckets.push((min.min(self.lo), self.lo, f64::from(self.below)));
+        buckets.push((
+            min.min(self.range.lo),
+            self.range.lo,
+            f64::from(self.range.below),
+        ));
         buckets.extend(self.counts.iter().enumerate().map(|(i, &c)| {
-            let lo = self.lo + i as f64 * width;
+            let lo = self.range.lo + i as f64 * width;
             (lo, lo + width, f64::from(c))
         }));
-        buckets.push((hi, max.max(hi), f64::from(self.above)));
-        if self.zeros > 0
+        buckets.push((hi, max.max(hi), f64::from(self.range.above)));
+        if self.range.zeros > 0
             && let Some(i) = buckets
                 .iter()
                 .position(|&(lo, hi, _)| lo <= 0.0 && 0.0 <= hi)
@@ -71,7 +69,7 @@ impl Histogram {
             } else {
                 0.0
             };
-            let atom = (0.0, 0.0, f64::from(self.zeros));
+            let atom = (0.0, 0.0, f64::from(self.range.zeros));
             buckets.splice(
                 i..=i,
                 [(lo, 0.0, below_zero), atom, (0.0, hi, count - below_zero)],
@@ -102,21 +100,25 @@ impl Histogram {
             return 0.0;
         }
         let hi = self.hi();
-        let atom = if x < 0.0 { f64::from(self.zeros) } else { 0.0 };
+        let atom = if x < 0.0 {
+            f64::from(self.range.zeros)
+        } else {
+            0.0
+        };
         // Where `x` falls, in bins from the first; an edge within rounding is the edge.
-        let mut position = (x - self.lo) * self.bins_per_mnkr;
+        let mut position = (x - self.range.lo) * self.range.bins_per_mnkr;
         if (position - position.round()).abs() < 1e-9 {
             position = position.round();
         }
         let count = if position < 0.0 {
-            let tail = f64::from(self.below) * share(self.lo - x, self.lo - min);
-            tail + self.sum(0..BINS) + f64::from(self.above)
+            let tail = f64::from(self.range.below) * share(self.range.lo - x, self.range.lo - min);
+            tail + self.sum(0..BINS) + f64::from(self.range.above)
         } else if position >= BINS as f64 {
-            f64::from(self.above) * share(max - x, max - hi)
+            f64::from(self.range.above) * share(max - x, max - hi)
         } else {
             let bin = position as usize;
             let part = f64::from(self.counts[bin]) * (1.0 - (position - bin as f64));
-            part + self.sum(bin + 1..BINS) + f64::from(self.above)
+            part + self.sum(bin + 1..BINS) + f64::from(self.range.above)
         };
         ((count + atom) / self.paths as f64).clamp(0.0, 1.0)
     }
@@ -132,7 +134,11 @@ impl Histogram {
         if x > max {
             return 1.0;
         }
-        let at_x = if x == 0.0 { f64::from(self.zeros) } else { 0.0 };
+        let at_x = if x == 0.0 {
+            f64::from(self.range.zeros)
+        } else {
+            0.0
+        };
         (1.0 - self.share_above(x) - at_x / self.paths as f64).clamp(0.0, 1.0)
     }
 
@@ -144,9 +150,11 @@ impl Histogram {
             return Vec::new();
         };
         let width = self.bin_width();
-        let mut edges: Vec<f64> = (0..=BINS).map(|i| self.lo + i as f64 * width).collect();
+        let mut edges: Vec<f64> = (0..=BINS)
+            .map(|i| self.range.lo + i as f64 * width)
+            .collect();
         edges.extend([min, max]);
-        if self.zeros > 0 {
+        if self.range.zeros > 0 {
             edges.push(0.0);
         }
         edges.sort_by(f64::total_cmp);
@@ -185,8 +193,7 @@ mod tests {
         for bin in [0, 128, 256, 511] {
             counts[bin] = 1;
         }
-        Histogram {
-            paths: 8,
+        let range = Range {
             lo: 0.0,
             bins_per_mnkr: BINS as f64 / 10.0,
             min: -2.0,
@@ -194,6 +201,10 @@ mod tests {
             below: 1,
             above: 1,
             zeros: 2,
+        };
+        Histogram {
+            paths: 8,
+            range,
             counts,
         }
     }

@@ -509,17 +509,9 @@ impl Accumulator {
         let d = slot
             .dist
             .expect("histogram of a quantity without a distribution");
-        let range = &self.ranges[d];
-        let (min, max) = range.span();
         Histogram {
             paths: self.paths,
-            lo: range.lo,
-            bins_per_mnkr: range.bins_per_mnkr,
-            min,
-            max,
-            below: range.below,
-            above: range.above,
-            zeros: range.zeros,
+            range: self.ranges[d],
             counts: self.counts(d),
         }
     }

@@ -2,7 +2,7 @@
 //! break even; prints, writes nothing.
 
 use super::Options;
-use crate::breakeven::{self, BreakEven, Figure, Lever, Simulated};
+use crate::breakeven::{BreakEven, Figure, Lever, Simulated};
 use crate::error::Error;
 use crate::simulator::Simulator;
 
@@ -29,10 +29,5 @@ pub fn breakeven(
         figure: request.figure,
         lever: request.on,
     };
-    Ok(breakeven::search(
-        source.scenario(),
-        request.figure,
-        request.on,
-        &mut evaluate,
-    )?)
+    Ok(evaluate.search()?)
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Job, Options, provenance};
-use crate::breakeven::{self, Figure, Lever, Simulated};
+use crate::breakeven::Simulated;
 use crate::error::Error;
 use crate::export::{self, Extras, ReportParts, Sweep, SweepSection};
 use crate::results::Results;
@@ -74,15 +74,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
     };
     // How well the projects must succeed for each design's budget room to break even.
     let breakeven = if request.report {
-        let (figure, lever) = (Figure::BudgetEffectLifetime, Lever::Success);
-        let mut evaluate = Simulated {
-            source: &source,
-            base: Vec::new(),
-            simulator,
-            figure,
-            lever,
-        };
-        breakeven::search(scenario, figure, lever, &mut evaluate)?
+        Simulated::budget_room_on_success(&source, Vec::new(), simulator).search()?
     } else {
         Vec::new()
     };

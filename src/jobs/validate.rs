@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crate::breakeven::{self, Figure, Lever, Simulated};
+use crate::breakeven::Simulated;
 use crate::error::Error;
 use crate::export::{compare, table};
 use crate::labels::{Lang, fill};
@@ -25,15 +25,7 @@ pub fn validate(simulator: &Simulator, path: &Path, lang: Lang) -> Result<String
         ..Overrides::default()
     };
     let source = Source::read(path, few).map_err(in_file)?;
-    let (figure, lever) = (Figure::BudgetEffectLifetime, Lever::Success);
-    let mut evaluate = Simulated {
-        source: &source,
-        base: Vec::new(),
-        simulator,
-        figure,
-        lever,
-    };
-    let found = breakeven::search(source.scenario(), figure, lever, &mut evaluate)?;
+    let found = Simulated::budget_room_on_success(&source, Vec::new(), simulator).search()?;
     let paths = lang.number(VALIDATE_PATHS as f64, 0);
     let _ = writeln!(
         text,

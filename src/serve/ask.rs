@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::App;
 use super::api::{ApiError, Settings, blocking, download};
 use super::controls::plain;
-use crate::breakeven::{self, Figure, Lever, Simulated};
+use crate::breakeven::Simulated;
 use crate::edit::Edit;
 use crate::error::Error;
 use crate::export::{self, ReportParts};
@@ -114,16 +114,10 @@ pub async fn report(
             .map_err(|e| job.error(e))?
             .map(|told| told.html(job.lang));
         let simulator = job.simulator()?;
-        let (figure, lever) = (Figure::BudgetEffectLifetime, Lever::Success);
-        let mut evaluate = Simulated {
-            source: &job.fund.source,
-            base: plain(&job.edits),
-            simulator: &simulator,
-            figure,
-            lever,
-        };
         let breakeven =
-            breakeven::search(&scenario, figure, lever, &mut evaluate).map_err(|e| job.error(e))?;
+            Simulated::budget_room_on_success(&job.fund.source, plain(&job.edits), &simulator)
+                .search()
+                .map_err(|e| job.error(e))?;
         let parts = ReportParts {
             scenario: &scenario,
             sweep: None,
