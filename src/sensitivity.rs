@@ -11,11 +11,11 @@ use crate::labels::{
     inputs::{self, Moved},
 };
 use crate::results::Results;
-use crate::scenario::{ProjectSpec, Scenario};
+use crate::scenario::{Input, ProjectSpec, Scenario};
 
 /// An uncertain input and how it is set low and high.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
+pub enum Uncertain {
     SuccessProbability,
     EffectSize,
     EffectLag,
@@ -27,49 +27,54 @@ pub enum Input {
     RealizationShare,
 }
 
-impl Input {
+impl Uncertain {
     /// Every input, in the order they are reported.
-    pub const ALL: [Input; 9] = [
-        Input::SuccessProbability,
-        Input::EffectSize,
-        Input::EffectLag,
-        Input::Cost,
-        Input::CostOverrun,
-        Input::Arrivals,
-        Input::AnnualResultMean,
-        Input::AnnualResultSpread,
-        Input::RealizationShare,
+    pub const ALL: [Uncertain; 9] = [
+        Uncertain::SuccessProbability,
+        Uncertain::EffectSize,
+        Uncertain::EffectLag,
+        Uncertain::Cost,
+        Uncertain::CostOverrun,
+        Uncertain::Arrivals,
+        Uncertain::AnnualResultMean,
+        Uncertain::AnnualResultSpread,
+        Uncertain::RealizationShare,
     ];
 
-    /// Its name in files and charts.
-    pub fn name(self) -> &'static str {
+    /// The scenario's input it moves (for a distribution, its centre).
+    pub const fn input(self) -> Input {
         match self {
-            Input::SuccessProbability => "success_probability",
-            Input::EffectSize => "effect_size.mean",
-            Input::EffectLag => "effect_lag_years",
-            Input::Cost => "cost.median",
-            Input::CostOverrun => "cost_overrun.mean",
-            Input::Arrivals => "arrivals_per_year",
-            Input::AnnualResultMean => "annual_result.mean",
-            Input::AnnualResultSpread => "annual_result.sd",
-            Input::RealizationShare => "realization_share",
+            Uncertain::SuccessProbability => Input::SuccessProbability,
+            Uncertain::EffectSize => Input::EffectSizeMean,
+            Uncertain::EffectLag => Input::EffectLagYears,
+            Uncertain::Cost => Input::CostMedian,
+            Uncertain::CostOverrun => Input::CostOverrunMean,
+            Uncertain::Arrivals => Input::ArrivalsPerYear,
+            Uncertain::AnnualResultMean => Input::AnnualResultMean,
+            Uncertain::AnnualResultSpread => Input::AnnualResultSd,
+            Uncertain::RealizationShare => Input::RealizationShare,
         }
+    }
+
+    /// Its name in files and charts: its input's keys, e.g. `effect_size.mean`.
+    pub const fn name(self) -> &'static str {
+        self.input().row().keys
     }
 
     /// Its name for a reader and how far it is moved: "Chans att lyckas ±25 %".
     pub fn label(self, lang: Lang) -> String {
         let moved = match self {
-            Input::EffectLag => Moved::Year,
-            Input::CostOverrun => Moved::TenthOfCost,
-            Input::SuccessProbability
-            | Input::EffectSize
-            | Input::Cost
-            | Input::Arrivals
-            | Input::AnnualResultMean
-            | Input::AnnualResultSpread
-            | Input::RealizationShare => Moved::Quarter,
+            Uncertain::EffectLag => Moved::Year,
+            Uncertain::CostOverrun => Moved::TenthOfCost,
+            Uncertain::SuccessProbability
+            | Uncertain::EffectSize
+            | Uncertain::Cost
+            | Uncertain::Arrivals
+            | Uncertain::AnnualResultMean
+            | Uncertain::AnnualResultSpread
+            | Uncertain::RealizationShare => Moved::Quarter,
         };
-        inputs::sensitivity(self.name(), moved, lang)
+        inputs::sensitivity(self.input(), moved, lang)
     }
 
     /// How `level` sets it, as `sensitivity.csv` says: "-25%", "+1 year", "-0.1 of cost"
@@ -81,10 +86,10 @@ impl Input {
             Level::High => true,
         };
         match (self, high) {
-            (Input::EffectLag, false) => "-1 year",
-            (Input::EffectLag, true) => "+1 year",
-            (Input::CostOverrun, false) => "-0.1 of cost",
-            (Input::CostOverrun, true) => "+0.1 of cost",
+            (Uncertain::EffectLag, false) => "-1 year",
+            (Uncertain::EffectLag, true) => "+1 year",
+            (Uncertain::CostOverrun, false) => "-0.1 of cost",
+            (Uncertain::CostOverrun, true) => "+0.1 of cost",
             (_, false) => "-25%",
             (_, true) => "+25%",
         }
@@ -106,21 +111,21 @@ impl Input {
         let annual = &scenario.municipality().annual_result;
         let municipality = |keys, x| Edit::number(FieldPath::of("municipality", keys), x);
         match self {
-            Input::Arrivals => {
+            Uncertain::Arrivals => {
                 for (i, t) in scenario.project_types().iter().enumerate() {
                     let field = FieldPath::at("project_type", i, "arrivals_per_year");
                     let a = t.arrivals_per_year;
                     edits.push(Edit::toward(field, a, a * factor));
                 }
             }
-            Input::AnnualResultMean => edits.extend([
+            Uncertain::AnnualResultMean => edits.extend([
                 municipality(
                     "annual_result.mean",
                     annual.mean + (factor - 1.0) * annual.mean.abs(),
                 ),
                 municipality("last_result", scenario.municipality().last_result),
             ]),
-            Input::AnnualResultSpread => {
+            Uncertain::AnnualResultSpread => {
                 edits.push(municipality("annual_result.sd", annual.sd * factor))
             }
             _ => {}
@@ -139,23 +144,25 @@ impl Input {
         let scaled = |keys, x: f64| Edit::toward(field(keys), x, x * factor);
         let (effect, cost, overrun) = (spec.effect_size, spec.cost, spec.cost_overrun);
         Some(match self {
-            Input::SuccessProbability => scaled("success_probability", spec.success_probability),
-            Input::RealizationShare => scaled("realization_share", spec.realization_share),
-            Input::EffectLag => {
+            Uncertain::SuccessProbability => {
+                scaled("success_probability", spec.success_probability)
+            }
+            Uncertain::RealizationShare => scaled("realization_share", spec.realization_share),
+            Uncertain::EffectLag => {
                 let lag = spec.effect_lag_years as i64;
                 let to = if high { lag + 1 } else { lag - 1 };
                 Edit::toward_whole(field("effect_lag_years"), lag, to)
             }
             // Distributions are written whole: a file may give them as a plain number.
-            Input::EffectSize => Edit::table(
+            Uncertain::EffectSize => Edit::table(
                 field("effect_size"),
                 vec![("mean", effect.mean * factor), ("sd", effect.sd)],
             ),
-            Input::Cost => Edit::table(
+            Uncertain::Cost => Edit::table(
                 field("cost"),
                 vec![("median", cost.median * factor), ("sigma", cost.sigma)],
             ),
-            Input::CostOverrun => {
+            Uncertain::CostOverrun => {
                 let mean = overrun.mean + if high { 0.1 } else { -0.1 };
                 Edit::table(
                     field("cost_overrun"),
@@ -183,10 +190,10 @@ pub enum Level {
 /// One design in one run of the sensitivity analysis: a row of `sensitivity.csv`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SensitivityRow {
-    /// The input changed ([`Input::name`]), or "base" for the scenario as written.
+    /// The input changed ([`Uncertain::name`]), or "base" for the scenario as written.
     pub input: &'static str,
     pub level: Level,
-    /// How the input was changed ([`Input::change`]).
+    /// How the input was changed ([`Uncertain::change`]).
     pub change: &'static str,
     pub design: String,
     pub p_depleted_ever: f64,
@@ -211,7 +218,7 @@ impl SensitivityRow {
     pub fn of(
         results: &Results,
         base: &Results,
-        input: Option<(Input, Level)>,
+        input: Option<(Uncertain, Level)>,
     ) -> Vec<SensitivityRow> {
         let (input, level, change) = match input {
             Some((input, level)) => (input.name(), level, input.change(level)),
@@ -255,20 +262,12 @@ mod tests {
     use crate::source::{Overrides, Source};
 
     #[test]
-    fn every_input_has_a_name() {
-        for input in Input::ALL {
-            for lang in [Lang::Sv, Lang::En] {
-                assert!(inputs::name(input.name(), lang).is_some(), "{input:?}");
-            }
-        }
-    }
-
-    #[test]
     fn low_and_high_stay_in_range() {
         let source = Source::read("scenarios/compare.toml".as_ref(), Overrides::default()).unwrap();
         let scenario = source.scenario();
-        let variant = |input: Input, high| source.variant(&input.edits(scenario, high)).unwrap();
-        for input in Input::ALL {
+        let variant =
+            |input: Uncertain, high| source.variant(&input.edits(scenario, high)).unwrap();
+        for input in Uncertain::ALL {
             for high in [false, true] {
                 let s = variant(input, high);
                 for t in s.project_types() {
@@ -284,11 +283,11 @@ mod tests {
         }
         // ±25 % of 0.6 is 0.45 and 0.75; a lag of 2 becomes 1 and 3; a realization share of 1
         // stays 1 when raised.
-        let low = variant(Input::SuccessProbability, false);
+        let low = variant(Uncertain::SuccessProbability, false);
         assert!((low.project_types()[0].spec.success_probability - 0.45).abs() < 1e-12);
-        let high = variant(Input::EffectLag, true);
+        let high = variant(Uncertain::EffectLag, true);
         assert_eq!(high.project_types()[0].spec.effect_lag_years, 3);
-        let shares = variant(Input::RealizationShare, true);
+        let shares = variant(Uncertain::RealizationShare, true);
         assert!(
             shares
                 .project_types()

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::edit::{Edit, EditError, FieldPath};
 use crate::results::Results;
-use crate::scenario::Scenario;
+use crate::scenario::{Input, Scenario};
 use crate::source::{Source, SourceError};
 use crate::tune::Figures;
 
@@ -152,6 +152,15 @@ impl FromStr for Setting {
             return Err(error(
                 text,
                 "paths and seed are the same for every point of a sweep; use --paths or --seed",
+            ));
+        }
+        // A field of the table of inputs that holds whole numbers takes only whole numbers: a
+        // file could not hold 2.5 years.
+        let whole = Input::at(&field).filter(|input| input.whole());
+        if let Some(v) = values.iter().find(|v| whole.is_some() && v.fract() != 0.0) {
+            return Err(error(
+                text,
+                format!("{path} takes whole numbers; {v} is not one"),
             ));
         }
         Ok(Setting {

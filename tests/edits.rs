@@ -6,7 +6,7 @@ mod common;
 use common::Setup;
 use sifsim::Error;
 use sifsim::internals::edit::{Edit, FieldPath};
-use sifsim::internals::sensitivity::Input;
+use sifsim::internals::sensitivity::Uncertain;
 use sifsim::internals::source::{Overrides, Source};
 
 /// One unit, one project type at the edges of several ranges, one design.
@@ -109,7 +109,7 @@ fn a_plain_number_is_replaced_whole_by_a_table_but_not_entered() {
 fn sensitivity_moves_the_mean_result_but_not_the_last_one() {
     let source = source();
     let base = source.scenario();
-    let high = (source.variant(&Input::AnnualResultMean.edits(base, true))).unwrap();
+    let high = (source.variant(&Uncertain::AnnualResultMean.edits(base, true))).unwrap();
     assert_eq!(high.municipality().annual_result.mean, 25.0);
     assert_eq!(high.municipality().last_result, 20.0);
     assert_eq!(base.municipality().last_result, 20.0);

@@ -98,6 +98,22 @@ async fn the_funds_are_the_bundled_ones_and_each_has_its_controls() {
         json!([1000, 10000, 100000])
     );
     assert!(control("scale.success_probability").is_some());
+    // A control of one input is bounded and explained by the table of inputs; the page checks
+    // a typed value against these limits before sending it.
+    let floor = control("d0.repayment.floor_share").unwrap();
+    assert_eq!(
+        floor["limits"],
+        json!({ "min": 0.0, "min_in": true, "max": 1.0, "max_in": true, "whole": false })
+    );
+    assert!(
+        floor["help"][0]
+            .as_str()
+            .unwrap()
+            .contains("återföringsplanen")
+    );
+    let last_year = control("d1.approval.last_year").unwrap();
+    assert_eq!(last_year["limits"]["whole"], true);
+    assert_eq!(control("scale.effect_size").unwrap()["limits"], Value::Null);
     let (status, _, body) = call(app(), get("/api/funds/nowhere")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("no fund 'nowhere'"));
@@ -186,6 +202,16 @@ async fn a_swedish_page_is_told_its_problems_in_swedish() {
         (
             json!({ "d0.repayment.floor_share": "a lot" }),
             "\"a lot\" är inte tillåtet; värdet ska vara ett tal",
+        ),
+        // Regression: a fraction in a whole-number field reached the file and came back as the
+        // parser's English ("expected i64").
+        (
+            json!({ "d1.repayment.horizon_years": 2.5 }),
+            "2,5 är inte tillåtet; värdet ska vara ett heltal från 1 till 1000",
+        ),
+        (
+            json!({ "seed": 1.5 }),
+            "1,5 är inte tillåtet; värdet ska vara ett heltal från 0 till 9007199254740991",
         ),
     ] {
         let (status, body) = run(app(), json!({ "fund": "orebro", "values": values })).await;

@@ -231,6 +231,13 @@ fn bad_paths_and_values_are_refused_with_the_problem_named() {
         "{unknown}"
     );
     assert!(refused("design.repayment.horizon_years=x").contains("'x' is not a number"));
+    // A whole-number input of the table of inputs takes no fraction: refused before any run,
+    // not by the parser's "expected i64".
+    let fraction = refused("design.repayment.horizon_years=2.5");
+    assert!(
+        fraction.contains("design.repayment.horizon_years takes whole numbers; 2.5 is not one"),
+        "{fraction}"
+    );
     assert!(refused("design.repayment.floor_share=0..2:0.5").contains("floor_share"));
     // compare.toml writes one type's effect_size as a plain number.
     assert!(

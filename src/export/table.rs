@@ -12,7 +12,7 @@ use crate::labels::inputs;
 use crate::results::Summary;
 use crate::scenario::Scenario;
 #[cfg(feature = "charts")]
-use crate::sensitivity::{Input, Level, SensitivityRow};
+use crate::sensitivity::{Level, SensitivityRow, Uncertain};
 #[cfg(feature = "charts")]
 use crate::sweep::{Setting, SweepMetrics, SweepRow};
 
@@ -428,12 +428,12 @@ pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
     };
     let mut table = Vec::new();
     let mut notes = String::new();
-    let find = |design: &str, input: Input, level: Level| {
+    let find = |design: &str, input: Uncertain, level: Level| {
         rows.iter()
             .find(|r| r.design == design && r.input == input.name() && r.level == level)
     };
     for base in rows.iter().filter(|r| r.level == Level::Base) {
-        for input in Input::ALL {
+        for input in Uncertain::ALL {
             let low = find(&base.design, input, Level::Low);
             let high = find(&base.design, input, Level::High);
             let (Some(low), Some(high)) = (low, high) else {

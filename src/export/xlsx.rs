@@ -14,6 +14,7 @@ use crate::labels::figures::{self, Quantity, Statistic};
 use crate::labels::{Lang, inputs};
 use crate::results::FundRow;
 use crate::results::Results;
+use crate::scenario::Input;
 use toml::{Table, Value as TomlValue};
 
 /// `results.xlsx` in a language: the designs' key figures, `fund.csv` and `units.csv` each
@@ -138,19 +139,20 @@ fn unit_totals(results: &Results) -> Result<Vec<u8>> {
 }
 
 /// The scenario file's values as read, one row per value: its place in the file
-/// (`design[Örebro].repayment.floor_share`), its name for a reader when it has one, and the value.
+/// (`design[Örebro].repayment.floor_share`), the value and, for an input of the table of inputs,
+/// its name and what it means.
 fn inputs_table(table: &Table, lang: Lang) -> Result<Vec<u8>> {
     let mut rows = Vec::new();
     for (key, value) in table {
         leaves(key, value, &mut rows);
     }
     let mut writer = ::csv::Writer::from_writer(Vec::new());
-    writer.write_record(["field", "name", "value"])?;
+    writer.write_record(["field", "name", "value", "help"])?;
     for (place, value) in rows {
-        let name = (place.parse::<FieldPath>().ok())
-            .and_then(|field| inputs::name(&field.keys.join("."), lang))
-            .unwrap_or_default();
-        writer.write_record([place.as_str(), name, value.as_str()])?;
+        let input = (place.parse::<FieldPath>().ok()).and_then(|field| Input::at(&field));
+        let name = input.map_or("", |input| inputs::name(input, lang));
+        let help = input.map_or("", |input| inputs::help(input, lang));
+        writer.write_record([place.as_str(), name, value.as_str(), help])?;
     }
     Ok(writer.into_inner()?)
 }

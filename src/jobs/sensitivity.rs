@@ -6,7 +6,7 @@ use super::{Job, Options, provenance};
 use crate::error::Error;
 use crate::export;
 use crate::results::Results;
-use crate::sensitivity::{Input, Level, SensitivityRow};
+use crate::sensitivity::{Level, SensitivityRow, Uncertain};
 use crate::simulator::{Simulator, Work};
 
 /// What the user asked of a sensitivity analysis.
@@ -35,9 +35,9 @@ pub fn sensitivity(
     let out = request.options.out(Job::Sensitivity, &source, &[])?;
     let base = source.scenario();
     // The scenario as written, then each input low and high.
-    let runs: Vec<Option<(Input, bool)>> = std::iter::once(None)
+    let runs: Vec<Option<(Uncertain, bool)>> = std::iter::once(None)
         .chain(
-            Input::ALL
+            Uncertain::ALL
                 .into_iter()
                 .flat_map(|i| [Some((i, false)), Some((i, true))]),
         )

@@ -3,14 +3,11 @@
 
 use std::fmt;
 
-use super::Normal;
-use super::validate::MAX_PATHS;
+use super::inputs::{Allowed, Input, Range};
 use crate::edit::PathPart;
 use crate::labels::problems::{ProblemText, Said};
 use crate::labels::{Lang, fill};
 
-/// Longest lag, duration, effect or horizon, in years.
-pub(super) const MAX_SPAN_YEARS: i64 = 1000;
 /// Longest name (of the scenario, municipality, a unit, project or design), in characters.
 pub(super) const MAX_NAME: usize = 100;
 /// Longest unit id, in characters.
@@ -43,6 +40,21 @@ impl Field {
         }
     }
 
+    /// An input of a top table, e.g. `municipality.index`.
+    pub(super) fn input(input: Input) -> At {
+        let row = input.row();
+        let field = Field::top(&format!("{}.{}", row.section.names()[0], row.keys));
+        At { field, input }
+    }
+
+    /// An input of the rule this field is, e.g. a deposit's `.amount`.
+    pub(super) fn rule(&self, input: Input) -> At {
+        At {
+            field: self.child(input.row().keys),
+            input,
+        }
+    }
+
     /// A field inside this one, e.g. `.amount`.
     pub(super) fn child(&self, key: &str) -> Field {
         let mut path = self.path.clone();
@@ -51,6 +63,19 @@ impl Field {
             label: format!("{}.{key}", self.label),
             path,
         }
+    }
+}
+
+/// An input at its place in the file: what it is checked against.
+pub(super) struct At {
+    field: Field,
+    input: Input,
+}
+
+impl At {
+    /// `input` at `field`, a place its row's keys do not name (`planned_savings.SOC`).
+    pub(super) fn new(field: Field, input: Input) -> At {
+        At { field, input }
     }
 }
 
@@ -65,6 +90,14 @@ impl Item {
         Item {
             label,
             path: vec![PathPart::Key(array.into()), PathPart::Index(index)],
+        }
+    }
+
+    /// An input of this entry, e.g. `repayment.floor_share`.
+    pub(super) fn input(&self, input: Input) -> At {
+        At {
+            field: self.key(input.row().keys),
+            input,
         }
     }
 
@@ -108,59 +141,22 @@ impl Problem {
     }
 }
 
-/// The allowed range of a number.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Allowed {
-    Any,
-    NonNegative,
-    Positive,
-    Share,
-    AboveMinusOne,
-    OpenUnit,
-    Correlation,
-    /// `0..1`: a shared fate's correlation.
-    Fate,
-    AtMost(f64),
-    PositiveAtMost(f64),
-    AtLeast(f64),
-}
-
-impl Allowed {
-    fn contains(self, v: f64) -> bool {
-        v.is_finite()
-            && match self {
-                Allowed::Any => true,
-                Allowed::NonNegative => v >= 0.0,
-                Allowed::Positive => v > 0.0,
-                Allowed::Share => (0.0..=1.0).contains(&v),
-                Allowed::AboveMinusOne => v > -1.0,
-                Allowed::OpenUnit => v > -1.0 && v < 1.0,
-                Allowed::Correlation => (-1.0..=1.0).contains(&v),
-                Allowed::Fate => (0.0..1.0).contains(&v),
-                Allowed::AtMost(max) => (0.0..=max).contains(&v),
-                Allowed::PositiveAtMost(max) => v > 0.0 && v <= max,
-                Allowed::AtLeast(min) => v >= min,
-            }
-    }
-
-    /// What is allowed, in `text`'s words.
-    fn describe(self, text: &ProblemText) -> String {
-        let bounded = |template, name, bound: f64| {
-            fill(template, &[(name, &text.decimal(&bound.to_string()))])
-        };
-        match self {
-            Allowed::Any => text.any.into(),
-            Allowed::NonNegative => text.non_negative.into(),
-            Allowed::Positive => text.positive.into(),
-            Allowed::Share => text.share.into(),
-            Allowed::AboveMinusOne => text.above_minus_one.into(),
-            Allowed::OpenUnit => text.open_unit.into(),
-            Allowed::Correlation => text.correlation.into(),
-            Allowed::Fate => text.fate.into(),
-            Allowed::AtMost(max) => bounded(text.at_most, "max", max),
-            Allowed::PositiveAtMost(max) => bounded(text.positive_at_most, "max", max),
-            Allowed::AtLeast(min) => bounded(text.at_least, "min", min),
-        }
+/// What is allowed, in `text`'s words.
+fn describe(allowed: Allowed, text: &ProblemText) -> String {
+    let bounded =
+        |template, name, bound: f64| fill(template, &[(name, &text.decimal(&bound.to_string()))]);
+    match allowed {
+        Allowed::Any => text.any.into(),
+        Allowed::NonNegative => text.non_negative.into(),
+        Allowed::Positive => text.positive.into(),
+        Allowed::Share => text.share.into(),
+        Allowed::AboveMinusOne => text.above_minus_one.into(),
+        Allowed::OpenUnit => text.open_unit.into(),
+        Allowed::Correlation => text.correlation.into(),
+        Allowed::Fate => text.fate.into(),
+        Allowed::AtMost(max) => bounded(text.at_most, "max", max),
+        Allowed::PositiveAtMost(max) => bounded(text.positive_at_most, "max", max),
+        Allowed::AtLeast(min) => bounded(text.at_least, "min", min),
     }
 }
 
@@ -234,12 +230,17 @@ impl Checker {
         }
     }
 
-    pub(super) fn number(&mut self, field: Field, v: f64, allowed: Allowed) -> f64 {
+    /// A decimal input, checked against its row.
+    pub(super) fn number(&mut self, at: At, v: f64) -> f64 {
+        let Range::Number(allowed) = at.input.row().range else {
+            unreachable!("{:?} is a decimal input", at.input)
+        };
+        let field = at.field;
         if allowed.contains(v) {
             return v;
         }
         let message = Said::new(|words| {
-            let (value, expected) = (words.decimal(&shown(v)), allowed.describe(words));
+            let (value, expected) = (words.decimal(&shown(v)), describe(allowed, words));
             let mut message = fill(
                 words.not_allowed,
                 &[("value", &value), ("expected", &expected)],
@@ -258,7 +259,24 @@ impl Checker {
         0.0
     }
 
-    pub(super) fn integer(&mut self, field: Field, v: impl Into<i128>, min: i64, max: i64) -> i64 {
+    /// A whole-number input, checked against its row.
+    pub(super) fn whole(&mut self, at: At, v: impl Into<i128>) -> i64 {
+        let Range::Whole { min, max } = at.input.row().range else {
+            unreachable!("{:?} is a whole-number input", at.input)
+        };
+        self.integer(at.field, v, min, max)
+    }
+
+    /// A calendar-year input: within `first..=last`, the simulated years, widened by its row's
+    /// margin.
+    pub(super) fn year(&mut self, at: At, v: i64, first: i64, last: i64) -> i64 {
+        let Range::Year { margin } = at.input.row().range else {
+            unreachable!("{:?} is a year", at.input)
+        };
+        self.integer(at.field, v, first - margin, last + margin)
+    }
+
+    fn integer(&mut self, field: Field, v: impl Into<i128>, min: i64, max: i64) -> i64 {
         let v: i128 = v.into();
         if (i128::from(min)..=i128::from(max)).contains(&v) {
             return v as i64;
@@ -271,28 +289,11 @@ impl Checker {
 
     /// `simulation.paths`, from the file or given instead of it.
     pub(super) fn paths(&mut self, paths: impl Into<i128>) -> u64 {
-        self.integer(Field::top("simulation.paths"), paths, 1, MAX_PATHS) as u64
+        self.whole(Field::input(Input::Paths), paths) as u64
     }
 
     /// `simulation.seed`, from the file or given instead of it.
     pub(super) fn seed(&mut self, seed: impl Into<i128>) -> u64 {
-        self.integer(Field::top("simulation.seed"), seed, 0, i64::MAX) as u64
-    }
-
-    pub(super) fn years(&mut self, field: Field, v: i64, min: i64) -> usize {
-        self.integer(field, v, min, MAX_SPAN_YEARS) as usize
-    }
-
-    pub(super) fn normal(
-        &mut self,
-        field: Field,
-        mean: f64,
-        sd: f64,
-        mean_allowed: Allowed,
-    ) -> Normal {
-        Normal {
-            mean: self.number(field.child("mean"), mean, mean_allowed),
-            sd: self.number(field.child("sd"), sd, Allowed::NonNegative),
-        }
+        self.whole(Field::input(Input::Seed), seed) as u64
     }
 }

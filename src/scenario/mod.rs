@@ -4,6 +4,7 @@
 
 mod check;
 pub mod file;
+mod inputs;
 mod outcomes;
 mod report;
 mod validate;
@@ -12,8 +13,11 @@ use std::path::{Path, PathBuf};
 
 pub use crate::edit::PathPart;
 pub use check::Problem;
+pub use inputs::{
+    Allowed, Input, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, Measure, Range, Row, Section,
+};
 pub use outcomes::{Evaluation, Outcomes, normal_cdf, normal_quantile, success_given_fate};
-pub use validate::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS, validate};
+pub use validate::validate;
 
 /// A validated scenario: ids resolved to indices, defaults applied, every value in range.
 #[derive(Debug, Clone)]

@@ -2,13 +2,11 @@
 //! municipality's evaluations of finished ones, and the posterior of the shared fate `Z` they
 //! give, tabulated once per scenario.
 
-use super::check::{Allowed, Checker, Field, Item, MAX_NAME};
+use super::check::{Checker, Field, Item, MAX_NAME};
 use super::file::ScenarioFile;
+use super::inputs::Input;
 use super::{KnownProject, ProjectType};
 use crate::labels::problems::Said;
-
-/// Most successes or failures one evaluation may count.
-const MAX_COUNT: i64 = 1_000_000;
 
 /// Points of the posterior's table, equally spaced on `[-Z_MAX, Z_MAX]`.
 const POINTS: usize = 4001;
@@ -188,17 +186,16 @@ pub(super) fn validate_outcomes(
     projects: &[KnownProject],
 ) -> Outcomes {
     let correlation = c.number(
-        Field::top("outcomes.correlation"),
+        Field::input(Input::FateCorrelation),
         file.outcomes.correlation,
-        Allowed::Fate,
     );
     let evaluations = (file.evaluation.iter().enumerate())
         .map(|(i, e)| {
             let at = Item::new("evaluation", i, format!("evaluation \"{}\"", e.name));
             c.name(at.key("name"), &e.name, MAX_NAME);
             c.name(at.key("like"), &e.like, MAX_NAME);
-            let succeeded = c.integer(at.key("succeeded"), e.succeeded, 0, MAX_COUNT) as u32;
-            let failed = c.integer(at.key("failed"), e.failed, 0, MAX_COUNT) as u32;
+            let succeeded = c.whole(at.input(Input::Succeeded), e.succeeded) as u32;
+            let failed = c.whole(at.input(Input::Failed), e.failed) as u32;
             if e.succeeded == 0 && e.failed == 0 {
                 c.fail(at.key("failed"), Said::of(|w| w.no_outcome));
             }

@@ -9,16 +9,15 @@ use std::path::PathBuf;
 use crate::labels::fill;
 use crate::labels::problems::{ProblemText, Said};
 
-use super::check::{
-    Allowed, Checker, Field, Item, MAX_ID, MAX_NAME, MAX_SPAN_YEARS, Problem, shown,
-};
+use super::check::{At, Checker, Field, Item, MAX_ID, MAX_NAME, Problem, shown};
 use super::file::{
     BasisName, BearerName, DepositFile, DesignFile, FloorScopeName, ModelName, ProjectFile,
     ScenarioFile,
 };
+use super::inputs::{Input, MAX_YEARS, MIN_FRAME};
 use super::{
     AnnualResult, Approval, Basis, Bearer, Deposit, Design, FloorScope, Grant, KnownProject,
-    LogNormal, Model, Municipality, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
+    LogNormal, Model, Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
 
 /// Years from its approval to a project's last payout, saving or instalment under any of
@@ -32,30 +31,12 @@ fn longest_life(spec: &ProjectSpec, designs: &[Design]) -> usize {
     spec.duration_years.max(effect_end).max(plan_end)
 }
 
-/// Most paths (histogram counts are 32-bit).
-pub const MAX_PATHS: i64 = u32::MAX as i64;
-/// Longest simulation, in years.
-pub const MAX_YEARS: i64 = 200;
-/// Latest first simulated year, so that the last is a four-digit year.
-pub const MAX_START_YEAR: i64 = 9999 - MAX_YEARS;
-/// Largest Poisson mean of applications per project type and year.
-const MAX_ARRIVALS: f64 = 1000.0;
-/// Largest `approval.demand`: the world draws applications at up to this many times the rates.
-const MAX_DEMAND: f64 = 10.0;
-/// Smallest budget frame in any simulated year, mnkr (burdens are reported as shares of it).
-const MIN_FRAME: f64 = 0.001;
-
 /// Turns a parsed file into a validated scenario, or lists every problem found.
 pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let mut c = Checker::default();
     let sim = &file.simulation;
-    let start_year = c.integer(
-        Field::top("simulation.start_year"),
-        sim.start_year,
-        1,
-        MAX_START_YEAR,
-    );
-    let years = c.integer(Field::top("simulation.years"), sim.years, 1, MAX_YEARS) as usize;
+    let start_year = c.whole(Field::input(Input::StartYear), sim.start_year);
+    let years = c.whole(Field::input(Input::Years), sim.years) as usize;
     let paths = c.paths(sim.paths);
     let seed = c.seed(sim.seed);
     // With invalid years, check years against the longest simulation rather than report
@@ -73,43 +54,21 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
     let annual = &m.annual_result;
     let municipality = Municipality {
         name: m.name.clone(),
-        total_budget: c.number(
-            Field::top("municipality.total_budget"),
-            m.total_budget,
-            Allowed::Positive,
-        ),
-        index: c.number(
-            Field::top("municipality.index"),
-            m.index,
-            Allowed::AboveMinusOne,
-        ),
+        total_budget: c.number(Field::input(Input::TotalBudget), m.total_budget),
+        index: c.number(Field::input(Input::Index), m.index),
         annual_result: AnnualResult {
-            mean: c.number(
-                Field::top("municipality.annual_result.mean"),
-                annual.mean,
-                Allowed::Any,
-            ),
-            sd: c.number(
-                Field::top("municipality.annual_result.sd"),
-                annual.sd,
-                Allowed::NonNegative,
-            ),
+            mean: c.number(Field::input(Input::AnnualResultMean), annual.mean),
+            sd: c.number(Field::input(Input::AnnualResultSd), annual.sd),
             autocorrelation: c.number(
-                Field::top("municipality.annual_result.autocorrelation"),
+                Field::input(Input::AnnualResultAutocorrelation),
                 annual.autocorrelation,
-                Allowed::OpenUnit,
             ),
         },
         last_result: c.number(
-            Field::top("municipality.last_result"),
+            Field::input(Input::LastResult),
             m.last_result.unwrap_or(annual.mean),
-            Allowed::Any,
         ),
-        discount_rate: c.number(
-            Field::top("municipality.discount_rate"),
-            m.discount_rate,
-            Allowed::AboveMinusOne,
-        ),
+        discount_rate: c.number(Field::input(Input::DiscountRate), m.discount_rate),
         balanskrav_excludes_fund_payouts: m.balanskrav_excludes_fund_payouts,
     };
 
@@ -136,17 +95,14 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             Unit {
                 id: u.id.clone(),
                 name: u.name.clone(),
-                frame: c.number(at.key("frame"), u.frame, Allowed::AtLeast(MIN_FRAME)),
-                ordinary_result: c.normal(
-                    at.key("ordinary_result"),
-                    u.ordinary_result.mean,
-                    u.ordinary_result.sd,
-                    Allowed::Any,
-                ),
+                frame: c.number(at.input(Input::Frame), u.frame),
+                ordinary_result: Normal {
+                    mean: c.number(at.input(Input::OrdinaryResultMean), u.ordinary_result.mean),
+                    sd: c.number(at.input(Input::OrdinaryResultSd), u.ordinary_result.sd),
+                },
                 correlation: c.number(
-                    at.key("ordinary_result.correlation"),
+                    at.input(Input::OrdinaryResultCorrelation),
                     u.ordinary_result.correlation,
-                    Allowed::Correlation,
                 ),
             }
         })
@@ -169,11 +125,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
                 c.fail(at.key("decided"), Said::of(|w| w.decided_of_type));
             }
             let arrivals = match p.arrivals_per_year {
-                Some(a) => c.number(
-                    at.key("arrivals_per_year"),
-                    a,
-                    Allowed::AtMost(MAX_ARRIVALS),
-                ),
+                Some(a) => c.number(at.input(Input::ArrivalsPerYear), a),
                 None => {
                     c.fail(at.key("arrivals_per_year"), Said::of(|w| w.required));
                     0.0
@@ -198,7 +150,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
                 c.fail(at.key("arrivals_per_year"), message);
             }
             let start = match p.start_year {
-                Some(y) => c.integer(at.key("start_year"), y, start_year, last_year),
+                Some(y) => c.year(at.input(Input::ProjectStartYear), y, start_year, last_year),
                 None => {
                     c.fail(at.key("start_year"), Said::of(|w| w.required));
                     start_year
@@ -356,7 +308,7 @@ fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) 
         .map(|(id, &amount)| {
             let field = at.key(&format!("planned_savings.{id}"));
             let unit = unit_index(c, field.clone(), id, unit_ids);
-            (unit, c.number(field, amount, Allowed::NonNegative))
+            (unit, c.number(At::new(field, Input::PlannedSaving), amount))
         })
         .collect();
     let planned_savings_total = planned_savings.iter().map(|&(_, s)| s).sum();
@@ -365,42 +317,26 @@ fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) 
         lead,
         partners,
         cost: LogNormal {
-            median: c.number(at.key("cost.median"), p.cost.median, Allowed::Positive),
-            sigma: c.number(at.key("cost.sigma"), p.cost.sigma, Allowed::NonNegative),
+            median: c.number(at.input(Input::CostMedian), p.cost.median),
+            sigma: c.number(at.input(Input::CostSigma), p.cost.sigma),
         },
-        duration_years: c.years(at.key("duration_years"), p.duration_years, 1),
-        success_probability: c.number(
-            at.key("success_probability"),
-            p.success_probability,
-            Allowed::Share,
-        ),
+        duration_years: c.whole(at.input(Input::DurationYears), p.duration_years) as usize,
+        success_probability: c.number(at.input(Input::SuccessProbability), p.success_probability),
         planned_savings,
         planned_savings_total,
-        effect_lag_years: c.years(at.key("effect_lag_years"), p.effect_lag_years, 0),
-        extra_lag_mean: c.number(
-            at.key("extra_lag_mean"),
-            p.extra_lag_mean,
-            Allowed::AtMost(MAX_SPAN_YEARS as f64),
-        ),
-        effect_years: c.years(at.key("effect_years"), p.effect_years, 1),
-        effect_size: c.normal(
-            at.key("effect_size"),
-            p.effect_size.mean,
-            p.effect_size.sd,
-            Allowed::Any,
-        ),
-        realization_share: c.number(
-            at.key("realization_share"),
-            p.realization_share,
-            Allowed::Share,
-        ),
-        cost_overrun: c.normal(
-            at.key("cost_overrun"),
-            p.cost_overrun.mean,
-            p.cost_overrun.sd,
-            Allowed::Any,
-        ),
-        running_cost: c.number(at.key("running_cost"), p.running_cost, Allowed::NonNegative),
+        effect_lag_years: c.whole(at.input(Input::EffectLagYears), p.effect_lag_years) as usize,
+        extra_lag_mean: c.number(at.input(Input::ExtraLagMean), p.extra_lag_mean),
+        effect_years: c.whole(at.input(Input::EffectYears), p.effect_years) as usize,
+        effect_size: Normal {
+            mean: c.number(at.input(Input::EffectSizeMean), p.effect_size.mean),
+            sd: c.number(at.input(Input::EffectSizeSd), p.effect_size.sd),
+        },
+        realization_share: c.number(at.input(Input::RealizationShare), p.realization_share),
+        cost_overrun: Normal {
+            mean: c.number(at.input(Input::CostOverrunMean), p.cost_overrun.mean),
+            sd: c.number(at.input(Input::CostOverrunSd), p.cost_overrun.sd),
+        },
+        running_cost: c.number(at.input(Input::RunningCost), p.running_cost),
         repayable: p.repayable,
     };
     if spec.repayable && spec.planned_savings_total <= 0.0 {
@@ -425,18 +361,11 @@ fn design(
             BasisName::Planned => Basis::Planned,
             BasisName::Measured => Basis::Measured,
         },
-        floor_share: c.number(
-            at.key("repayment.floor_share"),
-            r.floor_share,
-            Allowed::Share,
-        ),
-        start_within_years: c.years(
-            at.key("repayment.start_within_years"),
-            r.start_within_years,
-            0,
-        ),
-        horizon_years: c.years(at.key("repayment.horizon_years"), r.horizon_years, 1),
-        plan_share: c.number(at.key("repayment.plan_share"), r.plan_share, Allowed::Share),
+        floor_share: c.number(at.input(Input::FloorShare), r.floor_share),
+        start_within_years: c.whole(at.input(Input::StartWithinYears), r.start_within_years)
+            as usize,
+        horizon_years: c.whole(at.input(Input::HorizonYears), r.horizon_years) as usize,
+        plan_share: c.number(at.input(Input::PlanShare), r.plan_share),
         shortfall_bearer: match r.shortfall_bearer {
             BearerName::Fund => Bearer::Fund,
             BearerName::Lead => Bearer::Lead,
@@ -447,12 +376,8 @@ fn design(
         },
     });
     let grant = d.grant.as_ref().map(|g| Grant {
-        fixed: c.number(at.key("grant.fixed"), g.fixed, Allowed::NonNegative),
-        share_of_positive_result: c.number(
-            at.key("grant.share_of_positive_result"),
-            g.share_of_positive_result,
-            Allowed::Share,
-        ),
+        fixed: c.number(at.input(Input::GrantFixed), g.fixed),
+        share_of_positive_result: c.number(at.input(Input::GrantShare), g.share_of_positive_result),
         carry_over: g.carry_over,
     });
     let model = match (d.model, repayment, grant) {
@@ -495,28 +420,17 @@ fn design(
     Design {
         name: d.name.clone(),
         model,
-        initial: c.number(at.key("fund.initial"), d.fund.initial, Allowed::NonNegative),
+        initial: c.number(at.input(Input::FundInitial), d.fund.initial),
         deposits,
         approval: Approval {
             require_partner: d.approval.require_partner,
             min_expected_return: c.number(
-                at.key("approval.min_expected_return"),
+                at.input(Input::MinExpectedReturn),
                 d.approval.min_expected_return,
-                Allowed::NonNegative,
             ),
-            last_year: d.approval.last_year.map(|y| {
-                c.integer(
-                    at.key("approval.last_year"),
-                    y,
-                    start_year - MAX_SPAN_YEARS,
-                    last_year + MAX_SPAN_YEARS,
-                )
-            }),
-            demand: c.number(
-                at.key("approval.demand"),
-                d.approval.demand,
-                Allowed::PositiveAtMost(MAX_DEMAND),
-            ),
+            last_year: (d.approval.last_year)
+                .map(|y| c.year(at.input(Input::LastDecisionYear), y, start_year, last_year)),
+            demand: c.number(at.input(Input::Demand), d.approval.demand),
         },
     }
 }
@@ -528,7 +442,7 @@ fn deposit(
     start_year: i64,
     last_year: i64,
 ) -> Deposit {
-    let amount = |c: &mut Checker, v| c.number(at.child("amount"), v, Allowed::NonNegative);
+    let amount = |c: &mut Checker, v| c.number(at.rule(Input::DepositAmount), v);
     match *rule {
         DepositFile::Fixed {
             amount: a,
@@ -557,15 +471,15 @@ fn deposit(
         }
         DepositFile::Once { amount: a, year } => Deposit::Once {
             amount: amount(c, a),
-            year: c.integer(at.child("year"), year, start_year, last_year),
+            year: c.year(at.rule(Input::DepositYear), year, start_year, last_year),
         },
         DepositFile::ShareOfPositiveResult {
             share,
             until_balance,
         } => Deposit::ShareOfPositiveResult {
-            share: c.number(at.child("share"), share, Allowed::Share),
+            share: c.number(at.rule(Input::DepositShare), share),
             until_balance: match until_balance {
-                Some(b) => c.number(at.child("until_balance"), b, Allowed::NonNegative),
+                Some(b) => c.number(at.rule(Input::DepositUntilBalance), b),
                 None => f64::INFINITY,
             },
         },
@@ -573,23 +487,16 @@ fn deposit(
             target_budget_share,
             max_share_of_result,
         } => Deposit::TopUp {
-            target_budget_share: c.number(
-                at.child("target_budget_share"),
-                target_budget_share,
-                Allowed::Share,
-            ),
-            max_share_of_result: c.number(
-                at.child("max_share_of_result"),
-                max_share_of_result,
-                Allowed::Share,
-            ),
+            target_budget_share: c.number(at.rule(Input::DepositTargetShare), target_budget_share),
+            max_share_of_result: c
+                .number(at.rule(Input::DepositMaxShareOfResult), max_share_of_result),
         },
         DepositFile::Replenish {
             amount: a,
             probability,
         } => Deposit::Replenish {
             amount: amount(c, a),
-            probability: c.number(at.child("probability"), probability, Allowed::Share),
+            probability: c.number(at.rule(Input::DepositProbability), probability),
         },
     }
 }

@@ -9,7 +9,9 @@ use serde_json::{Value as Json, json};
 use crate::edit::{Edit, FieldPath, Value};
 use crate::labels::problems::Said;
 use crate::labels::{Lang, fill, inputs};
-use crate::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Grant, Model, Scenario};
+use crate::scenario::{
+    Basis, Bearer, Deposit, Design, FloorScope, Grant, Input, Model, Range, Scenario,
+};
 
 /// The numbers of paths the page offers, beside the file's own.
 pub const PATHS: [u64; 3] = [1_000, 10_000, 100_000];
@@ -25,17 +27,65 @@ pub struct Control {
     pub key: &'static str,
     /// Its name in Swedish and English, from `labels/`.
     pub label: [&'static str; 2],
-    pub input: Input,
+    /// What it means, for a control that sets one input of the file.
+    pub help: Option<[&'static str; 2]>,
+    /// What its number may be, for a control that sets one input of the file: the page checks
+    /// a typed value before sending it, the server again.
+    pub limits: Option<Limits>,
+    pub input: Widget,
     /// As loaded.
     pub value: Json,
     /// Shown only while the design's model takes this table (`repayment` or `grant`).
     pub table: Option<&'static str>,
 }
 
+/// What a control's number may be; `None` where unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Limits {
+    pub min: Option<f64>,
+    /// Whether `min` itself is allowed.
+    pub min_in: bool,
+    pub max: Option<f64>,
+    pub max_in: bool,
+    pub whole: bool,
+}
+
+impl Limits {
+    /// The limits of `input` in `scenario`: a year's are the simulated years widened by its
+    /// margin; a whole number's end where the page's numbers stop being exact.
+    fn of(input: Input, scenario: &Scenario) -> Limits {
+        const EXACT: i64 = (1 << f64::MANTISSA_DIGITS) - 1;
+        let whole = |min: i64, max: i64| Limits {
+            min: Some(min as f64),
+            min_in: true,
+            max: Some(max.min(EXACT) as f64),
+            max_in: true,
+            whole: true,
+        };
+        match input.row().range {
+            Range::Number(allowed) => {
+                let [min, max] = allowed.ends();
+                Limits {
+                    min: min.map(|(x, _)| x),
+                    min_in: min.is_some_and(|(_, closed)| closed),
+                    max: max.map(|(x, _)| x),
+                    max_in: max.is_some_and(|(_, closed)| closed),
+                    whole: false,
+                }
+            }
+            Range::Whole { min, max } => whole(min, max),
+            Range::Year { margin } => {
+                let last = scenario.calendar_year(scenario.years() - 1);
+                whole(scenario.start_year() - margin, last + margin)
+            }
+        }
+    }
+}
+
 /// How a control is set.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Input {
+pub enum Widget {
     /// A number: a slider over `min..=max` by `step`, and a box where any number may be typed.
     Number { min: f64, max: f64, step: f64 },
     /// A number typed in a box.
@@ -77,12 +127,18 @@ pub fn controls(scenario: &Scenario) -> Vec<Control> {
             _ => has_projects,
         };
         if shown {
-            controls.push(assumption(key, number(0.0, 2.0, 0.05), json!(1.0)));
+            controls.push(assumption(
+                scenario,
+                key,
+                number(0.0, 2.0, 0.05),
+                json!(1.0),
+            ));
         }
     }
     let annual = scenario.municipality().annual_result;
     let reach = (3.0 * annual.sd).max(annual.mean.abs()).max(10.0);
     controls.push(assumption(
+        scenario,
         "annual_result.mean",
         number(annual.mean - reach, annual.mean + reach, nice(reach / 50.0)),
         json!(annual.mean),
@@ -92,34 +148,63 @@ pub fn controls(scenario: &Scenario) -> Vec<Control> {
         paths.push(json!(scenario.paths()));
     }
     controls.push(assumption(
+        scenario,
         "paths",
-        Input::Choice { options: paths },
+        Widget::Choice { options: paths },
         json!(scenario.paths()),
     ));
-    controls.push(assumption("seed", Input::Entry, json!(scenario.seed())));
+    controls.push(assumption(
+        scenario,
+        "seed",
+        Widget::Entry,
+        json!(scenario.seed()),
+    ));
     controls
 }
 
-/// A control of the scenario's assumptions.
-fn assumption(key: &'static str, input: Input, value: Json) -> Control {
-    Control {
-        id: key.to_string(),
-        design: None,
-        key,
-        label: label(key),
-        input,
-        value,
-        table: None,
+impl Control {
+    /// The control `key` of design `design` (`None`: of the scenario's assumptions), named
+    /// from `labels/`; one that sets an input of the file is bounded by the table of inputs.
+    fn new(
+        scenario: &Scenario,
+        design: Option<usize>,
+        key: &'static str,
+        input: Widget,
+    ) -> Control {
+        let sections: &[&str] = match design {
+            Some(_) => &["design"],
+            None => &["simulation", "municipality"],
+        };
+        let field = (sections.iter()).find_map(|section| Input::find(section, key));
+        let label = [Lang::Sv, Lang::En].map(|lang| match field {
+            Some(field) => inputs::name(field, lang),
+            None => inputs::control(key, lang).unwrap_or(key),
+        });
+        Control {
+            id: design.map_or(key.to_string(), |d| format!("d{d}.{key}")),
+            design,
+            key,
+            label,
+            help: field.map(|field| [Lang::Sv, Lang::En].map(|lang| inputs::help(field, lang))),
+            limits: field.map(|field| Limits::of(field, scenario)),
+            input,
+            value: Json::Null,
+            table: None,
+        }
+    }
+
+    fn valued(self, value: Json) -> Control {
+        Control { value, ..self }
     }
 }
 
-/// A control's name in Swedish and English; its key when `labels/` has none.
-fn label(key: &'static str) -> [&'static str; 2] {
-    [Lang::Sv, Lang::En].map(|lang| inputs::name(key, lang).unwrap_or(key))
+/// A control of the scenario's assumptions.
+fn assumption(scenario: &Scenario, key: &'static str, input: Widget, value: Json) -> Control {
+    Control::new(scenario, None, key, input).valued(value)
 }
 
-fn number(min: f64, max: f64, step: f64) -> Input {
-    Input::Number { min, max, step }
+fn number(min: f64, max: f64, step: f64) -> Widget {
+    Widget::Number { min, max, step }
 }
 
 /// A round step near `x`: 1, 2 or 5 times a power of ten.
@@ -143,7 +228,7 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
             carry_over: false,
         },
     };
-    let choice = |options: &[&str]| Input::Choice {
+    let choice = |options: &[&str]| Widget::Choice {
         options: options.iter().map(|o| json!(o)).collect(),
     };
     let last_year = scenario.calendar_year(scenario.years() - 1);
@@ -152,7 +237,7 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
         deposit(design, DEPOSITS[0].1),
         deposit(design, DEPOSITS[1].1),
     );
-    let fields: Vec<(&'static str, Option<&'static str>, Input, Json)> = vec![
+    let fields: Vec<(&'static str, Option<&'static str>, Widget, Json)> = vec![
         (
             "model",
             None,
@@ -242,7 +327,7 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
         (
             "grant.carry_over",
             Some("grant"),
-            Input::Check,
+            Widget::Check,
             json!(grant.carry_over),
         ),
         (
@@ -260,13 +345,8 @@ fn design_controls(scenario: &Scenario, d: usize, design: &Design) -> Vec<Contro
     ];
     (fields.into_iter())
         .map(|(key, table, input, value)| Control {
-            id: format!("d{d}.{key}"),
-            design: Some(d),
-            key,
-            label: label(key),
-            input,
-            value,
             table,
+            ..Control::new(scenario, Some(d), key, input).valued(value)
         })
         .collect()
 }
@@ -389,25 +469,47 @@ pub fn edits(
 /// Refuses a value of the wrong kind for its control; a choice must be one of its options.
 fn check(control: &Control, value: &Json) -> Result<(), Refused> {
     let fits = match &control.input {
-        Input::Number { .. } | Input::Entry => value.is_number(),
-        Input::Choice { options } => options.iter().any(|o| same(o, value)),
-        Input::Check => value.is_boolean(),
+        Widget::Number { .. } | Widget::Entry => value.is_number(),
+        Widget::Choice { options } => options.iter().any(|o| same(o, value)),
+        Widget::Check => value.is_boolean(),
     };
     let scale_ok = !control.key.starts_with("scale.") || value.as_f64().is_some_and(|k| k >= 0.0);
+    // A number out of its range is refused by validation, which names the range; here only
+    // what a file could not even hold: a fraction where a whole number belongs.
+    let fraction = value.as_f64().is_some_and(|x| x.fract() != 0.0);
+    if let Some(limits) = control.limits.filter(|l| l.whole && fraction) {
+        let bound = |x: Option<f64>| (x.unwrap_or_default() as i64).to_string();
+        let values = [
+            ("value", value.to_string()),
+            ("min", bound(limits.min)),
+            ("max", bound(limits.max)),
+        ];
+        let message = Said::new(|w| {
+            let values = values.each_ref().map(|(k, v)| (*k, w.decimal(v)));
+            fill(
+                w.whole_number,
+                &values.each_ref().map(|(k, v)| (*k, v.as_str())),
+            )
+        });
+        return Err(Refused {
+            control: Some(control.id.clone()),
+            message,
+        });
+    }
     if fits && scale_ok {
         return Ok(());
     }
     let options = match &control.input {
-        Input::Choice { options } => Json::from(options.clone()).to_string(),
+        Widget::Choice { options } => Json::from(options.clone()).to_string(),
         _ => String::new(),
     };
     let value = value.to_string();
     let message = Said::new(|w| {
         let expected = match &control.input {
-            Input::Number { .. } | Input::Entry if !scale_ok => w.a_scale_factor.to_string(),
-            Input::Number { .. } | Input::Entry => w.a_number.to_string(),
-            Input::Choice { .. } => fill(w.one_of, &[("options", &options)]),
-            Input::Check => w.true_or_false.to_string(),
+            Widget::Number { .. } | Widget::Entry if !scale_ok => w.a_scale_factor.to_string(),
+            Widget::Number { .. } | Widget::Entry => w.a_number.to_string(),
+            Widget::Choice { .. } => fill(w.one_of, &[("options", &options)]),
+            Widget::Check => w.true_or_false.to_string(),
         };
         fill(w.not_allowed, &[("value", &value), ("expected", &expected)])
     });

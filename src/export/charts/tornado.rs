@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use super::draw::*;
 use super::{Context, chart_error};
 use crate::labels::{fill, inputs};
-use crate::sensitivity::{Input, Level, SensitivityRow, YEARS_AFTER};
+use crate::sensitivity::{Level, SensitivityRow, Uncertain, YEARS_AFTER};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 type Metric = fn(&SensitivityRow) -> f64;
@@ -26,8 +26,8 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
         .iter()
         .filter(|r| r.design == design)
         .collect();
-    let find = |input: Option<Input>, level: Level| {
-        let name = input.map_or("base", Input::name);
+    let find = |input: Option<Uncertain>, level: Level| {
+        let name = input.map_or("base", Uncertain::name);
         rows.iter().find(|r| r.input == name && r.level == level)
     };
     let Some(base) = find(None, Level::Base) else {
@@ -72,12 +72,12 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
         ),
     ];
     for ((caption, metric, axis), panel) in metrics.iter().zip(body.split_evenly((3, 2))) {
-        let bars: Vec<Bar> = Input::ALL
+        let bars: Vec<Bar> = Uncertain::ALL
             .iter()
             .filter_map(|&input| {
                 let low = find(Some(input), Level::Low)?;
                 let high = find(Some(input), Level::High)?;
-                let name = inputs::name(input.name(), ctx.lang).unwrap_or(input.name());
+                let name = inputs::name(input.input(), ctx.lang);
                 Some((name, metric(low), metric(high)))
             })
             .collect();

@@ -518,6 +518,12 @@ pub const FIGURES: &[Figure] = &[
         ["Fält", "Field"],
     ),
     figure("value", Value, ["Värde", "Value"], ["Värde", "Value"]),
+    figure(
+        "help",
+        Name,
+        ["Vad värdet betyder", "What the value means"],
+        ["Betyder", "Means"],
+    ),
     figure("change", Name, ["Ändring", "Change"], ["Ändring", "Change"]),
     figure(
         "cash_p50_year5",
