@@ -120,7 +120,7 @@ async fn the_funds_are_the_bundled_ones_and_each_has_its_controls() {
 }
 
 #[tokio::test]
-async fn a_run_returns_the_summary_and_the_charts_of_the_settings_and_of_the_fund_as_loaded() {
+async fn a_run_returns_the_figures_of_the_settings_and_of_the_fund_as_loaded() {
     let settings = json!({
         "fund": "ale", "lang": "en", "base": true,
         "values": { "d1.grant.share_of_positive_result": 0.05, "paths": 1000, "seed": 3 },
@@ -130,20 +130,38 @@ async fn a_run_returns_the_summary_and_the_charts_of_the_settings_and_of_the_fun
     for figures in [&body["now"], &body["base"]] {
         assert_eq!(figures["summary"]["paths"], 1000);
         assert_eq!(figures["summary"]["seed"], 3);
-        let charts = figures["charts"].as_array().unwrap();
-        // A fan chart and a result chart per design, the depletion risk and the burden per
-        // design; and the nämnd each design singles out.
-        assert_eq!(charts.len(), 2 * 3 + 2);
         assert_eq!(figures["singled_out"].as_array().unwrap().len(), 3);
-        assert!(
-            charts
-                .iter()
-                .all(|c| c["svg"].as_str().unwrap().starts_with("<svg"))
+        // The key figures the page shows, chosen and named on the server in the page's
+        // language, each equal to the summary's figure.
+        let key = figures["key"].as_array().unwrap();
+        let keys: Vec<&str> = key.iter().map(|k| k["key"].as_str().unwrap()).collect();
+        assert_eq!(
+            keys,
+            [
+                "p_depleted_ever",
+                "final_cash",
+                "recycled_share_lifetime",
+                "net_saving_lifetime",
+                "budget_effect_lifetime",
+                "p_budget_effect_lifetime_positive",
+                "p_result_tipped"
+            ]
         );
-        assert!(
-            charts[0]["svg"].as_str().unwrap().contains("futures"),
-            "English charts"
-        );
+        assert_eq!(key[1]["name"], "Fund balance at the end");
+        assert_eq!(key[1]["quantity"], "mnkr");
+        for d in 0..3 {
+            let design = &figures["summary"]["designs"][d];
+            assert_eq!(key[0]["values"][d], design["p_depleted_ever"]);
+            assert_eq!(key[1]["values"][d]["p50"], design["final_cash"]["p50"]);
+            assert_eq!(key[4]["values"][d]["p95"], design["budget_effect_lifetime"]["p95"]);
+        }
+        // What the charts draw, a value per year and design, as fund.csv's columns.
+        let years = figures["years"].as_array().unwrap();
+        assert_eq!(years.len(), 3);
+        let simulated = figures["summary"]["years"].as_u64().unwrap() as usize;
+        for series in ["cash_p5", "cash_p50", "cash_p95", "p_depleted_by", "result_effect_p50"] {
+            assert_eq!(years[0][series].as_array().unwrap().len(), simulated, "{series}");
+        }
     }
     let deposits = |f: &Value| {
         f["summary"]["designs"][1]["deposits"]["mean"]
@@ -597,4 +615,35 @@ fn the_server_prints_its_address_warns_off_loopback_and_stops_when_told() {
         .read_to_string(&mut stderr)
         .unwrap();
     assert!(stderr.contains("warning: listening on 0.0.0.0"), "{stderr}");
+}
+
+/// A download after a change says so: the scenario's name is marked as changed and each change
+/// is listed, from → to, in the file's first comments and on the report's first page; a
+/// download of the fund as loaded is the file as it is.
+#[tokio::test]
+async fn a_download_after_a_change_names_each_change() {
+    let values = json!({ "d0.repayment.floor_share": 0.5, "d1.repayment.basis": "planned", "paths": 1000 });
+    let settings = json!({ "fund": "orebro", "values": values });
+    let (status, _, text) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let lines: Vec<&str> = text.lines().take(4).collect();
+    assert_eq!(
+        lines,
+        [
+            "# Ändrat på webbsidan jämfört med scenariofilen orebro.toml:",
+            "#   Golv: minsta återföring, andel (Örebros regel): 0,3 → 0,5",
+            "#   Återföringen följer (Golv på varje delbetalning): realiserad besparing → planen oavsett utfall",
+            "#   Antal framtider: 10\u{a0}000 → 1\u{a0}000",
+        ]
+    );
+    let table: toml::Table = text.parse().unwrap();
+    let name = table["simulation"]["name"].as_str().unwrap();
+    assert!(name.ends_with(" (ändrad)"), "{name}");
+
+    let (status, _, report) = call(app(), post("/api/report", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(report.contains(&format!("<h1>{name}</h1>")), "the title says changed");
+    let first = report.find("class=\"changes\"").expect("the changes are listed");
+    assert!(first < report.find("<h2>").unwrap(), "before the first section");
+    assert!(report.contains("<li>Golv: minsta återföring, andel (Örebros regel): 0,3 → 0,5</li>"));
 }

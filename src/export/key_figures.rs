@@ -33,6 +33,8 @@ pub struct KeyFigure {
     pub key: &'static str,
     read: fn(&DesignSummary) -> Value,
     place: Place,
+    /// Also in the live page's table, which a meeting reads from the back of the room.
+    on_page: bool,
 }
 
 impl KeyFigure {
@@ -50,6 +52,14 @@ impl KeyFigure {
     pub fn on_terminal(&self) -> bool {
         self.place != Place::Documents
     }
+
+    /// Also shown in the live page's table.
+    const fn on_page(self) -> KeyFigure {
+        KeyFigure {
+            on_page: true,
+            ..self
+        }
+    }
 }
 
 const fn key(key: &'static str, read: fn(&DesignSummary) -> Value) -> KeyFigure {
@@ -57,6 +67,7 @@ const fn key(key: &'static str, read: fn(&DesignSummary) -> Value) -> KeyFigure 
         key,
         read,
         place: Place::Everywhere,
+        on_page: false,
     }
 }
 
@@ -64,7 +75,7 @@ const fn key(key: &'static str, read: fn(&DesignSummary) -> Value) -> KeyFigure 
 /// projects' whole lives in start-year prices; the one inside the simulated years is in
 /// start-year prices too, never in current prices beside them.
 pub const KEY_FIGURES: [KeyFigure; 16] = [
-    key("p_depleted_ever", |d| Value::Share(d.p_depleted_ever)),
+    key("p_depleted_ever", |d| Value::Share(d.p_depleted_ever)).on_page(),
     key("final_cash", |d| {
         let f = &d.final_cash;
         Value::Amount(Spread {
@@ -73,42 +84,50 @@ pub const KEY_FIGURES: [KeyFigure; 16] = [
             p50: f.p50,
             p95: f.p95,
         })
-    }),
+    })
+    .on_page(),
     key("approved", |d| Value::Count(d.approved.mean)),
     key("turned_down", |d| Value::Count(d.turned_down.mean)),
     KeyFigure {
         key: "turned_down_grant",
         read: |d| Value::Count(d.turned_down_grant.mean),
         place: Place::WhenAny,
+        on_page: false,
     },
     key("refused", |d| Value::Count(d.refused.mean)),
     key("recycled_share", |d| Value::Share(d.recycled_share)),
     key("recycled_share_lifetime", |d| {
         Value::Share(d.recycled_share_lifetime)
-    }),
+    })
+    .on_page(),
     key("net_saving_lifetime", |d| {
         Value::Amount(d.net_saving_lifetime)
-    }),
+    })
+    .on_page(),
     key("p_net_saving_lifetime_positive", |d| {
         Value::Share(d.p_net_saving_lifetime_positive)
     }),
     key("budget_effect_lifetime", |d| {
         Value::Amount(d.budget_effect_lifetime)
-    }),
+    })
+    .on_page(),
     key("p_budget_effect_lifetime_positive", |d| {
         Value::Share(d.p_budget_effect_lifetime_positive)
-    }),
+    })
+    .on_page(),
     key("net_saving_real", |d| Value::Amount(d.net_saving_real)),
-    key("p_result_tipped", |d| Value::Share(d.p_result_tipped)),
+    key("p_result_tipped", |d| Value::Share(d.p_result_tipped)).on_page(),
     KeyFigure {
         key: "net_saving_lifetime_discounted",
         read: |d| Value::Amount(d.net_saving_lifetime_discounted),
         place: Place::Documents,
+        on_page: false,
     },
     KeyFigure {
         key: "budget_effect_lifetime_discounted",
         read: |d| Value::Amount(d.budget_effect_lifetime_discounted),
         place: Place::Documents,
+        on_page: false,
     },
 ];
 
@@ -126,4 +145,9 @@ pub fn shown(summary: &Summary, documents: bool) -> Vec<&'static KeyFigure> {
             }),
         })
         .collect()
+}
+
+/// The key figures of the live page's table, in their order.
+pub fn on_page() -> impl Iterator<Item = &'static KeyFigure> {
+    KEY_FIGURES.iter().filter(|k| k.on_page)
 }

@@ -41,6 +41,15 @@ pub struct ReportParts<'a> {
     pub story: Option<&'a str>,
     /// How well the projects must succeed for each design's budget room to break even.
     pub breakeven: &'a [crate::breakeven::BreakEven],
+    /// What the live page changed from the scenario file, said on the first page.
+    pub changes: Option<Changes<'a>>,
+}
+
+/// What the live page changed from the scenario file: a heading and a line per change.
+#[derive(Debug, Clone, Copy)]
+pub struct Changes<'a> {
+    pub title: &'a str,
+    pub lines: &'a [String],
 }
 
 /// A sweep as the report shows it.

@@ -87,6 +87,7 @@ pub fn run(simulator: &Simulator, request: &RunRequest) -> Result<RunOutcome, Er
             questions: &questions,
             story: story.as_deref(),
             breakeven: &breakeven,
+            changes: None,
         }),
     };
     let provenance = provenance(job, &source, settings);

@@ -55,7 +55,6 @@ impl Lang {
         }
     }
 
-    /// An amount in mnkr with one decimal: "1,5 mnkr" or "1.5 mnkr".
     /// `x` as exactly as a reader needs it: whole numbers without decimals, others with up
     /// to three ("0,2", "98", "0,127").
     pub fn exact(self, x: f64) -> String {
@@ -65,6 +64,7 @@ impl Lang {
         self.number(x, decimals)
     }
 
+    /// An amount in mnkr with one decimal: "1,5 mnkr" or "1.5 mnkr".
     pub fn mnkr(self, amount: f64) -> String {
         format!("{}\u{a0}mnkr", self.number(amount, 1))
     }

@@ -34,6 +34,8 @@ const SV: PageText = PageText {
         ("link", "Kopiera länk"),
         ("linkCopied", "Länken är kopierad"),
         ("reset", "Återställ"),
+        ("yes", "ja"),
+        ("no", "nej"),
         ("running", "Räknar …"),
         ("done", "{paths} framtider · {ms} ms"),
         (
@@ -169,6 +171,8 @@ const EN: PageText = PageText {
         ("link", "Copy link"),
         ("linkCopied", "Link copied"),
         ("reset", "Reset"),
+        ("yes", "yes"),
+        ("no", "no"),
         ("running", "Computing …"),
         ("done", "{paths} futures · {ms} ms"),
         (
@@ -294,6 +298,22 @@ const EN: PageText = PageText {
         ("lead", "the lead committee"),
     ],
 };
+
+impl PageText {
+    /// The words of a model or a choice by its word in the file (`dual`, `instalment`).
+    pub fn option(&self, word: &str) -> Option<&'static str> {
+        (self.models.iter().chain(self.options))
+            .find(|(key, _)| *key == word)
+            .map(|(_, text)| *text)
+    }
+
+    /// A single text by its key.
+    pub fn text(&self, key: &str) -> Option<&'static str> {
+        (self.texts.iter())
+            .find(|(k, _)| *k == key)
+            .map(|(_, text)| *text)
+    }
+}
 
 impl Lang {
     /// The live page's words in this language.

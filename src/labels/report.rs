@@ -18,6 +18,10 @@ pub struct ReportText {
     pub html_lang: &'static str,
     /// "{paths} framtider, frö {seed}".
     pub futures_seed: &'static str,
+    /// After the name of a scenario the live page changed: " (ändrad)".
+    pub changed: &'static str,
+    /// Above the list of what the live page changed, in the report and the downloaded file.
+    pub changes_title: &'static str,
     pub conclusions: &'static str,
     /// The opening line on what a krona of project money is assumed to save.
     pub krona_assumed: &'static str,
@@ -102,6 +106,8 @@ pub struct ReportText {
 const SV: ReportText = ReportText {
     html_lang: "sv",
     futures_seed: "{paths} framtider, frö {seed}",
+    changed: " (ändrad)",
+    changes_title: "Ändrat på webbsidan jämfört med scenariofilen {file}:",
     conclusions: "Slutsatser per modell",
     krona_assumed: "Scenariot antar att varje satsad krona i projekten i genomsnitt sparar {krona} kronor under projektens livslängd. Resultaten nedan vilar på det antagandet.",
     krona_assumed_range: "Scenariot antar att varje satsad krona i projekten i genomsnitt sparar mellan {low} och {high} kronor under projektens livslängd, beroende på projekt. Resultaten nedan vilar på det antagandet.",
@@ -188,6 +194,8 @@ const SV: ReportText = ReportText {
 const EN: ReportText = ReportText {
     html_lang: "en",
     futures_seed: "{paths} futures, seed {seed}",
+    changed: " (changed)",
+    changes_title: "Changed on the web page from the scenario file {file}:",
     conclusions: "Conclusions by design",
     krona_assumed: "The scenario assumes that each krona put into the projects saves {krona} kronor on average over the projects' lives. The results below rest on that assumption.",
     krona_assumed_range: "The scenario assumes that each krona put into the projects saves between {low} and {high} kronor on average over the projects' lives, by project. The results below rest on that assumption.",

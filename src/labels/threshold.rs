@@ -20,6 +20,8 @@ pub struct ThresholdText {
     pub result_tipped: &'static str,
     /// A number of years, for `result_tipped`.
     pub years: &'static str,
+    /// A question the live page could not read: one sentence with examples in the fund's terms.
+    pub unreadable: &'static str,
 }
 
 const SV: ThresholdText = ThresholdText {
@@ -37,6 +39,7 @@ const SV: ThresholdText = ThresholdText {
     budget_effect_lifetime: "det frigjorda budgetutrymmet, netto, under projektens hela livslängd, i {start} års priser, är {cmp} {amount}",
     result_tipped: "fondens projekt gör balanskravsresultatet negativt, när det utan dem varit positivt, under {cmp} {amount}",
     years: "år",
+    unreadable: "Frågan gick inte att läsa; skriv till exempel \u{201d}{unit} betalar mer än 5 mnkr\u{201d} eller \u{201d}fonden under 20 mnkr {year}\u{201d}.",
 };
 
 const EN: ThresholdText = ThresholdText {
@@ -54,6 +57,7 @@ const EN: ThresholdText = ThresholdText {
     budget_effect_lifetime: "the net budget room freed over the projects' whole lives, in {start} prices, is {cmp} {amount}",
     result_tipped: "the fund's projects turn the balanced-budget result negative, where it would otherwise have been positive, in {cmp} {amount}",
     years: "years",
+    unreadable: "The question could not be read; ask for example \u{201c}{unit} pays more than 5 mnkr\u{201d} or \u{201c}fund below 20 mnkr {year}\u{201d}.",
 };
 
 impl Lang {

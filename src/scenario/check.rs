@@ -9,7 +9,7 @@ use crate::labels::problems::{ProblemText, Said};
 use crate::labels::{Lang, fill};
 
 /// Longest name (of the scenario, municipality, a unit, project or design), in characters.
-pub(super) const MAX_NAME: usize = 100;
+pub const MAX_NAME: usize = 100;
 /// Longest unit id, in characters.
 pub(super) const MAX_ID: usize = 32;
 

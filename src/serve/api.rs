@@ -12,18 +12,18 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json_, json};
 
 use super::App;
 use super::controls::{Edits, plain};
-use super::fund::{Entry, Fund, View};
+use super::fund::{Download, Entry, Fund, View};
 use crate::Simulator;
 use crate::edit::Edit;
 use crate::error::Error;
-use crate::export::{Lang, charts};
-use crate::results::Results;
+use crate::export::Lang;
+use crate::export::key_figures::{self, Value};
+use crate::results::{FundRow, Results};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::simulate::Monitor;
 use crate::source::sha256_hex;
@@ -32,9 +32,9 @@ use crate::source::sha256_hex;
 const RECENT: usize = 16;
 /// Longest tab id the page may send.
 const MAX_TAB: usize = 64;
-/// The charts the page shows, by kind: the fund's fan per design, depletion risk by year,
-/// each förvaltning's burden per design and each design's effect on the municipality's result.
-const CHARTS: [&str; 4] = ["fund", "depletion", "burden-by-design", "result"];
+
+/// The values of a page's controls that it changed, control id → value.
+pub(super) type Values = BTreeMap<String, Json_>;
 
 /// What the page asks for: a fund, the values of its controls that it changed, the language
 /// of the charts and of any problem.
@@ -45,7 +45,7 @@ pub struct Settings {
     fund: String,
     /// Control id → value; a control left out keeps its value as loaded.
     #[serde(default)]
-    values: BTreeMap<String, Json_>,
+    values: Values,
     /// `sv` (default) or `en`.
     #[serde(default)]
     lang: Option<String>,
@@ -89,7 +89,7 @@ struct FieldError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+    pub(super) fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
             message: message.into(),
@@ -201,7 +201,7 @@ impl App {
     fn figures(
         &self,
         fund: &Fund,
-        edits: &Edits,
+        (edits, values): (&Edits, &Values),
         lang: Lang,
         monitor: &dyn Monitor,
     ) -> Result<Arc<Figures>, ApiError> {
@@ -213,7 +213,8 @@ impl App {
             return Ok(figures);
         }
         let figures = Arc::new(
-            figures(fund, edits, lang, monitor).map_err(|e| ApiError::of(e, fund, edits, lang))?,
+            figures(fund, (edits, values), lang, monitor)
+                .map_err(|e| ApiError::of(e, fund, edits, lang))?,
         );
         let mut cache = self.recent.lock().unwrap_or_else(|e| e.into_inner());
         if recent(&cache).is_none() {
@@ -225,16 +226,19 @@ impl App {
 
     /// The figures of the job's settings.
     pub(super) fn now(&self, job: &Job) -> Result<Arc<Figures>, ApiError> {
-        self.figures(job.fund, &job.edits, job.lang, &job.monitor)
+        let asked = (&job.edits, &job.values);
+        self.figures(job.fund, asked, job.lang, &job.monitor)
     }
 
     /// The figures of the fund as loaded, on the job's paths and seed.
     pub(super) fn loaded(&self, job: &Job) -> Result<Arc<Figures>, ApiError> {
-        let same: Edits = (job.edits.iter())
-            .filter(|(id, _)| id == "paths" || id == "seed")
-            .cloned()
+        let kept = |id: &String| id == "paths" || id == "seed";
+        let edits: Edits = (job.edits.iter()).filter(|(id, _)| kept(id)).cloned().collect();
+        let values: Values = (job.values.iter())
+            .filter(|(id, _)| kept(id))
+            .map(|(id, v)| (id.clone(), v.clone()))
             .collect();
-        self.figures(job.fund, &same, job.lang, &job.monitor)
+        self.figures(job.fund, (&edits, &values), job.lang, &job.monitor)
     }
 
     /// A new cancel flag for `tab`, cancelling the run its last request started.
@@ -261,11 +265,18 @@ impl App {
 pub(super) struct Job {
     pub fund: &'static Fund,
     pub edits: Edits,
+    /// The values the edits were made of, control id → value.
+    pub values: Values,
     pub lang: Lang,
     monitor: Cancel,
 }
 
 impl Job {
+    /// What a download of the job's settings is made of and says it changed.
+    pub fn download(&self) -> Download {
+        self.fund.download(&self.values, self.edits.clone(), self.lang)
+    }
+
     /// A refusal of `error`, next to the control at fault.
     pub fn error(&self, error: impl Into<Error>) -> ApiError {
         ApiError::of(error, self.fund, &self.edits, self.lang)
@@ -305,6 +316,7 @@ pub(super) async fn blocking<T: Send + 'static>(
     let job = Job {
         fund,
         edits,
+        values: settings.values.clone(),
         lang,
         monitor: Cancel(flag.clone()),
     };
@@ -344,8 +356,8 @@ pub async fn toml(
     let Json(settings) = settings?;
     let lang = settings.lang()?;
     let (fund, edits) = app.edits(&settings, lang)?;
-    let text = (fund.source.variant_text(&plain(&edits)))
-        .map_err(|e| ApiError::of(e, fund, &edits, lang))?;
+    let marked = fund.download(&settings.values, edits.clone(), lang);
+    let text = (marked.text(&fund.source)).map_err(|e| ApiError::of(e, fund, &edits, lang))?;
     let name = format!("{}-changed.toml", fund.id);
     Ok(download("application/toml; charset=utf-8", &name, text))
 }
@@ -368,64 +380,123 @@ pub struct Outcome {
 }
 
 /// One simulation's figures: its results, serialized as `summary.json` as `sifsim run` writes
-/// it (the distributions behind threshold questions stay here), and the charts.
+/// it (the distributions behind threshold questions stay here), the page's key figures and
+/// what its charts draw.
 #[derive(Debug, Serialize)]
 pub struct Figures {
     #[serde(rename = "summary", serialize_with = "summary")]
     pub(super) results: Results,
+    /// The key figures of the page's table, chosen in `export/key_figures.rs`.
+    key: Vec<KeyRow>,
+    /// Per design, what the charts draw year by year.
+    years: Vec<Years>,
     /// Per design, the nämnd it singles out (MODEL.md 7.4), by position; none when no nämnd is
     /// exposed at all.
     singled_out: Vec<Option<usize>>,
     /// Every pair of designs compared in a sentence, in the page's language.
     comparisons: Vec<String>,
-    charts: Vec<Chart>,
+}
+
+/// A row of the page's key figures: the figure's name in the page's language, what it counts
+/// (`share`, `mnkr` or `count`) and its value in each design, an amount as its median with
+/// the 5th and 95th percentiles.
+#[derive(Debug, Serialize)]
+struct KeyRow {
+    key: &'static str,
+    name: &'static str,
+    quantity: &'static str,
+    values: Vec<Json_>,
+}
+
+/// What the page's charts draw of one design, a value per simulated year: the fund's balance,
+/// the risk that it has had to turn an application down by then, and the projects' effect on
+/// the municipality's result, as the columns of `fund.csv` of the same names.
+#[derive(Debug, Serialize)]
+struct Years {
+    cash_p5: Vec<f64>,
+    cash_p50: Vec<f64>,
+    cash_p95: Vec<f64>,
+    p_depleted_by: Vec<f64>,
+    result_effect_p5: Vec<f64>,
+    result_effect_p50: Vec<f64>,
+    result_effect_p95: Vec<f64>,
+}
+
+impl Years {
+    fn of(results: &Results, design: &str) -> Years {
+        let rows: Vec<&FundRow> = (results.fund.iter()).filter(|r| r.design == design).collect();
+        let column = |read: fn(&FundRow) -> f64| rows.iter().map(|r| read(r)).collect();
+        Years {
+            cash_p5: column(|r| r.cash_p5),
+            cash_p50: column(|r| r.cash_p50),
+            cash_p95: column(|r| r.cash_p95),
+            p_depleted_by: column(|r| r.p_depleted_by),
+            result_effect_p5: column(|r| r.result_effect_p5),
+            result_effect_p50: column(|r| r.result_effect_p50),
+            result_effect_p95: column(|r| r.result_effect_p95),
+        }
+    }
+}
+
+/// The page's key figures of `results`, named in `lang`.
+fn key_rows(results: &Results, lang: Lang) -> Vec<KeyRow> {
+    (key_figures::on_page())
+        .map(|figure| {
+            let values: Vec<Value> = (results.summary.designs.iter())
+                .map(|d| figure.value(d))
+                .collect();
+            let quantity = match values.first() {
+                Some(Value::Amount(_)) => "mnkr",
+                Some(Value::Count(_)) => "count",
+                Some(Value::Share(_)) | None => "share",
+            };
+            let values = (values.iter())
+                .map(|v| match *v {
+                    Value::Amount(s) => json!({ "p5": s.p5, "p50": s.p50, "p95": s.p95 }),
+                    Value::Count(x) | Value::Share(x) => json!(x),
+                })
+                .collect();
+            KeyRow {
+                key: figure.key,
+                name: figure.figure().name(lang),
+                quantity,
+                values,
+            }
+        })
+        .collect()
 }
 
 fn summary<S: serde::Serializer>(results: &Results, serializer: S) -> Result<S::Ok, S::Error> {
     results.summary.serialize(serializer)
 }
 
-/// A chart as SVG text.
-#[derive(Debug, Serialize)]
-struct Chart {
-    kind: &'static str,
-    design: Option<usize>,
-    svg: String,
-}
-
 /// Simulates the fund with `edits` and reads off the figures the page shows.
 fn figures(
     fund: &Fund,
-    edits: &[(String, Edit)],
+    (edits, values): (&Edits, &Values),
     lang: Lang,
     monitor: &dyn Monitor,
 ) -> Result<Figures, Error> {
-    let edits = plain(edits);
-    let scenario = fund.source.variant(&edits)?;
+    let scenario = fund.source.variant(&plain(edits))?;
     let mut results = (Simulator::new(None, monitor)?.simulate(&scenario))
         .map_err(|e| Error::in_file(e, &fund.source.path))?;
     // The scenario file the page downloads, named as `sifsim run` names the file it read.
-    results.summary.scenario_sha256 = sha256_hex(fund.source.variant_text(&edits)?.as_bytes());
-    let charts = (charts::names(&results).into_par_iter())
-        .filter(|c| CHARTS.contains(&c.kind))
-        .map(|c| {
-            let svg = charts::svg(&results, lang, &c.name)?.unwrap_or_default();
-            Ok(Chart {
-                kind: c.kind,
-                design: c.design,
-                svg,
-            })
-        })
-        .collect::<Result<_, Error>>()?;
+    let download = fund.download(values, edits.clone(), lang);
+    results.summary.scenario_sha256 = sha256_hex(download.text(&fund.source)?.as_bytes());
+    let key = key_rows(&results, lang);
+    let years = (results.summary.designs.iter())
+        .map(|d| Years::of(&results, &d.name))
+        .collect();
     let singled_out = (results.summary.designs.iter())
         .map(|d| d.exposed_unit())
         .collect();
     let comparisons = crate::export::compare::sentences(&results.summary, lang);
     Ok(Figures {
         results,
+        key,
+        years,
         singled_out,
         comparisons,
-        charts,
     })
 }
 

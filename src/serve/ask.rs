@@ -9,6 +9,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +19,8 @@ use super::controls::plain;
 use crate::breakeven::Simulated;
 use crate::edit::Edit;
 use crate::error::Error;
-use crate::export::{self, ReportParts};
+use crate::labels::fill;
+use crate::export::{self, Changes, ReportParts};
 use crate::jobs::{Options, TuneRequest, tuned, typical_dry_future};
 use crate::results::Results;
 use crate::simulator::Work;
@@ -53,8 +55,17 @@ pub async fn threshold(
 ) -> Result<Json<Answer>, ApiError> {
     let Json(Asked { settings, question }) = asked?;
     let answer = blocking(app, &settings, move |app, job| {
-        let terms = Terms::of_scenario(job.fund.source.scenario());
-        let question = Question::parse(&question, &terms).map_err(|e| job.error(e))?;
+        let scenario = job.fund.source.scenario();
+        let terms = Terms::of_scenario(scenario);
+        // The command line's message lists every form in English; the page says one sentence
+        // with examples in its language.
+        let question = Question::parse(&question, &terms).map_err(|_| {
+            let unit = scenario.units().first().map_or("", |u| u.name.as_str());
+            let year = scenario.calendar_year(scenario.years() - 1).to_string();
+            let values = [("unit", unit), ("year", year.as_str())];
+            let message = fill(job.lang.threshold().unreadable, &values);
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message)
+        })?;
         let (now, base) = (app.now(job)?, app.loaded(job)?);
         Ok(Answer {
             question: question.describe(&now.results.summary, job.lang),
@@ -106,10 +117,11 @@ pub async fn report(
     settings: Result<Json<Settings>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(settings) = settings?;
-    let (name, page) = blocking(app, &settings, |app, job| {
+    let (name, page) = blocking(app, &settings, move |app, job| {
         let figures = app.now(job)?;
         let results = &figures.results;
-        let scenario = job.scenario()?;
+        let marked = job.download();
+        let scenario = (job.fund.source.variant(&marked.edits)).map_err(|e| job.error(e))?;
         let story = typical_dry_future(&job.simulator()?, &scenario, results)
             .map_err(|e| job.error(e))?
             .map(|told| told.html(job.lang));
@@ -124,6 +136,10 @@ pub async fn report(
             questions: &[],
             story: story.as_deref(),
             breakeven: &breakeven,
+            changes: (!marked.changes.is_empty()).then_some(Changes {
+                title: &marked.title,
+                lines: &marked.changes,
+            }),
         };
         let page = export::report_page(&parts, results, job.lang).map_err(|e| job.error(e))?;
         Ok((format!("{}-report.html", job.fund.id), page))

@@ -388,6 +388,39 @@ fn same(a: &Json, b: &Json) -> bool {
     }
 }
 
+/// Each value `values` changes, for a reader: "Golv: minsta återföring, andel (Örebros regel):
+/// 0,3 → 0,5", in the controls' order.
+pub fn changes(
+    scenario: &Scenario,
+    controls: &[Control],
+    values: &BTreeMap<String, Json>,
+    lang: Lang,
+) -> Vec<String> {
+    (controls.iter())
+        .filter_map(|c| {
+            let to = values.get(&c.id).filter(|to| !same(to, &c.value))?;
+            let name = c.label[lang as usize];
+            let what = match c.design {
+                Some(d) => format!("{name} ({})", scenario.designs()[d].name),
+                None => name.to_string(),
+            };
+            let (from, to) = (shown(&c.value, lang), shown(to, lang));
+            Some(format!("{what}: {from} \u{2192} {to}"))
+        })
+        .collect()
+}
+
+/// A control's value for a reader: a number as the language writes it, a choice in its words.
+fn shown(value: &Json, lang: Lang) -> String {
+    let page = lang.page();
+    match value {
+        Json::String(word) => page.option(word).unwrap_or(word).to_string(),
+        Json::Bool(on) => (page.text(if *on { "yes" } else { "no" })).unwrap_or_default().into(),
+        Json::Number(n) => lang.exact(n.as_f64().unwrap_or_default()),
+        other => other.to_string(),
+    }
+}
+
 /// Edits, each with the id of the control it is for.
 pub type Edits = Vec<(String, Edit)>;
 

@@ -7,10 +7,13 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::controls::{self, Control, Edits, Refused};
+use super::controls::{self, Control, Edits, Refused, plain};
+use crate::edit::{Edit, FieldPath, Value};
 use crate::error::Error;
 use crate::export::names::slug;
-use crate::source::{Overrides, Source};
+use crate::labels::{Lang, fill};
+use crate::scenario::MAX_NAME;
+use crate::source::{Overrides, Source, SourceError};
 
 /// The bundled real funds, each as written and with evaluations' typical outcomes.
 const BUNDLED: [(&str, &str); 10] = [
@@ -43,6 +46,31 @@ const BUNDLED: [(&str, &str); 10] = [
         include_str!("../../scenarios/tomelilla-pessimistic.toml"),
     ),
 ];
+
+/// A download of the page's settings: the edits it is made of and what they changed.
+pub struct Download {
+    pub edits: Vec<Edit>,
+    /// Each change for a reader; empty when nothing changed.
+    pub changes: Vec<String>,
+    /// The heading above the changes.
+    pub title: String,
+}
+
+impl Download {
+    /// The changed scenario's text, its comments kept, with the changes listed in comments at
+    /// its top.
+    pub fn text(&self, source: &Source) -> Result<String, SourceError> {
+        let text = source.variant_text(&self.edits)?;
+        if self.changes.is_empty() {
+            return Ok(text);
+        }
+        let mut noted = format!("# {}\n", self.title);
+        for change in &self.changes {
+            noted += &format!("#   {change}\n");
+        }
+        Ok(noted + "\n" + &text)
+    }
+}
 
 /// A fund the page may show: its scenario as read, and its controls.
 #[derive(Debug)]
@@ -83,6 +111,28 @@ impl Fund {
     /// The edits `values` make, each with its control's id.
     pub fn edits(&self, values: &BTreeMap<String, Json>) -> Result<Edits, Refused> {
         controls::edits(self.source.scenario(), &self.controls, values)
+    }
+
+    /// What a download of `values` says it changed: each change for a reader, and the edits
+    /// with the scenario's name marked as changed (when that name still fits).
+    pub fn download(&self, values: &BTreeMap<String, Json>, edits: Edits, lang: Lang) -> Download {
+        let scenario = self.source.scenario();
+        let changes = controls::changes(scenario, &self.controls, values, lang);
+        let mut edits = plain(&edits);
+        let name = format!("{}{}", scenario.name(), lang.report().changed);
+        if !changes.is_empty() && name.chars().count() <= MAX_NAME {
+            edits.push(Edit {
+                field: FieldPath::of("simulation", "name"),
+                value: Value::Text(name),
+            });
+        }
+        let file = (self.source.path.file_name()).map_or(String::new(), |f| f.to_string_lossy().into());
+        let title = fill(lang.report().changes_title, &[("file", &file)]);
+        Download {
+            edits,
+            changes,
+            title,
+        }
     }
 
     /// What the page lists of the fund.

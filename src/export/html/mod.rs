@@ -28,6 +28,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 h1 { font-size: 1.7rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
 .lead { color: #555; margin-top: 0; }
+.changes { border-left: 4px solid #e69f00; padding: 0.2rem 0.8rem; background: #fff8e6; }
 table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
@@ -81,6 +82,17 @@ pub fn report(
         version = summary.sifsim_version,
     );
 
+    if let Some(changes) = parts.changes {
+        let _ = write!(
+            page,
+            "<div class=\"changes\"><p><b>{}</b></p><ul>",
+            escape(changes.title)
+        );
+        for line in changes.lines {
+            let _ = write!(page, "<li>{}</li>", escape(line));
+        }
+        page += "</ul></div>\n";
+    }
     let _ = writeln!(page, "<h2>{}</h2>", t.conclusions);
     page += &decision::krona_assumed(scenario, lang);
     page += &decision::comparisons(summary, lang);
