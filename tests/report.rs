@@ -219,7 +219,7 @@ fn the_first_section_states_each_designs_conclusions_with_the_numbers_of_the_sum
         let percent = |x: f64| format!("{}\u{a0}%", sv(x * 100.0, 0));
         let expected = [
             format!(
-                "säga nej av medelsbrist är {}",
+                "avslå en ansökan på grund av medelsbrist är {}",
                 percent(f("p_depleted_ever"))
             ),
             format!(

@@ -26,6 +26,8 @@ async fn the_page_and_its_files_are_served_with_a_same_origin_policy() {
         ("/", "text/html"),
         ("/page.js", "text/javascript"),
         ("/strings.js", "text/javascript"),
+        ("/chart.js", "text/javascript"),
+        ("/figures.js", "text/javascript"),
         ("/page.css", "text/css"),
     ] {
         let response = app().oneshot(get(uri)).await.unwrap();
@@ -103,7 +105,13 @@ async fn the_funds_are_the_bundled_ones_and_each_has_its_controls() {
     let floor = control("d0.repayment.floor_share").unwrap();
     assert_eq!(
         floor["limits"],
-        json!({ "min": 0.0, "min_in": true, "max": 1.0, "max_in": true, "whole": false })
+        json!({
+            "min": 0.0, "min_in": true, "max": 1.0, "max_in": true, "whole": false,
+            "refusal": [
+                "{value} är inte tillåtet; värdet ska vara en andel från 0 till 1",
+                "{value} is not allowed; expected a share in 0..=1",
+            ],
+        })
     );
     assert!(
         floor["help"][0]
@@ -153,14 +161,27 @@ async fn a_run_returns_the_figures_of_the_settings_and_of_the_fund_as_loaded() {
             let design = &figures["summary"]["designs"][d];
             assert_eq!(key[0]["values"][d], design["p_depleted_ever"]);
             assert_eq!(key[1]["values"][d]["p50"], design["final_cash"]["p50"]);
-            assert_eq!(key[4]["values"][d]["p95"], design["budget_effect_lifetime"]["p95"]);
+            assert_eq!(
+                key[4]["values"][d]["p95"],
+                design["budget_effect_lifetime"]["p95"]
+            );
         }
         // What the charts draw, a value per year and design, as fund.csv's columns.
         let years = figures["years"].as_array().unwrap();
         assert_eq!(years.len(), 3);
         let simulated = figures["summary"]["years"].as_u64().unwrap() as usize;
-        for series in ["cash_p5", "cash_p50", "cash_p95", "p_depleted_by", "result_effect_p50"] {
-            assert_eq!(years[0][series].as_array().unwrap().len(), simulated, "{series}");
+        for series in [
+            "cash_p5",
+            "cash_p50",
+            "cash_p95",
+            "p_depleted_by",
+            "result_effect_p50",
+        ] {
+            assert_eq!(
+                years[0][series].as_array().unwrap().len(),
+                simulated,
+                "{series}"
+            );
         }
     }
     let deposits = |f: &Value| {
@@ -622,7 +643,8 @@ fn the_server_prints_its_address_warns_off_loopback_and_stops_when_told() {
 /// download of the fund as loaded is the file as it is.
 #[tokio::test]
 async fn a_download_after_a_change_names_each_change() {
-    let values = json!({ "d0.repayment.floor_share": 0.5, "d1.repayment.basis": "planned", "paths": 1000 });
+    let values =
+        json!({ "d0.repayment.floor_share": 0.5, "d1.repayment.basis": "planned", "paths": 1000 });
     let settings = json!({ "fund": "orebro", "values": values });
     let (status, _, text) = call(app(), post("/api/toml", settings.to_string())).await;
     assert_eq!(status, StatusCode::OK, "{text}");
@@ -642,8 +664,16 @@ async fn a_download_after_a_change_names_each_change() {
 
     let (status, _, report) = call(app(), post("/api/report", settings.to_string())).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(report.contains(&format!("<h1>{name}</h1>")), "the title says changed");
-    let first = report.find("class=\"changes\"").expect("the changes are listed");
-    assert!(first < report.find("<h2>").unwrap(), "before the first section");
+    assert!(
+        report.contains(&format!("<h1>{name}</h1>")),
+        "the title says changed"
+    );
+    let first = report
+        .find("class=\"changes\"")
+        .expect("the changes are listed");
+    assert!(
+        first < report.find("<h2>").unwrap(),
+        "before the first section"
+    );
     assert!(report.contains("<li>Golv: minsta återföring, andel (Örebros regel): 0,3 → 0,5</li>"));
 }

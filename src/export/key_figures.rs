@@ -33,8 +33,18 @@ pub struct KeyFigure {
     pub key: &'static str,
     read: fn(&DesignSummary) -> Value,
     place: Place,
-    /// Also in the live page's table, which a meeting reads from the back of the room.
-    on_page: bool,
+    /// How the live page's table, which a meeting reads from the back of the room, shows it.
+    pub page: PageRow,
+}
+
+/// How the live page's table shows a key figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageRow {
+    Hidden,
+    /// A row named by the figure's short name.
+    Row,
+    /// A line under the figure before it, which it qualifies ("chans > 0").
+    Under,
 }
 
 impl KeyFigure {
@@ -53,12 +63,9 @@ impl KeyFigure {
         self.place != Place::Documents
     }
 
-    /// Also shown in the live page's table.
-    const fn on_page(self) -> KeyFigure {
-        KeyFigure {
-            on_page: true,
-            ..self
-        }
+    /// Shown as `page` in the live page's table.
+    const fn on_page(self, page: PageRow) -> KeyFigure {
+        KeyFigure { page, ..self }
     }
 }
 
@@ -67,7 +74,7 @@ const fn key(key: &'static str, read: fn(&DesignSummary) -> Value) -> KeyFigure 
         key,
         read,
         place: Place::Everywhere,
-        on_page: false,
+        page: PageRow::Hidden,
     }
 }
 
@@ -75,7 +82,7 @@ const fn key(key: &'static str, read: fn(&DesignSummary) -> Value) -> KeyFigure 
 /// projects' whole lives in start-year prices; the one inside the simulated years is in
 /// start-year prices too, never in current prices beside them.
 pub const KEY_FIGURES: [KeyFigure; 16] = [
-    key("p_depleted_ever", |d| Value::Share(d.p_depleted_ever)).on_page(),
+    key("p_depleted_ever", |d| Value::Share(d.p_depleted_ever)).on_page(PageRow::Row),
     key("final_cash", |d| {
         let f = &d.final_cash;
         Value::Amount(Spread {
@@ -85,49 +92,49 @@ pub const KEY_FIGURES: [KeyFigure; 16] = [
             p95: f.p95,
         })
     })
-    .on_page(),
+    .on_page(PageRow::Row),
     key("approved", |d| Value::Count(d.approved.mean)),
     key("turned_down", |d| Value::Count(d.turned_down.mean)),
     KeyFigure {
         key: "turned_down_grant",
         read: |d| Value::Count(d.turned_down_grant.mean),
         place: Place::WhenAny,
-        on_page: false,
+        page: PageRow::Hidden,
     },
     key("refused", |d| Value::Count(d.refused.mean)),
     key("recycled_share", |d| Value::Share(d.recycled_share)),
     key("recycled_share_lifetime", |d| {
         Value::Share(d.recycled_share_lifetime)
     })
-    .on_page(),
+    .on_page(PageRow::Row),
     key("net_saving_lifetime", |d| {
         Value::Amount(d.net_saving_lifetime)
     })
-    .on_page(),
+    .on_page(PageRow::Row),
     key("p_net_saving_lifetime_positive", |d| {
         Value::Share(d.p_net_saving_lifetime_positive)
     }),
     key("budget_effect_lifetime", |d| {
         Value::Amount(d.budget_effect_lifetime)
     })
-    .on_page(),
+    .on_page(PageRow::Row),
     key("p_budget_effect_lifetime_positive", |d| {
         Value::Share(d.p_budget_effect_lifetime_positive)
     })
-    .on_page(),
+    .on_page(PageRow::Under),
     key("net_saving_real", |d| Value::Amount(d.net_saving_real)),
-    key("p_result_tipped", |d| Value::Share(d.p_result_tipped)).on_page(),
+    key("p_result_tipped", |d| Value::Share(d.p_result_tipped)).on_page(PageRow::Row),
     KeyFigure {
         key: "net_saving_lifetime_discounted",
         read: |d| Value::Amount(d.net_saving_lifetime_discounted),
         place: Place::Documents,
-        on_page: false,
+        page: PageRow::Hidden,
     },
     KeyFigure {
         key: "budget_effect_lifetime_discounted",
         read: |d| Value::Amount(d.budget_effect_lifetime_discounted),
         place: Place::Documents,
-        on_page: false,
+        page: PageRow::Hidden,
     },
 ];
 
@@ -149,5 +156,5 @@ pub fn shown(summary: &Summary, documents: bool) -> Vec<&'static KeyFigure> {
 
 /// The key figures of the live page's table, in their order.
 pub fn on_page() -> impl Iterator<Item = &'static KeyFigure> {
-    KEY_FIGURES.iter().filter(|k| k.on_page)
+    KEY_FIGURES.iter().filter(|k| k.page != PageRow::Hidden)
 }

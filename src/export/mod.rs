@@ -33,7 +33,9 @@ pub use readback::{ResultsError, read_results};
 #[cfg(feature = "charts")]
 pub use variants::{Sweep, Table, sweep_csv, write_sensitivity, write_sweep, write_table};
 #[cfg(feature = "charts")]
-pub use write::{Changes, Extras, ReportParts, SweepSection, redraw_charts, report_page, write_run};
+pub use write::{
+    Changes, Extras, ReportParts, SweepSection, redraw_charts, report_page, write_run,
+};
 
 use crate::results::Results;
 

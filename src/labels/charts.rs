@@ -78,7 +78,7 @@ const SV: Labels = Labels {
     and_band_90: " och 5–95 %",
     initial: "Startkapital",
     target: "Målnivå",
-    depletion_title: "Risk att fonden någon gång måste säga nej av medelsbrist",
+    depletion_title: "Risk att fonden något år måste avslå en ansökan på grund av medelsbrist",
     burden: "Nettobörda per nämnd (förvaltning) och år, mnkr",
     burden_share: "Nettobörda som andel av nämndens ram",
     designs: "Fondens saldo per modell: median och 5–95 %",

@@ -42,48 +42,59 @@ const SV: PageText = PageText {
             "failed",
             "Inställningarna kunde inte räknas: se meddelandet vid reglaget.",
         ),
-        ("notNumber", "Skriv ett tal, t.ex. 0,3."),
+        (
+            "notNumber",
+            "{value} är inte ett tal; skriv till exempel 0,3.",
+        ),
+        ("empty", "Skriv ett värde."),
+        (
+            "stale",
+            "Siffrorna nedan gäller de senaste giltiga inställningarna, inte det som står i reglagen: rätta det markerade värdet.",
+        ),
+        (
+            "partial",
+            "Preliminärt: de första {paths} framtiderna; alla {total} räknas …",
+        ),
+        ("median", "median"),
+        ("fullScreen", "Helskärm (f)"),
+        ("tabBalance", "Fondens saldo"),
+        ("tabRisk", "Risk per år"),
+        ("tabBurden", "Börda per nämnd"),
+        ("tabResult", "Resultatet"),
+        ("tabCompare", "Jämförelse"),
+        (
+            "chartBalance",
+            "Fondens saldo vid årets slut, mnkr: median (linje) och 5–95\u{a0}% av framtiderna (band)",
+        ),
+        (
+            "chartRisk",
+            "Risk att fonden senast det året har måst avslå en ansökan på grund av medelsbrist",
+        ),
+        (
+            "chartBurden",
+            "Nämndens nettobörda över perioden, median, mnkr (negativ: nämnden vinner mer än den betalar)",
+        ),
+        (
+            "chartResult",
+            "Fondens projekts effekt på kommunens årsresultat, mnkr: median (linje) och 5–95\u{a0}% (band)",
+        ),
+        (
+            "chartCompare",
+            "Under projektens hela livslängd, mnkr: median (punkt) och 5–95\u{a0}% av framtiderna (linje)",
+        ),
+        ("chartLoaded", "Grått: scenariot som det laddades"),
         ("keyFigures", "Nyckeltal per modell"),
         (
             "keyNote",
-            "Stort: med dina ändringar. Litet och grått: scenariot som det laddades, på samma framtider.",
+            "Med dina ändringar; i grått där det skiljer sig: scenariot som det laddades, på samma framtider.",
         ),
-        ("now", "Nu"),
         ("loaded", "Som laddat"),
         ("design", "Modell"),
-        ("risk", "Risk för avslag på grund av medelsbrist något år"),
-        ("finalCash", "Fondens saldo vid utgången av {year}, median"),
-        (
-            "recycled",
-            "Återbetalt till fonden, andel av utbetalt (perioden · projektens livslängd)",
-        ),
-        (
-            "netSaving",
-            "Undvikta kostnader, netto, under projektens hela livslängd, median, {year} års priser",
-        ),
-        ("chancePositive", "Sannolikhet att de är positiva"),
-        (
-            "budgetEffect",
-            "Frigjort budgetutrymme, netto, under projektens hela livslängd, median, {year} års priser",
-        ),
-        ("budgetChancePositive", "Sannolikhet att det är positivt"),
-        (
-            "resultTipped",
-            "Risk att fondens projekt något år gör balanskravsresultatet negativt när det utan dem varit positivt",
-        ),
         (
             "largestBurden",
-            "Mest utsatta nämnd: risk för ett underskottsår · nettobörda över perioden, 95:e percentil",
+            "Mest utsatta nämnd: risk för underskottsår · börda, 95:e percentil",
         ),
         ("noBurden", "Ingen nämnd betalar mer än den vinner"),
-        ("charts", "Diagram"),
-        ("fundChart", "Fondens saldo – {name}"),
-        (
-            "depletionChart",
-            "Risk per år för avslag på grund av medelsbrist",
-        ),
-        ("burdenChart", "Börda per nämnd (förvaltning) och modell"),
-        ("resultChart", "Effekt på kommunens resultat – {name}"),
         ("burdens", "Börda per nämnd"),
         (
             "burdenNote",
@@ -132,7 +143,6 @@ const SV: PageText = PageText {
         ("tuning", "Prövar …"),
         ("tell", "Visa en framtid där fonden tog slut"),
         ("telling", "Letar bland framtiderna …"),
-        ("notApplicable", "–"),
     ],
     models: &[
         ("budget", "Budgetmodell"),
@@ -179,57 +189,59 @@ const EN: PageText = PageText {
             "failed",
             "These settings could not be computed: see the message at the control.",
         ),
-        ("notNumber", "Type a number, e.g. 0.3."),
+        (
+            "notNumber",
+            "{value} is not a number; type for example 0.3.",
+        ),
+        ("empty", "Type a value."),
+        (
+            "stale",
+            "The figures below are those of the last valid settings, not of what the controls say: correct the marked value.",
+        ),
+        (
+            "partial",
+            "Preliminary: the first {paths} futures; all {total} are being computed …",
+        ),
+        ("median", "median"),
+        ("fullScreen", "Full screen (f)"),
+        ("tabBalance", "Fund balance"),
+        ("tabRisk", "Risk by year"),
+        ("tabBurden", "Burden per committee"),
+        ("tabResult", "The result"),
+        ("tabCompare", "Comparison"),
+        (
+            "chartBalance",
+            "The fund's balance at the end of each year, mnkr: median (line) and 5–95% of the futures (band)",
+        ),
+        (
+            "chartRisk",
+            "Risk that the fund has had to turn an application down for lack of money by that year",
+        ),
+        (
+            "chartBurden",
+            "The committee's net burden over the period, median, mnkr (negative: it gains more than it pays)",
+        ),
+        (
+            "chartResult",
+            "The fund's projects' effect on the municipality's annual result, mnkr: median (line) and 5–95% (band)",
+        ),
+        (
+            "chartCompare",
+            "Over the projects' whole lives, mnkr: median (dot) and 5–95% of the futures (line)",
+        ),
+        ("chartLoaded", "Grey: the scenario as loaded"),
         ("keyFigures", "Key figures per design"),
         (
             "keyNote",
-            "Large: with your changes. Small and grey: the scenario as loaded, on the same futures.",
+            "With your changes; in grey where it differs: the scenario as loaded, on the same futures.",
         ),
-        ("now", "Now"),
         ("loaded", "As loaded"),
         ("design", "Design"),
-        ("risk", "Risk of a turn-down for lack of money in some year"),
-        (
-            "finalCash",
-            "The fund's balance at the end of {year}, median",
-        ),
-        (
-            "recycled",
-            "Repaid to the fund, share of payouts (period · projects' lives)",
-        ),
-        (
-            "netSaving",
-            "Net avoided cost over the projects' whole lives, median, {year} prices",
-        ),
-        ("chancePositive", "Chance that it is positive"),
-        (
-            "budgetEffect",
-            "Net budget room freed over the projects' whole lives, median, {year} prices",
-        ),
-        ("budgetChancePositive", "Chance that it is positive"),
-        (
-            "resultTipped",
-            "Chance that the fund's projects turn the balanced-budget result negative in some year where it would otherwise have been positive",
-        ),
         (
             "largestBurden",
-            "Most exposed committee: chance of a deficit year · net burden over the period, 95th percentile",
+            "Most exposed committee: risk of a deficit year · burden, 95th percentile",
         ),
         ("noBurden", "No committee pays more than it gains"),
-        ("charts", "Charts"),
-        ("fundChart", "The fund's balance – {name}"),
-        (
-            "depletionChart",
-            "Risk by year of a turn-down for lack of money",
-        ),
-        (
-            "burdenChart",
-            "Burden per committee (administration) and design",
-        ),
-        (
-            "resultChart",
-            "Effect on the municipality's result – {name}",
-        ),
         ("burdens", "Burden per committee"),
         (
             "burdenNote",
@@ -281,7 +293,6 @@ const EN: PageText = PageText {
         ("tuning", "Trying …"),
         ("tell", "Show a future where the fund ran dry"),
         ("telling", "Searching the futures …"),
-        ("notApplicable", "–"),
     ],
     models: &[
         ("budget", "Budget model"),

@@ -160,6 +160,22 @@ fn describe(allowed: Allowed, text: &ProblemText) -> String {
     }
 }
 
+/// What validation tells a value out of `allowed`, or a whole number out of `min..=max`, in
+/// `lang`, with `{value}` left for the value: the live page says it before sending one.
+pub fn refusal(range: Result<Allowed, (i64, i64)>, lang: Lang) -> String {
+    let words = lang.problems();
+    match range {
+        Ok(allowed) => fill(
+            words.not_allowed,
+            &[("expected", &describe(allowed, words))],
+        ),
+        Err((min, max)) => {
+            let (min, max) = (min.to_string(), max.to_string());
+            fill(words.whole_number, &[("min", &min), ("max", &max)])
+        }
+    }
+}
+
 /// A number as the user would write it: very small or large ones with an exponent.
 pub(super) fn shown(v: f64) -> String {
     if v != 0.0 && !(1e-4..1e16).contains(&v.abs()) {

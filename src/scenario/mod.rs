@@ -12,7 +12,7 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use crate::edit::PathPart;
-pub use check::{MAX_NAME, Problem};
+pub use check::{MAX_NAME, Problem, refusal};
 pub use inputs::{
     Allowed, Input, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, Measure, Range, Row, Section,
 };

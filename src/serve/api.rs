@@ -22,7 +22,7 @@ use crate::Simulator;
 use crate::edit::Edit;
 use crate::error::Error;
 use crate::export::Lang;
-use crate::export::key_figures::{self, Value};
+use crate::export::key_figures::{self, PageRow, Value};
 use crate::results::{FundRow, Results};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::simulate::Monitor;
@@ -233,7 +233,10 @@ impl App {
     /// The figures of the fund as loaded, on the job's paths and seed.
     pub(super) fn loaded(&self, job: &Job) -> Result<Arc<Figures>, ApiError> {
         let kept = |id: &String| id == "paths" || id == "seed";
-        let edits: Edits = (job.edits.iter()).filter(|(id, _)| kept(id)).cloned().collect();
+        let edits: Edits = (job.edits.iter())
+            .filter(|(id, _)| kept(id))
+            .cloned()
+            .collect();
         let values: Values = (job.values.iter())
             .filter(|(id, _)| kept(id))
             .map(|(id, v)| (id.clone(), v.clone()))
@@ -274,7 +277,8 @@ pub(super) struct Job {
 impl Job {
     /// What a download of the job's settings is made of and says it changed.
     pub fn download(&self) -> Download {
-        self.fund.download(&self.values, self.edits.clone(), self.lang)
+        self.fund
+            .download(&self.values, self.edits.clone(), self.lang)
     }
 
     /// A refusal of `error`, next to the control at fault.
@@ -397,13 +401,15 @@ pub struct Figures {
     comparisons: Vec<String>,
 }
 
-/// A row of the page's key figures: the figure's name in the page's language, what it counts
-/// (`share`, `mnkr` or `count`) and its value in each design, an amount as its median with
-/// the 5th and 95th percentiles.
+/// A row of the page's key figures: the figure's short and full names in the page's language,
+/// whether it is a line under the row before it, what it counts (`share`, `mnkr` or `count`)
+/// and its value in each design, an amount as its median with the 5th and 95th percentiles.
 #[derive(Debug, Serialize)]
 struct KeyRow {
     key: &'static str,
+    short: &'static str,
     name: &'static str,
+    under: bool,
     quantity: &'static str,
     values: Vec<Json_>,
 }
@@ -424,7 +430,9 @@ struct Years {
 
 impl Years {
     fn of(results: &Results, design: &str) -> Years {
-        let rows: Vec<&FundRow> = (results.fund.iter()).filter(|r| r.design == design).collect();
+        let rows: Vec<&FundRow> = (results.fund.iter())
+            .filter(|r| r.design == design)
+            .collect();
         let column = |read: fn(&FundRow) -> f64| rows.iter().map(|r| read(r)).collect();
         Years {
             cash_p5: column(|r| r.cash_p5),
@@ -458,7 +466,9 @@ fn key_rows(results: &Results, lang: Lang) -> Vec<KeyRow> {
                 .collect();
             KeyRow {
                 key: figure.key,
+                short: figure.figure().short(lang),
                 name: figure.figure().name(lang),
+                under: figure.page == PageRow::Under,
                 quantity,
                 values,
             }

@@ -19,9 +19,9 @@ use super::controls::plain;
 use crate::breakeven::Simulated;
 use crate::edit::Edit;
 use crate::error::Error;
-use crate::labels::fill;
 use crate::export::{self, Changes, ReportParts};
 use crate::jobs::{Options, TuneRequest, tuned, typical_dry_future};
+use crate::labels::fill;
 use crate::results::Results;
 use crate::simulator::Work;
 use crate::source::design_index;
@@ -119,9 +119,12 @@ pub async fn report(
     let Json(settings) = settings?;
     let (name, page) = blocking(app, &settings, move |app, job| {
         let figures = app.now(job)?;
-        let results = &figures.results;
         let marked = job.download();
         let scenario = (job.fund.source.variant(&marked.edits)).map_err(|e| job.error(e))?;
+        // Titled as the file downloaded: its name says when it was changed.
+        let mut results = figures.results.clone();
+        results.summary.scenario = scenario.name().to_string();
+        let results = &results;
         let story = typical_dry_future(&job.simulator()?, &scenario, results)
             .map_err(|e| job.error(e))?
             .map(|told| told.html(job.lang));

@@ -10,7 +10,7 @@ use crate::edit::{Edit, FieldPath, Value};
 use crate::labels::problems::Said;
 use crate::labels::{Lang, fill, inputs};
 use crate::scenario::{
-    Basis, Bearer, Deposit, Design, FloorScope, Grant, Input, Model, Range, Scenario,
+    self, Basis, Bearer, Deposit, Design, FloorScope, Grant, Input, Model, Range, Scenario,
 };
 
 /// The numbers of paths the page offers, beside the file's own.
@@ -40,7 +40,7 @@ pub struct Control {
 }
 
 /// What a control's number may be; `None` where unbounded.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Limits {
     pub min: Option<f64>,
     /// Whether `min` itself is allowed.
@@ -48,6 +48,9 @@ pub struct Limits {
     pub max: Option<f64>,
     pub max_in: bool,
     pub whole: bool,
+    /// What a value out of these limits is told, Swedish and English, with `{value}` left for
+    /// the value: validation's own words.
+    pub refusal: [String; 2],
 }
 
 impl Limits {
@@ -55,12 +58,14 @@ impl Limits {
     /// margin; a whole number's end where the page's numbers stop being exact.
     fn of(input: Input, scenario: &Scenario) -> Limits {
         const EXACT: i64 = (1 << f64::MANTISSA_DIGITS) - 1;
+        let refusal = |range| [Lang::Sv, Lang::En].map(|lang| scenario::refusal(range, lang));
         let whole = |min: i64, max: i64| Limits {
             min: Some(min as f64),
             min_in: true,
             max: Some(max.min(EXACT) as f64),
             max_in: true,
             whole: true,
+            refusal: refusal(Err((min, max.min(EXACT)))),
         };
         match input.row().range {
             Range::Number(allowed) => {
@@ -71,6 +76,7 @@ impl Limits {
                     max: max.map(|(x, _)| x),
                     max_in: max.is_some_and(|(_, closed)| closed),
                     whole: false,
+                    refusal: refusal(Ok(allowed)),
                 }
             }
             Range::Whole { min, max } => whole(min, max),
@@ -415,7 +421,9 @@ fn shown(value: &Json, lang: Lang) -> String {
     let page = lang.page();
     match value {
         Json::String(word) => page.option(word).unwrap_or(word).to_string(),
-        Json::Bool(on) => (page.text(if *on { "yes" } else { "no" })).unwrap_or_default().into(),
+        Json::Bool(on) => (page.text(if *on { "yes" } else { "no" }))
+            .unwrap_or_default()
+            .into(),
         Json::Number(n) => lang.exact(n.as_f64().unwrap_or_default()),
         other => other.to_string(),
     }
@@ -510,7 +518,7 @@ fn check(control: &Control, value: &Json) -> Result<(), Refused> {
     // A number out of its range is refused by validation, which names the range; here only
     // what a file could not even hold: a fraction where a whole number belongs.
     let fraction = value.as_f64().is_some_and(|x| x.fract() != 0.0);
-    if let Some(limits) = control.limits.filter(|l| l.whole && fraction) {
+    if let Some(limits) = control.limits.as_ref().filter(|l| l.whole && fraction) {
         let bound = |x: Option<f64>| (x.unwrap_or_default() as i64).to_string();
         let values = [
             ("value", value.to_string()),

@@ -126,7 +126,8 @@ impl Fund {
                 value: Value::Text(name),
             });
         }
-        let file = (self.source.path.file_name()).map_or(String::new(), |f| f.to_string_lossy().into());
+        let file =
+            (self.source.path.file_name()).map_or(String::new(), |f| f.to_string_lossy().into());
         let title = fill(lang.report().changes_title, &[("file", &file)]);
         Download {
             edits,

@@ -87,6 +87,8 @@ pub fn router(app: Arc<App>, host: Option<SocketAddr>) -> Router {
     Router::new()
         .route("/", get(page::index))
         .route("/page.js", get(page::script))
+        .route("/chart.js", get(page::charts))
+        .route("/figures.js", get(page::figures))
         .route("/strings.js", get(page::strings))
         .route("/page.css", get(page::style))
         .route("/api/funds", get(api::funds))
@@ -209,6 +211,22 @@ mod page {
         file(
             "text/javascript; charset=utf-8",
             include_str!("page/page.js"),
+        )
+    }
+
+    /// The page's charts, drawn in the browser at the size they are shown.
+    pub async fn charts() -> Response {
+        file(
+            "text/javascript; charset=utf-8",
+            include_str!("page/chart.js"),
+        )
+    }
+
+    /// The page's key figures, chart and burdens.
+    pub async fn figures() -> Response {
+        file(
+            "text/javascript; charset=utf-8",
+            include_str!("page/figures.js"),
         )
     }
 

@@ -1,5 +1,5 @@
 //! The fund's charts: its balance per design as a fan, all designs together, and the risk
-//! that it must say no for lack of money.
+//! that it must turn an application down for lack of money.
 
 use anyhow::Result;
 use plotters::prelude::*;

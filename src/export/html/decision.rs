@@ -9,7 +9,7 @@ use crate::labels::{Lang, figures, fill};
 use crate::results::{DesignSummary, Spread, Summary};
 use crate::scenario::{ProjectSpec, Scenario};
 
-/// One design's conclusions: the risk of saying no for lack of money, what is left, what is
+/// One design's conclusions: the risk of turning an application down for lack of money, what is left, what is
 /// recycled, the lifetime net saving in fixed prices and who pays most.
 pub fn design_sentences(summary: &Summary, design: &DesignSummary, lang: Lang) -> String {
     let t = lang.report();

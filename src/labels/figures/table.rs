@@ -51,8 +51,8 @@ pub const FIGURES: &[Figure] = &[
             "Chance of a turn-down for lack of money, that year",
         ],
         [
-            "Risk nej av medelsbrist, året",
-            "Risk of no money, that year",
+            "Risk för avslag, medelsbrist, året",
+            "Risk of a turn-down, that year",
         ],
     ),
     figure(
@@ -63,18 +63,21 @@ pub const FIGURES: &[Figure] = &[
             "Chance of a turn-down for lack of money, some year so far",
         ],
         [
-            "Risk nej av medelsbrist, hittills",
-            "Risk of no money, so far",
+            "Risk för avslag, medelsbrist, hittills",
+            "Risk of a turn-down, so far",
         ],
     ),
     figure(
         "p_depleted_ever",
         Share,
         [
-            "Risk att fonden någon gång måste säga nej av medelsbrist",
-            "Chance the fund must ever say no for lack of money",
+            "Risk att fonden något år måste avslå en ansökan på grund av medelsbrist",
+            "Risk that the fund must turn an application down for lack of money in some year",
         ],
-        ["Risk nej av medelsbrist", "Risk of no for lack of money"],
+        [
+            "Risk för avslag på grund av medelsbrist",
+            "Risk of a turn-down for lack of money",
+        ],
     ),
     figure(
         "p_depleted_last_year",

@@ -1,8 +1,9 @@
-// The live page: builds the controls of the chosen fund from the server's list, sends the
-// changed values on every move (a newer request aborts the one before), and draws the figures
-// beside those of the fund as loaded; a threshold question asked and a future told are asked
-// again of each new run. Every text comes from STRINGS (strings.js, made by the server from
-// labels/page.rs).
+// The live page: builds the controls of the chosen fund from the server's list, checks each
+// typed value against the limits the server gives, sends the changed values on every move (a
+// newer request aborts the one before): first for the first 1 000 futures, then for all. It
+// draws the server's key figures and one chart at a time, the fund as loaded in grey beside
+// them; a threshold question asked and a future told are asked again of each new run. Every
+// text comes from STRINGS (strings.js, made by the server from labels/page.rs).
 "use strict";
 
 const state = {
@@ -22,7 +23,19 @@ const state = {
   storyDesign: null,   // the design whose future is told
   telling: null,       // the story's request in flight
   tuning: null,        // "find the rule"'s request in flight
+  invalid: {},         // control id -> message for a typed value not sent
+  refused: false,      // the server refused the settings shown in the controls
+  chart: "balance",    // the chart tab shown
+  changedAt: 0,        // when the settings last changed (0: the page's start), for the timings
+  total: 0,            // the futures the controls ask for
 };
+
+/// Futures of the first, quick answer.
+const FIRST = 1000;
+/// From each change to its first and its full figures drawn, in ms, read by the benchmark;
+/// and the futures of each drawing, read by the tests.
+window.sifsimTimes = [];
+window.sifsimDrawn = [];
 
 const $ = (id) => document.getElementById(id);
 const t = () => STRINGS[state.lang];
@@ -62,7 +75,20 @@ async function start() {
   $("tune").addEventListener("submit", (e) => { e.preventDefault(); findRule(); });
   $("tune-design").addEventListener("change", renderTuneFields);
   $("reset").addEventListener("click", () => load(state.fund.id, {}));
+  $("full-screen").addEventListener("click", fullScreen);
+  document.addEventListener("keydown", (e) => {
+    const typing = e.target.closest?.("input, select, textarea");
+    if (e.key === "f" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) fullScreen();
+  });
+  let width = innerWidth;
+  addEventListener("resize", () => { if (innerWidth !== width) { width = innerWidth; renderChart(); } });
+  if (CHARTS.some(([id]) => id === hash.get("chart"))) state.chart = hash.get("chart");
   await load(wanted.id, values, hash.get("story"));
+}
+
+function fullScreen() {
+  if (document.fullscreenElement) document.exitFullscreen();
+  else document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
 /// Shows fund `id` with the changed `values` (those it has controls for), and tells the future
@@ -75,6 +101,8 @@ async function load(id, values, story = null) {
   state.baseKey = "";
   state.now = null;
   state.problems = {};
+  state.invalid = {};
+  state.refused = false;
   state.answer = null;
   state.storyDesign = state.fund.designs.some((d) => d.name === story) ? story : null;
   $("story").replaceChildren();
@@ -89,7 +117,7 @@ function render() {
   document.title = "sifsim – " + s.title;
   for (const [id, text] of [["title", s.title], ["lead", s.lead], ["fund-label", s.fund],
     ["lang", s.language], ["download", s.download], ["report", s.report], ["link", s.link],
-    ["reset", s.reset], ["key-title", s.keyFigures], ["key-note", s.keyNote], ["charts-title", s.charts],
+    ["reset", s.reset], ["full-screen", s.fullScreen], ["key-title", s.keyFigures], ["key-note", s.keyNote],
     ["burden-title", s.burdens], ["burden-note", s.burdenNote], ["deficit-title", s.deficit],
     ["deficit-note", s.deficitNote], ["threshold-title", s.threshold],
     ["threshold-note", s.thresholdNote], ["ask-button", s.ask], ["explain-title", s.explain],
@@ -158,14 +186,17 @@ async function findRule() {
 function renderControls() {
   const s = t();
   const open = new Set([...document.querySelectorAll("#controls details[open]")].map((d) => d.dataset.key));
-  // At first the first design and the assumptions are open; on a narrow screen none, so that
-  // the figures come soon.
+  // At first, on a projector every group is open (every control reachable with Tab); on a
+  // middling screen the first design and the assumptions; on a phone none, so that the
+  // figures come soon.
   const first = !document.querySelector("#controls details");
+  const projector = matchMedia("(min-width: 1200px)").matches;
   const wide = matchMedia("(min-width: 801px)").matches;
   const groups = state.fund.designs.map((d, i) => ({ key: "d" + i, title: d.name, design: i }));
   groups.push({ key: "assumptions", title: s.assumptions, design: null, note: s.assumptionsNote });
   $("controls").replaceChildren(...groups.map((g) => {
-    const details = el("details", { open: first ? wide && (g.design === 0 || g.design === null) : open.has(g.key) },
+    const opened = projector || (wide && (g.design === 0 || g.design === null));
+    const details = el("details", { open: first ? opened : open.has(g.key) },
       el("summary", { textContent: g.title }), g.note ? el("p", { className: "note", textContent: g.note }) : null);
     details.dataset.key = g.key;
     const model = g.design === null ? null : current(state.fund.controls.find((c) => c.id === `d${g.design}.model`));
@@ -187,8 +218,10 @@ function control(c) {
   const box = el("div", { className: "control" });
   box.dataset.control = c.id;
   box.classList.toggle("changed", c.id in state.values);
-  const label = el("label", { textContent: c.label[state.lang === "en" ? 1 : 0], htmlFor: "c-" + c.id });
-  const problem = el("div", { className: "problem", id: "p-" + c.id, textContent: state.problems[c.id] || "" });
+  box.classList.toggle("invalid", c.id in state.invalid);
+  const english = state.lang === "en" ? 1 : 0;
+  const label = el("label", { textContent: c.label[english], htmlFor: "c-" + c.id, title: c.help ? c.help[english] : "" });
+  const problem = el("div", { className: "problem", id: "p-" + c.id, textContent: state.invalid[c.id] || state.problems[c.id] || "" });
   let input;
   if (c.input.kind === "choice") {
     input = el("select", { id: "c-" + c.id },
@@ -205,12 +238,15 @@ function control(c) {
     input.addEventListener("change", () => set(c, input.checked));
   } else {
     const text = el("input", { type: "text", inputMode: "decimal", id: "c-" + c.id, value: String(value).replace(".", state.lang === "sv" ? "," : ".") });
+    text.setAttribute("aria-describedby", "p-" + c.id);
     const row = el("div", { className: "row" });
     if (c.input.kind === "number") {
-      const range = el("input", { type: "range", min: c.input.min, max: c.input.max, step: c.input.step, value, tabIndex: -1 });
-      range.setAttribute("aria-label", c.label[state.lang === "en" ? 1 : 0]);
+      // Focused, the arrow keys move it.
+      const range = el("input", { type: "range", min: c.input.min, max: c.input.max, step: c.input.step, value });
+      range.setAttribute("aria-label", c.label[english]);
       range.addEventListener("input", () => {
         text.value = range.value.replace(".", state.lang === "sv" ? "," : ".");
+        valid(c, problem);
         set(c, Number(range.value));
       });
       text.addEventListener("input", () => { if (typed(c, text, problem)) range.value = state.values[c.id] ?? c.value; });
@@ -225,20 +261,63 @@ function control(c) {
   return box;
 }
 
-/// A number typed in a control's box: sent when it reads as one, else a message at once.
+/// A number typed in a control's box: sent when it is allowed, else a message at the control
+/// and the figures marked as not matching the controls.
 function typed(c, text, problem) {
-  const raw = text.value.trim().replace(/\s/g, "").replace(",", ".");
-  const x = Number(raw);
-  if (raw === "" || !Number.isFinite(x)) {
-    problem.textContent = t().notNumber;
+  const checked = check(c, text.value);
+  if (checked.message) {
+    state.invalid[c.id] = checked.message;
+    problem.textContent = checked.message;
+    problem.closest(".control").classList.add("invalid");
+    showState();
     return false;
   }
-  set(c, x);
+  valid(c, problem);
+  set(c, checked.value);
   return true;
+}
+
+/// A control's value is good again: its message goes.
+function valid(c, problem) {
+  delete state.invalid[c.id];
+  problem.textContent = state.problems[c.id] || "";
+  problem.closest(".control").classList.remove("invalid");
+  showState();
+}
+
+/// What a typed value is, or why it cannot be sent: a number in the language's way ("2,5",
+/// "10 000") within the control's limits, which the server gives from its table of inputs.
+function check(c, raw) {
+  const s = t();
+  const text = raw.trim().replace(/[\s\u00a0]/g, "").replace("\u2212", "-");
+  if (text === "") return { message: s.empty };
+  const number = /^-?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text.replace(",", ".")) : NaN;
+  if (!Number.isFinite(number)) return { message: fill(s.notNumber, { value: raw.trim() }) };
+  const l = c.limits;
+  if (!l) return { value: number };
+  const out = (l.whole && !Number.isInteger(number))
+    || (l.min !== null && (number < l.min || (!l.min_in && number === l.min)))
+    || (l.max !== null && (number > l.max || (!l.max_in && number === l.max)));
+  if (out) return { message: fill(l.refusal[state.lang === "en" ? 1 : 0], { value: raw.trim() }) };
+  return { value: number };
+}
+
+/// The notes above the figures: that they do not match the controls (a value not sent or
+/// refused), or that they are the first futures' while the rest run.
+function showState() {
+  const outdated = state.refused || Object.keys(state.invalid).length > 0;
+  document.body.classList.toggle("outdated", outdated);
+  $("stale").hidden = !outdated;
+  $("stale").textContent = t().stale;
+  const partial = state.now?.summary.paths < state.total;
+  document.body.classList.toggle("partial", !!partial && !outdated);
+  $("partial").hidden = !partial || outdated;
+  if (partial) $("partial").textContent = fill(t().partial, { paths: fmt(state.now.summary.paths, 0), total: fmt(state.total, 0) });
 }
 
 /// Records a control's new value and asks for the figures.
 function set(c, value) {
+  state.changedAt = performance.now();
   if (JSON.stringify(value) === JSON.stringify(c.value)) delete state.values[c.id];
   else state.values[c.id] = value;
   document.querySelector(`[data-control="${CSS.escape(c.id)}"]`)?.classList.toggle("changed", c.id in state.values);
@@ -247,7 +326,11 @@ function set(c, value) {
 
 /// What the page asks the server for: the fund and the changed values. Each kind of request
 /// (`job`) has a tab id of its own, so that it cancels only its own kind.
-const settings = (base, job = "") => ({ fund: state.fund.id, values: state.values, lang: state.lang, tab: state.tab + job, base });
+/// With `paths`, for that many futures instead of the controls'.
+const settings = (base, job = "", paths = null) => ({
+  fund: state.fund.id, values: paths === null ? state.values : { ...state.values, paths },
+  lang: state.lang, tab: state.tab + job, base,
+});
 
 /// Posts `body` as JSON: the answer's `ok` and JSON, or null when it was aborted or cancelled by
 /// a newer request.
@@ -281,135 +364,89 @@ function remember() {
   if (Object.keys(state.values).length) hash.set("v", JSON.stringify(state.values));
   if (state.question) hash.set("q", state.question);
   if (state.storyDesign) hash.set("story", state.storyDesign);
+  if (state.chart !== "balance") hash.set("chart", state.chart);
   history.replaceState(null, "", "#" + hash);
 }
 
 async function send() {
   for (const c of [state.controller, state.asking, state.telling]) c?.abort();
+  if (Object.keys(state.invalid).length) return showState();
   const controller = new AbortController();
   state.controller = controller;
-  const paths = current(state.fund.controls.find((c) => c.id === "paths"));
-  const seed = current(state.fund.controls.find((c) => c.id === "seed"));
+  const control = (id) => state.fund.controls.find((c) => c.id === id);
+  const paths = Number(current(control("paths")));
+  const seed = current(control("seed"));
   const baseKey = [state.fund.id, paths, seed, state.lang].join("|");
-  const withBase = baseKey !== state.baseKey;
-  const started = performance.now();
+  const changedAt = state.changedAt;
+  const times = { paths };
+  state.total = paths;
   document.body.classList.add("busy");
   $("status").className = "";
   $("status").textContent = t().running;
+  // The first futures first: the same futures as the full run's first ones.
+  const quick = paths > FIRST;
+  if (quick) {
+    const first = await post("/api/run", settings(true, "", FIRST), controller);
+    if (!first) return;
+    if (!first.ok) return refused(first.body);
+    show(first.body.now, first.body.base);
+    requestAnimationFrame(() => { times.first = performance.now() - changedAt; });
+  }
+  // After the first futures the loaded fund's figures shown are theirs: ask for all of them.
+  const withBase = quick || baseKey !== state.baseKey;
   const answer = await post("/api/run", settings(withBase), controller);
   if (!answer) return;
-  const body = answer.body;
+  if (!answer.ok) return refused(answer.body);
   document.body.classList.remove("busy");
-  state.problems = {};
-  if (!answer.ok) {
-    let general = [];
-    for (const f of body.fields || []) {
-      if (f.control) state.problems[f.control] = [state.problems[f.control], f.message].filter(Boolean).join("\n");
-      else general.push(f.message);
-    }
-    if (!(body.fields || []).length) general = [body.error];
-    showProblems();
-    $("status").className = "bad";
-    $("status").textContent = general.filter(Boolean).length ? general.join(" ") : t().failed;
-    return;
-  }
-  if (withBase) { state.base = body.base; state.baseKey = baseKey; }
-  state.now = body.now;
-  showProblems();
-  renderFigures();
-  const ms = Math.round(performance.now() - started);
-  $("status").textContent = fill(t().done, { paths: fmt(body.now.summary.paths, 0), ms });
+  state.baseKey = baseKey;
+  show(answer.body.now, withBase ? answer.body.base : state.base);
+  requestAnimationFrame(() => {
+    times.full = performance.now() - changedAt;
+    times.first ??= times.full;
+    window.sifsimTimes.push(times);
+  });
+  const ms = Math.round(performance.now() - changedAt);
+  $("status").textContent = fill(t().done, { paths: fmt(answer.body.now.summary.paths, 0), ms });
   $("status").dataset.ms = ms;
   if (state.question) ask();
   if (state.storyDesign) tell();
 }
 
+/// Figures the server answered: drawn, and any earlier refusal forgotten.
+function show(now, base) {
+  state.now = now;
+  state.base = base;
+  state.refused = false;
+  state.problems = {};
+  showProblems();
+  renderFigures();
+  showState();
+}
+
+/// The server refused the settings: each problem at its control, the last good figures kept
+/// and marked as not matching the controls.
+function refused(body) {
+  document.body.classList.remove("busy");
+  state.problems = {};
+  let general = [];
+  for (const f of body.fields || []) {
+    if (f.control) state.problems[f.control] = [state.problems[f.control], f.message].filter(Boolean).join("\n");
+    else general.push(f.message);
+  }
+  state.refused = true;
+  showProblems();
+  showState();
+  $("status").className = "bad";
+  $("status").textContent = general.filter(Boolean).length ? general.join(" ") : t().failed;
+}
+
 /// Each control's problem at the control, its group opened so that it is seen.
 function showProblems() {
-  for (const p of document.querySelectorAll(".problem")) {
-    p.textContent = state.problems[p.id.slice(2)] || "";
+  for (const p of document.querySelectorAll(".control .problem")) {
+    const id = p.id.slice(2);
+    p.textContent = state.invalid[id] || state.problems[id] || "";
     if (p.textContent) p.closest("details")?.setAttribute("open", "");
   }
-}
-
-/// The key figures, charts and burdens, each beside the fund's as loaded.
-function renderFigures() {
-  const now = state.now;
-  const base = state.base;
-  if (!now || !base) return;
-  const s = t();
-  const summary = now.summary;
-  const last = summary.start_year + summary.years - 1;
-  const cell = (f, d, key) => figure(f(now, d), base.summary.designs[d] ? f(base, d) : null, key, d);
-  const figures = [
-    [s.risk, "p_depleted_ever", (m, d) => ({ text: pct(m.summary.designs[d].p_depleted_ever), value: m.summary.designs[d].p_depleted_ever })],
-    [fill(s.finalCash, { year: last }), "final_cash.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].final_cash.p50), value: m.summary.designs[d].final_cash.p50 })],
-    [s.recycled, "recycled_share", (m, d) => (m.summary.designs[d].model === "budget" ? { text: s.notApplicable }
-      : { text: pct(m.summary.designs[d].recycled_share) + " · " + pct(m.summary.designs[d].recycled_share_lifetime), value: m.summary.designs[d].recycled_share })],
-    [fill(s.netSaving, { year: summary.start_year }), "net_saving_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].net_saving_lifetime.p50), value: m.summary.designs[d].net_saving_lifetime.p50 })],
-    [s.chancePositive, "p_net_saving_lifetime_positive", (m, d) => ({ text: pct(m.summary.designs[d].p_net_saving_lifetime_positive), value: m.summary.designs[d].p_net_saving_lifetime_positive })],
-    [fill(s.budgetEffect, { year: summary.start_year }), "budget_effect_lifetime.p50", (m, d) => ({ text: mnkr(m.summary.designs[d].budget_effect_lifetime.p50), value: m.summary.designs[d].budget_effect_lifetime.p50 })],
-    [s.budgetChancePositive, "p_budget_effect_lifetime_positive", (m, d) => ({ text: pct(m.summary.designs[d].p_budget_effect_lifetime_positive), value: m.summary.designs[d].p_budget_effect_lifetime_positive })],
-    [s.resultTipped, "p_result_tipped", (m, d) => ({ text: pct(m.summary.designs[d].p_result_tipped), value: m.summary.designs[d].p_result_tipped })],
-    [s.largestBurden, "largest_burden", singledOut],
-  ];
-  const designs = summary.designs.map((d, i) => i);
-  $("key").replaceChildren(
-    el("thead", {}, el("tr", {}, el("th", { textContent: "" }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
-    el("tbody", {}, ...figures.map(([label, key, f]) => el("tr", {}, el("th", { textContent: label }), ...designs.map((d) => cell(f, d, key))))));
-  $("comparisons").replaceChildren(...now.comparisons.map((text) => el("li", { textContent: text })));
-  renderCharts(now, base);
-  renderExamples(summary);
-  // A table of the nämnder by design: what `read` makes of a nämnd's figures in a design.
-  const byUnit = (table, read) => $(table).replaceChildren(
-    el("thead", {}, el("tr", {}, el("th", { textContent: s.unit }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
-    el("tbody", {}, ...summary.units.map((u, i) => el("tr", {}, el("th", { textContent: u.name }),
-      ...designs.map((d) => cell((m, d) => read(m.summary.designs[d].units[i], u), d, `${table}.${u.id}`))))));
-  byUnit("burden", (x, u) => {
-    const b = x.burden_total.p50;
-    return { text: `${mnkr(b)} · ${pct(b / u.frame, 1)}`, value: b };
-  });
-  byUnit("deficit", (x) => ({ text: pct(x.p_any_year_tipped, 1), value: x.p_any_year_tipped }));
-}
-
-/// One figure of design `d`: its text now (`a`), and as loaded (`b`) in grey; a sentence
-/// without a number (`Ingen nämnd betalar …`) is not said twice.
-function figure(a, b, key, d) {
-  const td = el("td");
-  td.append(el("span", { textContent: a.text, className: b && b.text !== a.text ? "moved" : "" }));
-  td.dataset.key = key;
-  td.dataset.design = d;
-  if (a.value !== undefined) td.dataset.value = a.value;
-  if (b && (a.value !== undefined || b.text !== a.text)) td.append(el("span", { className: "was", textContent: b.text }));
-  return td;
-}
-
-/// The förvaltning the design singles out, as the server chose it (MODEL.md 7.4).
-function singledOut(figures, d) {
-  const i = figures.singled_out[d];
-  const unit = i === null ? null : figures.summary.designs[d].units[i];
-  if (!unit) return { text: t().noBurden };
-  const name = figures.summary.units[i].name;
-  return { text: `${name}: ${pct(unit.p_any_year_tipped)} · ${mnkr(unit.burden_total.p95)}`, value: unit.p_any_year_tipped };
-}
-
-function renderCharts(now, base) {
-  const s = t();
-  const title = (c) => (c.kind === "fund" ? fill(s.fundChart, { name: now.summary.designs[c.design].name })
-    : c.kind === "result" ? fill(s.resultChart, { name: now.summary.designs[c.design].name })
-    : c.kind === "depletion" ? s.depletionChart : s.burdenChart);
-  const image = (svg) => el("img", { src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg), alt: "" });
-  const order = { depletion: 0, "burden-by-design": 1, fund: 2, result: 3 };
-  const charts = [...now.charts].sort((a, b) => order[a.kind] - order[b.kind]);
-  $("charts").replaceChildren(...charts.map((c) => {
-    const was = base.charts.find((b) => b.kind === c.kind && b.design === c.design);
-    const mine = el("div", {}, el("small", { textContent: s.now }), image(c.svg));
-    const pair = el("div", { className: "pair" }, mine,
-      was ? el("div", { className: "base" }, el("small", { textContent: s.loaded }), image(was.svg)) : null);
-    const figure = el("figure", {}, el("figcaption", { textContent: title(c) }), pair);
-    figure.dataset.chart = c.kind + (c.design === null ? "" : "-" + c.design);
-    return figure;
-  }));
 }
 
 /// A question typed or chosen: asked now and again of every new run.
@@ -509,4 +546,4 @@ async function copyLink() {
   }
 }
 
-start();
+document.addEventListener("DOMContentLoaded", start);
