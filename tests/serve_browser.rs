@@ -9,16 +9,16 @@
 //! it. Screenshots go to `target/serve-screenshots/`.
 #![cfg(feature = "serve")]
 
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
+mod browser;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command as Process, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command as Process;
+use std::time::Instant;
 
 use assert_cmd::cargo::cargo_bin;
+use browser::{session, until, viewport};
 use fantoccini::key::Key;
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
+use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 use sifsim::internals::edit::{Edit, FieldPath};
 use sifsim::internals::source::{Overrides, Source};
@@ -27,69 +27,6 @@ const FUND: &str = "orebro-pessimistic";
 const FLOOR: &str = "d0.repayment.floor_share";
 const HORIZON: &str = "d0.repayment.horizon_years";
 const PATHS: u64 = 1000;
-
-/// A child process ended when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// chromedriver and Chromium, when both are installed.
-fn browser() -> Option<(&'static str, &'static str)> {
-    let works = |name: &str| {
-        (Process::new(name).arg("--version").output()).is_ok_and(|o| o.status.success())
-    };
-    let driver = ["chromedriver"].into_iter().find(|n| works(n))?;
-    let chromium = ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|n| works(n))?;
-    Some((driver, chromium))
-}
-
-/// `sifsim serve` on a free port, and its address.
-fn server() -> (Running, String) {
-    let mut child = Process::new(cargo_bin("sifsim"))
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let address = line.split_whitespace().find(|w| w.starts_with("http://"));
-    (
-        Running(child),
-        address.expect("the address is printed").to_string(),
-    )
-}
-
-/// chromedriver on a free port, and its address once it answers.
-fn driver(name: &str) -> (Running, String) {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Process::new(name)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "chromedriver did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    (Running(child), format!("http://127.0.0.1:{port}"))
-}
 
 /// The scenario `sifsim run` gets: the fund's file with the floor and the paths the page sets.
 fn cli_final_cash(dir: &Path, floor: f64, paths: u64) -> f64 {
@@ -117,22 +54,6 @@ fn cli_final_cash(dir: &Path, floor: f64, paths: u64) -> f64 {
     summary["designs"][0]["final_cash"]["p50"].as_f64().unwrap()
 }
 
-/// Waits until `script` returns something other than null or false, and returns it.
-async fn until(client: &Client, script: &str) -> Value {
-    let started = Instant::now();
-    loop {
-        let value = client.execute(script, vec![]).await.unwrap();
-        if !value.is_null() && value != json!(false) {
-            return value;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "timed out: {script}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// Design 0's median final balance as the page shows it, raw and as text, once drawn.
 const FINAL_CASH: &str = r#"(() => {
   const td = document.querySelector('td[data-key="final_cash.p50"][data-design="0"]');
@@ -142,7 +63,7 @@ const FINAL_CASH: &str = r#"(() => {
 
 #[test]
 fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
-    let Some((driver_name, chromium)) = browser() else {
+    let Some((driver_name, chromium)) = browser::browser() else {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI must have Chromium and chromedriver: .ci/run installs them"
@@ -153,8 +74,8 @@ fn the_page_redraws_the_key_figure_as_sifsim_run_gives_it() {
     let dir = tempfile::tempdir().unwrap();
     let expected = cli_final_cash(dir.path(), 0.0, PATHS);
     let loaded = cli_final_cash(dir.path(), 0.3, 10_000);
-    let (_server, address) = server();
-    let (_driver, webdriver) = driver(driver_name);
+    let (_server, address) = browser::server();
+    let (_driver, webdriver) = browser::driver(driver_name);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let client = session(&webdriver, chromium, None).await;
@@ -322,38 +243,6 @@ const FIRST_SCREEN: &str = r#"
            width: chart ? chart.getBoundingClientRect().width : 0,
            bottom: chart ? chart.getBoundingClientRect().bottom : 0, window: [innerWidth, innerHeight] };"#;
 
-/// A Chromium session, its screen a phone's of `phone` (width, height) when given.
-async fn session(webdriver: &str, chromium: &str, phone: Option<(u32, u32)>) -> Client {
-    let mut options = json!({
-        "binary": which(chromium),
-        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--lang=sv-SE"],
-    });
-    if let Some((width, height)) = phone {
-        let metrics = json!({ "width": width, "height": height, "pixelRatio": 1.0 });
-        options["mobileEmulation"] = json!({ "deviceMetrics": metrics });
-    }
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert("goog:chromeOptions".into(), options);
-    ClientBuilder::new(HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(webdriver)
-        .await
-        .unwrap()
-}
-
-/// Sets the page's own area (the window less the browser's bars) to `width` × `height`.
-async fn viewport(client: &Client, width: u32, height: u32) {
-    client.set_window_size(width, height).await.unwrap();
-    let bars = "return [outerWidth - innerWidth, outerHeight - innerHeight];";
-    let bars = client.execute(bars, vec![]).await.unwrap();
-    let bar = |i: usize| bars[i].as_u64().unwrap() as u32;
-    client
-        .set_window_size(width + bar(0), height + bar(1))
-        .await
-        .unwrap();
-}
-
 /// A screenshot of the page, once it has drawn twice at its size and place, in
 /// `target/serve-screenshots/`.
 async fn screenshot(client: &Client, name: &str) {
@@ -363,13 +252,4 @@ async fn screenshot(client: &Client, name: &str) {
     client.execute_async(drawn, vec![]).await.unwrap();
     let png = client.screenshot().await.unwrap();
     std::fs::write(shots.join(format!("{name}.png")), png).unwrap();
-}
-
-/// The full path of a program on the PATH.
-fn which(name: &str) -> String {
-    let output = Process::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .unwrap();
-    String::from_utf8(output.stdout).unwrap().trim().to_string()
 }
