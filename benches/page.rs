@@ -33,7 +33,14 @@ fn main() {
         browser::viewport(&client, 1366, 768).await;
         println!(
             "{:<11} {:>7} | {:>9} {:>9} | {:>11} {:>10} {:>10} {:>9}",
-            "fund", "futures", "load 1st", "load all", "1st median", "1st max", "all median", "all max"
+            "fund",
+            "futures",
+            "load 1st",
+            "load all",
+            "1st median",
+            "1st max",
+            "all median",
+            "all max"
         );
         let cases = (FUNDS.iter().map(|f| (*f, 10_000))).chain([("orebro", 100_000)]);
         for (fund, paths) in cases {
@@ -42,7 +49,9 @@ fn main() {
             client.goto(&link).await.unwrap();
             let load = next_times(&client, 0).await;
             let slider = client
-                .find(Locator::Css("[data-control=\"d0.fund.initial\"] input[type=range]"))
+                .find(Locator::Css(
+                    "[data-control=\"d0.fund.initial\"] input[type=range]",
+                ))
                 .await
                 .unwrap();
             slider.click().await.unwrap();

@@ -78,6 +78,7 @@ mod breakeven;
 mod edit;
 mod error;
 mod exceedance;
+mod inputs;
 // Every word a reader may be shown; without the charts and jobs, fewer are.
 #[cfg_attr(not(feature = "charts"), allow(dead_code))]
 mod labels;

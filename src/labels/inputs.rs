@@ -5,7 +5,7 @@
 
 use super::Lang;
 use crate::edit::{Entry, FieldPath};
-use crate::scenario::Input;
+use crate::inputs::Input;
 
 /// An input's name and a sentence on what it means, Swedish and English.
 const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {

@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use super::inputs::{Allowed, Input, Range};
 use crate::edit::PathPart;
+use crate::inputs::{Allowed, Input, Range};
 use crate::labels::problems::{ProblemText, Said};
 use crate::labels::{Lang, fill};
 

@@ -4,7 +4,6 @@
 
 mod check;
 pub mod file;
-mod inputs;
 mod outcomes;
 mod report;
 mod validate;
@@ -12,10 +11,10 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use crate::edit::PathPart;
-pub use check::{MAX_NAME, Problem, refusal};
-pub use inputs::{
+pub use crate::inputs::{
     Allowed, Input, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, Measure, Range, Row, Section,
 };
+pub use check::{MAX_NAME, Problem, refusal};
 pub use outcomes::{Evaluation, Outcomes, normal_cdf, normal_quantile, success_given_fate};
 pub use validate::validate;
 

@@ -4,8 +4,8 @@
 
 use super::check::{Checker, Field, Item, MAX_NAME};
 use super::file::ScenarioFile;
-use super::inputs::Input;
 use super::{KnownProject, ProjectType};
+use crate::inputs::Input;
 use crate::labels::problems::Said;
 
 /// Points of the posterior's table, equally spaced on `[-Z_MAX, Z_MAX]`.

@@ -14,11 +14,11 @@ use super::file::{
     BasisName, BearerName, DepositFile, DesignFile, FloorScopeName, ModelName, ProjectFile,
     ScenarioFile,
 };
-use super::inputs::{Input, MAX_YEARS, MIN_FRAME};
 use super::{
     AnnualResult, Approval, Basis, Bearer, Deposit, Design, FloorScope, Grant, KnownProject,
     LogNormal, Model, Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
+use crate::inputs::{Input, MAX_YEARS, MIN_FRAME};
 
 /// Years from its approval to a project's last payout, saving or instalment under any of
 /// `designs`, extra delay aside.

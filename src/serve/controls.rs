@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Value as Json, json};
 
+use super::limits::Limits;
 use crate::edit::{Edit, FieldPath, Value};
 use crate::labels::problems::Said;
 use crate::labels::{Lang, fill, inputs};
-use crate::scenario::{
-    self, Basis, Bearer, Deposit, Design, FloorScope, Grant, Input, Model, Range, Scenario,
-};
+use crate::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Grant, Input, Model, Scenario};
 
 /// The numbers of paths the page offers, beside the file's own.
 pub const PATHS: [u64; 3] = [1_000, 10_000, 100_000];
@@ -37,55 +36,6 @@ pub struct Control {
     pub value: Json,
     /// Shown only while the design's model takes this table (`repayment` or `grant`).
     pub table: Option<&'static str>,
-}
-
-/// What a control's number may be; `None` where unbounded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Limits {
-    pub min: Option<f64>,
-    /// Whether `min` itself is allowed.
-    pub min_in: bool,
-    pub max: Option<f64>,
-    pub max_in: bool,
-    pub whole: bool,
-    /// What a value out of these limits is told, Swedish and English, with `{value}` left for
-    /// the value: validation's own words.
-    pub refusal: [String; 2],
-}
-
-impl Limits {
-    /// The limits of `input` in `scenario`: a year's are the simulated years widened by its
-    /// margin; a whole number's end where the page's numbers stop being exact.
-    fn of(input: Input, scenario: &Scenario) -> Limits {
-        const EXACT: i64 = (1 << f64::MANTISSA_DIGITS) - 1;
-        let refusal = |range| [Lang::Sv, Lang::En].map(|lang| scenario::refusal(range, lang));
-        let whole = |min: i64, max: i64| Limits {
-            min: Some(min as f64),
-            min_in: true,
-            max: Some(max.min(EXACT) as f64),
-            max_in: true,
-            whole: true,
-            refusal: refusal(Err((min, max.min(EXACT)))),
-        };
-        match input.row().range {
-            Range::Number(allowed) => {
-                let [min, max] = allowed.ends();
-                Limits {
-                    min: min.map(|(x, _)| x),
-                    min_in: min.is_some_and(|(_, closed)| closed),
-                    max: max.map(|(x, _)| x),
-                    max_in: max.is_some_and(|(_, closed)| closed),
-                    whole: false,
-                    refusal: refusal(Ok(allowed)),
-                }
-            }
-            Range::Whole { min, max } => whole(min, max),
-            Range::Year { margin } => {
-                let last = scenario.calendar_year(scenario.years() - 1);
-                whole(scenario.start_year() - margin, last + margin)
-            }
-        }
-    }
 }
 
 /// How a control is set.

@@ -12,6 +12,7 @@ mod api;
 mod ask;
 mod controls;
 mod fund;
+mod limits;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};

@@ -1,4 +1,4 @@
-//! Every number of a scenario file a user may set, declared once: its section and keys, the kind
+//! Every number of a scenario file a user may set, declared once (the table of inputs): its section and keys, the kind
 //! of number and what is allowed, and its unit. Validation checks each value against its row;
 //! sweeps, sensitivity, the live page and the workbook find and bound fields here, and
 //! `labels::inputs` names and explains each [`Input`] in an exhaustive `match`, so that a new
