@@ -96,6 +96,10 @@ enum Command {
         /// Address to listen on; anything but a loopback address lets other machines reach it.
         #[arg(long, default_value = "127.0.0.1")]
         host: std::net::IpAddr,
+        /// A name other machines reach this one by (repeatable): requests naming any other
+        /// host than the address and this machine's loopback names are refused.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
     },
 }
 
@@ -387,18 +391,21 @@ fn execute(cli: Cli) -> Result<(), Error> {
             scenario,
             port,
             host,
+            allow_hosts,
         } => {
             if !host.is_loopback() {
                 let _ = writeln!(
                     std::io::stderr(),
                     "warning: listening on {host}: other machines can reach this page; it has \
-                     no login"
+                     no login. It answers only requests that name {host} or a name given with \
+                     --allow-host"
                 );
             }
             let options = sifsim::serve::Options {
                 scenario,
                 host,
                 port,
+                allow_hosts,
             };
             sifsim::serve::serve(&options, |address| {
                 say(&format!("sifsim serve: http://{address} (Ctrl-C stops)\n"));

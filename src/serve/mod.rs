@@ -13,6 +13,7 @@ mod ask;
 mod controls;
 mod fund;
 mod limits;
+mod listen;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};
@@ -30,6 +31,7 @@ use axum::routing::{get, post};
 
 pub use controls::PATHS;
 pub use fund::Fund;
+pub use listen::{HEADER_TIMEOUT, MAX_AGE, MAX_CONNECTIONS};
 
 use crate::error::Error;
 
@@ -44,6 +46,31 @@ pub struct Options {
     pub host: IpAddr,
     /// 0 lets the system choose a free port.
     pub port: u16,
+    /// Names besides the address that requests may give as their Host (the machine's name on
+    /// the network, when `host` is not a loopback address).
+    pub allow_hosts: Vec<String>,
+}
+
+/// What requests may name in their Host header: the address served, this machine's loopback
+/// names and the names allowed, each with the port. Any other name is refused, so that no
+/// other site's page can reach the server through a name of its own (DNS rebinding).
+#[derive(Debug, Clone)]
+pub struct Hosts(Vec<String>);
+
+impl Hosts {
+    pub fn new(served: SocketAddr, allowed: &[String]) -> Hosts {
+        let port = served.port();
+        let names = ["127.0.0.1", "localhost", "[::1]"].map(String::from);
+        let hosts = (names.iter().chain(allowed))
+            .map(|name| format!("{name}:{port}"))
+            .chain([served.to_string()])
+            .collect();
+        Hosts(hosts)
+    }
+
+    fn allow(&self, named: &str) -> bool {
+        self.0.iter().any(|host| host.eq_ignore_ascii_case(named))
+    }
 }
 
 /// What every request shares: the funds, and the cancel flag of each tab's running request.
@@ -81,10 +108,9 @@ pub fn funds(options: &Options) -> Result<Vec<Fund>, Error> {
     }
 }
 
-/// The page, its endpoints and their limits. `host` is what requests must name in their Host
-/// header (the address served, or `localhost` with its port), so that no other site's page can
-/// reach the server through a name of its own.
-pub fn router(app: Arc<App>, host: Option<SocketAddr>) -> Router {
+/// The page, its endpoints and their limits; requests must name one of `hosts` in their Host
+/// header (`None`: any, for a router called in the same process).
+pub fn router(app: Arc<App>, hosts: Option<Hosts>) -> Router {
     Router::new()
         .route("/", get(page::index))
         .route("/page.js", get(page::script))
@@ -103,25 +129,20 @@ pub fn router(app: Arc<App>, host: Option<SocketAddr>) -> Router {
         .method_not_allowed_fallback(|| refuse(StatusCode::METHOD_NOT_ALLOWED, "wrong method"))
         .fallback(|| refuse(StatusCode::NOT_FOUND, "no such page"))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(middleware::from_fn_with_state(host, same_host))
+        .layer(middleware::from_fn_with_state(hosts, same_host))
         .with_state(app)
 }
 
-/// Refuses a request whose Host header names neither the address served nor `localhost`.
-async fn same_host(
-    State(host): State<Option<SocketAddr>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let Some(served) = host else {
+/// Refuses a request whose Host header names none of the hosts allowed.
+async fn same_host(State(hosts): State<Option<Hosts>>, request: Request, next: Next) -> Response {
+    let Some(hosts) = hosts else {
         return next.run(request).await;
     };
     let named = request
         .headers()
         .get(header::HOST)
         .and_then(|h| h.to_str().ok());
-    let allowed = [served.to_string(), format!("localhost:{}", served.port())];
-    if named.is_some_and(|n| allowed.iter().any(|a| a == n)) {
+    if named.is_some_and(|n| hosts.allow(n)) {
         next.run(request).await
     } else {
         let message = "this server answers only to its own address";
@@ -139,7 +160,7 @@ pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Er
     let app = App::new(funds(options)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
-        .enable_io()
+        .enable_all()
         .build()
         .context("could not start the server's threads")?;
     runtime.block_on(async {
@@ -153,11 +174,8 @@ pub fn serve(options: &Options, ready: impl FnOnce(SocketAddr)) -> Result<(), Er
         // heard.
         let shutdown = stop_signals().context("could not listen for Ctrl-C")?;
         ready(address);
-        let check = options.host.is_loopback().then_some(address);
-        axum::serve(listener, router(Arc::new(app), check))
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("the server stopped")?;
+        let hosts = Hosts::new(address, &options.allow_hosts);
+        listen::listen(listener, router(Arc::new(app), Some(hosts)), shutdown).await;
         Ok(())
     })
 }
