@@ -126,10 +126,11 @@ fn the_server_survives_idle_connections_under_a_lowered_descriptor_limit() {
     // Answered again within the header deadline and then some, the process alive throughout.
     let started = Instant::now();
     loop {
-        if let Ok(status) = server.get("127.0.0.1") {
-            if status == "HTTP/1.1 200 OK" {
-                break;
-            }
+        if server
+            .get("127.0.0.1")
+            .is_ok_and(|status| status == "HTTP/1.1 200 OK")
+        {
+            break;
         }
         assert!(
             started.elapsed() < Duration::from_secs(40),
