@@ -22,6 +22,8 @@ pub struct Problem {
     pub message: Said,
     /// The field's keys in the TOML document, to find its line.
     pub path: Vec<PathPart>,
+    /// How many problems it stands for: 1, or those found beyond the ones reported.
+    pub count: usize,
 }
 
 /// A field: how it is named to the user, and where it is in the document.
@@ -137,7 +139,10 @@ impl fmt::Display for Problem {
 impl Problem {
     /// The field and what is wrong with it, in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
-        format!("{}: {}", self.field, self.message.in_lang(lang))
+        match self.field.as_str() {
+            "" => self.message.in_lang(lang).to_string(),
+            field => format!("{field}: {}", self.message.in_lang(lang)),
+        }
     }
 }
 
@@ -204,19 +209,54 @@ pub(super) fn escaped(text: &str) -> String {
         .collect()
 }
 
+/// Most problems reported of one file; the rest are counted.
+pub const MAX_PROBLEMS: usize = 50;
+
 /// Collects problems; every check returns a usable value so validation can go on.
 #[derive(Default)]
 pub(super) struct Checker {
-    pub(super) problems: Vec<Problem>,
+    problems: Vec<Problem>,
+    /// Problems found beyond [`MAX_PROBLEMS`].
+    more: usize,
 }
 
 impl Checker {
     pub(super) fn fail(&mut self, field: Field, message: Said) {
+        if self.full() {
+            self.skip();
+            return;
+        }
         self.problems.push(Problem {
             field: field.label,
             message,
             path: field.path,
+            count: 1,
         });
+    }
+
+    /// Whether [`MAX_PROBLEMS`] have been found: a check may then skip wording its problem.
+    pub(super) fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Counts a problem beyond [`MAX_PROBLEMS`] without wording it.
+    pub(super) fn skip(&mut self) {
+        self.more += 1;
+    }
+
+    /// The problems found, the last saying how many more there were; empty when none.
+    pub(super) fn problems(self) -> Vec<Problem> {
+        let mut problems = self.problems;
+        if self.more > 0 {
+            let count = self.more.to_string();
+            problems.push(Problem {
+                field: String::new(),
+                message: Said::filled(|w| w.more_problems, &[("count", &count)]),
+                path: Vec::new(),
+                count: self.more,
+            });
+        }
+        problems
     }
 
     /// Checks text that names something: no control characters or noncharacters (they would

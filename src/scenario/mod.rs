@@ -70,7 +70,7 @@ pub enum ScenarioError {
     Empty { path: PathBuf },
     #[error("scenario file '{}' is not a valid scenario:\n{message}", path.display())]
     Syntax { path: PathBuf, message: String },
-    #[error("scenario file '{}' has {} problem(s):\n{report}", path.display(), problems.len())]
+    #[error("scenario file '{}' has {} problem(s):\n{report}", path.display(), problems.iter().map(|p| p.count).sum::<usize>())]
     Invalid {
         path: PathBuf,
         problems: Vec<Problem>,
@@ -160,9 +160,10 @@ impl Scenario {
         if let Some(seed) = seed {
             self.seed = c.seed(seed);
         }
-        match c.problems.is_empty() {
+        let problems = c.problems();
+        match problems.is_empty() {
             true => Ok(self),
-            false => Err(ScenarioError::invalid(&self.file, c.problems)),
+            false => Err(ScenarioError::invalid(&self.file, problems)),
         }
     }
 

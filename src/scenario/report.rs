@@ -1,5 +1,6 @@
 //! Error reports that point into the scenario file: line, column and the offending line.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -9,11 +10,17 @@ use toml::de::DeTable;
 use super::check::{Problem, escaped};
 use crate::edit::PathPart;
 
-/// Renders every problem with the line it is on (or its table, for a missing field).
+/// Renders every problem with the line it is on (or its table, for a missing field); a line
+/// already quoted is named, not quoted again. The work is the file's size once, plus each
+/// line quoted.
 pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String {
     let document = DeTable::parse(text).ok();
     let file = path.display().to_string();
     let renderer = Renderer::plain();
+    let line_starts: Vec<usize> = (std::iter::once(0))
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut quoted_lines = HashSet::new();
     problems
         .iter()
         .map(|problem| {
@@ -21,8 +28,15 @@ pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String 
             let span = document.as_ref().map(|d| locate(d, &problem.path));
             let report = match span {
                 Some(span) if !span.is_empty() => {
+                    let (line, quoted, span) = quote(text, &line_starts, span);
+                    if !quoted_lines.insert(line) {
+                        let title = renderer
+                            .render(&[Group::with_title(Level::ERROR.primary_title(&title))]);
+                        return format!("{title}\n  --> {file}:{line}\n");
+                    }
                     renderer.render(&[Level::ERROR.primary_title(&title).element(
-                        Snippet::source(text)
+                        Snippet::source(quoted)
+                            .line_start(line)
                             .path(&file)
                             .annotation(AnnotationKind::Primary.span(span)),
                     )])
@@ -34,6 +48,25 @@ pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String 
             lines.join("\n") + "\n"
         })
         .collect()
+}
+
+/// The line `span` starts on (counted from 1), that line, and the span within it (cut at
+/// the line's end). The renderer shows only as much of a long line as the terminal holds.
+fn quote<'a>(
+    text: &'a str,
+    line_starts: &[usize],
+    span: Range<usize>,
+) -> (usize, &'a str, Range<usize>) {
+    let line = line_starts.partition_point(|&start| start <= span.start);
+    let start = line_starts[line - 1];
+    let end = (line_starts.get(line)).map_or(text.len(), |&next| next - 1);
+    let quoted = &text[start..end.max(start)];
+    let inside = (span.start - start).min(quoted.len());
+    (
+        line,
+        quoted,
+        inside..(span.end.min(end) - start).max(inside),
+    )
 }
 
 /// The span of the value at `path`, or of the deepest table on the way that exists.

@@ -2,7 +2,7 @@
 //!
 //! All problems in a file are collected and reported together.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use std::path::PathBuf;
 
@@ -107,7 +107,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             }
         })
         .collect();
-    let unit_ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    let unit_ids = Units::new(&units);
     shrinking_frames(&mut c, &municipality, &units, start_year, years);
 
     let project_types: Vec<ProjectType> = file
@@ -188,8 +188,9 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
 
     let outcomes = super::outcomes::validate_outcomes(&mut c, file, &project_types, &projects);
 
-    if !c.problems.is_empty() {
-        return Err(c.problems);
+    let problems = c.problems();
+    if !problems.is_empty() {
+        return Err(problems);
     }
     // The tables cover the simulated years and the longest life of a project approved in the
     // last of them, extra delays aside: what a ledger's continuation reaches in most paths.
@@ -275,31 +276,64 @@ fn closest<'a>(id: &str, ids: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
-fn unit_index(c: &mut Checker, field: Field, id: &str, unit_ids: &[&str]) -> usize {
-    unit_ids.iter().position(|&u| u == id).unwrap_or_else(|| {
-        let units = unit_ids.join(", ");
+/// The units by id, found in constant time.
+struct Units<'a> {
+    ids: Vec<&'a str>,
+    index: HashMap<&'a str, usize>,
+}
+
+/// Most unit ids a problem lists as the known ones.
+const LISTED_UNITS: usize = 20;
+
+impl<'a> Units<'a> {
+    fn new(units: &'a [Unit]) -> Units<'a> {
+        let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+        let index = (ids.iter().enumerate())
+            .map(|(i, &id)| (id, i))
+            .rev()
+            .collect();
+        Units { ids, index }
+    }
+
+    /// The unit `id` names, or a problem naming the closest and some known ones.
+    fn find(&self, c: &mut Checker, field: Field, id: &str) -> usize {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        if c.full() {
+            c.skip();
+            return 0;
+        }
+        let mut units = self.ids[..self.ids.len().min(LISTED_UNITS)].join(", ");
+        if self.ids.len() > LISTED_UNITS {
+            units += ", …";
+        }
         let message = Said::new(|w| {
-            let hint = closest(id, unit_ids)
+            let hint = closest(id, &self.ids)
                 .map_or(String::new(), |u| fill(w.did_you_mean, &[("unit", u)]));
             let values = [("id", id), ("hint", &hint), ("units", &units)];
             fill(w.unknown_unit, &values)
         });
         c.fail(field, message);
         0
-    })
+    }
 }
 
-fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) -> ProjectSpec {
-    let lead = unit_index(c, at.key("lead"), &p.lead, unit_ids);
+fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, units: &Units) -> ProjectSpec {
+    let lead = units.find(c, at.key("lead"), &p.lead);
     let mut partners = Vec::with_capacity(p.partners.len());
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    for id in &p.partners {
+        *named.entry(id.as_str()).or_default() += 1;
+    }
     for id in &p.partners {
         let field = at.key("partners");
         if *id == p.lead {
             c.fail(field, Said::filled(|w| w.partner_is_lead, &[("id", id)]));
-        } else if p.partners.iter().filter(|&other| other == id).count() > 1 {
+        } else if named[id.as_str()] > 1 {
             c.fail(field, Said::filled(|w| w.named_twice, &[("id", id)]));
         } else {
-            partners.push(unit_index(c, field, id, unit_ids));
+            partners.push(units.find(c, field, id));
         }
     }
     let planned_savings: Vec<(usize, f64)> = p
@@ -307,7 +341,7 @@ fn project_spec(c: &mut Checker, at: &Item, p: &ProjectFile, unit_ids: &[&str]) 
         .iter()
         .map(|(id, &amount)| {
             let field = at.key(&format!("planned_savings.{id}"));
-            let unit = unit_index(c, field.clone(), id, unit_ids);
+            let unit = units.find(c, field.clone(), id);
             (unit, c.number(At::new(field, Input::PlannedSaving), amount))
         })
         .collect();
