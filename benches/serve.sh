@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the live page's runs: from request to last byte of `POST /api/run` (simulation and
-# charts, without the fund as loaded), for each bundled real fund at 10 000 and 100 000 paths,
+# figures, without the fund as loaded), for each bundled real fund at 10 000 and 100 000 paths,
 # one seed after another.
 # Prints the median and the slowest of RUNS requests. BENCHMARKS.md records the figures.
 # Usage: benches/serve.sh [RUNS]

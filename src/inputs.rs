@@ -20,6 +20,9 @@ const MAX_ARRIVALS: f64 = 1000.0;
 const MAX_DEMAND: f64 = 10.0;
 /// Smallest budget frame in any simulated year, mnkr (burdens are reported as shares of it).
 pub const MIN_FRAME: f64 = 0.001;
+/// Largest amount, in mnkr, any input may be (ten thousand billion kronor, more than a
+/// country's public spending): beyond it sums lose their öre and a reader sees "inf".
+pub const MAX_AMOUNT: f64 = 1e7;
 /// Most projects an evaluation may count.
 const MAX_COUNT: i64 = 1_000_000;
 
@@ -93,7 +96,10 @@ pub enum Allowed {
     AtMost(f64),
     /// Above 0, at most `max`.
     PositiveAtMost(f64),
-    AtLeast(f64),
+    /// `min..=max`.
+    Between(f64, f64),
+    /// `-max..=max`.
+    Within(f64),
 }
 
 impl Allowed {
@@ -112,7 +118,18 @@ impl Allowed {
             Allowed::Fate => [closed(0.0), open(1.0)],
             Allowed::AtMost(max) => [closed(0.0), closed(max)],
             Allowed::PositiveAtMost(max) => [open(0.0), closed(max)],
-            Allowed::AtLeast(min) => [closed(min), None],
+            Allowed::Between(min, max) => [closed(min), closed(max)],
+            Allowed::Within(max) => [closed(-max), closed(max)],
+        }
+    }
+
+    /// This range, with no bound above `max` in magnitude: what an amount may be.
+    const fn bounded(self, max: f64) -> Allowed {
+        match self {
+            Allowed::Any => Allowed::Within(max),
+            Allowed::NonNegative => Allowed::AtMost(max),
+            Allowed::Positive => Allowed::PositiveAtMost(max),
+            other => other,
         }
     }
 
@@ -307,7 +324,12 @@ impl Input {
                 Measure::Share,
             ),
             Input::FateCorrelation => (Outcomes, "correlation", num(Fate), Measure::Plain),
-            Input::Frame => (Unit, "frame", num(AtLeast(MIN_FRAME)), Measure::Mnkr),
+            Input::Frame => (
+                Unit,
+                "frame",
+                num(Between(MIN_FRAME, MAX_AMOUNT)),
+                Measure::Mnkr,
+            ),
             Input::OrdinaryResultMean => (Unit, "ordinary_result.mean", num(Any), Measure::Mnkr),
             Input::OrdinaryResultSd => {
                 (Unit, "ordinary_result.sd", num(NonNegative), Measure::Mnkr)
@@ -418,6 +440,13 @@ impl Input {
                 (Deposit, "max_share_of_result", num(Share), Measure::Share)
             }
             Input::DepositProbability => (Deposit, "probability", num(Share), Measure::Share),
+        };
+        // Every amount is bounded: sums of them stay finite and exact to the öre.
+        let range = match (range, measure) {
+            (Range::Number(allowed), Measure::Mnkr | Measure::MnkrPerYear) => {
+                Range::Number(allowed.bounded(MAX_AMOUNT))
+            }
+            (range, _) => range,
         };
         Row {
             section,

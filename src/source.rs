@@ -174,9 +174,12 @@ impl Source {
                 Err(SourceError::Scenario(ScenarioError::Invalid { problems, .. })) => problems,
                 Err(other) => return Err(other),
             };
+            // Problems beyond those worded have no place: any edit may be among them.
+            let unplaced = problems.iter().any(|p| p.path.is_empty());
             searches.retain_mut(|search| {
-                let refused = (places[search.edit].iter())
-                    .any(|place| problems.iter().any(|p| p.path.starts_with(place)));
+                let refused = unplaced
+                    || (places[search.edit].iter())
+                        .any(|place| problems.iter().any(|p| p.path.starts_with(place)));
                 let next = search.next(refused);
                 edits[search.edit].value = Value::Number(search.trying);
                 next

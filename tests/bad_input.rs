@@ -328,10 +328,32 @@ fn a_frame_below_the_minimum_is_refused() {
 }
 
 /// A value beyond what sifsim reports stops the run; the scenario caused it, so exit code 2.
+/// Every amount is bounded at the door, so it takes amounts that grow: the largest deposit a
+/// year, uplifted tenfold a year.
 #[test]
 fn a_run_stopped_by_the_finiteness_guard_exits_2() {
-    let text = BASE.replacen("fund.initial = 10", "fund.initial = 1e300", 1);
+    let text = BASE
+        .replacen("total_budget = 1000", "total_budget = 1000\nindex = 10", 1)
+        .replacen(
+            "fund.deposits = [{ kind = \"share_of_positive_result\", share = 0.1 }]",
+            "fund.deposits = [{ kind = \"fixed\", amount = 1e7 }]",
+            1,
+        );
     insta::assert_snapshot!(run_refused("huge_fund", &text));
+}
+
+/// Regression: an amount too large to hold (a cost median of 1.7e308) was run and read "inf
+/// mnkr" in `explain` and the report; every amount is now refused at the door, naming the
+/// value and the allowed range.
+#[test]
+fn an_amount_too_large_to_hold_is_refused_at_the_door() {
+    let text = BASE.replacen("fund.initial = 10", "fund.initial = 1.7e308", 1);
+    let stderr = refused(&["validate"], &write_case("huge_amount", text.as_bytes()));
+    assert!(
+        stderr.contains("fund.initial: 1.7e308 is not allowed; expected a number in 0..=10000000"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("inf"), "{stderr}");
 }
 
 /// Burden shares are derived after the simulation, and checked like every other figure.

@@ -43,7 +43,7 @@ fn a_large_scenario_gets_a_bounded_report_of_its_first_problems_and_a_count_of_t
     assert!(n.starts_with("error: scenario file"), "{n}");
     assert!(n.contains("has 5000 problem(s)"), "{}", &n[..200]);
     assert!(four.contains("has 20000 problem(s)"));
-    assert!(four.contains("… and 19950 more problems; correct these first"));
+    assert!(four.contains("… and 19950 more problem(s); correct these first"));
     assert_eq!(four.matches("unknown unit").count(), 50);
     // Quoted once: the 100 KB line appears in one snippet, each later problem names its line.
     assert_eq!(four.matches(":83\n").count(), 49, "{}", &four[..2000]);

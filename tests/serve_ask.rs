@@ -1,7 +1,7 @@
 //! What the live page asks of its current settings, over HTTP without a browser: threshold
 //! questions answered as `sifsim run --threshold` answers them, a future where the fund ran dry
 //! told as `sifsim explain --ran-dry` tells it, and the report `sifsim report` writes, each for
-//! the scenario the page downloads.
+//! the scenario the page downloads; and the downloads saying what was changed.
 #![cfg(feature = "serve")]
 
 mod live;
@@ -234,4 +234,53 @@ async fn the_report_of_the_settings_is_the_one_sifsim_report_writes() {
     bad["values"]["paths"] = json!(7);
     let (status, _, refused) = call(app(), post("/api/report", bad.to_string())).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+}
+
+/// A download after a change says so: the scenario's name is marked as changed and each change
+/// is listed, from → to, in the file's first comments and on the report's first page; a
+/// download of the fund as loaded is the file as it is.
+#[tokio::test]
+async fn a_download_after_a_change_names_each_change() {
+    let values =
+        json!({ "d0.repayment.floor_share": 0.5, "d1.repayment.basis": "planned", "paths": 1000 });
+    let settings = json!({ "fund": "orebro", "values": values });
+    let (status, _, text) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let lines: Vec<&str> = text.lines().take(4).collect();
+    assert_eq!(
+        lines,
+        [
+            "# Ändrat på webbsidan jämfört med scenariofilen orebro.toml:",
+            "#   Golv: minsta återföring, andel (Örebros regel): 0,3 → 0,5",
+            "#   Återföringen följer (Golv på varje delbetalning): realiserad besparing → planen oavsett utfall",
+            "#   Antal framtider: 10\u{a0}000 → 1\u{a0}000",
+        ]
+    );
+    let table: toml::Table = text.parse().unwrap();
+    let name = table["simulation"]["name"].as_str().unwrap();
+    assert!(name.ends_with(" (ändrad)"), "{name}");
+
+    let (status, _, report) = call(app(), post("/api/report", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        report.contains(&format!("<h1>{name}</h1>")),
+        "the title says changed"
+    );
+    let first = report
+        .find("class=\"changes\"")
+        .expect("the changes are listed");
+    assert!(
+        first < report.find("<h2>").unwrap(),
+        "before the first section"
+    );
+    assert!(report.contains("<li>Golv: minsta återföring, andel (Örebros regel): 0,3 → 0,5</li>"));
+}
+
+#[tokio::test]
+async fn values_as_loaded_leave_the_downloaded_file_as_it_is() {
+    let values = json!({ "d0.repayment.floor_share": 0.30, "d0.model": "repayment", "scale.effect_size": 1 });
+    let settings = json!({ "fund": "orebro", "values": values });
+    let (status, _, text) = call(app(), post("/api/toml", settings.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(text, include_str!("../scenarios/orebro.toml"));
 }

@@ -22,7 +22,6 @@ const SV: PageText = PageText {
         ),
         ("fund", "Fond"),
         ("language", "In English"),
-        ("rules", "Regler"),
         ("assumptions", "Antaganden"),
         (
             "assumptionsNote",
@@ -88,7 +87,6 @@ const SV: PageText = PageText {
             "keyNote",
             "Med dina ändringar; i grått där det skiljer sig: scenariot som det laddades, på samma framtider.",
         ),
-        ("loaded", "Som laddat"),
         ("design", "Modell"),
         (
             "largestBurden",
@@ -169,7 +167,6 @@ const EN: PageText = PageText {
         ),
         ("fund", "Fund"),
         ("language", "På svenska"),
-        ("rules", "Rules"),
         ("assumptions", "Assumptions"),
         (
             "assumptionsNote",
@@ -235,7 +232,6 @@ const EN: PageText = PageText {
             "keyNote",
             "With your changes; in grey where it differs: the scenario as loaded, on the same futures.",
         ),
-        ("loaded", "As loaded"),
         ("design", "Design"),
         (
             "largestBurden",

@@ -161,7 +161,14 @@ fn describe(allowed: Allowed, text: &ProblemText) -> String {
         Allowed::Fate => text.fate.into(),
         Allowed::AtMost(max) => bounded(text.at_most, "max", max),
         Allowed::PositiveAtMost(max) => bounded(text.positive_at_most, "max", max),
-        Allowed::AtLeast(min) => bounded(text.at_least, "min", min),
+        Allowed::Between(min, max) => fill(
+            text.between,
+            &[
+                ("min", &text.decimal(&min.to_string())),
+                ("max", &text.decimal(&max.to_string())),
+            ],
+        ),
+        Allowed::Within(max) => bounded(text.within, "max", max),
     }
 }
 

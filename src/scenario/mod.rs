@@ -11,9 +11,7 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use crate::edit::PathPart;
-pub use crate::inputs::{
-    Allowed, Input, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, Measure, Range, Row, Section,
-};
+pub use crate::inputs::{Input, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, Range};
 pub use check::{MAX_NAME, Problem, refusal};
 pub use outcomes::{Evaluation, Outcomes, normal_cdf, normal_quantile, success_given_fate};
 pub use validate::validate;

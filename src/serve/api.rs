@@ -37,7 +37,7 @@ const MAX_TAB: usize = 64;
 pub(super) type Values = BTreeMap<String, Json_>;
 
 /// What the page asks for: a fund, the values of its controls that it changed, the language
-/// of the charts and of any problem.
+/// of the figures' names and of any problem.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -58,7 +58,7 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The language asked for: of the charts, and of any problem with the values.
+    /// The language asked for: of the figures' names, and of any problem with the values.
     fn lang(&self) -> Result<Lang, ApiError> {
         match self.lang.as_deref() {
             None | Some("sv") => Ok(Lang::Sv),
@@ -94,6 +94,18 @@ impl ApiError {
             status,
             message: message.into(),
             fields: Vec::new(),
+        }
+    }
+
+    /// A refusal worded in the page's language, for the page to show as it is.
+    pub(super) fn said(message: String) -> ApiError {
+        let field = FieldError {
+            control: None,
+            message: message.clone(),
+        };
+        ApiError {
+            fields: vec![field],
+            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message)
         }
     }
 
@@ -335,7 +347,7 @@ pub(super) async fn blocking<T: Send + 'static>(
 }
 
 /// `POST /api/run`: simulates the settings (and the fund as loaded, when asked) and returns
-/// the figures and charts.
+/// their figures.
 pub async fn run(
     State(app): State<Arc<App>>,
     settings: Result<Json<Settings>, JsonRejection>,

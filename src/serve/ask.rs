@@ -9,7 +9,6 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
@@ -63,8 +62,7 @@ pub async fn threshold(
             let unit = scenario.units().first().map_or("", |u| u.name.as_str());
             let year = scenario.calendar_year(scenario.years() - 1).to_string();
             let values = [("unit", unit), ("year", year.as_str())];
-            let message = fill(job.lang.threshold().unreadable, &values);
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message)
+            ApiError::said(fill(job.lang.threshold().unreadable, &values))
         })?;
         let (now, base) = (app.now(job)?, app.loaded(job)?);
         Ok(Answer {

@@ -344,15 +344,18 @@ fn same(a: &Json, b: &Json) -> bool {
     }
 }
 
-/// Each value `values` changes, for a reader: "Golv: minsta återföring, andel (Örebros regel):
-/// 0,3 → 0,5", in the controls' order.
+/// Each value that made one of `edits`, for a reader: "Golv: minsta återföring, andel (Örebros
+/// regel): 0,3 → 0,5", in the controls' order. A value its design's model does not take made
+/// no edit and is not said.
 pub fn changes(
     scenario: &Scenario,
     controls: &[Control],
     values: &BTreeMap<String, Json>,
+    edits: &Edits,
     lang: Lang,
 ) -> Vec<String> {
     (controls.iter())
+        .filter(|c| edits.iter().any(|(id, _)| *id == c.id))
         .filter_map(|c| {
             let to = values.get(&c.id).filter(|to| !same(to, &c.value))?;
             let name = c.label[lang as usize];

@@ -117,7 +117,7 @@ impl Fund {
     /// with the scenario's name marked as changed (when that name still fits).
     pub fn download(&self, values: &BTreeMap<String, Json>, edits: Edits, lang: Lang) -> Download {
         let scenario = self.source.scenario();
-        let changes = controls::changes(scenario, &self.controls, values, lang);
+        let changes = controls::changes(scenario, &self.controls, values, &edits, lang);
         let mut edits = plain(&edits);
         let name = format!("{}{}", scenario.name(), lang.report().changed);
         if !changes.is_empty() && name.chars().count() <= MAX_NAME {

@@ -4,8 +4,8 @@
 //! The page and its scripts are embedded in the binary and load nothing from elsewhere. The
 //! page sends the values of its controls; [`controls`] turns them into typed edits of the
 //! fund's scenario file, [`crate::source::Source::variant`] validates them like the file, the
-//! [`crate::Simulator`] runs them on a blocking thread, and the figures and charts go back as
-//! JSON; threshold questions, the story of a future and the report are answered from the same
+//! [`crate::Simulator`] runs them on a blocking thread, and the figures go back as JSON (the page
+//! draws its charts from them); threshold questions, the story of a future and the report are answered from the same
 //! runs. A newer request of the same tab cancels the run of the one before.
 
 mod api;
@@ -58,11 +58,22 @@ pub struct Options {
 pub struct Hosts(Vec<String>);
 
 impl Hosts {
+    /// The hosts of a server at `served`; a name allowed may carry its port (`name:8080`),
+    /// and on port 80 a name may come without one, as browsers send it.
     pub fn new(served: SocketAddr, allowed: &[String]) -> Hosts {
         let port = served.port();
         let names = ["127.0.0.1", "localhost", "[::1]"].map(String::from);
-        let hosts = (names.iter().chain(allowed))
-            .map(|name| format!("{name}:{port}"))
+        let has_port = |name: &str| {
+            name.rsplit_once(':').is_some_and(|(host, _)| {
+                !host.ends_with(':') && (!name.starts_with('[') || host.ends_with(']'))
+            })
+        };
+        let hosts = (names.iter().chain(allowed).map(String::as_str))
+            .flat_map(|name| match (has_port(name), port) {
+                (true, _) => vec![name.to_string()],
+                (false, 80) => vec![format!("{name}:{port}"), name.to_string()],
+                (false, _) => vec![format!("{name}:{port}")],
+            })
             .chain([served.to_string()])
             .collect();
         Hosts(hosts)

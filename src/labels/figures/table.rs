@@ -86,7 +86,10 @@ pub const FIGURES: &[Figure] = &[
             "Risk för avslag på grund av medelsbrist, sista året",
             "Chance of a turn-down for lack of money, last year",
         ],
-        ["Risk nej, sista året", "Risk of no, last year"],
+        [
+            "Risk för avslag, medelsbrist, sista året",
+            "Risk of a turn-down, last year",
+        ],
     ),
     figure(
         "deposits",

@@ -1,9 +1,9 @@
 // The live page: builds the controls of the chosen fund from the server's list, checks each
 // typed value against the limits the server gives, sends the changed values on every move (a
-// newer request aborts the one before): first for the first 1 000 futures, then for all. It
-// draws the server's key figures and one chart at a time, the fund as loaded in grey beside
-// them; a threshold question asked and a future told are asked again of each new run. Every
-// text comes from STRINGS (strings.js, made by the server from labels/page.rs).
+// newer request aborts the one before): first for the first 1 000 futures, then for all, and
+// has figures.js draw them; a threshold question asked and a future told are asked again of
+// each new run. Every text comes from STRINGS (strings.js, made by the server from
+// labels/page.rs).
 "use strict";
 
 const state = {
@@ -23,7 +23,7 @@ const state = {
   storyDesign: null,   // the design whose future is told
   telling: null,       // the story's request in flight
   tuning: null,        // "find the rule"'s request in flight
-  invalid: {},         // control id -> message for a typed value not sent
+  invalid: {},         // control id -> a typed value not sent, as typed
   refused: false,      // the server refused the settings shown in the controls
   chart: "balance",    // the chart tab shown
   changedAt: 0,        // when the settings last changed (0: the page's start), for the timings
@@ -179,7 +179,7 @@ async function findRule() {
     maximise: objective !== "min",
   }, controller);
   if (!answer) return;
-  $("tune-problem").textContent = answer.ok ? "" : answer.body.error;
+  $("tune-problem").textContent = answer.ok ? "" : said(answer.body);
   $("tune-answer").textContent = answer.ok ? answer.body.text : "";
 }
 
@@ -221,7 +221,7 @@ function control(c) {
   box.classList.toggle("invalid", c.id in state.invalid);
   const english = state.lang === "en" ? 1 : 0;
   const label = el("label", { textContent: c.label[english], htmlFor: "c-" + c.id, title: c.help ? c.help[english] : "" });
-  const problem = el("div", { className: "problem", id: "p-" + c.id, textContent: state.invalid[c.id] || state.problems[c.id] || "" });
+  const problem = el("div", { className: "problem", id: "p-" + c.id, textContent: problemOf(c.id) });
   let input;
   if (c.input.kind === "choice") {
     input = el("select", { id: "c-" + c.id },
@@ -237,7 +237,8 @@ function control(c) {
     input = el("input", { type: "checkbox", id: "c-" + c.id, checked: value });
     input.addEventListener("change", () => set(c, input.checked));
   } else {
-    const text = el("input", { type: "text", inputMode: "decimal", id: "c-" + c.id, value: String(value).replace(".", state.lang === "sv" ? "," : ".") });
+    const shown = c.id in state.invalid ? state.invalid[c.id] : String(value).replace(".", state.lang === "sv" ? "," : ".");
+    const text = el("input", { type: "text", inputMode: "decimal", id: "c-" + c.id, value: shown });
     text.setAttribute("aria-describedby", "p-" + c.id);
     const row = el("div", { className: "row" });
     if (c.input.kind === "number") {
@@ -266,7 +267,7 @@ function control(c) {
 function typed(c, text, problem) {
   const checked = check(c, text.value);
   if (checked.message) {
-    state.invalid[c.id] = checked.message;
+    state.invalid[c.id] = text.value;
     problem.textContent = checked.message;
     problem.closest(".control").classList.add("invalid");
     showState();
@@ -275,6 +276,14 @@ function typed(c, text, problem) {
   valid(c, problem);
   set(c, checked.value);
   return true;
+}
+
+/// What is wrong with control `id`'s value, in the page's language: a typed value not sent
+/// (worded again, so that a change of language reaches it), else the server's refusal.
+function problemOf(id) {
+  const c = state.fund.controls.find((c) => c.id === id);
+  if (c && id in state.invalid) return check(c, state.invalid[id]).message || "";
+  return state.problems[id] || "";
 }
 
 /// A control's value is good again: its message goes.
@@ -289,7 +298,9 @@ function valid(c, problem) {
 /// "10 000") within the control's limits, which the server gives from its table of inputs.
 function check(c, raw) {
   const s = t();
-  const text = raw.trim().replace(/[\s\u00a0]/g, "").replace("\u2212", "-");
+  // Spaces group thousands; so does a comma in English, where it is no decimal sign.
+  const grouped = raw.trim().replace(/[\s\u00a0]/g, "").replace("\u2212", "-");
+  const text = state.lang === "en" ? grouped.replace(/,/g, "") : grouped;
   if (text === "") return { message: s.empty };
   const number = /^-?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text.replace(",", ".")) : NaN;
   if (!Number.isFinite(number)) return { message: fill(s.notNumber, { value: raw.trim() }) };
@@ -343,8 +354,16 @@ async function post(uri, body, controller) {
     const json = await response.json();
     return controller.signal.aborted || response.status === 409 ? null : { ok: response.ok, body: json };
   } catch (e) {
-    return null; // aborted by a newer request
+    // Aborted by a newer request; else the server is gone or answered no JSON.
+    return controller.signal.aborted ? null : { ok: false, body: {} };
   }
+}
+
+/// What a refusal says in the page's language: the problems the server worded so, else that
+/// the settings could not be computed (the server's other messages are the command line's).
+function said(body) {
+  const fields = (body.fields || []).map((f) => f.message);
+  return fields.length ? fields.join(" ") : t().failed;
 }
 
 /// Asks for the figures of the current settings, aborting the request before it; the fund as
@@ -370,7 +389,11 @@ function remember() {
 
 async function send() {
   for (const c of [state.controller, state.asking, state.telling]) c?.abort();
-  if (Object.keys(state.invalid).length) return showState();
+  if (Object.keys(state.invalid).length) {
+    document.body.classList.remove("busy");
+    $("status").textContent = "";
+    return showState();
+  }
   const controller = new AbortController();
   state.controller = controller;
   const control = (id) => state.fund.controls.find((c) => c.id === id);
@@ -391,6 +414,7 @@ async function send() {
     if (!first) return;
     if (!first.ok) return refused(first.body);
     show(first.body.now, first.body.base);
+    state.baseKey = ""; // the loaded fund's figures shown are the first futures'
     requestAnimationFrame(() => { times.first = performance.now() - changedAt; });
   }
   // After the first futures the loaded fund's figures shown are theirs: ask for all of them.
@@ -429,7 +453,7 @@ function show(now, base) {
 function refused(body) {
   document.body.classList.remove("busy");
   state.problems = {};
-  let general = [];
+  const general = [];
   for (const f of body.fields || []) {
     if (f.control) state.problems[f.control] = [state.problems[f.control], f.message].filter(Boolean).join("\n");
     else general.push(f.message);
@@ -438,14 +462,13 @@ function refused(body) {
   showProblems();
   showState();
   $("status").className = "bad";
-  $("status").textContent = general.filter(Boolean).length ? general.join(" ") : t().failed;
+  $("status").textContent = general.length ? general.join(" ") : t().failed;
 }
 
 /// Each control's problem at the control, its group opened so that it is seen.
 function showProblems() {
   for (const p of document.querySelectorAll(".control .problem")) {
-    const id = p.id.slice(2);
-    p.textContent = state.invalid[id] || state.problems[id] || "";
+    p.textContent = problemOf(p.id.slice(2));
     if (p.textContent) p.closest("details")?.setAttribute("open", "");
   }
 }
@@ -470,7 +493,7 @@ async function ask() {
   $("answer").classList.add("stale");
   const answer = await post("/api/threshold", { settings: settings(false, "-ask"), question: state.question }, controller);
   if (!answer) return;
-  $("question-problem").textContent = answer.ok ? "" : answer.body.error;
+  $("question-problem").textContent = answer.ok ? "" : said(answer.body);
   state.answer = answer.ok ? answer.body : null;
   renderAnswer();
 }
@@ -511,7 +534,7 @@ async function tell() {
   const answer = await post("/api/explain", { settings: settings(false, "-tell"), design: state.storyDesign }, controller);
   if (!answer) return;
   story.classList.remove("stale");
-  $("story-problem").textContent = answer.ok ? "" : answer.body.error;
+  $("story-problem").textContent = answer.ok ? "" : said(answer.body);
   if (answer.ok) story.innerHTML = answer.body.html; // escaped by the server
   else story.replaceChildren();
 }
@@ -523,9 +546,10 @@ async function download(uri, suffix) {
   const response = await fetch(uri, {
     method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings(false, "-download")),
   });
+  if (response.status === 409) return; // cancelled by a newer download
   if (!response.ok) {
     $("status").className = "bad";
-    $("status").textContent = (await response.json()).error;
+    $("status").textContent = said(await response.json().catch(() => ({})));
     return;
   }
   const name = state.fund.id + suffix;
