@@ -15,11 +15,9 @@ function renderFigures() {
   const rows = keyRows(now, base);
   $("key").replaceChildren(
     el("thead", {}, el("tr", {}, el("th", { textContent: s.design }), ...designs.map((d) => el("th", { textContent: summary.designs[d].name })))),
-    el("tbody", {}, ...rows.map((r) => {
-      const tr = el("tr", { className: r.under ? "under" : "" }, el("th", { textContent: r.label, title: r.title || "" }),
-        ...designs.map((d) => figure(r.now[d], r.base[d], r.key, d)));
-      return tr;
-    })));
+    el("tbody", {}, ...rows.map((r) => el("tr", { className: r.under ? "under" : "" },
+      el("th", { textContent: r.label, title: r.title || "" }),
+      ...designs.map((d) => figure(r.now[d], r.base[d], r.key, d))))));
   $("cards").replaceChildren(...designs.map((d) => el("section", { className: "card" },
     el("h3", { textContent: summary.designs[d].name }),
     el("dl", {}, ...rows.flatMap((r) => [el("dt", { textContent: r.label }), el("dd", {}, ...cell(r.now[d], r.base[d]))])))));
