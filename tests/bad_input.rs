@@ -365,6 +365,15 @@ fn a_burden_share_beyond_the_limit_stops_the_run_naming_design_unit_and_year() {
     insta::assert_snapshot!(run_refused("huge_share", &text));
 }
 
+/// Regression: a TOML syntax error quoted the file's line with its terminal escapes raw.
+#[test]
+fn a_syntax_error_shows_the_files_escape_characters_escaped() {
+    let text = BASE.replacen("years = 10", "years = \u{1b}[2J", 1);
+    let stderr = refused(&["validate"], &write_case("escape_syntax", text.as_bytes()));
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    assert!(stderr.contains("years = \\u{1b}[2J"), "{stderr}");
+}
+
 /// Control characters (here an ANSI escape) and noncharacters broke the charts after the
 /// simulation and reached the terminal raw; they are refused, and shown escaped.
 #[test]

@@ -216,6 +216,12 @@ pub(super) fn escaped(text: &str) -> String {
         .collect()
 }
 
+/// `text` with each line [`escaped`], its line breaks kept.
+pub(super) fn escaped_lines(text: &str) -> String {
+    let lines: Vec<String> = text.split('\n').map(escaped).collect();
+    lines.join("\n")
+}
+
 /// Most problems reported of one file; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
 

@@ -191,9 +191,10 @@ impl Scenario {
                 path: path.to_owned(),
             });
         }
+        // The reader quotes the file's line, which may hold what a terminal acts on.
         let raw: file::ScenarioFile = toml::from_str(text).map_err(|e| ScenarioError::Syntax {
             path: path.to_owned(),
-            message: report::suggest(&e.to_string()),
+            message: check::escaped_lines(&report::suggest(&e.to_string())),
         })?;
         let scenario = validate(&raw).map_err(|problems| ScenarioError::Invalid {
             path: path.to_owned(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use toml::de::DeTable;
 
-use super::check::{Problem, escaped};
+use super::check::{Problem, escaped, escaped_lines};
 use crate::edit::PathPart;
 
 /// Renders every problem with the line it is on (or its table, for a missing field); a line
@@ -44,8 +44,7 @@ pub fn render_problems(path: &Path, text: &str, problems: &[Problem]) -> String 
                 _ => renderer.render(&[Group::with_title(Level::ERROR.primary_title(&title))]),
             };
             // The source may hold what a terminal acts on (TOML allows U+0080..=U+009F raw).
-            let lines: Vec<String> = report.split('\n').map(escaped).collect();
-            lines.join("\n") + "\n"
+            escaped_lines(&report) + "\n"
         })
         .collect()
 }
