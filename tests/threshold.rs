@@ -318,6 +318,11 @@ fn a_question_not_understood_says_why_and_what_is_allowed() {
         ),
         ("saldo>5", "\"saldo\" is not a figure"),
         ("cash<tjugo", "\"tjugo\" after < is not an amount in mnkr"),
+        // Regression: 400 digits were read as infinity and answered "mer än inf mnkr".
+        (
+            &format!("cash<{}", "9".repeat(400)),
+            "is not an amount in mnkr within ±2000000000",
+        ),
         (
             "fonden under 20 mnkr 2050",
             "\"2050\" is not a simulated year",

@@ -2,6 +2,7 @@
 //! English one ("fonden under 20 mnkr 2030").
 
 use super::{Comparison, Question, Terms};
+use crate::aggregate::MAX_MAGNITUDE;
 use crate::exceedance::Quantity;
 
 /// The compact names of the figures, with what they take in brackets.
@@ -187,8 +188,10 @@ pub(super) fn compact(text: &str, terms: &Terms) -> Result<Question, String> {
     .find_map(|(op, comparison)| Some((text.find(op)?, op, comparison)))
     .ok_or("has no comparison")?;
     let (left, right) = (text[..at].trim(), text[at + op.len()..].trim());
-    let threshold = amount(right.strip_suffix("mnkr").unwrap_or(right).trim())
-        .ok_or_else(|| format!("\"{right}\" after {op} is not an amount in mnkr"))?;
+    let threshold =
+        amount(right.strip_suffix("mnkr").unwrap_or(right).trim()).ok_or_else(|| {
+            format!("\"{right}\" after {op} is not an amount in mnkr within ±{MAX_MAGNITUDE}")
+        })?;
     let (name, argument) = match left.split_once('[') {
         Some((name, rest)) => {
             let argument = rest
@@ -361,14 +364,16 @@ fn find_unit(lower: &str, terms: &Terms) -> Result<(Option<usize>, String), Stri
     Ok((Some(u), format!("{} {}", &lower[..start], &lower[end..])))
 }
 
-/// An amount as written: digits with a decimal point or comma, perhaps a sign.
+/// An amount as written: digits with a decimal point or comma, perhaps a sign; no larger than
+/// any figure sifsim reports ([`MAX_MAGNITUDE`]), so that no answer reads "inf".
 fn amount(text: &str) -> Option<f64> {
     let text = text.replace(',', ".").replace('−', "-");
     let digits = text.strip_prefix('-').unwrap_or(&text);
     let valid = !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
         && digits.chars().any(|c| c.is_ascii_digit());
-    valid.then(|| text.parse().ok()).flatten()
+    let amount: f64 = valid.then(|| text.parse().ok()).flatten()?;
+    (amount.abs() <= MAX_MAGNITUDE).then_some(amount)
 }
 
 /// The index of the simulated year written `text`.
