@@ -1,8 +1,9 @@
-//! Every number of a scenario file a user may set, declared once (the table of inputs): its section and keys, the kind
-//! of number and what is allowed, and its unit. Validation checks each value against its row;
-//! sweeps, sensitivity, the live page and the workbook find and bound fields here, and
-//! `labels::inputs` names and explains each [`Input`] in an exhaustive `match`, so that a new
-//! row cannot go unnamed.
+//! Every number of a scenario file a user may set, declared once (the table of inputs): its
+//! section and keys, the kind of number and what is allowed, and its unit. Validation checks
+//! each value against its row; sweeps, sensitivity, the live page and the workbook find and
+//! bound fields here, and `labels::inputs` names and explains each [`Input`] in an exhaustive
+//! `match`, so that a new row cannot go unnamed. Not rows: a fixed deposit's `from_year` and
+//! `to_year`, any years at all that only bound each other.
 
 use crate::edit::FieldPath;
 
