@@ -161,9 +161,23 @@ pub enum Measure {
     Times,
 }
 
-/// One number of a scenario file a user may set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Input {
+/// Declares [`Input`] and [`Input::ALL`] from one list of names.
+macro_rules! inputs {
+    ($($name:ident),* $(,)?) => {
+        /// One number of a scenario file a user may set.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Input {
+            $($name),*
+        }
+
+        impl Input {
+            /// Every input, in the order of a scenario file.
+            pub const ALL: &[Input] = &[$(Input::$name),*];
+        }
+    };
+}
+
+inputs! {
     StartYear,
     Years,
     Paths,
@@ -228,64 +242,6 @@ pub struct Row {
 }
 
 impl Input {
-    /// Every input, in the order of a scenario file.
-    pub const ALL: [Input; 51] = {
-        use Input::*;
-        [
-            StartYear,
-            Years,
-            Paths,
-            Seed,
-            TotalBudget,
-            Index,
-            AnnualResultMean,
-            AnnualResultSd,
-            AnnualResultAutocorrelation,
-            LastResult,
-            DiscountRate,
-            FateCorrelation,
-            Frame,
-            OrdinaryResultMean,
-            OrdinaryResultSd,
-            OrdinaryResultCorrelation,
-            ArrivalsPerYear,
-            ProjectStartYear,
-            CostMedian,
-            CostSigma,
-            DurationYears,
-            SuccessProbability,
-            PlannedSaving,
-            EffectLagYears,
-            ExtraLagMean,
-            EffectYears,
-            EffectSizeMean,
-            EffectSizeSd,
-            RealizationShare,
-            CostOverrunMean,
-            CostOverrunSd,
-            RunningCost,
-            Succeeded,
-            Failed,
-            FundInitial,
-            FloorShare,
-            StartWithinYears,
-            HorizonYears,
-            PlanShare,
-            GrantFixed,
-            GrantShare,
-            MinExpectedReturn,
-            LastDecisionYear,
-            Demand,
-            DepositAmount,
-            DepositYear,
-            DepositShare,
-            DepositUntilBalance,
-            DepositTargetShare,
-            DepositMaxShareOfResult,
-            DepositProbability,
-        ]
-    };
-
     /// Its row of the table.
     pub const fn row(self) -> Row {
         use Allowed::*;
@@ -459,7 +415,7 @@ impl Input {
 
     /// The input at `keys` of a section named `section` (`design`, `repayment.floor_share`).
     pub fn find(section: &str, keys: &str) -> Option<Input> {
-        (Input::ALL.into_iter()).find(|input| {
+        (Input::ALL.iter().copied()).find(|input| {
             let row = input.row();
             row.section.is(section) && row.keys == keys
         })
@@ -495,7 +451,7 @@ mod tests {
 
     #[test]
     fn every_input_is_listed_once_and_found_by_its_keys() {
-        for (i, input) in Input::ALL.into_iter().enumerate() {
+        for (i, &input) in Input::ALL.iter().enumerate() {
             assert!(!Input::ALL[..i].contains(&input), "{input:?} listed twice");
             let row = input.row();
             let section = match row.section {

@@ -42,6 +42,19 @@ function frame(width, height, lo, hi, format, left) {
   return { svg, box, y };
 }
 
+/// An x scale over `lo..hi` across `box`, its grid and labels (written by `format`) drawn
+/// into `svg`.
+function xScale(svg, box, lo, hi, format) {
+  const marks = ticks(lo, hi, Math.max(3, Math.round((box.right - box.left) / 110)));
+  const [a, b] = [Math.min(lo, marks[0]), Math.max(hi, marks[marks.length - 1])];
+  const x = (v) => box.left + ((v - a) / (b - a || 1)) * (box.right - box.left);
+  for (const v of marks) {
+    svg.append(node("line", { x1: x(v), x2: x(v), y1: box.top, y2: box.bottom, stroke: v === 0 ? "#555" : "#e3e6ea" }),
+      node("text", { x: x(v), y: box.bottom + FONT + 8, "text-anchor": "middle", fill: "#333" }, format(v)));
+  }
+  return x;
+}
+
 /// Lines over the years, each with an optional band, and the fund as loaded as grey dashed
 /// lines: `series` of `{ colour, line, band: [low, high], base }`.
 function lineChart(width, height, years, series, format) {
@@ -87,13 +100,7 @@ function barChart(width, groups, format) {
   const hi = Math.max(0, ...values, lo + 1e-9);
   const svg = node("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "font-size": FONT });
   const box = { left: 16, right: width - 70, top: 8, bottom: height - 34 };
-  const marks = ticks(lo, hi, Math.max(3, Math.round((box.right - box.left) / 110)));
-  const [a, b] = [Math.min(lo, marks[0]), Math.max(hi, marks[marks.length - 1])];
-  const x = (v) => box.left + ((v - a) / (b - a || 1)) * (box.right - box.left);
-  for (const v of marks) {
-    svg.append(node("line", { x1: x(v), x2: x(v), y1: box.top, y2: box.bottom, stroke: v === 0 ? "#555" : "#e3e6ea" }),
-      node("text", { x: x(v), y: box.bottom + FONT + 8, "text-anchor": "middle", fill: "#333" }, format(v)));
-  }
+  const x = xScale(svg, box, lo, hi, format);
   groups.forEach((g, i) => {
     const top = box.top + i * groupHeight;
     svg.append(node("text", { x: box.left, y: top + FONT, fill: "#1d2330", "font-weight": 600 }, g.label));
@@ -122,13 +129,7 @@ function rangeChart(width, rows, headings, format) {
   const labelWidth = Math.min(width * 0.4, 260);
   const svg = node("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "font-size": FONT });
   const box = { left: labelWidth, right: width - 24, top: 8, bottom: height - 34 };
-  const marks = ticks(lo, hi, Math.max(3, Math.round((box.right - box.left) / 110)));
-  const [a, b] = [Math.min(lo, marks[0]), Math.max(hi, marks[marks.length - 1])];
-  const x = (v) => box.left + ((v - a) / (b - a || 1)) * (box.right - box.left);
-  for (const v of marks) {
-    svg.append(node("line", { x1: x(v), x2: x(v), y1: box.top, y2: box.bottom, stroke: v === 0 ? "#555" : "#e3e6ea" }),
-      node("text", { x: x(v), y: box.bottom + FONT + 8, "text-anchor": "middle", fill: "#333" }, format(v)));
-  }
+  const x = xScale(svg, box, lo, hi, format);
   let y = box.top;
   rows.forEach((r, i) => {
     for (const h of headings.filter((h) => h.at === i)) {
