@@ -24,6 +24,12 @@ pub const MIN_FRAME: f64 = 0.001;
 /// Largest amount, in mnkr, any input may be (ten thousand billion kronor, more than a
 /// country's public spending): beyond it sums lose their öre and a reader sees "inf".
 pub const MAX_AMOUNT: f64 = 1e7;
+/// Most units (nämnder) a scenario may have; a large city has about forty.
+pub const MAX_UNITS: usize = 200;
+/// Most designs a scenario may compare.
+pub const MAX_DESIGNS: usize = 50;
+/// Most deposit rules one design's fund may have.
+pub const MAX_DEPOSITS: usize = 20;
 /// Most projects an evaluation may count.
 const MAX_COUNT: i64 = 1_000_000;
 

@@ -67,7 +67,7 @@ pub use error::Error;
 pub use labels::Lang;
 pub use results::Results;
 pub use scenario::Scenario;
-pub use simulate::{Monitor, Phase, Unmonitored};
+pub use simulate::{Interrupted, Monitor, Phase, Unmonitored};
 pub use simulator::{Simulator, SimulatorError};
 pub use source::{Overrides, Source};
 

@@ -15,7 +15,7 @@ use sifsim::jobs::{
     self, BreakEvenRequest, ExplainRequest, Figure, Lever, Options, Pick, Requirement, RunRequest,
     SensitivityRequest, Setting, SweepRequest, TuneRequest,
 };
-use sifsim::{Error, Monitor, Phase, Simulator};
+use sifsim::{Error, Interrupted, Monitor, Phase, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -296,13 +296,29 @@ struct RunArgs {
     thresholds: Vec<String>,
 }
 
-/// Set by Ctrl-C.
+/// Set by Ctrl-C (or SIGTERM) once the job watches for it.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Whether the job watches [`INTERRUPTED`]: from its first simulation, phase or check of it
+/// (and in the server, which stops itself). Before that nothing is written, and an interrupt
+/// ends the process at once.
+static WATCHED: AtomicBool = AtomicBool::new(false);
+
+/// The job from here on stops by itself when interrupted.
+fn watched() {
+    WATCHED.store(true, Ordering::Relaxed);
+}
 
 fn main() -> ExitCode {
-    // Without a handler Ctrl-C would end the process at once; results are written atomically
-    // anyway, but with it the run stops cleanly and removes its staging folder.
-    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
+    // Results are written atomically anyway, but a job that watches stops cleanly and removes
+    // its staging folder; one that does not (reading, validating) ends at once.
+    let _ = ctrlc::set_handler(|| {
+        if WATCHED.load(Ordering::Relaxed) {
+            INTERRUPTED.store(true, Ordering::Relaxed);
+        } else {
+            let _ = writeln!(std::io::stderr(), "error: {}", Interrupted);
+            std::process::exit(130);
+        }
+    });
     match execute(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -401,6 +417,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
                      --allow-host"
                 );
             }
+            watched();
             let options = sifsim::serve::Options {
                 scenario,
                 host,
@@ -566,6 +583,7 @@ impl Progress {
 
 impl Monitor for Progress {
     fn started(&self, paths: u64) {
+        watched();
         self.bar.reset();
         self.bar.set_length(paths);
     }
@@ -578,10 +596,12 @@ impl Monitor for Progress {
     }
 
     fn cancelled(&self) -> bool {
+        watched();
         INTERRUPTED.load(Ordering::Relaxed)
     }
 
     fn phase(&self, phase: Phase) {
+        watched();
         if self.visible {
             self.bar.set_message(self.lang.phase(phase));
         } else if !self.quiet {

@@ -84,6 +84,12 @@ impl Source {
         })
     }
 
+    /// The same file named `path` in messages.
+    #[cfg(feature = "serve")]
+    pub fn renamed(self, path: &Path) -> Result<Source, SourceError> {
+        Source::from_bytes(path, self.text.as_bytes(), self.overrides)
+    }
+
     /// The file's TOML as read, before overrides.
     pub fn table(&self) -> &Table {
         &self.table

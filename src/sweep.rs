@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::edit::{Edit, EditError, FieldPath};
 use crate::results::Results;
-use crate::scenario::{Input, Scenario};
+use crate::scenario::{Input, Scenario, shown};
 use crate::source::{Source, SourceError};
 use crate::tune::Figures;
 
@@ -28,7 +28,7 @@ pub struct Setting {
 impl fmt::Display for Setting {
     /// As written on the command line, with every value listed: `PATH=3,4,5`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let values: Vec<String> = self.values.iter().map(f64::to_string).collect();
+        let values: Vec<String> = self.values.iter().map(|&v| shown(v)).collect();
         write!(f, "{}={}", self.path, values.join(","))
     }
 }
@@ -53,7 +53,7 @@ impl SweepError {
         let texts: Vec<String> = settings
             .iter()
             .zip(point)
-            .map(|(s, v)| format!("{}={v}", s.path))
+            .map(|(s, &v)| format!("{}={}", s.path, shown(v)))
             .collect();
         error(
             &texts.join(" --set "),

@@ -393,3 +393,75 @@ fn every_bundled_scenario_reads_back_as_written() {
         assert!(read == written, "{} reads back otherwise", path.display());
     }
 }
+
+/// Regression: a `summary.json` with a million threshold levels took 16.9 GB to chart. Lists are
+/// bounded as the scenario loader bounds them, before anything is drawn.
+#[test]
+fn chart_refuses_a_million_threshold_levels_before_drawing_them() {
+    let (_dir, out) = run_output();
+    edit_summary(&out, |s| {
+        s["designs"][0]["target_levels"] = json!(vec![1.0; 1_000_000])
+    });
+    refused(
+        &out,
+        &["field designs[0].target_levels: has 1000000 entries; expected at most 20"],
+    );
+}
+
+/// Regression: a 1 MB scenario name ran past 4 minutes in `chart`.
+#[test]
+fn chart_refuses_a_name_longer_than_a_scenario_may_have() {
+    let (_dir, out) = run_output();
+    edit_summary(&out, |s| s["scenario"] = json!("x".repeat(1_000_000)));
+    refused(
+        &out,
+        &["field scenario: is 1000000 characters long; expected at most 100"],
+    );
+}
+
+/// Regression: an escape character in a design's name failed in the drawing, with exit 1.
+#[test]
+fn chart_refuses_an_escape_character_in_a_name_with_exit_2() {
+    let (_dir, out) = run_output();
+    edit_summary(&out, |s| s["designs"][0]["name"] = json!("a\u{1b}[31mb"));
+    refused(
+        &out,
+        &["field designs[0].name: \"a\\u{1b}[31mb\" is not allowed; expected printable text"],
+    );
+}
+
+/// A file larger than any run writes is refused by its size, before it is read or hashed (a
+/// sparse file: nothing is written to the disk).
+#[test]
+fn chart_refuses_a_table_larger_than_any_run_writes_before_reading_it() {
+    let (_dir, out) = run_output();
+    let huge = folder::MAX_FILE_BYTES + 1;
+    fs::File::options()
+        .write(true)
+        .open(out.join("units.csv"))
+        .unwrap()
+        .set_len(huge)
+        .unwrap();
+    let manifest_path = out.join(folder::MANIFEST);
+    let mut manifest: Value = serde_json::from_slice(&fs::read(&manifest_path).unwrap()).unwrap();
+    manifest["files"]["units.csv"]["bytes"] = json!(huge);
+    fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    let assert = sifsim().arg("chart").arg(&out).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("units.csv"), "{stderr}");
+}
+
+/// Regression: a manifest that is not JSON was reported as missing.
+#[test]
+fn a_malformed_manifest_is_named_malformed_not_missing() {
+    let (_dir, out) = run_output();
+    fs::write(out.join(folder::MANIFEST), "{").unwrap();
+    let assert = sifsim().arg("chart").arg(&out).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr
+            .contains("holds a sifsim-manifest.json that sifsim cannot use: it is not a manifest"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("holds no"), "{stderr}");
+}

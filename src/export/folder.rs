@@ -22,6 +22,9 @@ use crate::source::sha256_hex;
 const MAX_ENTRIES: usize = 10_000;
 /// Largest manifest read back.
 const MAX_MANIFEST_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest file an output folder of sifsim's may hold; a folder listing a larger one is not
+/// one (it is never read whole into memory).
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// An output folder sifsim may not write to or read from. Exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -32,8 +35,14 @@ pub enum OutputError {
     NotAFolder(PathBuf),
     #[error("'{}' is a symbolic link; sifsim does not replace links; choose a folder with --out", .0.display())]
     Symlink(PathBuf),
+    #[error("'{}' is under '{}', which is a file; choose a folder with --out", target.display(), file.display())]
+    UnderFile { target: PathBuf, file: PathBuf },
+    #[error("'{}' is read-only; sifsim does not replace what is marked read-only; make it writable or choose another folder with --out", .0.display())]
+    ReadOnly(PathBuf),
     #[error("'{}' was not written by sifsim (it holds no {MANIFEST}); sifsim neither replaces nor reads a folder it did not write; give a run's output folder, or a new or empty folder to --out", .0.display())]
     NoManifest(PathBuf),
+    #[error("'{}' holds a {MANIFEST} that sifsim cannot use: {reason}; sifsim neither replaces nor reads such a folder; choose another folder with --out", dir.display())]
+    BadManifest { dir: PathBuf, reason: String },
     #[error("'{}' holds '{}', which sifsim did not write; sifsim only replaces folders that hold nothing else; move it away or choose another folder with --out", dir.display(), entry.display())]
     Foreign { dir: PathBuf, entry: PathBuf },
     #[error("'{}' was changed after sifsim wrote it; sifsim will neither replace nor read an edited folder; move the file away or choose another folder with --out", .0.display())]
@@ -101,7 +110,7 @@ impl FileEntry {
 pub fn check_target(target: &Path) -> Result<(), OutputError> {
     let target = &normalised(target)?;
     let Ok(meta) = fs::symlink_metadata(target) else {
-        return Ok(());
+        return check_parent(target);
     };
     if meta.is_symlink() {
         return Err(OutputError::Symlink(target.to_owned()));
@@ -109,6 +118,10 @@ pub fn check_target(target: &Path) -> Result<(), OutputError> {
     if !meta.is_dir() {
         return Err(OutputError::NotAFolder(target.to_owned()));
     }
+    if meta.permissions().readonly() {
+        return Err(OutputError::ReadOnly(target.to_owned()));
+    }
+    check_parent(target)?;
     let empty = fs::read_dir(target)
         .map_err(|e| OutputError::Unreadable(target.to_owned(), e))?
         .next()
@@ -117,6 +130,29 @@ pub fn check_target(target: &Path) -> Result<(), OutputError> {
         check_owned(target)?;
     }
     Ok(())
+}
+
+/// Refuses a target whose nearest existing ancestor is a file or is read-only: sifsim could not
+/// create the folder, nor the staging folder beside it.
+fn check_parent(target: &Path) -> Result<(), OutputError> {
+    let existing = target.ancestors().skip(1).find_map(|dir| {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        Some((dir, fs::metadata(dir).ok()?))
+    });
+    match existing {
+        Some((file, meta)) if !meta.is_dir() => Err(OutputError::UnderFile {
+            target: target.to_owned(),
+            file: file.to_owned(),
+        }),
+        Some((dir, meta)) if meta.permissions().readonly() => {
+            Err(OutputError::ReadOnly(dir.to_owned()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `target` as its parent joined with its last name, so that `out/` or `link/.` name the entry
@@ -147,16 +183,7 @@ pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
         dir: dir.to_owned(),
         entry: entry.to_owned(),
     };
-    let manifest_path = dir.join(MANIFEST);
-    let manifest: Manifest = File::open(&manifest_path)
-        .ok()
-        .filter(|f| {
-            f.metadata()
-                .is_ok_and(|m| m.is_file() && m.len() <= MAX_MANIFEST_BYTES)
-        })
-        .and_then(|f| serde_json::from_reader(std::io::BufReader::new(f)).ok())
-        .filter(|m: &Manifest| m.files.keys().all(|name| plain_relative(name)))
-        .ok_or_else(|| OutputError::NoManifest(dir.to_owned()))?;
+    let manifest = read_manifest(dir)?;
     let mut seen = 0;
     let mut pending = vec![dir.to_owned()];
     while let Some(folder) = pending.pop() {
@@ -185,7 +212,8 @@ pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
             if relative == MANIFEST {
                 continue;
             }
-            let listed = manifest.files.get(&relative).filter(|_| meta.is_file());
+            let listed = (manifest.files.get(&relative))
+                .filter(|listed| meta.is_file() && listed.bytes <= MAX_FILE_BYTES);
             let Some(listed) = listed else {
                 return Err(foreign(&path));
             };
@@ -195,6 +223,41 @@ pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
                 return Err(OutputError::Edited(path));
             }
         }
+    }
+    Ok(manifest)
+}
+
+/// The manifest of `dir`: missing, or present but unusable (too large, not a manifest, or
+/// naming a file outside the folder).
+fn read_manifest(dir: &Path) -> Result<Manifest, OutputError> {
+    let bad = |reason: String| OutputError::BadManifest {
+        dir: dir.to_owned(),
+        reason,
+    };
+    let path = dir.join(MANIFEST);
+    let Ok(file) = File::open(&path) else {
+        return Err(OutputError::NoManifest(dir.to_owned()));
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| OutputError::Unreadable(path.clone(), e))?;
+    if !meta.is_file() {
+        return Err(OutputError::NoManifest(dir.to_owned()));
+    }
+    if meta.len() > MAX_MANIFEST_BYTES {
+        let size = format!(
+            "it is {} bytes, more than the {MAX_MANIFEST_BYTES} a manifest may be",
+            meta.len()
+        );
+        return Err(bad(size));
+    }
+    let manifest: Manifest = serde_json::from_reader(std::io::BufReader::new(file))
+        .map_err(|e| bad(format!("it is not a manifest ({e})")))?;
+    if let Some(name) = manifest.files.keys().find(|name| !plain_relative(name)) {
+        let name = crate::scenario::escaped(name);
+        return Err(bad(format!(
+            "it lists \"{name}\", which is not a file inside the folder"
+        )));
     }
     Ok(manifest)
 }

@@ -18,10 +18,15 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::files::{FUND_CSV, SUMMARY_JSON, UNITS_CSV};
-use crate::aggregate::MAX_MAGNITUDE;
+use super::folder::MAX_FILE_BYTES;
+use crate::aggregate::{MAX_COMPARED, MAX_MAGNITUDE};
 use crate::exceedance::Distributions;
+use crate::inputs::{MAX_DEPOSITS, MAX_DESIGNS, MAX_UNITS};
 use crate::results::{FundRow, Results, Summary, UnitRow};
-use crate::scenario::{MAX_PATHS, MAX_START_YEAR, MAX_YEARS};
+use crate::scenario::{MAX_ID, MAX_NAME, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, escaped};
+
+/// Largest `summary.json` read back: far above what the largest scenario writes.
+const MAX_SUMMARY_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Percentile names, lowest first.
 const PERCENTILES: [&str; 5] = ["p5", "p25", "p50", "p75", "p95"];
@@ -57,14 +62,23 @@ pub enum ResultsError {
 /// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv` in `dir`
 /// (without the distributions, which no file holds).
 pub fn read_results(dir: &Path) -> Result<Results, ResultsError> {
-    let read = |file| {
+    let read = |file, max: u64| {
+        let size = fs::metadata(dir.join(file)).map_or(0, |m| m.len());
+        if size > max {
+            let problem = format!("is {size} bytes; expected at most {max}");
+            return Err(invalid(file, String::new(), problem));
+        }
         fs::read(dir.join(file)).map_err(|source| ResultsError::Read {
             dir: dir.to_owned(),
             file,
             source,
         })
     };
-    from_bytes(&read(SUMMARY_JSON)?, &read(FUND_CSV)?, &read(UNITS_CSV)?)
+    from_bytes(
+        &read(SUMMARY_JSON, MAX_SUMMARY_BYTES)?,
+        &read(FUND_CSV, MAX_FILE_BYTES)?,
+        &read(UNITS_CSV, MAX_FILE_BYTES)?,
+    )
 }
 
 /// Results from the bytes of `summary.json`, `fund.csv` and `units.csv`, each checked.
@@ -88,9 +102,9 @@ fn invalid(file: &'static str, at: String, problem: String) -> ResultsError {
 fn read_summary(bytes: &[u8]) -> Result<Summary, ResultsError> {
     let parse_error = |e: serde_json::Error| invalid(SUMMARY_JSON, String::new(), e.to_string());
     let summary: Summary = serde_json::from_slice(bytes).map_err(parse_error)?;
+    check_summary(&summary)?;
     let tree: Value = serde_json::from_slice(bytes).map_err(parse_error)?;
     check_json(&tree, "", "")?;
-    check_summary(&summary)?;
     Ok(summary)
 }
 
@@ -125,9 +139,11 @@ fn check_json(value: &Value, path: &str, name: &str) -> Result<(), ResultsError>
     }
 }
 
-/// The fields the charts rely on beyond their numbers: years, paths, units and designs.
+/// The fields the charts rely on beyond their numbers: years, paths, units and designs, the
+/// lengths of lists and names within the scenario loader's bounds.
 fn check_summary(s: &Summary) -> Result<(), ResultsError> {
     let fail = |field: &str, problem| invalid(SUMMARY_JSON, format!(", field {field}"), problem);
+    check_lengths(s)?;
     in_range("years", s.years as u64, 1..=MAX_YEARS as u64)?;
     in_range("start_year", s.start_year, 1..=MAX_START_YEAR)?;
     in_range("paths", s.paths, 1..=MAX_PATHS as u64)?;
@@ -154,6 +170,53 @@ fn check_summary(s: &Summary) -> Result<(), ResultsError> {
             let problem = format!("lists units {ids:?}; expected those of field units, {units:?}");
             return Err(fail(&format!("designs[{d}].units"), problem));
         }
+    }
+    Ok(())
+}
+
+/// Lists no longer, and names no longer, than a valid scenario's; names printable.
+fn check_lengths(s: &Summary) -> Result<(), ResultsError> {
+    let fail = |field: String, problem| invalid(SUMMARY_JSON, format!(", field {field}"), problem);
+    let list = |field: String, count: usize, max: usize| {
+        let problem = || format!("has {count} entries; expected at most {max}");
+        (count <= max)
+            .then_some(())
+            .ok_or_else(|| fail(field, problem()))
+    };
+    let name = |field: String, text: &str, max: usize| {
+        let length = text.chars().count();
+        if length > max {
+            return Err(fail(
+                field,
+                format!("is {length} characters long; expected at most {max}"),
+            ));
+        }
+        let shown = escaped(text);
+        if shown != text {
+            return Err(fail(
+                field,
+                format!("\"{shown}\" is not allowed; expected printable text"),
+            ));
+        }
+        Ok(())
+    };
+    name("scenario".into(), &s.scenario, MAX_NAME)?;
+    list("units".into(), s.units.len(), MAX_UNITS)?;
+    list("designs".into(), s.designs.len(), MAX_DESIGNS)?;
+    list(
+        "comparisons".into(),
+        s.comparisons.len(),
+        MAX_COMPARED * MAX_COMPARED,
+    )?;
+    for (i, unit) in s.units.iter().enumerate() {
+        name(format!("units[{i}].id"), &unit.id, MAX_ID)?;
+        name(format!("units[{i}].name"), &unit.name, MAX_NAME)?;
+    }
+    for (d, design) in s.designs.iter().enumerate() {
+        name(format!("designs[{d}].name"), &design.name, MAX_NAME)?;
+        let levels = design.target_levels.len();
+        list(format!("designs[{d}].target_levels"), levels, MAX_DEPOSITS)?;
+        list(format!("designs[{d}].units"), design.units.len(), MAX_UNITS)?;
     }
     Ok(())
 }

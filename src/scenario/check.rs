@@ -11,7 +11,7 @@ use crate::labels::{Lang, fill};
 /// Longest name (of the scenario, municipality, a unit, project or design), in characters.
 pub const MAX_NAME: usize = 100;
 /// Longest unit id, in characters.
-pub(super) const MAX_ID: usize = 32;
+pub const MAX_ID: usize = 32;
 
 /// One thing wrong in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,7 +189,7 @@ pub fn refusal(range: Result<Allowed, (i64, i64)>, lang: Lang) -> String {
 }
 
 /// A number as the user would write it: very small or large ones with an exponent.
-pub(super) fn shown(v: f64) -> String {
+pub fn shown(v: f64) -> String {
     if v != 0.0 && !(1e-4..1e16).contains(&v.abs()) {
         format!("{v:e}")
     } else {
@@ -204,7 +204,7 @@ fn unprintable(c: char) -> bool {
 }
 
 /// `text` with every [`unprintable`] character written as `\u{…}`.
-pub(super) fn escaped(text: &str) -> String {
+pub fn escaped(text: &str) -> String {
     text.chars()
         .map(|c| {
             if unprintable(c) {
@@ -270,6 +270,15 @@ impl Checker {
             });
         }
         problems
+    }
+
+    /// Checks that a list of `count` entries has at most `max`.
+    pub(super) fn count(&mut self, field: Field, count: usize, max: usize) {
+        if count > max {
+            let (count, max) = (count.to_string(), max.to_string());
+            let values = [("count", count.as_str()), ("max", max.as_str())];
+            self.fail(field, Said::filled(|w| w.too_many, &values));
+        }
     }
 
     /// Checks text that names something: no control characters or noncharacters (they would

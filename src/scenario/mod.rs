@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 pub use crate::edit::PathPart;
 pub use crate::inputs::{Input, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, Range};
-pub use check::{MAX_NAME, Problem, refusal};
+pub use check::{MAX_ID, MAX_NAME, Problem, escaped, refusal, shown};
 pub use outcomes::{Evaluation, Outcomes, normal_cdf, normal_quantile, success_given_fate};
 pub use validate::validate;
 
@@ -194,7 +194,7 @@ impl Scenario {
         // The reader quotes the file's line, which may hold what a terminal acts on.
         let raw: file::ScenarioFile = toml::from_str(text).map_err(|e| ScenarioError::Syntax {
             path: path.to_owned(),
-            message: check::escaped_lines(&report::suggest(&e.to_string())),
+            message: check::escaped_lines(&report::reader_message(&e.to_string())),
         })?;
         let scenario = validate(&raw).map_err(|problems| ScenarioError::Invalid {
             path: path.to_owned(),
@@ -215,7 +215,7 @@ impl Scenario {
                 .try_into()
                 .map_err(|e: toml::de::Error| ScenarioError::Syntax {
                     path: path.to_owned(),
-                    message: report::suggest(&e.to_string()),
+                    message: report::reader_message(&e.to_string()),
                 })?;
         let scenario = validate(&raw).map_err(|problems| ScenarioError::invalid(path, problems))?;
         Ok(Scenario {

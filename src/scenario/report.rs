@@ -89,8 +89,40 @@ fn locate(document: &toml::Spanned<DeTable>, path: &[PathPart]) -> Range<usize> 
     node.span()
 }
 
+/// The TOML reader's message for a reader: Rust's type names in words, long numbers in their
+/// short form, and "did you mean" for an unknown field or variant.
+pub fn reader_message(message: &str) -> String {
+    const TYPES: [(&str, &str); 6] = [
+        (" as i128", ""),
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected f64", "expected a number"),
+    ];
+    let worded = TYPES
+        .iter()
+        .fold(message.to_string(), |text, (rust, words)| {
+            text.replace(rust, words)
+        });
+    suggest(&short_numbers(&worded))
+}
+
+/// Every number quoted in backticks longer than 20 characters (`1000…0.0`) in its short form.
+fn short_numbers(message: &str) -> String {
+    let parts: Vec<String> = message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| match part.parse::<f64>() {
+            Ok(v) if i % 2 == 1 && part.len() > 20 => super::shown(v),
+            _ => part.to_string(),
+        })
+        .collect();
+    parts.join("`")
+}
+
 /// Adds "did you mean" to an unknown-field or unknown-variant error from the TOML reader.
-pub fn suggest(message: &str) -> String {
+fn suggest(message: &str) -> String {
     let Some(rest) = ["unknown field `", "unknown variant `"]
         .iter()
         .find_map(|prefix| message.split_once(prefix).map(|(_, rest)| rest))

@@ -18,7 +18,7 @@ use super::{
     AnnualResult, Approval, Basis, Bearer, Deposit, Design, FloorScope, Grant, KnownProject,
     LogNormal, Model, Municipality, Normal, ProjectSpec, ProjectType, Repayment, Scenario, Unit,
 };
-use crate::inputs::{Input, MAX_YEARS, MIN_FRAME};
+use crate::inputs::{Input, MAX_DEPOSITS, MAX_DESIGNS, MAX_UNITS, MAX_YEARS, MIN_FRAME};
 
 /// Years from its approval to a project's last payout, saving or instalment under any of
 /// `designs`, extra delay aside.
@@ -78,6 +78,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             Said::filled(|w| w.at_least_one, &[("table", "unit")]),
         );
     }
+    c.count(Field::top("unit"), file.unit.len(), MAX_UNITS);
     let mut seen = HashSet::new();
     let units: Vec<Unit> = file
         .unit
@@ -170,6 +171,7 @@ pub fn validate(file: &ScenarioFile) -> Result<Scenario, Vec<Problem>> {
             Said::filled(|w| w.at_least_one, &[("table", "design")]),
         );
     }
+    c.count(Field::top("design"), file.design.len(), MAX_DESIGNS);
     let mut names = HashSet::new();
     let designs: Vec<Design> = file
         .design
@@ -436,6 +438,7 @@ fn design(
             Model::Budget
         }
     };
+    c.count(at.key("fund.deposits"), d.fund.deposits.len(), MAX_DEPOSITS);
     let deposits = d
         .fund
         .deposits

@@ -101,9 +101,12 @@ impl Fund {
             .collect()
     }
 
-    /// The scenario file at `path`, read and validated.
+    /// The scenario file at `path`, read and validated. Past the reading, messages name it by
+    /// its file name only: the page never shows where the server keeps its files.
     pub fn read(path: &Path) -> Result<Fund, Error> {
         let source = Source::read(path, Overrides::default())?;
+        let name = Path::new(path.file_name().unwrap_or(path.as_os_str()));
+        let source = source.renamed(name)?;
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         Ok(Fund::new(slug(&stem), source))
     }
@@ -189,4 +192,24 @@ pub struct View<'a> {
 pub struct DesignView<'a> {
     pub name: &'a str,
     pub model: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: the server's error messages showed the scenario file's absolute path.
+    #[test]
+    fn a_served_file_is_named_by_its_file_name_only() {
+        let path = std::env::current_dir()
+            .unwrap()
+            .join("scenarios/tomelilla.toml");
+        let fund = Fund::read(&path).unwrap();
+        assert_eq!(fund.source.path, Path::new("tomelilla.toml"));
+        let wrong = Edit::number(FieldPath::of("municipality", "total_budget"), -1.0);
+        let message = fund.source.variant(&[wrong]).unwrap_err().to_string();
+        assert!(message.contains("'tomelilla.toml'"), "{message}");
+        let folder = path.parent().unwrap().to_string_lossy().into_owned();
+        assert!(!message.contains(&folder), "{message}");
+    }
 }
