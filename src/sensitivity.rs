@@ -61,7 +61,7 @@ impl Uncertain {
         self.input().row().keys
     }
 
-    /// Its name for a reader and how far it is moved: "Chans att lyckas ±25 %".
+    /// Its name for a reader and how far it is moved: "Sannolikhet att lyckas ±25 %".
     pub fn label(self, lang: Lang) -> String {
         let moved = match self {
             Uncertain::EffectLag => Moved::Year,
@@ -202,6 +202,11 @@ pub struct SensitivityRow {
     pub cash_p50_year5: f64,
     pub cash_p50_year10: f64,
     pub cash_p50_year20: f64,
+    /// Net avoided cost over the projects' whole lives, median, mnkr in start-year prices
+    /// (MODEL.md 7.1).
+    pub net_saving_lifetime_p50: f64,
+    /// Net budget effect over the projects' whole lives, median, mnkr in start-year prices.
+    pub budget_effect_lifetime_p50: f64,
     /// The nämnd the design singles out in the scenario as written
     /// ([`crate::results::DesignSummary::singled_out_unit`]), by name: the same unit in every row of a design.
     pub burden_unit: String,
@@ -247,6 +252,8 @@ impl SensitivityRow {
                     cash_p50_year5: cash_at(&d.name, YEARS_AFTER[0]),
                     cash_p50_year10: cash_at(&d.name, YEARS_AFTER[1]),
                     cash_p50_year20: cash_at(&d.name, YEARS_AFTER[2]),
+                    net_saving_lifetime_p50: d.net_saving_lifetime.p50,
+                    budget_effect_lifetime_p50: d.budget_effect_lifetime.p50,
                     burden_unit: unit.map_or(String::new(), |u| s.units[u].name.clone()),
                     burden_total_p50: burden.map_or(0.0, |b| b.burden_total.p50),
                     p_any_year_tipped: burden.map_or(0.0, |b| b.p_any_year_tipped),

@@ -72,7 +72,7 @@ fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
             "{name}: no scenario in {text}"
         );
         assert!(
-            text.contains("2\u{a0}000 framtider, frö 2025"),
+            text.contains("2\u{a0}000 simuleringar, slumptalsfrö 2025"),
             "{name}: no paths and seed"
         );
         if SHARED.contains(&name.as_str()) {
@@ -98,8 +98,8 @@ fn every_chart_is_drawn_as_svg_and_png_and_shows_its_data() {
     for label in [
         "Median",
         "Medelvärde",
-        "25–75 %",
-        "5–95 %",
+        "25–75\u{a0}%",
+        "5–95\u{a0}%",
         "Startkapital",
         "Målnivå",
         "2030",
@@ -169,7 +169,7 @@ fn chart_redraws_from_the_files_and_speaks_english_on_request() {
         .assert()
         .success();
     let swedish = fs::read_to_string(out.join("charts/designs.svg")).unwrap();
-    assert!(swedish.contains("Fondens saldo per modell"));
+    assert!(swedish.contains("Fondens saldo per alternativ"));
     Command::cargo_bin("sifsim")
         .unwrap()
         .args(["chart", "--lang", "en"])
@@ -180,7 +180,7 @@ fn chart_redraws_from_the_files_and_speaks_english_on_request() {
     assert!(
         String::from_utf8(english)
             .unwrap()
-            .contains("Fund cash by design")
+            .contains("Fund balance by design")
     );
 }
 

@@ -145,10 +145,17 @@ fn the_run_table_is_swedish_under_lang_sv_and_english_under_lang_en() {
     let sv = table("sv");
     let en = table("en");
     let english = [
-        "Design", "lack", "balance", "Approved", "Refused", "avoided", "room", "95th",
+        "Alternative ",
+        "lack",
+        "balance",
+        "Approved",
+        "Refused",
+        "avoided",
+        "room",
+        "95th",
     ];
     let swedish = [
-        "Modell",
+        "Alternativ ",
         "medelsbrist",
         "Saldo",
         "Beviljade",

@@ -81,7 +81,7 @@ repayment.horizon_years = 2
         "{sentence}"
     );
     assert!(
-        sentence.contains("Socialförvaltningen får ett underskottsår i 0\u{a0}% av simuleringarna med Fattig mot 100\u{a0}% med Plan"),
+        sentence.contains("Socialförvaltningen får ett år med negativ budgetavvikelse i 0\u{a0}% av simuleringarna med Fattig mot 100\u{a0}% med Plan"),
         "{sentence}"
     );
 }

@@ -90,7 +90,7 @@ fn every_column_is_a_declared_figure_and_every_figure_is_written() {
         "Sammanfattning",
         "Jämförelse",
         "Saldo per år, mnkr",
-        "Börda per år, mnkr, median",
+        "Belastning per år, mnkr, median",
         "Nämnder, totalt",
         "Indata",
     ]
@@ -200,7 +200,7 @@ fn the_report_is_english_under_lang_en() {
         "Nämnd",
         "medelsbrist",
         "Svep",
-        "Återbetalningstid",
+        "Återföringstid",
         "Om metoden",
         "mnkr (5–95\u{a0}%",
     ] {

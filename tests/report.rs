@@ -66,13 +66,13 @@ fn the_report_is_one_self_contained_file() {
     assert_eq!(html.matches("<figcaption>").count(), 5 + 4);
     // Conclusion first, details and method last.
     let order = [
-        "<h2>Slutsatser per modell",
+        "<h2>Slutsatser per alternativ",
         "<h2>Antagandena som avgör",
         "<h2>Diagram",
-        "<h2>Nyckeltal per modell",
-        "<h2>Bördan per nämnd (förvaltning)",
+        "<h2>Nyckeltal per alternativ",
+        "<h2>Nettobelastning per nämnd (förvaltning)",
         "<h2>En framtid berättad",
-        "<h2>Detaljer per modell",
+        "<h2>Detaljer per alternativ",
         "<h2>Scenariot i korthet",
         "<h2>Om metoden",
     ];
@@ -81,7 +81,7 @@ fn the_report_is_one_self_contained_file() {
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{order:?} out of order");
     assert!(html.contains("Örebros regel"));
-    assert!(html.contains("500 framtider"), "paths in the lead");
+    assert!(html.contains("500 simuleringar"), "paths in the lead");
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn the_report_includes_a_sweep_when_given() {
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("<h2>Svep</h2>"));
     // The setting is named for a reader, never by its field path.
-    assert!(html.contains("Återbetalningstid, år"));
+    assert!(html.contains("Återföringstid, år"));
     assert!(!html.contains("design.repayment"));
     // 24 charts of the run, 2 of exceedance and the sweep's line chart.
     assert_eq!(html.matches("<figure").count(), 27);
@@ -287,7 +287,7 @@ fn the_report_answers_the_threshold_questions_asked() {
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     let section = html
-        .split("<h2>Frågor om chanser</h2>")
+        .split("<h2>Frågor om sannolikheter</h2>")
         .nth(1)
         .expect("a section of questions")
         .split("</ul>")

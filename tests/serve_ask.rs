@@ -82,7 +82,9 @@ async fn a_threshold_question_is_answered_per_design_as_sifsim_run_answers_it() 
         // The line `sifsim run --threshold` prints for the downloaded file.
         let out = dir.path().join("out");
         let (out, file) = (out.to_str().unwrap(), file.to_str().unwrap());
-        let args = ["run", file, "--quiet", "--lang", lang, "--out", out];
+        let args = [
+            "run", file, "--quiet", "--wide", "--lang", lang, "--out", out,
+        ];
         let printed = sifsim(&[&args[..], &["--threshold", question]].concat()).unwrap();
         let lang = if lang == "en" { Lang::En } else { Lang::Sv };
         let chances: Vec<String> = (answered["now"].as_array().unwrap().iter())
@@ -172,7 +174,8 @@ async fn a_future_where_the_fund_ran_dry_is_told_as_sifsim_explain_tells_it() {
         let (status, told) = ask(app(), "/api/explain", body).await;
         assert_eq!(status, StatusCode::OK, "{told}");
         let story = story::explain(&simulator, source.scenario(), design, &Pick::RanDry).unwrap();
-        let printed = sifsim(&["explain", file, "--design", design, "--ran-dry"]).unwrap();
+        let printed =
+            sifsim(&["explain", file, "--design", design, "--ran-dry", "--wide"]).unwrap();
         assert_eq!(printed, story.text(Lang::Sv));
         assert_eq!(told["html"].as_str().unwrap(), story.html(Lang::Sv));
         assert!(matches!(story, Told::Story(_)), "{printed}");
@@ -252,8 +255,8 @@ async fn a_download_after_a_change_names_each_change() {
         [
             "# Ändrat på webbsidan jämfört med scenariofilen orebro.toml:",
             "#   Golv: minsta återföring, andel (Örebros regel): 0,3 → 0,5",
-            "#   Återföringen följer (Golv på varje delbetalning): realiserad besparing → planen oavsett utfall",
-            "#   Antal framtider: 10\u{a0}000 → 1\u{a0}000",
+            "#   Återföringen följer (Golv på varje delbetalning): realiserad besparing → fast återföring enligt plan",
+            "#   Antal simuleringar: 10\u{a0}000 → 1\u{a0}000",
         ]
     );
     let table: toml::Table = text.parse().unwrap();

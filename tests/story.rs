@@ -153,13 +153,13 @@ fn the_hand_built_case_is_told_year_by_year() {
 
     let text = story.text(Lang::Sv);
     for phrase in [
-        "Örebro, framtid 0 av 1 (frö 7): den framtid som efterfrågades.",
+        "Örebro, simulering 0 av 1 (slumptalsfrö 7): den simulering som efterfrågades.",
         "Ansökan Sen (A med B), 3,00\u{a0}mnkr: avslag på grund av medelsbrist (1,50\u{a0}mnkr kvar att bevilja)",
-        "B: återbetalade 1,50\u{a0}mnkr av 3,00\u{a0}mnkr som förföll (golvet); 1,50\u{a0}mnkr skrivs ned",
-        "Nedskrivna fordringar: 1,50\u{a0}mnkr",
+        "B: återförde 1,50\u{a0}mnkr av 3,00\u{a0}mnkr som förföll (golvet); 1,50\u{a0}mnkr avskrivs",
+        "Avskriven återföring: 1,50\u{a0}mnkr",
         "Misslyckad (beviljad 2020) misslyckades",
         "Fondens saldo vid årets slut: 8,00\u{a0}mnkr",
-        "Fonden tog slut 2021",
+        "Medlen räckte inte 2021: första avslaget på grund av medelsbrist.",
     ] {
         assert!(text.contains(phrase), "{phrase}\n{text}");
     }
@@ -276,7 +276,13 @@ fn sifsim() -> Command {
 /// `sifsim explain scenarios/compare.toml --paths 300` with `args`.
 fn explain(args: &[&str]) -> assert_cmd::assert::Assert {
     sifsim()
-        .args(["explain", "scenarios/compare.toml", "--paths", "300"])
+        .args([
+            "explain",
+            "scenarios/compare.toml",
+            "--paths",
+            "300",
+            "--wide",
+        ])
         .args(args)
         .assert()
 }
@@ -295,7 +301,7 @@ fn explain_tells_the_future_each_selector_picks() {
     let text = stdout(&asked);
     assert!(
         text.starts_with(
-            "Örebros regel, framtid 12 av 300 (frö 2025): den framtid som efterfrågades."
+            "Örebros regel, simulering 12 av 300 (slumptalsfrö 2025): den simulering som efterfrågades."
         ),
         "{text}"
     );
@@ -304,15 +310,15 @@ fn explain_tells_the_future_each_selector_picks() {
     let dry = explain(&["--design", "Örebros regel", "--ran-dry", "--lang", "en"]).success();
     let text = stdout(&dry);
     assert!(
-        text.contains("a typical future where the fund ran dry"),
+        text.contains("a typical simulation where the money did not suffice"),
         "{text}"
     );
-    assert!(text.contains("The fund ran dry in"), "{text}");
+    assert!(text.contains("The money did not suffice in"), "{text}");
 
     let worst = explain(&["--design", "Örebros regel", "--worst-burden", "social"]).success();
     let text = stdout(&worst);
     assert!(
-        text.contains("95:e percentilen av nämndens (förvaltningens) totala nettobörda för Socialförvaltningen"),
+        text.contains("95:e percentilen av nämndens (förvaltningens) totala nettobelastning för Socialförvaltningen"),
         "{text}"
     );
 }
@@ -335,6 +341,8 @@ fn the_command_is_the_library_and_writes_nothing() {
             "1",
             "--path",
             "4",
+            // The story whole: on a terminal (or 100 columns) long lines are wrapped.
+            "--wide",
         ])
         .arg(&scenario)
         .assert()
@@ -399,14 +407,14 @@ fund.initial = 100
     );
     std::fs::write(&file, text).unwrap();
     let assert = sifsim()
-        .args(["explain", "--design", "Rik", "--ran-dry"])
+        .args(["explain", "--design", "Rik", "--ran-dry", "--wide"])
         .arg(&file)
         .assert()
         .success();
     assert_eq!(
         stdout(&assert),
-        "Rik: fonden gav inget avslag på grund av medelsbrist i någon framtid (antal framtider: \
-         1), så det finns ingen framtid där den tog slut att berätta om.\n"
+        "Rik: fonden gav inget avslag på grund av medelsbrist i någon simulering (antal \
+         simuleringar: 1), så det finns ingen framtid där medlen inte räckte att berätta om.\n"
     );
 }
 
@@ -486,12 +494,12 @@ grant.fixed = 1
     assert_eq!(story.ran_dry, None);
     let text = story.text(Lang::Sv);
     for phrase in [
-        "Avsättning, årets bidragsram utan återbetalningskrav: 1,00\u{a0}mnkr",
+        "Avsättning, årets bidragsram utan krav på återföring: 1,00\u{a0}mnkr",
         "Ansökan Samverkan (A med B), 0,50\u{a0}mnkr: beviljad ur bidragsdelen",
         "avslag i bidragsdelen på grund av medelsbrist (0,50\u{a0}mnkr kvar att bevilja)",
         "Ansökan Ensam (A), 1,00\u{a0}mnkr: avslås enligt reglerna: ingen samverkanspart",
         "Outnyttjade medel som återgår: 0,50\u{a0}mnkr",
-        "I denna framtid gav fonden aldrig avslag på grund av medelsbrist.",
+        "I denna simulering gav fonden aldrig avslag på grund av medelsbrist.",
     ] {
         assert!(text.contains(phrase), "{phrase}\n{text}");
     }
@@ -516,7 +524,7 @@ fn a_floor_on_the_whole_plan_is_told_as_arrears_then_a_top_up() {
             "2023",
             vec![
                 format!(
-                    "A: återbetalade 0,00{m} av 0,40{m} som förföll; 0,40{m} blir skuld till fonden; nettobörda 0,00{m}"
+                    "A: återförde 0,00{m} av 0,40{m} som förföll; 0,40{m} blir skuld till fonden; nettobelastning 0,00{m}"
                 ),
                 format!("Nämndernas skuld till fonden vid årets slut: 1,00{m}"),
             ],
@@ -531,12 +539,12 @@ fn a_floor_on_the_whole_plan_is_told_as_arrears_then_a_top_up() {
             "2032",
             vec![
                 format!(
-                    "A: återbetalade 1,20{m} av 0,40{m} som förföll (med påfyllnad upp till golvet vid planens slut); nettobörda 1,20{m}"
+                    "A: återförde 1,20{m} av 0,40{m} som förföll (med påfyllnad upp till golvet vid planens slut); nettobelastning 1,20{m}"
                 ),
                 format!(
-                    "B: återbetalade 1,80{m} av 0,60{m} som förföll (med påfyllnad upp till golvet vid planens slut); nettobörda 1,80{m}"
+                    "B: återförde 1,80{m} av 0,60{m} som förföll (med påfyllnad upp till golvet vid planens slut); nettobelastning 1,80{m}"
                 ),
-                format!("Nedskrivna fordringar: 7,00{m}"),
+                format!("Avskriven återföring: 7,00{m}"),
             ],
         ),
     ] {

@@ -274,9 +274,9 @@ fn one_setting_draws_lines_and_two_draw_heat_maps() {
         assert!(lines.join(file).exists(), "{file}");
     }
     let svg = fs::read_to_string(lines.join("sweep.svg")).unwrap();
-    assert!(svg.contains("Återbetalningstid, år") && svg.contains("Återfört, perioden"));
+    assert!(svg.contains("Återföringstid, år") && svg.contains("Återfört, perioden"));
     // The setting is named once, under the six panels, not cut off under each.
-    assert_eq!(svg.matches("Återbetalningstid, år").count(), 1, "{svg}");
+    assert_eq!(svg.matches("Återföringstid, år").count(), 1, "{svg}");
     assert!(
         !svg.contains("design.repayment"),
         "no field path reaches a reader"

@@ -389,7 +389,7 @@ fn answers_are_sentences_in_the_runs_language() {
              Återföring {}, Budget 0,0\u{a0}%\n\
              Risk att fonden har mindre än 12,25\u{a0}mnkr i slutet av 2022: Återföring 0,0\u{a0}%, \
              Budget 100,0\u{a0}%\n\
-             Chans att de undvikta kostnaderna, netto, under projektens hela livslängd, i 2020 års \
+             Sannolikhet att de undvikta kostnaderna, netto, under projektens hela livslängd, i 2020 års \
              priser, är mer än 0,0\u{a0}mnkr: Återföring {p}, Budget {p}\n",
             percent(failed, Lang::Sv),
             p = percent(1.0 - failed, Lang::Sv),
@@ -421,7 +421,13 @@ fn run_writes_exceedance_csv_and_answers_on_the_command_line() {
     let assert = sifsim()
         .arg("run")
         .arg(&file)
-        .args(["--quiet", "--threshold", "social betalar mer än 3", "--out"])
+        .args([
+            "--quiet",
+            "--wide",
+            "--threshold",
+            "social betalar mer än 3",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .success();

@@ -61,7 +61,7 @@ fn run_writes_a_workbook_that_matches_its_csvs() {
             "Fond",
             "Saldo per år, mnkr",
             "Nämnder",
-            "Börda per år, mnkr, median",
+            "Belastning per år, mnkr, median",
             "Nämnder, totalt",
             "Indata",
             "Jämförelse"
@@ -134,7 +134,7 @@ fn the_workbook_is_english_under_lang_en() {
             "Fund",
             "Balance by year, mnkr",
             "Committees",
-            "Burden by year, mnkr, median",
+            "Charge by year, mnkr, median",
             "Committees, totals",
             "Inputs",
             "Comparison"
@@ -200,7 +200,7 @@ fn the_years_across_sheets_hold_the_numbers_of_fund_and_units_csv() {
     assert_eq!(
         rows[0][..3],
         [
-            text("Modell"),
+            text("Alternativ"),
             text("Statistiskt mått"),
             text(&start.to_string())
         ]
@@ -236,11 +236,14 @@ fn the_years_across_sheets_hold_the_numbers_of_fund_and_units_csv() {
 
     // The burden: a row per design and unit (by name), the median of units.csv (by id).
     let burden = workbook
-        .worksheet_range("Börda per år, mnkr, median")
+        .worksheet_range("Belastning per år, mnkr, median")
         .unwrap();
     let rows: Vec<&[Data]> = burden.rows().collect();
     assert_eq!(rows.len(), 1 + units.len() * designs.len());
-    assert_eq!(rows[0][..2], [text("Modell"), text("Nämnd (förvaltning)")]);
+    assert_eq!(
+        rows[0][..2],
+        [text("Alternativ"), text("Nämnd (förvaltning)")]
+    );
     for (d, design) in designs.iter().enumerate() {
         let name = design["name"].as_str().unwrap();
         for (u, unit) in units.iter().enumerate() {

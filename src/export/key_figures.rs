@@ -43,7 +43,7 @@ pub enum PageRow {
     Hidden,
     /// A row named by the figure's short name.
     Row,
-    /// A line under the figure before it, which it qualifies ("chans > 0").
+    /// A line under the figure before it, which it qualifies ("sannolikhet > 0").
     Under,
 }
 
@@ -61,6 +61,15 @@ impl KeyFigure {
     /// Whether the terminal table shows it (the discounted figures are for documents).
     pub fn on_terminal(&self) -> bool {
         self.place != Place::Documents
+    }
+
+    /// Whether it is the chance that `before` is positive (`p_X_positive` after `X`), which a
+    /// table keeps beside it.
+    pub fn qualifies(&self, before: &KeyFigure) -> bool {
+        self.key
+            .strip_prefix("p_")
+            .and_then(|k| k.strip_suffix("_positive"))
+            == Some(before.key)
     }
 
     /// Shown as `page` in the live page's table.

@@ -34,43 +34,111 @@ fn wrap(heading: &str) -> Vec<String> {
     lines
 }
 
+/// How wide the terminal's tables may be: [`Width::FULL`] prints each table whole; otherwise a
+/// table wider than this many characters is cut into blocks of columns that fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Width(pub usize);
+
+impl Width {
+    /// What a table fits when nothing is known of the terminal.
+    pub const DEFAULT: Width = Width(100);
+    /// Every table whole, however wide (`--wide`).
+    pub const FULL: Width = Width(usize::MAX);
+    /// Lines of running text are never wider than this.
+    const TEXT: usize = 100;
+
+    /// The width running text is wrapped at: the table width, at most [`Width::TEXT`].
+    fn text(self) -> usize {
+        self.0.min(Width::TEXT)
+    }
+}
+
 /// Lays out `rows` under wrapped `headings` in columns, the first left-aligned, the others
-/// right-aligned, each as wide as its widest cell or heading line.
-fn columns(headings: &[String], rows: &[Vec<String>]) -> String {
+/// right-aligned, each as wide as its widest cell or heading line. A table wider than `width`
+/// is printed as blocks of its other columns, each after its first `keys` columns (which say
+/// which row it is), one block under the other; a column `glued` to the one before (a
+/// figure's qualifier, a sensitivity's high beside its low) stays in its block.
+fn columns(
+    headings: &[String],
+    rows: &[Vec<String>],
+    keys: usize,
+    glued: impl Fn(usize) -> bool,
+    width: Width,
+) -> String {
     let headings: Vec<Vec<String>> = headings.iter().map(|h| wrap(h)).collect();
-    let height = headings.iter().map(Vec::len).max().unwrap_or(0);
+    let cell_width = |c: usize| {
+        let heading = headings[c].iter().map(|line| line.chars().count());
+        let cells = rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(|cell| cell.chars().count());
+        heading.chain(cells).max().unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..headings.len()).map(cell_width).collect();
+    let keys = keys.min(widths.len());
+    let key_width: usize = widths[..keys].iter().map(|w| w + 2).sum();
+    // Groups of columns that stay together: a column and those glued to it.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for c in keys..widths.len() {
+        match groups.last_mut() {
+            Some(group) if glued(c) => group.push(c),
+            _ => groups.push(vec![c]),
+        }
+    }
+    // Each block takes the next groups while they fit; a group too wide for any block stands
+    // alone.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let mut used = key_width;
+    for group in groups {
+        let wide: usize = group.iter().map(|&c| 2 + widths[c]).sum();
+        match blocks.last_mut() {
+            Some(block) if used + wide <= width.0 => block.extend(group),
+            _ => {
+                blocks.push((0..keys).chain(group).collect());
+                used = key_width;
+            }
+        }
+        used += wide;
+    }
+    let printed: Vec<String> = (blocks.iter())
+        .map(|block| block_of(&headings, rows, &widths, block))
+        .collect();
+    printed.join("\n")
+}
+
+/// The columns `chosen` of a table: the heading block, then the rows.
+fn block_of(
+    headings: &[Vec<String>],
+    rows: &[Vec<String>],
+    widths: &[usize],
+    chosen: &[usize],
+) -> String {
+    let height = chosen.iter().map(|&c| headings[c].len()).max().unwrap_or(0);
     // Headings sit on the bottom lines of the heading block.
     let heading_rows: Vec<Vec<String>> = (0..height)
         .map(|line| {
-            headings
-                .iter()
-                .map(|h| {
-                    let skip = height - h.len();
-                    if line < skip {
-                        String::new()
+            (chosen.iter())
+                .map(|&c| {
+                    let skip = height - headings[c].len();
+                    if line >= skip {
+                        headings[c][line - skip].clone()
                     } else {
-                        h[line - skip].clone()
+                        String::new()
                     }
                 })
                 .collect()
         })
         .collect();
-    let all: Vec<&Vec<String>> = heading_rows.iter().chain(rows).collect();
-    let count = all.iter().map(|r| r.len()).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..count)
-        .map(|c| {
-            all.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| cell.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let body = rows.iter().map(|row| {
+        (chosen.iter())
+            .map(|&c| row.get(c).cloned().unwrap_or_default())
+            .collect::<Vec<_>>()
+    });
     let mut out = String::new();
-    for row in all {
-        for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - cell.chars().count());
-            if c == 0 {
+    for row in heading_rows.into_iter().chain(body) {
+        for (i, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[chosen[i]] - cell.chars().count());
+            if i == 0 {
                 let _ = write!(out, "{cell}{pad}");
             } else {
                 let _ = write!(out, "  {pad}{cell}");
@@ -82,9 +150,20 @@ fn columns(headings: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// `text` with every line longer than `width` wrapped, its continuation indented two spaces
+/// more than the line began (for `explain`'s story on a terminal).
+pub fn fit(text: &str, width: Width) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let start = line.len() - line.trim_start().len();
+        out += &wrap_hanging(line, width.0, &format!("{}  ", &line[..start]));
+    }
+    out
+}
+
 /// Renders per design its key figures and per unit the total burden's median and 95th
 /// percentile, in `lang`.
-pub fn render(summary: &Summary, lang: Lang) -> String {
+pub fn render(summary: &Summary, lang: Lang, width: Width) -> String {
     let text = lang.table();
     let year = summary.start_year.to_string();
     let mut out = String::new();
@@ -127,7 +206,9 @@ pub fn render(summary: &Summary, lang: Lang) -> String {
                 .collect()
         })
         .collect();
-    out += &columns(&headings, &rows);
+    // Column c shows shown[c - 1]: a chance stays beside its figure.
+    let glued = |c: usize| c >= 2 && shown[c - 1].qualifies(shown[c - 2]);
+    out += &columns(&headings, &rows, 1, glued, width);
     let _ = writeln!(out, "\n{}", text.burden_title);
     let headings: Vec<String> = std::iter::once(text.unit.to_string())
         .chain(summary.designs.iter().map(|d| d.name.clone()))
@@ -145,14 +226,14 @@ pub fn render(summary: &Summary, lang: Lang) -> String {
         }
         rows.push(row);
     }
-    out += &columns(&headings, &rows);
+    out += &columns(&headings, &rows, 1, |_| false, width);
     out.push('\n');
-    out += &wrap_text(&text.note.replace("{year}", &year), 100);
+    out += &wrap_text(&text.note.replace("{year}", &year), width.text());
     let sentences = super::compare::sentences(summary, lang);
     if !sentences.is_empty() {
         let _ = writeln!(out, "\n{}:", lang.compare().title);
         for sentence in sentences {
-            out += &wrap_hanging(&format!("- {sentence}"), 100, "  ");
+            out += &wrap_hanging(&format!("- {sentence}"), width.text(), "  ");
         }
     }
     out
@@ -164,18 +245,21 @@ fn wrap_text(text: &str, width: usize) -> String {
 }
 
 /// `text` broken into lines of at most `width` characters, the lines after the first begun
-/// with `indent`; a non-breaking space ("12 %") never breaks.
+/// with `indent`, the first with the spaces `text` begins with; a non-breaking space ("12 %")
+/// never breaks.
 fn wrap_hanging(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    let words = (text.split([' ', '\n', '\t'])).filter(|w| !w.is_empty());
+    let body = text.trim_start_matches(' ');
+    let mut out = text[..text.len() - body.len()].to_string();
+    let mut line = out.len();
+    let lead = line;
+    let words = (body.split([' ', '\n', '\t'])).filter(|w| !w.is_empty());
     for word in words {
         let len = word.chars().count();
-        if line > 0 && line + 1 + len > width {
+        if line > lead && line + 1 + len > width {
             out.push('\n');
             out += indent;
             line = indent.chars().count();
-        } else if line > 0 {
+        } else if line > lead {
             out.push(' ');
             line += 1;
         }
@@ -362,7 +446,7 @@ pub const SWEEP_FIGURES: [&str; 7] = [
 /// A sweep's rows: the design, the settings' values named for a reader, then the design's
 /// headline figures.
 #[cfg(feature = "charts")]
-pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
+pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang, width: Width) -> String {
     let headings: Vec<String> = std::iter::once(figures::heading("design", lang))
         .chain(settings.iter().map(|s| inputs::field(&s.field, lang)))
         .chain(SWEEP_FIGURES.map(|column| figures::short_heading(column, lang)))
@@ -376,7 +460,7 @@ pub fn sweep(settings: &[Setting], rows: &[SweepRow], lang: Lang) -> String {
                 .collect()
         })
         .collect();
-    columns(&headings, &rows)
+    columns(&headings, &rows, 1 + settings.len(), |_| false, width)
 }
 
 /// One design's [`SWEEP_FIGURES`] at one setting, written for a reader (amounts in mnkr).
@@ -407,22 +491,29 @@ pub fn setting_value(v: f64, lang: Lang) -> String {
 /// burden of the nämnd that pays most when the input is low and high; then each design as
 /// written, and whose burden it is.
 #[cfg(feature = "charts")]
-pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
+pub fn sensitivity(rows: &[SensitivityRow], lang: Lang, width: Width) -> String {
     let text = lang.table();
-    let risk = figures::short_heading("p_depleted_ever", lang);
-    let cash = figures::short_heading("final_cash_p50", lang);
-    let burden = figures::short_heading("burden_total_p50", lang);
+    let columns_shown = [
+        "p_depleted_ever",
+        "final_cash_p50",
+        "net_saving_lifetime_p50",
+        "budget_effect_lifetime_p50",
+        "burden_total_p50",
+    ];
     let mut headings = vec![
         figures::heading("design", lang),
         figures::heading("input", lang),
     ];
-    for figure in [&risk, &cash, &burden] {
+    for column in columns_shown {
+        let figure = figures::short_heading(column, lang);
         headings.extend([text.low, text.high].map(|level| format!("{figure}, {level}")));
     }
     let cells = |row: &SensitivityRow| {
         [
             lang.percent(row.p_depleted_ever, 1),
             lang.mnkr(row.final_cash_p50),
+            lang.mnkr(row.net_saving_lifetime_p50),
+            lang.mnkr(row.budget_effect_lifetime_p50),
             lang.mnkr(row.burden_total_p50),
         ]
     };
@@ -464,5 +555,7 @@ pub fn sensitivity(rows: &[SensitivityRow], lang: Lang) -> String {
             notes.push('\n');
         }
     }
-    columns(&headings, &table) + &notes
+    // Each figure's high column stays beside its low one.
+    let high = |c: usize| c % 2 == 1;
+    columns(&headings, &table, 2, high, width) + &fit(&notes, width)
 }

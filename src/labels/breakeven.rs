@@ -15,7 +15,7 @@ pub struct BreakEvenText {
     /// times the effect.
     pub never_success: &'static str,
     pub never_effect: &'static str,
-    /// `validate`'s heading of the break-evens, estimated on `{paths}` futures.
+    /// `validate`'s heading of the break-evens, estimated on `{paths}` simulations.
     pub estimated: &'static str,
 }
 
@@ -36,7 +36,7 @@ const EN: BreakEvenText = BreakEvenText {
     effect: "{design}: the fund breaks even ({figure} is 0 on average) if the projects' effect is at least {break_even} of the plan; the scenario assumes {assumed} (each effect × {k}).",
     never_success: "{design}: the fund does not break even even if every project succeeds: {figure} then has a mean of {mean}.",
     never_effect: "{design}: the fund does not break even even at {k} times the assumed effect: {figure} then has a mean of {mean}.",
-    estimated: "How well the projects must succeed for the fund to break even, estimated on {paths} futures (sifsim breakeven runs more):",
+    estimated: "How well the projects must succeed for the fund to break even, estimated on {paths} simulations (sifsim breakeven runs more):",
 };
 
 impl Lang {

@@ -1,5 +1,5 @@
 //! The names of a scenario's inputs, for a reader: `design[Örebro].repayment.horizon_years`
-//! is "Återbetalningstid, år (Örebro)" in a sweep's table, never the path. Every row of the table
+//! is "Återföringstid, år (Örebro)" in a sweep's table, never the path. Every row of the table
 //! of inputs ([`Input`]) has a name and a sentence of help here; the live page's controls that
 //! set no single field have names too.
 
@@ -20,22 +20,22 @@ const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {
         Input::Years => (
             ["Antal simulerade år", "Simulated years"],
             [
-                "Hur många år varje framtid följs.",
-                "How many years each future is followed.",
+                "Hur många år varje simulering följs.",
+                "How many years each simulation is followed.",
             ],
         ),
         Input::Paths => (
-            ["Antal framtider", "Futures"],
+            ["Antal simuleringar", "Simulations"],
             [
-                "Hur många slumpade framtider som körs; fler ger säkrare siffror men tar längre tid.",
-                "How many random futures are run; more give surer figures but take longer.",
+                "Hur många simuleringar som körs; fler ger säkrare siffror men tar längre tid.",
+                "How many simulations are run; more give surer figures but take longer.",
             ],
         ),
         Input::Seed => (
-            ["Frö", "Seed"],
+            ["Slumptalsfrö", "Seed"],
             [
-                "Startvärdet för slumpen: samma frö ger samma framtider och samma siffror.",
-                "Where the randomness starts: the same seed gives the same futures and the same figures.",
+                "Startvärdet för slumptalen: samma slumptalsfrö ger samma simuleringar och samma siffror.",
+                "Where the randomness starts: the same seed gives the same simulations and the same figures.",
             ],
         ),
         Input::TotalBudget => (
@@ -48,7 +48,7 @@ const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {
         Input::Index => (
             ["Årlig uppräkning av belopp", "Yearly uplift of amounts"],
             [
-                "Hur mycket ramar, kostnader och avsättningar räknas upp varje år (0,02 är 2 %).",
+                "Hur mycket ramar, kostnader och avsättningar räknas upp varje år (0,02 är 2\u{a0}%).",
                 "How much frames, costs and deposits rise each year (0.02 is 2%).",
             ],
         ),
@@ -96,8 +96,8 @@ const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {
         Input::FateCorrelation => (
             ["Gemensamt öde, korrelation", "Shared fate, correlation"],
             [
-                "Hur mycket projekten i en framtid lyckas eller misslyckas tillsammans (0 oberoende).",
-                "How much the projects of one future succeed or fail together (0 independent).",
+                "Hur mycket projekten i en simulering lyckas eller misslyckas tillsammans (0 oberoende).",
+                "How much the projects of one simulation succeed or fail together (0 independent).",
             ],
         ),
         Input::Frame => (
@@ -173,7 +173,7 @@ const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {
             ],
         ),
         Input::SuccessProbability => (
-            ["Chans att lyckas", "Chance of success"],
+            ["Sannolikhet att lyckas", "Probability of success"],
             [
                 "Sannolikheten att projektet ger effekt alls.",
                 "The probability that the project has any effect.",
@@ -240,7 +240,7 @@ const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {
                 "Cost overrun, share of cost",
             ],
             [
-                "Hur mycket dyrare projektet blir i genomsnitt (0,1 är 10 %).",
+                "Hur mycket dyrare projektet blir i genomsnitt (0,1 är 10\u{a0}%).",
                 "How much more the project costs on average (0.1 is 10%).",
             ],
         ),
@@ -304,12 +304,12 @@ const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {
                 "Repayment starts at the latest after, years",
             ],
             [
-                "År från beslut till första delbetalning, om effekten dröjer.",
-                "Years from the decision to the first instalment, if the effect is late.",
+                "År från beslut till första årliga delbetalning, om effekten dröjer.",
+                "Years from the decision to the first annual instalment, if the effect is late.",
             ],
         ),
         Input::HorizonYears => (
-            ["Återbetalningstid, år", "Repayment period, years"],
+            ["Återföringstid, år", "Repayment period, years"],
             [
                 "Hur många år återföringen sprids över.",
                 "How many years the repayment is spread over.",
@@ -317,7 +317,7 @@ const fn words(input: Input) -> ([&'static str; 2], [&'static str; 2]) {
         ),
         Input::PlanShare => (
             [
-                "Återbetalningsplan, andel av kostnaden",
+                "Återföringsplan, andel av kostnaden",
                 "Repayment plan, share of cost",
             ],
             [
@@ -506,7 +506,7 @@ const CONTROLS: &[(&str, [&str; 2])] = &[
     ),
 ];
 
-/// An input's name for a reader: "Återbetalningstid, år".
+/// An input's name for a reader: "Återföringstid, år".
 pub const fn name(input: Input, lang: Lang) -> &'static str {
     words(input).0[lang as usize]
 }
@@ -524,7 +524,7 @@ pub fn control(key: &str, lang: Lang) -> Option<&'static str> {
 }
 
 /// A field's name for a reader: the input's name and, for one entry of a section, which one
-/// ("Återbetalningstid, år (Örebros regel)"). A field without a name shows its path.
+/// ("Återföringstid, år (Örebros regel)"). A field without a name shows its path.
 pub fn field(field: &FieldPath, lang: Lang) -> String {
     let Some(input) = Input::at(field) else {
         return field.to_string();
@@ -551,7 +551,7 @@ pub enum Moved {
     TenthOfCost,
 }
 
-/// A sensitivity input and how far it is moved: "Chans att lyckas ±25 %".
+/// A sensitivity input and how far it is moved: "Sannolikhet att lyckas ±25 %".
 pub fn sensitivity(input: Input, moved: Moved, lang: Lang) -> String {
     let name = name(input, lang);
     let change = match (moved, lang) {
@@ -574,10 +574,7 @@ mod tests {
         let path: FieldPath = "design[Örebros regel].repayment.horizon_years"
             .parse()
             .unwrap();
-        assert_eq!(
-            field(&path, Lang::Sv),
-            "Återbetalningstid, år (Örebros regel)"
-        );
+        assert_eq!(field(&path, Lang::Sv), "Återföringstid, år (Örebros regel)");
         let path: FieldPath = "design.repayment.floor_share".parse().unwrap();
         assert_eq!(field(&path, Lang::En), "Floor: least repayment, share");
         let path: FieldPath = "design.fund.deposits".parse().unwrap();

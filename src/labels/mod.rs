@@ -135,7 +135,7 @@ impl Lang {
                 totals: "Nämnder, totalt",
                 inputs: "Indata",
                 fund_by_year: "Saldo per år, mnkr",
-                burden_by_year: "Börda per år, mnkr, median",
+                burden_by_year: "Belastning per år, mnkr, median",
                 comparisons: "Jämförelse",
             },
             Lang::En => &Sheets {
@@ -147,7 +147,7 @@ impl Lang {
                 totals: "Committees, totals",
                 inputs: "Inputs",
                 fund_by_year: "Balance by year, mnkr",
-                burden_by_year: "Burden by year, mnkr, median",
+                burden_by_year: "Charge by year, mnkr, median",
                 comparisons: "Comparison",
             },
         }

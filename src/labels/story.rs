@@ -1,4 +1,4 @@
-//! What `sifsim explain` says when it tells one future, in Swedish and English. `{}` marks
+//! What `sifsim explain` says when it tells one simulation, in Swedish and English. `{}` marks
 //! where a value goes, in order.
 
 use super::Lang;
@@ -72,37 +72,38 @@ pub struct StoryText {
 }
 
 const SV: StoryText = StoryText {
-    title: "{}, framtid {} av {} (frö {}): {}.",
-    asked: "den framtid som efterfrågades",
-    ran_dry_typical: "en typisk framtid där fonden tog slut: bland de {} framtider där fonden \
-                      gav avslag på grund av medelsbrist var medianåret för det första avslaget \
-                      {}, och detta är den första av dem med det året",
-    worst_burden: "framtiden vid 95:e percentilen av nämndens (förvaltningens) totala \
-                   nettobörda för {}, {} under perioden (i 5 % av framtiderna är den större)",
+    title: "{}, simulering {} av {} (slumptalsfrö {}): {}.",
+    asked: "den simulering som efterfrågades",
+    ran_dry_typical: "en typisk simulering där medlen inte räckte: bland de {} simuleringar där \
+                      fonden gav avslag på grund av medelsbrist var medianåret för det första \
+                      avslaget {}, och detta är den första av dem med det året",
+    worst_burden: "simuleringen vid 95:e percentilen av nämndens (förvaltningens) totala \
+                   nettobelastning för {}, {} under perioden (i 5\u{a0}% av simuleringarna är den \
+                   större)",
     initial: "Startkapital {}. Belopp i löpande priser.",
     deposit: "Avsättning, {}: {}",
     fixed: "fast belopp",
     once: "engångsbelopp",
     share_of_result: "andel av förra årets positiva resultat",
     top_up: "påfyllnad mot målnivån",
-    replenish: "ny avsättning efter att fonden tagit slut",
-    grant_frame: "årets bidragsram utan återbetalningskrav",
+    replenish: "ny avsättning efter att medlen inte räckt",
+    grant_frame: "årets bidragsram utan krav på återföring",
     succeeded: "{} (beviljad {}) ger effekt från i år: besparing {} per år i {} år, varav {} \
                 blir budgetutrymme",
     no_effect: "{} (beviljad {}) lyckades men ger ingen mätbar besparing",
     failed: "{} (beviljad {}) misslyckades: den planerade besparingen uteblir",
-    repaid_of_due: "återbetalade {} av {} som förföll",
+    repaid_of_due: "återförde {} av {} som förföll",
     at_floor: " (golvet)",
     topped_up: " (med påfyllnad upp till golvet vid planens slut)",
-    written_off_unit: "{} skrivs ned",
+    written_off_unit: "{} avskrivs",
     lead_pays: "{} betalas av den ledande nämnden",
     becomes_owed: "{} blir skuld till fonden",
-    shortfall_paid: "betalade {} för brister som ledande nämnd",
+    shortfall_paid: "betalade {} för utebliven återföring",
     room: "budgetutrymme från besparingar {}",
-    overrun: "kostnadsöverskridanden {}",
+    overrun: "fördyringar {}",
     running_cost: "driftkostnader {}",
-    burden: "nettobörda {}",
-    written_off: "Nedskrivna fordringar: {}",
+    burden: "nettobelastning {}",
+    written_off: "Avskriven återföring: {}",
     owed: "Nämndernas skuld till fonden vid årets slut: {}",
     application: "Ansökan {} ({}), {}: {}",
     with_partners: "{} med {}",
@@ -115,33 +116,33 @@ const SV: StoryText = StoryText {
     not_repayable: "projektet har ingen beräknad besparing att återföra",
     no_partner: "ingen samverkanspart",
     low_return: "den utlovade besparingen når inte kravet",
-    ran_dry: "Pengarna räcker inte: fondens första avslag på grund av medelsbrist.",
+    ran_dry: "Medlen räckte inte: första avslaget på grund av medelsbrist.",
     payouts: "Utbetalningar till projekt: {}",
     lapsed: "Outnyttjade medel som återgår: {}",
     balance: "Fondens saldo vid årets slut: {} (ej disponerat för nya projekt: {})",
-    ran_dry_in: "Fonden tog slut {}: då kom det första avslaget på grund av medelsbrist.",
-    never_dry_here: "I denna framtid gav fonden aldrig avslag på grund av medelsbrist.",
-    never_ran_dry: "{}: fonden gav inget avslag på grund av medelsbrist i någon framtid \
-                    (antal framtider: {}), så det finns ingen framtid där den tog slut att \
-                    berätta om.",
+    ran_dry_in: "Medlen räckte inte {}: första avslaget på grund av medelsbrist.",
+    never_dry_here: "I denna simulering gav fonden aldrig avslag på grund av medelsbrist.",
+    never_ran_dry: "{}: fonden gav inget avslag på grund av medelsbrist i någon simulering \
+                    (antal simuleringar: {}), så det finns ingen framtid där medlen inte räckte \
+                    att berätta om.",
 };
 
 const EN: StoryText = StoryText {
-    title: "{}, future {} of {} (seed {}): {}.",
-    asked: "the future asked for",
-    ran_dry_typical: "a typical future where the fund ran dry: among the {} futures where the \
-                      fund turned an application down for lack of money, the median year of the \
-                      first turn-down was {}, and this is the lowest-numbered of them with that \
-                      year",
-    worst_burden: "the future at the 95th percentile of the total net burden on {}, {} over \
-                   the period (it is larger in 5% of the futures)",
+    title: "{}, simulation {} of {} (seed {}): {}.",
+    asked: "the simulation asked for",
+    ran_dry_typical: "a typical simulation where the money did not suffice: among the {} \
+                      simulations where the fund turned an application down for lack of money, \
+                      the median year of the first turn-down was {}, and this is the \
+                      lowest-numbered of them with that year",
+    worst_burden: "the simulation at the 95th percentile of the total net charge on {}, {} \
+                   over the period (it is larger in 5% of the simulations)",
     initial: "Initial capital {}. Amounts in current prices.",
     deposit: "Deposit, {}: {}",
     fixed: "fixed amount",
     once: "one-off amount",
     share_of_result: "share of last year's positive result",
     top_up: "top-up toward the target level",
-    replenish: "new appropriation after the fund ran dry",
+    replenish: "new appropriation after the money did not suffice",
     grant_frame: "this year's grant frame, not repaid",
     succeeded: "{} (approved {}) shows its effect from this year: saving {} a year for {} \
                 years, of which {} becomes budget room",
@@ -153,12 +154,12 @@ const EN: StoryText = StoryText {
     written_off_unit: "{} is written off",
     lead_pays: "{} is paid by the lead committee",
     becomes_owed: "{} is owed to the fund",
-    shortfall_paid: "paid {} of shortfalls as lead committee",
+    shortfall_paid: "paid {} for missed repayments",
     room: "budget room from savings {}",
-    overrun: "cost overruns {}",
+    overrun: "overruns {}",
     running_cost: "running costs {}",
-    burden: "net burden {}",
-    written_off: "Claims written off: {}",
+    burden: "net charge {}",
+    written_off: "Repayment written off: {}",
     owed: "Committees' arrears to the fund at year end: {}",
     application: "Application {} ({}), {}: {}",
     with_partners: "{} with {}",
@@ -171,14 +172,15 @@ const EN: StoryText = StoryText {
     not_repayable: "the project has no calculable saving to repay",
     no_partner: "no partner",
     low_return: "the claimed saving falls short of the requirement",
-    ran_dry: "The money does not suffice: the fund's first turn-down for lack of money.",
+    ran_dry: "The money did not suffice: the first turn-down for lack of money.",
     payouts: "Payouts to projects: {}",
     lapsed: "Lapsed grant money: {}",
     balance: "Fund balance at year end: {} (uncommitted, left for new projects: {})",
-    ran_dry_in: "The fund ran dry in {}: the first turn-down for lack of money came then.",
-    never_dry_here: "In this future the fund never turned an application down for lack of money.",
-    never_ran_dry: "{}: the fund turned no application down for lack of money in any future \
-                    (futures: {}), so there is no future where it ran dry to tell.",
+    ran_dry_in: "The money did not suffice in {}: the first turn-down for lack of money.",
+    never_dry_here: "In this simulation the fund never turned an application down for lack of money.",
+    never_ran_dry: "{}: the fund turned no application down for lack of money in any \
+                    simulation (simulations: {}), so there is no future where the money did not \
+                    suffice to tell.",
 };
 
 impl Lang {

@@ -5,7 +5,7 @@ use super::Lang;
 
 /// The terminal's words in one language. `{…}` marks where a value goes.
 pub struct TableText {
-    /// "{paths} framtider, frö {seed}".
+    /// "{paths} simuleringar, slumptalsfrö {seed}".
     pub futures_seed: &'static str,
     /// Heading of the burden table's first column.
     pub unit: &'static str,
@@ -55,22 +55,22 @@ pub struct ValidateText {
 }
 
 const SV: TableText = TableText {
-    futures_seed: "{paths} framtider, frö {seed}",
+    futures_seed: "{paths} simuleringar, slumptalsfrö {seed}",
     unit: "Nämnd (förvaltning)",
-    burden_title: "Nettobörda per nämnd (förvaltning) över perioden, mnkr: median / 95:e percentil",
+    burden_title: "Nettobelastning per nämnd (förvaltning) över perioden, mnkr: median / 95:e percentil",
     note: "Undvikta kostnader, netto: kostnader kommunen slapp, minus vad projekten kostade. \
            Frigjort budgetutrymme, netto: bara den del av besparingarna som blev pengar nämnderna \
            kan använda till annat, minus samma kostnader. Livslängden: de finansierade projekten \
            följs till sitt slut. Perioden: bara de simulerade åren; sena projekt syns där med \
            kostnader men utan alla besparingar. Båda nettotalen i {year} års priser; nämndernas \
-           börda över perioden i löpande priser. Risk för negativt balanskravsresultat: att \
+           nettobelastning över perioden i löpande priser. Risk för negativt balanskravsresultat: att \
            fondens projekt något år gör balanskravsresultatet negativt när det utan dem varit \
-           positivt. Belopp är medianer, antal medelvärden. Negativ börda: nämnden vann mer \
+           positivt. Belopp är medianer, antal medelvärden. Negativ nettobelastning: nämnden vann mer \
            budgetutrymme än den betalade.",
     low: "låg",
     high: "hög",
     as_written: "(som i scenariot)",
-    burden_of: "{design}: bördan är {unit}s, nämnden med störst risk för ett underskottsår i scenariot som det står (vid lika risk: störst 95:e percentil av nettobördan).",
+    burden_of: "{design}: nettobelastningen är {unit}s, nämnden med störst risk för ett år med negativ budgetavvikelse i scenariot som det står (vid lika risk: störst 95:e percentil av nettobelastningen).",
     results_written: "Resultaten skrevs till",
     sweep_written: "Svepet skrevs till",
     sensitivity_written: "Känsligheten skrevs till",
@@ -87,45 +87,45 @@ const SV: TableText = TableText {
         applies: "ansöker",
         decided: "redan beslutat",
         cost: "kostnad",
-        designs: "fondmodeller",
+        designs: "alternativ",
         initial: "startkapital",
         deposit_rules: "regler för avsättningar",
         warning: "varning: varje projekt med en besparing antas spara mindre än det kostar \
-                  (förväntad besparing per krona under 1: chans att lyckas × effekt × planerade \
-                  besparingar × år med effekt / genomsnittlig kostnad). Då visar varje fondmodell \
+                  (förväntad besparing per krona under 1: sannolikhet att lyckas × effekt × planerade \
+                  besparingar × år med effekt / genomsnittlig kostnad). Då visar varje alternativ \
                   en förlust: det är detta antagande, inte ett resultat. Pröva värdena mot deras \
                   källor.",
         posterior_title: "Efter utvärderingarna ({count} st, korrelation {correlation}): sannolikhet att lyckas och förväntad besparing per krona, enligt scenariot → efter utvärderingarna",
         fate_title: "Med projektens gemensamma öde (korrelation {correlation}): sannolikhet att lyckas och förväntad besparing per krona, var projekt för sig → med gemensamt öde (en bra framtid ger både fler lyckade projekt och större effekt)",
         posterior_line: "  {name} — {p} → {posterior}, {krona} → {krona_posterior}",
-        independent: "obs: [outcomes] correlation är 0, så \"chans > 0\" förutsätter att projektens utfall är oberoende av varandra. Projekt i en kommun delar personal, uppföljning och arbetsmarknad; ange en korrelation (t.ex. 0,3) och se hur chanserna ändras.",
+        independent: "obs: [outcomes] correlation är 0, så \"sannolikhet > 0\" förutsätter att projektens utfall är oberoende av varandra. Projekt i en kommun delar personal, uppföljning och arbetsmarknad; ange en korrelation (t.ex. 0,3) och se hur sannolikheterna ändras.",
     },
 };
 
 const EN: TableText = TableText {
-    futures_seed: "{paths} futures, seed {seed}",
-    unit: "Committee (förvaltning)",
-    burden_title: "Net burden per committee over the period, mnkr: median / 95th percentile",
+    futures_seed: "{paths} simulations, seed {seed}",
+    unit: "Committee (administration)",
+    burden_title: "Net charge per committee (administration) over the period, mnkr: median / 95th percentile",
     note: "Net avoided cost: the costs the municipality escaped, minus what the projects cost. \
            Net budget room freed: only the part of the savings that became money the committees \
            can use for something else, minus the same costs. Lifetime: the funded projects \
            followed to their end. Period: the simulated years only; late projects show costs \
-           without all their savings. Both net figures in {year} prices; the committees' burden \
+           without all their savings. Both net figures in {year} prices; the committees' net charge \
            over the period in current prices. Risk of a negative balanced-budget result: that the \
            fund's projects turn the balanced-budget result negative in some year where it would \
-           otherwise have been positive. Amounts are medians, counts means. A negative burden: \
+           otherwise have been positive. Amounts are medians, counts means. A negative net charge: \
            the committee gained more budget room than it paid.",
     low: "low",
     high: "high",
     as_written: "(as written)",
-    burden_of: "{design}: the burden is that of {unit}, the committee with the largest chance of a deficit \
-                year in the scenario as written (at equal chances: the largest 95th percentile of net burden).",
+    burden_of: "{design}: the net charge is that of {unit}, the committee with the largest risk of a deficit \
+                year in the scenario as written (at equal risks: the largest 95th percentile of net charge).",
     results_written: "Results written to",
     sweep_written: "Sweep written to",
     sensitivity_written: "Sensitivity written to",
     charts_written: "Charts written to",
     validate: ValidateText {
-        units: "committees (förvaltningar)",
+        units: "committees (administrations)",
         frame: "frame",
         project_types: "project types (random applications)",
         per_year: "a year",
@@ -144,10 +144,10 @@ const EN: TableText = TableText {
                   planned savings × effect years / mean cost). Every design will then show a \
                   loss: that is this input, not a finding. Check these values against their \
                   sources.",
-        posterior_title: "After the evaluations ({count}, correlation {correlation}): chance of success and expected saving per krona, as written → after the evaluations",
-        fate_title: "With the projects' shared fate (correlation {correlation}): chance of success and expected saving per krona, each project on its own → with the shared fate (a good future brings both more successes and larger effects)",
+        posterior_title: "After the evaluations ({count}, correlation {correlation}): probability of success and expected saving per krona, as written → after the evaluations",
+        fate_title: "With the projects' shared fate (correlation {correlation}): probability of success and expected saving per krona, each project on its own → with the shared fate (a good future brings both more successes and larger effects)",
         posterior_line: "  {name} — {p} → {posterior}, {krona} → {krona_posterior}",
-        independent: "note: [outcomes] correlation is 0, so \"chance > 0\" assumes independent projects. Projects of one municipality share staff, follow-up and labour market; set a correlation (e.g. 0.3) and see how the chances change.",
+        independent: "note: [outcomes] correlation is 0, so \"probability > 0\" assumes independent projects. Projects of one municipality share staff, follow-up and labour market; set a correlation (e.g. 0.3) and see how the probabilities change.",
     },
 };
 
@@ -178,11 +178,11 @@ impl Lang {
         }
     }
 
-    /// The progress bar's template: "{bar} 1 200/10 000 framtider, 3 s kvar".
+    /// The progress bar's template: "{bar} 1 200/10 000 simuleringar, 3 s kvar".
     pub fn progress_template(self) -> &'static str {
         match self {
-            Lang::Sv => "{bar:40} {pos}/{len} framtider, {eta} kvar {msg}",
-            Lang::En => "{bar:40} {pos}/{len} paths, {eta} left {msg}",
+            Lang::Sv => "{bar:40} {pos}/{len} simuleringar, {eta} kvar {msg}",
+            Lang::En => "{bar:40} {pos}/{len} simulations, {eta} left {msg}",
         }
     }
 

@@ -26,7 +26,7 @@ pub struct ThresholdText {
 
 const SV: ThresholdText = ThresholdText {
     risk: "Risk att",
-    chance: "Chans att",
+    chance: "Sannolikhet att",
     above: "mer än",
     below: "mindre än",
     at_least: "minst",
@@ -44,7 +44,7 @@ const SV: ThresholdText = ThresholdText {
 
 const EN: ThresholdText = ThresholdText {
     risk: "Risk that",
-    chance: "Chance that",
+    chance: "Probability that",
     above: "more than",
     below: "less than",
     at_least: "at least",

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::draw::*;
 use super::{Context, chart_error};
-use crate::labels::{fill, inputs};
+use crate::labels::{figures, fill, inputs};
 use crate::sensitivity::{Level, SensitivityRow, Uncertain, YEARS_AFTER};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -15,7 +15,8 @@ type Metric = fn(&SensitivityRow) -> f64;
 type Bar = (&'static str, f64, f64);
 
 /// One-at-a-time sensitivity of design `d`: for the depletion risk, the median cash after 5,
-/// 10 and 20 years, and the net burden and deficit risk of the nämnd that pays most, each
+/// 10 and 20 years, the net avoided cost and budget effect over the projects' lives, and the
+/// net burden and deficit risk of the nämnd that pays most, each
 /// input's low and high setting as bars from the base value, the input with the widest effect
 /// on top — so the panels show how the ranking shifts over time and what reaches the nämnd.
 pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
@@ -47,7 +48,8 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
     );
     let body = figure(root, &title, &subtitle, &legend)?;
     let cash_after = |years: usize| format!("{} {years} {}", l.cash_after, l.years_word);
-    let metrics: [(String, Metric, Axis); 6] = [
+    let net = |column| figures::short_heading(column, ctx.lang);
+    let metrics: [(String, Metric, Axis); 8] = [
         (
             l.tornado_depleted.into(),
             |r| r.p_depleted_ever,
@@ -64,6 +66,16 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
             |r| r.cash_p50_year20,
             Axis::Mnkr,
         ),
+        (
+            net("net_saving_lifetime_p50"),
+            |r| r.net_saving_lifetime_p50,
+            Axis::Mnkr,
+        ),
+        (
+            net("budget_effect_lifetime_p50"),
+            |r| r.budget_effect_lifetime_p50,
+            Axis::Mnkr,
+        ),
         (l.tornado_burden.into(), |r| r.burden_total_p50, Axis::Mnkr),
         (
             l.tornado_tipped.into(),
@@ -71,7 +83,7 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
             Axis::Share,
         ),
     ];
-    for ((caption, metric, axis), panel) in metrics.iter().zip(body.split_evenly((3, 2))) {
+    for ((caption, metric, axis), panel) in metrics.iter().zip(body.split_evenly((4, 2))) {
         let bars: Vec<Bar> = Uncertain::ALL
             .iter()
             .filter_map(|&input| {

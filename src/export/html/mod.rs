@@ -507,7 +507,7 @@ mod tests {
             orebro.contains("i 10 år med start senast efter 3 år"),
             "{orebro}"
         );
-        assert!(orebro.contains("fonden skriver ned"), "{orebro}");
+        assert!(orebro.contains("fonden avskriver"), "{orebro}");
 
         let no_floor = describe_model(&rules(Basis::Realized, 0.0), false, Lang::Sv);
         assert!(!no_floor.contains("minst"), "{no_floor}");

@@ -10,18 +10,18 @@ pub const COMPARED: &[Figure] = &[
         Value,
         [
             "Alternativen jämförda på samma simuleringar",
-            "The designs compared on the same futures",
+            "The designs compared on the same simulations",
         ],
         ["Jämförelse", "Comparison"],
     ),
-    figure("a", Name, ["Alternativ A", "Design A"], ["A", "A"]),
-    figure("b", Name, ["Alternativ B", "Design B"], ["B", "B"]),
+    figure("a", Name, ["Alternativ A", "Alternative A"], ["A", "A"]),
+    figure("b", Name, ["Alternativ B", "Alternative B"], ["B", "B"]),
     figure(
         "p_a_better_budget_effect",
         Share,
         [
             "Andel simuleringar där A frigör mer budgetutrymme än B",
-            "Share of futures where A frees more budget room than B",
+            "Share of simulations where A frees more budget room than B",
         ],
         ["A frigör mer", "A frees more"],
     ),
@@ -30,7 +30,7 @@ pub const COMPARED: &[Figure] = &[
         Share,
         [
             "Andel simuleringar där B frigör mer budgetutrymme än A",
-            "Share of futures where B frees more budget room than A",
+            "Share of simulations where B frees more budget room than A",
         ],
         ["B frigör mer", "B frees more"],
     ),
@@ -48,7 +48,7 @@ pub const COMPARED: &[Figure] = &[
         Share,
         [
             "Andel simuleringar där bara A måste avslå på grund av medelsbrist",
-            "Share of futures where only A must turn an application down for lack of money",
+            "Share of simulations where only A must turn an application down for lack of money",
         ],
         ["Bara A avslår", "Only A turns down"],
     ),
@@ -57,7 +57,7 @@ pub const COMPARED: &[Figure] = &[
         Share,
         [
             "Andel simuleringar där bara B måste avslå på grund av medelsbrist",
-            "Share of futures where only B must turn an application down for lack of money",
+            "Share of simulations where only B must turn an application down for lack of money",
         ],
         ["Bara B avslår", "Only B turns down"],
     ),
@@ -65,19 +65,19 @@ pub const COMPARED: &[Figure] = &[
         "p_only_a_unit_tipped",
         Share,
         [
-            "Andel simuleringar där bara A ger någon nämnd ett underskottsår",
-            "Share of futures where only A gives some committee a deficit year",
+            "Andel simuleringar där bara A ger någon nämnd ett år med negativ budgetavvikelse",
+            "Share of simulations where only A gives some committee a deficit year",
         ],
-        ["Bara A underskott", "Only A deficit"],
+        ["Bara A negativ budgetavvikelse", "Only A deficit"],
     ),
     figure(
         "p_only_b_unit_tipped",
         Share,
         [
-            "Andel simuleringar där bara B ger någon nämnd ett underskottsår",
-            "Share of futures where only B gives some committee a deficit year",
+            "Andel simuleringar där bara B ger någon nämnd ett år med negativ budgetavvikelse",
+            "Share of simulations where only B gives some committee a deficit year",
         ],
-        ["Bara B underskott", "Only B deficit"],
+        ["Bara B negativ budgetavvikelse", "Only B deficit"],
     ),
     figure(
         "decision",

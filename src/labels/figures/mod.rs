@@ -169,7 +169,7 @@ mod tests {
         );
         assert_eq!(
             heading("burden_share_mean", Lang::En),
-            "Net burden, share of the frame, mean"
+            "Net charge on the committee's budget, share of the frame, mean"
         );
         assert_eq!(
             heading("final_cash_p50", Lang::Sv),

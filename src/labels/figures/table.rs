@@ -5,7 +5,12 @@ use super::{Figure, figure};
 
 /// Every figure of every output file.
 pub const FIGURES: &[Figure] = &[
-    figure("design", Name, ["Modell", "Design"], ["Modell", "Design"]),
+    figure(
+        "design",
+        Name,
+        ["Alternativ", "Alternative"],
+        ["Alternativ", "Alternative"],
+    ),
     figure(
         "model",
         Name,
@@ -16,7 +21,7 @@ pub const FIGURES: &[Figure] = &[
     figure(
         "unit",
         Name,
-        ["Nämnd (förvaltning)", "Committee (förvaltning)"],
+        ["Nämnd (förvaltning)", "Committee (administration)"],
         ["Nämnd", "Committee"],
     ),
     figure(
@@ -48,7 +53,7 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Risk för avslag på grund av medelsbrist, det året",
-            "Chance of a turn-down for lack of money, that year",
+            "Risk of a turn-down for lack of money, that year",
         ],
         [
             "Risk för avslag, medelsbrist, året",
@@ -60,7 +65,7 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Risk för avslag på grund av medelsbrist, något år hittills",
-            "Chance of a turn-down for lack of money, some year so far",
+            "Risk of a turn-down for lack of money, some year so far",
         ],
         [
             "Risk för avslag, medelsbrist, hittills",
@@ -84,7 +89,7 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Risk för avslag på grund av medelsbrist, sista året",
-            "Chance of a turn-down for lack of money, last year",
+            "Risk of a turn-down for lack of money, last year",
         ],
         [
             "Risk för avslag, medelsbrist, sista året",
@@ -113,10 +118,10 @@ pub const FIGURES: &[Figure] = &[
         "written_off",
         Mnkr,
         [
-            "Nedskrivna fordringar, efterskänkt återföring",
-            "Claims written off",
+            "Avskriven återföring, det nämnderna inte betalade",
+            "Repayment written off, what the committees did not pay",
         ],
-        ["Nedskrivna fordringar", "Claims written off"],
+        ["Avskriven återföring", "Repayment written off"],
     ),
     figure(
         "lapsed",
@@ -204,9 +209,9 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Sannolikhet att de undvikta kostnaderna, netto, är positiva under projektens hela livslängd",
-            "Chance that the net avoided cost is positive over the projects' whole lives",
+            "Probability that the net avoided cost is positive over the projects' whole lives",
         ],
-        ["chans > 0", "chance > 0"],
+        ["sannolikhet > 0", "probability > 0"],
     ),
     figure(
         "budget_effect_lifetime",
@@ -222,9 +227,9 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Sannolikhet att det frigjorda budgetutrymmet, netto, är positivt under projektens hela livslängd",
-            "Chance that the net budget room freed is positive over the projects' whole lives",
+            "Probability that the net budget room freed is positive over the projects' whole lives",
         ],
-        ["chans > 0", "chance > 0"],
+        ["sannolikhet > 0", "probability > 0"],
     ),
     figure(
         "budget_effect_lifetime_discounted",
@@ -252,7 +257,7 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Risk att fondens projekt något år gör balanskravsresultatet negativt när det utan dem varit positivt",
-            "Chance that the fund's projects turn the balanced-budget result negative in some year where it would otherwise have been positive",
+            "Risk that the fund's projects turn the balanced-budget result negative in some year where it would otherwise have been positive",
         ],
         [
             "Risk för negativt balanskravsresultat",
@@ -270,7 +275,7 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Korrelation mellan projektens utfall i en simulering",
-            "Correlation of the projects' outcomes in one future",
+            "Correlation of the projects' outcomes in one simulation",
         ],
         ["Korrelation", "Correlation"],
     ),
@@ -278,8 +283,8 @@ pub const FIGURES: &[Figure] = &[
         "posterior_success_shift",
         Share,
         [
-            "Utvärderingarnas förskjutning av sannolikheten att lyckas (för 50 %)",
-            "The evaluations' shift of the chance of success (for 50 %)",
+            "Utvärderingarnas förskjutning av sannolikheten att lyckas (för 50\u{a0}%)",
+            "The evaluations' shift of the probability of success (for 50%)",
         ],
         ["Förskjutning", "Shift"],
     ),
@@ -300,9 +305,9 @@ pub const FIGURES: &[Figure] = &[
         Share,
         [
             "Sannolikhet att de undvikta kostnaderna, netto, är positiva inom perioden",
-            "Chance that the net avoided cost is positive within the period",
+            "Probability that the net avoided cost is positive within the period",
         ],
-        ["chans > 0", "chance > 0"],
+        ["sannolikhet > 0", "probability > 0"],
     ),
     figure(
         "net_saving_discounted",
@@ -320,59 +325,62 @@ pub const FIGURES: &[Figure] = &[
         "burden",
         Mnkr,
         [
-            "Nettobörda: betalar minus vunnet budgetutrymme",
-            "Net burden: pays minus budget room gained",
+            "Nettobelastning på nämndens budget: vad nämnden betalar minus vunnet budgetutrymme",
+            "Net charge on the committee's budget: what it pays minus the budget room it gains",
         ],
-        ["Nettobörda", "Net burden"],
+        ["Nettobelastning", "Net charge"],
     ),
     figure(
         "burden_share",
         Share,
         [
-            "Nettobörda, andel av ramen",
-            "Net burden, share of the frame",
+            "Nettobelastning på nämndens budget, andel av ramen",
+            "Net charge on the committee's budget, share of the frame",
         ],
-        ["Börda, andel av ram", "Burden, share of frame"],
+        [
+            "Nettobelastning, andel av ram",
+            "Net charge, share of frame",
+        ],
     ),
     figure(
         "p_tipped",
         Share,
         [
-            "Risk att nämnden går med underskott mot sin ram",
-            "Chance the committee runs a deficit against its frame",
+            "Risk att nämnden får negativ budgetavvikelse",
+            "Risk that the committee runs a deficit against its frame",
         ],
-        ["Risk underskott", "Risk of deficit"],
+        ["Risk för negativ budgetavvikelse", "Risk of deficit"],
     ),
     figure(
         "worst_unit_burden",
         Mnkr,
         [
-            "Största nämnds nettobörda ett år",
-            "Largest committee's net burden in a year",
+            "Största nettobelastning på en nämnds budget ett år",
+            "Largest net charge on a committee's budget in a year",
         ],
-        ["Största börda ett år", "Worst yearly burden"],
+        ["Största nettobelastning ett år", "Worst yearly charge"],
     ),
     figure(
         "worst_unit_burden_share",
         Share,
         [
-            "Största nämnds nettobörda ett år, andel av ramen",
-            "Largest committee's net burden in a year, share of the frame",
+            "Största nettobelastning på en nämnds budget ett år, andel av ramen",
+            "Largest net charge on a committee's budget in a year, share of the frame",
         ],
         [
-            "Största börda, andel av ram",
-            "Worst burden, share of frame",
+            "Största nettobelastning, andel av ram",
+            "Worst charge, share of frame",
         ],
     ),
     figure(
         "p_any_unit_tipped",
         Share,
         [
-            "Risk att någon nämnd går med underskott mot sin ram",
-            "Chance some committee runs a deficit against its frame",
+            "Risk att någon nämnd får negativ budgetavvikelse",
+            "Risk that some committee runs a deficit against its frame",
         ],
         [
-            "Risk att någon nämnd får underskott",
+            "Risk för negativ budgetavvikelse, någon nämnd",
             "Risk some committee in deficit",
         ],
     ),
@@ -456,51 +464,57 @@ pub const FIGURES: &[Figure] = &[
     figure(
         "units",
         Name,
-        ["Nämnder (förvaltningar)", "Committees (förvaltningar)"],
+        ["Nämnder (förvaltningar)", "Committees (administrations)"],
         ["Nämnder", "Committees"],
     ),
     figure(
         "burden_total",
         Mnkr,
         [
-            "Nettobörda summerad över perioden",
-            "Net burden summed over the period",
+            "Nettobelastning på nämndens budget, summerad över perioden",
+            "Net charge on the committee's budget, summed over the period",
         ],
-        ["Börda, perioden", "Burden, period"],
+        ["Nettobelastning, perioden", "Net charge, period"],
     ),
     figure(
         "burden_total_lifetime",
         Mnkr,
         [
-            "Nettobörda under projektens hela livslängd, startårets priser",
-            "Net burden over the projects' lives, start-year prices",
+            "Nettobelastning på nämndens budget under projektens hela livslängd, startårets priser",
+            "Net charge on the committee's budget over the projects' lives, start-year prices",
         ],
-        ["Börda, livslängden", "Burden, lifetime"],
+        ["Nettobelastning, livslängden", "Net charge, lifetime"],
     ),
     figure(
         "p_any_year_burden_above_1pct",
         Share,
         [
-            "Risk att bördan något år överstiger 1 % av ramen",
-            "Chance the burden exceeds 1% of the frame in some year",
+            "Risk att nettobelastningen något år överstiger 1\u{a0}% av ramen",
+            "Risk that the net charge exceeds 1% of the frame in some year",
         ],
-        ["Risk börda > 1 % av ram", "Risk burden > 1% of frame"],
+        [
+            "Risk nettobelastning > 1\u{a0}% av ram",
+            "Risk net charge > 1% of frame",
+        ],
     ),
     figure(
         "p_any_year_tipped",
         Share,
         [
-            "Risk att nämnden något år går med underskott mot sin ram",
-            "Chance the committee runs a deficit against its frame in some year",
+            "Risk att nämnden något år får negativ budgetavvikelse",
+            "Risk that the committee runs a deficit against its frame in some year",
         ],
-        ["Risk underskott något år", "Risk of a deficit year"],
+        [
+            "Risk för år med negativ budgetavvikelse",
+            "Risk of a deficit year",
+        ],
     ),
     figure(
         "p_any_year_repaid_above_room",
         Share,
         [
             "Risk att nämnden något år återför mer än projekten gett den i budgetutrymme",
-            "Chance the committee repays more than its projects' budget room in some year",
+            "Risk that the committee repays more than its projects' budget room in some year",
         ],
         ["Risk återför mer än vunnet", "Risk repays above room"],
     ),
@@ -553,10 +567,13 @@ pub const FIGURES: &[Figure] = &[
         "burden_unit",
         Name,
         [
-            "Nämnden med störst nettobörda i scenariot som det står",
-            "Committee with the largest net burden in the scenario as written",
+            "Nämnden med störst nettobelastning i scenariot som det står",
+            "Committee with the largest net charge in the scenario as written",
         ],
-        ["Nämnd med störst börda", "Committee with largest burden"],
+        [
+            "Nämnd med störst nettobelastning",
+            "Committee with largest charge",
+        ],
     ),
     figure(
         "cash_p50_year20",

@@ -1,21 +1,22 @@
 //! The `sifsim` command line: parses arguments, calls the library, reports errors.
 
-use std::io::{IsTerminal, Write};
+mod progress;
+
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sifsim::export::{Lang, SWEEP_CSV, compare, table};
+use progress::{Progress, watched};
+use sifsim::export::table::{self, Width};
+use sifsim::export::{Lang, SWEEP_CSV, compare};
 use sifsim::jobs::tuned;
 use sifsim::jobs::{
     self, BreakEvenRequest, ExplainRequest, Figure, Lever, Options, Pick, Requirement, RunRequest,
     SensitivityRequest, Setting, SweepRequest, TuneRequest,
 };
-use sifsim::{Error, Interrupted, Monitor, Phase, Simulator};
+use sifsim::{Error, Simulator};
 
 /// Monte Carlo simulator of Swedish municipal social investment funds.
 #[derive(Parser)]
@@ -122,6 +123,20 @@ struct Common {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+    /// Print each table whole, however wide (by default a table wider than the terminal, or
+    /// than 100 columns off a terminal, is printed in blocks of columns that fit).
+    #[arg(long)]
+    wide: bool,
+}
+
+/// How wide the printed tables may be: `--wide`, the terminal's width, or 100 columns.
+fn width(wide: bool) -> Width {
+    let terminal = console::Term::stdout().size_checked();
+    match (wide, terminal) {
+        (true, _) => Width::FULL,
+        (false, Some((_, columns))) => Width(columns.into()),
+        (false, None) => Width::DEFAULT,
+    }
 }
 
 /// Which futures are simulated, and on how many threads.
@@ -169,6 +184,10 @@ struct ExplainArgs {
     /// Language of the story.
     #[arg(long, value_parser = lang(), default_value = "sv")]
     lang: Lang,
+    /// Print each line whole, however long (by default lines are wrapped to the terminal, or
+    /// to 100 columns off a terminal).
+    #[arg(long)]
+    wide: bool,
 }
 
 /// The arguments of `breakeven`.
@@ -296,29 +315,8 @@ struct RunArgs {
     thresholds: Vec<String>,
 }
 
-/// Set by Ctrl-C (or SIGTERM) once the job watches for it.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-/// Whether the job watches [`INTERRUPTED`]: from its first simulation, phase or check of it
-/// (and in the server, which stops itself). Before that nothing is written, and an interrupt
-/// ends the process at once.
-static WATCHED: AtomicBool = AtomicBool::new(false);
-
-/// The job from here on stops by itself when interrupted.
-fn watched() {
-    WATCHED.store(true, Ordering::Relaxed);
-}
-
 fn main() -> ExitCode {
-    // Results are written atomically anyway, but a job that watches stops cleanly and removes
-    // its staging folder; one that does not (reading, validating) ends at once.
-    let _ = ctrlc::set_handler(|| {
-        if WATCHED.load(Ordering::Relaxed) {
-            INTERRUPTED.store(true, Ordering::Relaxed);
-        } else {
-            let _ = writeln!(std::io::stderr(), "error: {}", Interrupted);
-            std::process::exit(130);
-        }
-    });
+    progress::handle_interrupts();
     match execute(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -360,11 +358,11 @@ fn execute(cli: Cli) -> Result<(), Error> {
                 design,
             };
             let outcome = jobs::sweep(&simulator, &request)?;
-            progress.bar.finish_and_clear();
+            progress.finish();
             let lang = request.options.lang;
             say(&format!(
                 "{}{} {}\n",
-                table::sweep(&request.settings, &outcome.rows, lang),
+                table::sweep(&request.settings, &outcome.rows, lang, width(common.wide)),
                 lang.table().sweep_written,
                 outcome.out.join(SWEEP_CSV).display()
             ));
@@ -377,11 +375,11 @@ fn execute(cli: Cli) -> Result<(), Error> {
                 design,
             };
             let outcome = jobs::sensitivity(&simulator, &request)?;
-            progress.bar.finish_and_clear();
+            progress.finish();
             let lang = request.options.lang;
             say(&format!(
                 "{}{} {}\n",
-                table::sensitivity(&outcome.rows, lang),
+                table::sensitivity(&outcome.rows, lang, width(common.wide)),
                 lang.table().sensitivity_written,
                 outcome.out.display()
             ));
@@ -444,17 +442,19 @@ fn run(args: RunArgs, report_sweep: Vec<Setting>) -> Result<(), Error> {
         thresholds: args.thresholds,
     };
     let outcome = jobs::run(&simulator, &request)?;
-    progress.bar.finish_and_clear();
+    progress.finish();
     if args.json {
         let json = serde_json::to_string_pretty(&outcome.results.summary)
             .map_err(|e| Error::Machine(e.into()))?;
         say(&format!("{json}\n"));
     } else {
         let lang = request.options.lang;
+        let width = width(args.common.wide);
+        let answers = jobs::threshold_answers(&outcome.results, &outcome.questions, lang);
         say(&format!(
             "{}{}{} {}\n",
-            table::render(&outcome.results.summary, lang),
-            jobs::threshold_answers(&outcome.results, &outcome.questions, lang),
+            table::render(&outcome.results.summary, lang, width),
+            table::fit(&answers, width),
             lang.table().results_written,
             outcome.out.display()
         ));
@@ -481,7 +481,8 @@ fn explain(args: ExplainArgs) -> Result<(), Error> {
         design: args.design,
         pick,
     };
-    say(&jobs::explain(&simulator, &request)?.text(args.lang));
+    let story = jobs::explain(&simulator, &request)?.text(args.lang);
+    say(&table::fit(&story, width(args.wide)));
     Ok(())
 }
 
@@ -501,7 +502,7 @@ fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
         on: args.on,
     };
     let found = jobs::breakeven(&simulator, &request)?;
-    progress.bar.finish_and_clear();
+    progress.finish();
     if args.answer.json {
         let json = serde_json::json!({ "designs": found });
         say(&format!("{json:#}\n"));
@@ -540,7 +541,7 @@ fn tune(args: TuneArgs) -> Result<(), Error> {
         maximise,
     };
     let outcome = jobs::tune(&simulator, &request)?;
-    progress.bar.finish_and_clear();
+    progress.finish();
     if args.answer.json {
         say(&format!("{:#}\n", tuned::json(&request, &outcome)));
     } else {
@@ -553,59 +554,4 @@ fn tune(args: TuneArgs) -> Result<(), Error> {
 /// are written, so the output simply ends.
 fn say(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
-/// A progress bar on stderr, drawn once a job has lasted a second, and only on a terminal.
-struct Progress {
-    bar: ProgressBar,
-    started: Instant,
-    /// Drawn on a terminal; status lines otherwise, unless quiet.
-    visible: bool,
-    quiet: bool,
-    lang: Lang,
-}
-
-impl Progress {
-    fn new(quiet: bool, lang: Lang) -> Progress {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template(lang.progress_template()) {
-            bar.set_style(style);
-        }
-        Progress {
-            bar,
-            started: Instant::now(),
-            visible: !quiet && std::io::stderr().is_terminal(),
-            quiet,
-            lang,
-        }
-    }
-}
-
-impl Monitor for Progress {
-    fn started(&self, paths: u64) {
-        watched();
-        self.bar.reset();
-        self.bar.set_length(paths);
-    }
-
-    fn paths_done(&self, paths: u64) {
-        self.bar.inc(paths);
-        if self.visible && self.bar.is_hidden() && self.started.elapsed() > Duration::from_secs(1) {
-            self.bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
-    }
-
-    fn cancelled(&self) -> bool {
-        watched();
-        INTERRUPTED.load(Ordering::Relaxed)
-    }
-
-    fn phase(&self, phase: Phase) {
-        watched();
-        if self.visible {
-            self.bar.set_message(self.lang.phase(phase));
-        } else if !self.quiet {
-            let _ = writeln!(std::io::stderr(), "{}…", self.lang.phase(phase));
-        }
-    }
 }
