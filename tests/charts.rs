@@ -268,3 +268,14 @@ fn no_chart_text_is_smaller_than_8_pt_in_print() {
     }
     assert!(checked > 100, "only {checked} texts");
 }
+
+/// A design drawn exactly on another is named in the legend: in Örebro's fund "Utan golv"
+/// never turns an application down where "Örebros regel" does not, so its depletion lines lie
+/// under Örebro's rule's.
+#[test]
+fn a_line_drawn_exactly_on_another_says_so_in_the_legend() {
+    let run = sifsim_run("scenarios/orebro.toml", 500, &["--quiet"]);
+    let svg = fs::read_to_string(run.out().join("charts/depletion.svg")).unwrap();
+    assert!(svg.contains("Utan golv (= Örebros regel)"), "{svg}");
+    assert!(!svg.contains("Golv på varje delbetalning (="));
+}

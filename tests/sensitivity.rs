@@ -111,9 +111,19 @@ fn sensitivity_runs_every_input_on_the_base_runs_futures() {
     let p = |l: &str| -> f64 { find("cost.median", l, "Budget")[depleted].parse().unwrap() };
     assert!(p("low") < p("high"));
     for d in ["budget", "orebros-regel"] {
-        assert!(out.join(format!("charts/tornado-{d}.svg")).exists());
+        let svg = fs::read_to_string(out.join(format!("charts/tornado-{d}.svg"))).unwrap();
         assert!(out.join(format!("charts/tornado-{d}.png")).exists());
+        // Regression: bar labels were cut ("Projektkostnad, median,…"); each fits whole.
+        assert!(!svg.contains('…'), "a label is cut in tornado-{d}.svg");
+        assert!(svg.contains("Projektkostnad") && svg.contains("Undvikta kostnader, netto"));
     }
+    // The lifetime net figures of MODEL.md 7.1 are columns of sensitivity.csv.
+    let header = fs::read_to_string(out.join("sensitivity.csv")).unwrap();
+    let header = header.lines().next().unwrap();
+    assert!(
+        header.contains("net_saving_lifetime_p50,budget_effect_lifetime_p50"),
+        "{header}"
+    );
     assert!(fs::metadata(out.join("sensitivity.xlsx")).unwrap().len() > 0);
 }
 

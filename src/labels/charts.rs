@@ -1,6 +1,7 @@
 //! What the charts say, in Swedish and English.
 
 use super::Lang;
+use crate::inputs::Input;
 
 /// Every label a chart shows.
 pub struct Labels {
@@ -180,5 +181,27 @@ impl Lang {
             Lang::Sv => &SV,
             Lang::En => &EN,
         }
+    }
+}
+
+/// An uncertain input's name where a tornado's bar is labelled: short enough for the label
+/// column ("Projektkostnad" for "Projektkostnad, median, mnkr"). The inputs a sensitivity
+/// analysis does not move keep their full name.
+pub fn tornado_name(input: Input, lang: Lang) -> &'static str {
+    let [sv, en] = match input {
+        Input::SuccessProbability => ["Sannolikhet att lyckas", "Probability of success"],
+        Input::EffectSizeMean => ["Effekt mot planen", "Effect against plan"],
+        Input::EffectLagYears => ["Tid till effekt", "Time to effect"],
+        Input::CostMedian => ["Projektkostnad", "Project cost"],
+        Input::CostOverrunMean => ["Fördyring", "Cost overrun"],
+        Input::ArrivalsPerYear => ["Ansökningar per år", "Applications a year"],
+        Input::AnnualResultMean => ["Årsresultat, medel", "Annual result, mean"],
+        Input::AnnualResultSd => ["Årsresultat, spridning", "Annual result, spread"],
+        Input::RealizationShare => ["Andel budgetutrymme", "Share as budget room"],
+        other => return super::inputs::name(other, lang),
+    };
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
     }
 }

@@ -14,6 +14,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{Context, Lang, chart_error};
+use crate::results::FundRow;
 
 pub(super) use super::frame::{Area, Mark, Size, figure, fit, fit_lines, text_width, wrap};
 
@@ -109,15 +110,21 @@ pub(super) fn colour(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]
 }
 
-/// Dash and gap lengths of design `d`'s line: solid, long dashes, dots, short dashes in turn,
-/// so that designs whose lines coincide stay visible and a grey print tells them apart.
-pub(super) fn dashes(d: usize) -> Option<(u32, u32)> {
-    match d % 4 {
-        1 => Some((14, 7)),
-        2 => Some((3, 5)),
-        3 => Some((7, 5)),
-        _ => None,
-    }
+/// Dash and gap lengths of line `i` (a design's or a unit's): one pattern for each colour of
+/// the [`PALETTE`], so that lines that coincide stay visible and a grey print, where colours
+/// merge, tells any two of the first eight apart.
+pub(super) fn dashes(i: usize) -> Option<(u32, u32)> {
+    const PATTERNS: [Option<(u32, u32)>; 8] = [
+        None,
+        Some((14, 7)),
+        Some((3, 5)),
+        Some((7, 5)),
+        Some((22, 5)),
+        Some((2, 10)),
+        Some((10, 12)),
+        Some((5, 2)),
+    ];
+    PATTERNS[i % PATTERNS.len()]
 }
 
 /// The legend mark of line `i` (a design's or a unit's), drawn as `colour` and `dashes` draw it.
@@ -151,14 +158,33 @@ where
     Ok(())
 }
 
-/// Legend entries for designs' lines.
-pub(super) fn design_legend(ctx: &Context) -> Vec<(String, Mark)> {
+/// Legend entries for designs' lines, `drawn(d)` the values the chart draws for design `d`: a
+/// design whose values equal an earlier one's is drawn exactly on it, and says so ("Utan golv
+/// (= Örebros regel)").
+pub(super) fn design_legend(
+    ctx: &Context,
+    drawn: impl Fn(usize) -> Vec<f64>,
+) -> Vec<(String, Mark)> {
     let designs = &ctx.results.summary.designs;
-    designs
-        .iter()
-        .enumerate()
-        .map(|(d, design)| (design.name.clone(), line_mark(d)))
+    let all: Vec<Vec<f64>> = (0..designs.len()).map(drawn).collect();
+    (designs.iter().enumerate())
+        .map(|(d, design)| {
+            let name = match (0..d).find(|&e| all[e] == all[d]) {
+                Some(e) => format!("{} (= {})", design.name, designs[e].name),
+                None => design.name.clone(),
+            };
+            (name, line_mark(d))
+        })
         .collect()
+}
+
+/// What a fund chart draws of design `d`: `read` of each of its years.
+pub(super) fn by_year<const N: usize>(
+    ctx: &Context,
+    d: usize,
+    read: fn(&FundRow) -> [f64; N],
+) -> Vec<f64> {
+    ctx.fund_rows(d).into_iter().flat_map(read).collect()
 }
 
 /// A value range covering `values` (and 0 when asked), padded by 5 % so no band touches an
@@ -455,4 +481,20 @@ pub(super) fn label_at<DB: DrawingBackend>(
     area.draw(&Text::new(text.to_string(), at, style))
         .map_err(chart_error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Greyscale distinctness: in a grey print the palette's colours merge, so any two of the
+    /// first eight lines of a chart (designs or units) differ in their dash pattern.
+    #[test]
+    fn any_two_lines_of_a_chart_differ_in_dash_pattern() {
+        for i in 0..PALETTE.len() {
+            for j in 0..i {
+                assert_ne!(dashes(i), dashes(j), "lines {j} and {i}");
+            }
+        }
+    }
 }

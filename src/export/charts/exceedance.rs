@@ -60,20 +60,23 @@ fn curves(ctx: &Context, quantity: Quantity) -> Curves {
         .collect()
 }
 
+/// The points of design `d`'s curve in each of `panels`.
+fn drawn(panels: &[&Curves], d: usize) -> Vec<f64> {
+    (panels.iter())
+        .flat_map(|curves| curves[d].iter().flat_map(|&(x, y)| [x, y]))
+        .collect()
+}
+
 fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
     let l = ctx.labels();
     let last = Quantity::Cash {
         t: ctx.results.summary.years - 1,
     };
-    let body = figure(
-        root,
-        l.exceedance_title,
-        &ctx.subtitle(None),
-        &design_legend(ctx),
-    )?;
-    let panels = body.split_evenly((1, 2));
     let balance = curves(ctx, last);
     let saving = curves(ctx, Quantity::NetSavingLifetime);
+    let legend = design_legend(ctx, |d| drawn(&[&balance, &saving], d));
+    let body = figure(root, l.exceedance_title, &ctx.subtitle(None), &legend)?;
+    let panels = body.split_evenly((1, 2));
     curves_panel(&panels[0], ctx, ctx.figure("final_cash"), &balance, None)?;
     curves_panel(
         &panels[1],
@@ -87,15 +90,16 @@ fn fund<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
 fn burden<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
     let l = ctx.labels();
     let units = &ctx.results.summary.units;
+    let all: Vec<Curves> = (0..units.len())
+        .map(|u| curves(ctx, Quantity::Burden { u }))
+        .collect();
+    let every: Vec<&Curves> = all.iter().collect();
     let body = figure(
         root,
         l.exceedance_burden_title,
         &format!("{}\n{}", ctx.subtitle(None), l.burden_note),
-        &design_legend(ctx),
+        &design_legend(ctx, |d| drawn(&every, d)),
     )?;
-    let all: Vec<Curves> = (0..units.len())
-        .map(|u| curves(ctx, Quantity::Burden { u }))
-        .collect();
     // One scale for every unit, so the panels compare.
     let shared = value_range(all.iter().flatten().flatten().map(|&(x, _)| x), true);
     let columns = units.len().clamp(1, 3);

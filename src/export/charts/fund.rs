@@ -90,7 +90,9 @@ pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<(
         root,
         l.depletion_title,
         &ctx.subtitle(None),
-        &design_legend(ctx),
+        &design_legend(ctx, |d| {
+            by_year(ctx, d, |r| [r.p_depleted, r.p_depleted_by])
+        }),
     )?;
     let panels = body.split_evenly((1, 2));
     let series = |f: fn(&FundRow) -> f64| -> Vec<ProbabilityLine> {
@@ -122,7 +124,9 @@ pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<(
 pub fn designs<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
     let l = ctx.labels();
     let designs = &ctx.results.summary.designs;
-    let body = figure(root, l.designs, &ctx.subtitle(None), &design_legend(ctx))?;
+    // The legend's marks are the medians' lines.
+    let legend = design_legend(ctx, |d| by_year(ctx, d, |r| [r.cash_p50]));
+    let body = figure(root, l.designs, &ctx.subtitle(None), &legend)?;
     let years = ctx.years();
     let rows: Vec<Vec<&FundRow>> = (0..designs.len()).map(|d| ctx.fund_rows(d)).collect();
     let range = value_range(
@@ -139,6 +143,11 @@ pub fn designs<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()>
                 colour(d).mix(0.10).filled(),
             )))
             .map_err(chart_error)?;
+        // Each band's edges in its design's dashes: in a grey print the fills merge.
+        for edge in [p5, p95] {
+            let points = years.iter().copied().zip(edge).collect();
+            line(&mut chart, points, colour(d).stroke_width(1), dashes(d))?;
+        }
     }
     for (d, rows) in rows.iter().enumerate() {
         let median: Vec<(i64, f64)> = years

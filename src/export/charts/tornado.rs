@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::draw::*;
 use super::{Context, chart_error};
-use crate::labels::{figures, fill, inputs};
+use crate::labels::{charts, figures, fill};
 use crate::sensitivity::{Level, SensitivityRow, Uncertain, YEARS_AFTER};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -89,7 +89,7 @@ pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> 
             .filter_map(|&input| {
                 let low = find(Some(input), Level::Low)?;
                 let high = find(Some(input), Level::High)?;
-                let name = inputs::name(input.input(), ctx.lang);
+                let name = charts::tornado_name(input.input(), ctx.lang);
                 Some((name, metric(low), metric(high)))
             })
             .collect();
