@@ -71,9 +71,11 @@ fn the_report_is_one_self_contained_file() {
         "<h2>Diagram",
         "<h2>Nyckeltal per alternativ",
         "<h2>Nettobelastning per nämnd (förvaltning)",
+        "<h2>Scenariot i korthet",
+        // The appendix, printed only when chosen.
+        "<div class=\"appendix\">",
         "<h2>En framtid berättad",
         "<h2>Detaljer per alternativ",
-        "<h2>Scenariot i korthet",
         "<h2>Om metoden",
     ];
     let at: Vec<usize> = (order.iter())

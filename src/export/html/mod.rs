@@ -16,9 +16,10 @@ use crate::results::{Results, Spread, Summary};
 use crate::scenario::{Approval, Basis, Bearer, FloorScope, Model};
 use crate::threshold::{self, Question};
 
-/// Page style: readable on screen and phone, A4 in print; charts and table rows never split
-/// across pages, table headers repeated on each page; the sweep's many columns may use the
-/// screen's whole width, and a told future's years fill two columns on paper.
+/// Page style: readable on screen and phone, A4 in print at reading size (body 10.5 pt, tables
+/// 9 pt, every table within the page's width so that nothing is shrunk); charts and table rows
+/// never split across pages, table headers repeated on each page; the sweep's many columns may
+/// use the screen's whole width; the appendix prints only when chosen on screen.
 const STYLE: &str = "
 body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #282828; line-height: 1.45; }
 .design { margin: 0.8rem 0; }
@@ -38,7 +39,16 @@ figcaption { font-size: 0.9rem; color: #444; margin-top: 0.3rem; }
 .story-years { font-size: 0.9rem; }
 .note { font-size: 0.85rem; color: #444; overflow-wrap: anywhere; }
 @page { size: A4; margin: 15mm; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .wide { overflow: visible; } .story-years { columns: 2; column-gap: 8mm; font-size: 0.75rem; padding-left: 1.2rem; } .story-years > li { break-inside: avoid; } .story-years h4 { margin: 0.4rem 0 0.2rem; } .story-years ul { padding-left: 1rem; } }
+.print-choice { display: block; margin: 0.6rem 0; color: #444; } .left-out { display: none; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; } h1 { font-size: 17pt; } h2 { font-size: 13pt; break-after: avoid; }
+  table { width: 100%; font-size: 9pt; } th, td { padding: 0.12rem 0.25rem; } th { overflow-wrap: anywhere; hyphens: auto; }
+  .wide { overflow: visible; } figure { margin: 0.8rem 0; } figcaption, .note { font-size: 9pt; }
+  .print-choice { display: none; }
+  body:not(:has(#appendix:checked)) .appendix { display: none; }
+  body:not(:has(#appendix:checked)) .left-out { display: block; font-size: 9pt; color: #444; }
+  .story-years { columns: 2; column-gap: 8mm; font-size: 9pt; padding-left: 1.2rem; } .story-years > li { break-inside: avoid; } .story-years h4 { margin: 0.4rem 0 0.2rem; } .story-years ul { padding-left: 1rem; }
+}
 ";
 
 /// Escapes text for HTML.
@@ -74,12 +84,14 @@ pub fn report(
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
          <style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n<p class=\"lead\">{municipality}, \
-         {start}–{last_year} · {futures} · sifsim {version}</p>\n",
+         {start}–{last_year} · {futures} · sifsim {version}</p>\n\
+         <label class=\"print-choice\"><input type=\"checkbox\" id=\"appendix\"> {print_appendix}</label>\n",
         html_lang = t.html_lang,
         title = escape(scenario.name()),
         municipality = escape(&scenario.municipality().name),
         start = scenario.start_year(),
         version = summary.sifsim_version,
+        print_appendix = t.print_appendix,
     );
 
     if let Some(changes) = parts.changes {
@@ -147,25 +159,6 @@ pub fn report(
     }
     page += &key_figures(summary, lang);
     page += &burdens(summary, lang);
-    if let Some(story) = parts.story {
-        let _ = writeln!(
-            page,
-            "<h2>{}</h2>\n<p>{}</p>\n{story}",
-            t.story_title, t.story_intro
-        );
-    }
-    let _ = writeln!(
-        page,
-        "<h2>{}</h2>\n<p>{}</p>",
-        t.details_title, t.details_intro
-    );
-    for (name, svg) in svgs
-        .iter()
-        .filter(|(n, _)| !is_result(n) && !main.iter().any(|(m, _)| m == n))
-    {
-        let _ = writeln!(page, "<figure id=\"{}\">{svg}</figure>", escape(name));
-    }
-
     let _ = writeln!(page, "<h2>{}</h2>", t.scenario_title);
     let applications = describe_applications(
         scenario.projects().len(),
@@ -226,9 +219,33 @@ pub fn report(
             ("sha", &summary.scenario_sha256),
         ],
     );
+    let _ = writeln!(
+        page,
+        "<p class=\"left-out\">{}</p>\n<div class=\"appendix\">",
+        t.appendix_left_out
+    );
+    if let Some(story) = parts.story {
+        let _ = writeln!(
+            page,
+            "<h2>{}</h2>\n<p>{}</p>\n{story}",
+            t.story_title, t.story_intro
+        );
+    }
+    let _ = writeln!(
+        page,
+        "<h2>{}</h2>\n<p>{}</p>",
+        t.details_title, t.details_intro
+    );
+    for (name, svg) in svgs
+        .iter()
+        .filter(|(n, _)| !is_result(n) && !main.iter().any(|(m, _)| m == n))
+    {
+        let _ = writeln!(page, "<figure id=\"{}\">{svg}</figure>", escape(name));
+    }
+
     let _ = write!(
         page,
-        "<h2>{}</h2>\n<p class=\"note\">{method}</p>\n</body></html>\n",
+        "<h2>{}</h2>\n<p class=\"note\">{method}</p>\n</div>\n</body></html>\n",
         t.method_title
     );
     page
