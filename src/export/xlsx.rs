@@ -11,7 +11,7 @@ use super::files::RESULTS_XLSX;
 use super::key_figures::{KEY_FIGURES, Value};
 use crate::edit::FieldPath;
 use crate::labels::figures::{self, Quantity, Statistic};
-use crate::labels::{Lang, inputs};
+use crate::labels::{self, Lang, fields, inputs};
 use crate::results::FundRow;
 use crate::results::Results;
 use crate::scenario::Input;
@@ -35,10 +35,10 @@ impl Export for RunWorkbook<'_> {
         let names = self.lang.sheets();
         workbook(
             &[
-                (names.summary, &designs_table(results)?),
+                (names.summary, &designs_table(results, self.lang)?),
                 (names.fund, &Fund.render(results)?),
                 (names.fund_by_year, &fund_by_year(results, self.lang)?),
-                (names.units, &Units.render(results)?),
+                (names.units, &named_units(&Units.render(results)?, results)?),
                 (names.burden_by_year, &burden_by_year(results)?),
                 (names.totals, &unit_totals(results)?),
                 (names.inputs, &inputs_table(self.inputs, self.lang)?),
@@ -69,6 +69,26 @@ fn fund_by_year(results: &Results, lang: Lang) -> Result<Vec<u8>> {
         })
     });
     years_across(results, &["design", "statistic"], rows)
+}
+
+/// `units.csv` with each unit by name, as every other sheet names it.
+fn named_units(csv: &[u8], results: &Results) -> Result<Vec<u8>> {
+    let units = &results.summary.units;
+    let mut reader = ::csv::Reader::from_reader(csv);
+    let header = reader.headers()?.clone();
+    let column = header.iter().position(|h| h == "unit");
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer.write_record(&header)?;
+    for record in reader.records() {
+        let mut record: Vec<String> = record?.iter().map(String::from).collect();
+        if let Some(c) = column
+            && let Some(unit) = units.iter().find(|u| u.id == record[c])
+        {
+            record[c] = unit.name.clone();
+        }
+        writer.write_record(&record)?;
+    }
+    Ok(writer.into_inner()?)
 }
 
 /// Each unit's median burden with the years across: a row per design and unit, the unit by
@@ -150,11 +170,36 @@ fn inputs_table(table: &Table, lang: Lang) -> Result<Vec<u8>> {
     writer.write_record(["field", "name", "value", "help"])?;
     for (place, value) in rows {
         let input = (place.parse::<FieldPath>().ok()).and_then(|field| Input::at(&field));
-        let name = input.map_or("", |input| inputs::name(input, lang));
+        let name = match input {
+            Some(input) => inputs::name(input, lang),
+            None => fields::name(&keys_of(&place), lang).unwrap_or(""),
+        };
         let help = input.map_or("", |input| inputs::help(input, lang));
         writer.write_record([place.as_str(), name, value.as_str(), help])?;
     }
     Ok(writer.into_inner()?)
+}
+
+/// The keys of a place below its section, without entries: `design[Örebro v1.2].fund.deposits[#1].kind`
+/// → `["fund", "deposits", "kind"]` (a dot inside brackets is a name's).
+fn keys_of(place: &str) -> Vec<&str> {
+    let mut keys = Vec::new();
+    let (mut depth, mut start) = (0, 0);
+    for (i, c) in place.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '.' if depth == 0 => {
+                keys.push(&place[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    keys.push(&place[start..]);
+    (keys.into_iter().skip(1))
+        .map(|key| key.split('[').next().unwrap_or(key))
+        .collect()
 }
 
 /// Every value under `value`, whose place is `place`: an entry of an array of tables by its
@@ -186,7 +231,7 @@ fn leaves(place: &str, value: &TomlValue, rows: &mut Vec<(String, String)>) {
 
 /// The designs' [key figures](KEY_FIGURES) as CSV, for the summary sheet: amounts as their
 /// median and 5th and 95th percentiles, counts as means.
-fn designs_table(results: &Results) -> Result<Vec<u8>> {
+fn designs_table(results: &Results, lang: Lang) -> Result<Vec<u8>> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     let mut header = vec!["design".to_string(), "model".to_string()];
     let first = results.summary.designs.first();
@@ -202,7 +247,8 @@ fn designs_table(results: &Results) -> Result<Vec<u8>> {
     }
     writer.write_record(&header)?;
     for d in &results.summary.designs {
-        let mut record = vec![d.name.clone(), d.model.clone()];
+        let model = labels::model_name(&d.model, lang).to_string();
+        let mut record = vec![d.name.clone(), model];
         for k in &KEY_FIGURES {
             match k.value(d) {
                 Value::Amount(s) => record.extend([s.p50, s.p5, s.p95].map(|x| x.to_string())),
@@ -261,9 +307,26 @@ pub fn workbook(sheets: &[(&str, &[u8])], lang: Lang) -> Result<Vec<u8>> {
             quantities.push(quantity);
         }
         let formats: Vec<Format> = quantities.iter().map(|&q| number_format(q)).collect();
+        // Each column as wide as its widest cell, or its heading's longest word (headings
+        // wrap), within bounds.
+        let mut widths: Vec<usize> = (reader.headers()?.iter())
+            .map(|h| {
+                let heading = column(h, lang).0;
+                heading
+                    .split(' ')
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let mut rows = 0;
         for (row, record) in reader.records().enumerate() {
             for (col, field) in record?.iter().enumerate() {
+                let shown = match field.parse::<f64>() {
+                    Ok(x) if x.is_finite() => format!("{x:.1}").len() + 2,
+                    _ => field.chars().count(),
+                };
+                widths[col] = widths[col].max(shown);
                 let number = field.parse::<f64>().ok().filter(|x| x.is_finite());
                 let (row, col) = (row as u32 + 1, col as u16);
                 let c = usize::from(col);
@@ -279,11 +342,8 @@ pub fn workbook(sheets: &[(&str, &[u8])], lang: Lang) -> Result<Vec<u8>> {
         if let Some(last) = formats.len().checked_sub(1) {
             sheet.autofilter(0, 0, rows, last as u16)?;
         }
-        for (col, &quantity) in quantities.iter().enumerate() {
-            // Headers wrap, so a column of numbers can be as narrow as its numbers; names
-            // (a nämnd's) need more.
-            let width = if quantity == Quantity::Name { 30 } else { 14 };
-            sheet.set_column_width(col as u16, width)?;
+        for (col, &width) in widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, width.clamp(6, 60) as f64 + 1.0)?;
         }
         // The header and the leading columns of names stay in view (years across scroll).
         let names = quantities

@@ -7,6 +7,7 @@
 pub mod breakeven;
 pub mod charts;
 pub mod compare;
+pub mod fields;
 pub mod figures;
 pub mod inputs;
 pub mod page;
