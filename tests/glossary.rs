@@ -1,8 +1,9 @@
-//! One glossary a finance office would sign: no retired phrase in any output of the bundled
-//! funds, in either language (terminal, report, charts' SVG text, workbook, live page words);
-//! no Swedish word in English output but the scenario's own names; and the terminal's run,
-//! sweep and explain output within 100 columns.
+//! One glossary a finance office would sign: no retired phrase in the outputs of the bundled
+//! funds, in either language (run, sweep, explain and sensitivity on the terminal, the report,
+//! every chart's SVG text, the workbook, the live page's words); no Swedish word in English
+//! output but the scenario's own names; and the terminal's output within 100 columns.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -67,15 +68,7 @@ fn written(out: &Path) -> Vec<(String, String)> {
         "report.html".to_string(),
         fs::read_to_string(out.join("report.html")).unwrap(),
     )];
-    for entry in fs::read_dir(out.join("charts")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "svg") {
-            texts.push((
-                path.display().to_string(),
-                fs::read_to_string(&path).unwrap(),
-            ));
-        }
-    }
+    texts.extend(svgs_in(&out.join("charts")));
     for entry in fs::read_dir(out).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "xlsx") {
@@ -94,6 +87,21 @@ fn written(out: &Path) -> Vec<(String, String)> {
     texts
 }
 
+/// Every SVG chart in `dir`, with its path.
+fn svgs_in(dir: &Path) -> Vec<(String, String)> {
+    let paths = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path());
+    (paths.filter(|path| path.extension().is_some_and(|e| e == "svg")))
+        .map(|path| {
+            (
+                path.display().to_string(),
+                fs::read_to_string(&path).unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// The names a scenario gives (fund, municipality, units, designs, projects): the user's
 /// words, which any language shows as written.
 fn names(scenario: &Path) -> Vec<String> {
@@ -107,32 +115,66 @@ fn names(scenario: &Path) -> Vec<String> {
     names.extend(s.designs().iter().map(|d| d.name.clone()));
     names.extend(s.project_types().iter().map(|t| t.spec.name.clone()));
     names.extend(s.projects().iter().map(|p| p.spec.name.clone()));
-    // Charts wrap a long name, so each of its words is the user's too.
-    let words: Vec<String> = (names.iter())
-        .flat_map(|n| n.split(' ').map(String::from).collect::<Vec<_>>())
-        .collect();
-    names.extend(words);
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
 }
 
-/// `text` with the scenario's names taken out.
+/// The words of `names`: a chart wraps a long name, so a word of it may stand alone.
+fn words_of(names: &[String]) -> HashSet<String> {
+    (names.iter())
+        .flat_map(|n| n.split(' ').map(str::to_lowercase).collect::<Vec<_>>())
+        .collect()
+}
+
+/// `text` with the scenario's names (whole) taken out.
 fn without(text: &str, names: &[String]) -> String {
     names
         .iter()
         .fold(text.to_string(), |t, n| t.replace(n.as_str(), " "))
 }
 
-/// Asserts `text` (from `place`) holds no phrase of `phrases`.
-fn holds_none(place: &str, text: &str, phrases: &[&str]) {
+/// The word of `text` around byte `at` (letters, digits and hyphens), lowercased.
+fn word_at(text: &str, at: usize) -> String {
+    let part = |c: char| c.is_alphanumeric() || c == '-';
+    let start = (text[..at].char_indices().rev())
+        .take_while(|&(_, c)| part(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = (text[at..].char_indices())
+        .find(|&(_, c)| !part(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    text[start..end].to_lowercase()
+}
+
+/// Asserts `text` (from `place`) holds no phrase of `phrases` (compared in lower case when
+/// `any_case`), but as (a piece of) a word of the scenario's names (`name_words`).
+fn holds_none(
+    place: &str,
+    text: &str,
+    phrases: &[&str],
+    name_words: &HashSet<String>,
+    any_case: bool,
+) {
+    let haystack = if any_case {
+        text.to_lowercase()
+    } else {
+        text.to_string()
+    };
     for phrase in phrases {
-        let at = text.find(phrase);
-        assert!(
-            at.is_none(),
-            "{place}: retired {phrase:?} in …{}…",
-            at.map_or("", |i| &text
-                [i.saturating_sub(60)..(i + 60).min(text.len())])
-        );
+        let phrase = if any_case {
+            phrase.to_lowercase()
+        } else {
+            phrase.to_string()
+        };
+        for (at, _) in haystack.match_indices(&phrase) {
+            // A chart may break a long word of a name ("vuxenutbildnings-", "nämnden").
+            let word = word_at(&haystack, at);
+            if !phrase.contains(' ') && name_words.iter().any(|w| w.contains(word.as_str())) {
+                continue;
+            }
+            let excerpt: String = haystack[at..].chars().take(80).collect();
+            panic!("{place}: retired {phrase:?} in …{excerpt}…");
+        }
     }
 }
 
@@ -167,10 +209,17 @@ fn fits(place: &str, text: &str) {
 
 #[test]
 fn no_retired_phrase_in_any_output_and_the_terminal_fits_100_columns() {
-    holds_none("strings.js", &page::script(), &RETIRED_SV);
+    holds_none(
+        "strings.js",
+        &page::script(),
+        &RETIRED_SV,
+        &HashSet::new(),
+        false,
+    );
     for fund in FUNDS {
         let file = format!("scenarios/{fund}.toml");
         let names = names(Path::new(&file));
+        let name_words = words_of(&names);
         let design = names_of_designs(&file);
         for lang in ["sv", "en"] {
             let dir = tempfile::tempdir().unwrap();
@@ -195,18 +244,37 @@ fn no_retired_phrase_in_any_output_and_the_terminal_fits_100_columns() {
                 sweep_out.to_str().unwrap(),
             ]);
             let explain = sifsim(&["explain", &file, "--design", &design, "--lang", lang]);
+            let sensitivity_out = dir.path().join("sensitivity");
+            let sensitivity = sifsim(&[
+                "sensitivity",
+                &file,
+                "--paths",
+                "200",
+                "--quiet",
+                "--lang",
+                lang,
+                "--out",
+                sensitivity_out.to_str().unwrap(),
+            ]);
             let mut texts = written(&out);
-            for (place, text) in [("run", &run), ("sweep", &sweep), ("explain", &explain)] {
+            texts.extend(svgs_in(&sensitivity_out.join("charts")));
+            let printed = [
+                ("run", &run),
+                ("sweep", &sweep),
+                ("explain", &explain),
+                ("sensitivity", &sensitivity),
+            ];
+            for (place, text) in printed {
                 fits(&format!("{fund} {lang} {place}"), text);
                 texts.push((place.to_string(), text.clone()));
             }
             for (place, text) in &texts {
                 let place = format!("{fund} {lang} {place}");
                 let text = without(text, &names);
-                holds_none(&place, &text, &RETIRED_SV);
+                holds_none(&place, &text, &RETIRED_SV, &name_words, false);
                 retired_words(&place, &text);
                 if lang == "en" {
-                    holds_none(&place, &text, &SWEDISH_WORDS);
+                    holds_none(&place, &text, &SWEDISH_WORDS, &name_words, true);
                 }
             }
         }

@@ -159,6 +159,16 @@ fn a_scenario_with_more_units_than_a_run_may_report_is_refused_by_count() {
     );
 }
 
+/// A child process killed when dropped.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Regression: `validate` ignored Ctrl-C and SIGTERM. A named pipe holds it in the reading for
 /// as long as the test likes; each signal ends it at once with exit code 130.
 #[test]
@@ -168,12 +178,15 @@ fn validate_stops_at_an_interrupt_while_reading() {
     let made = Process::new("mkfifo").arg(&pipe).status().unwrap();
     assert!(made.success());
     for signal in ["-INT", "-TERM"] {
-        let mut child = Process::new(assert_cmd::cargo::cargo_bin("sifsim"))
+        let child = Process::new(assert_cmd::cargo::cargo_bin("sifsim"))
             .arg("validate")
             .arg(&pipe)
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        // Killed when the test fails, rather than left waiting on the pipe.
+        let mut child = Killed(child);
+        let child = &mut child.0;
         std::thread::sleep(Duration::from_millis(300));
         let pid = child.id().to_string();
         assert!(

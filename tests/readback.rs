@@ -448,7 +448,25 @@ fn chart_refuses_a_table_larger_than_any_run_writes_before_reading_it() {
     fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
     let assert = sifsim().arg("chart").arg(&out).assert().code(2);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("units.csv"), "{stderr}");
+    let expected = format!("units.csv' is {huge} bytes, larger than any file sifsim writes");
+    assert!(stderr.contains(&expected), "{stderr}");
+}
+
+/// The readers themselves read through a limit: a `summary.json` beyond 32 MiB is refused
+/// after 32 MiB, whatever the folder's manifest says (a library caller may skip that check).
+#[test]
+fn read_results_refuses_a_summary_larger_than_any_run_writes() {
+    let (_dir, out) = run_output();
+    let summary = fs::File::options()
+        .write(true)
+        .open(out.join("summary.json"))
+        .unwrap();
+    summary.set_len(33 * 1024 * 1024).unwrap();
+    let error = readback::read_results(&out).unwrap_err().to_string();
+    assert!(
+        error.starts_with("summary.json: is more than 33554432 bytes, more than any run writes"),
+        "{error}"
+    );
 }
 
 /// Regression: a manifest that is not JSON was reported as missing.

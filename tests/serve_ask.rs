@@ -90,7 +90,7 @@ async fn a_threshold_question_is_answered_per_design_as_sifsim_run_answers_it() 
         let chances: Vec<String> = (answered["now"].as_array().unwrap().iter())
             .map(|a| {
                 format!(
-                    "{} {}",
+                    "{}\u{a0}{}",
                     a[0].as_str().unwrap(),
                     lang.percent(a[1].as_f64().unwrap(), 1)
                 )

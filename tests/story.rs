@@ -414,7 +414,7 @@ fund.initial = 100
     assert_eq!(
         stdout(&assert),
         "Rik: fonden gav inget avslag på grund av medelsbrist i någon simulering (antal \
-         simuleringar: 1), så det finns ingen framtid där medlen inte räckte att berätta om.\n"
+         simuleringar: 1), så det finns ingen simulering där medlen inte räckte att berätta om.\n"
     );
 }
 

@@ -386,11 +386,11 @@ fn answers_are_sentences_in_the_runs_language() {
         sv,
         format!(
             "\nRisk att Socialförvaltningen betalar netto mer än 5,0\u{a0}mnkr inom perioden: \
-             Återföring {}, Budget 0,0\u{a0}%\n\
-             Risk att fonden har mindre än 12,25\u{a0}mnkr i slutet av 2022: Återföring 0,0\u{a0}%, \
-             Budget 100,0\u{a0}%\n\
+             Återföring\u{a0}{}, Budget\u{a0}0,0\u{a0}%\n\
+             Risk att fonden har mindre än 12,25\u{a0}mnkr i slutet av 2022: Återföring\u{a0}0,0\u{a0}%, \
+             Budget\u{a0}100,0\u{a0}%\n\
              Sannolikhet att de undvikta kostnaderna, netto, under projektens hela livslängd, i 2020 års \
-             priser, är mer än 0,0\u{a0}mnkr: Återföring {p}, Budget {p}\n",
+             priser, är mer än 0,0\u{a0}mnkr: Återföring\u{a0}{p}, Budget\u{a0}{p}\n",
             percent(failed, Lang::Sv),
             p = percent(1.0 - failed, Lang::Sv),
         )
@@ -400,7 +400,7 @@ fn answers_are_sentences_in_the_runs_language() {
         en,
         format!(
             "\nRisk that Socialförvaltningen pays, net, more than 5.0\u{a0}mnkr within the period: \
-             Återföring {}, Budget 0.0%\n",
+             Återföring\u{a0}{}, Budget\u{a0}0.0%\n",
             percent(failed, Lang::En)
         )
     );
@@ -435,7 +435,7 @@ fn run_writes_exceedance_csv_and_answers_on_the_command_line() {
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let line = format!(
         "Risk att Socialförvaltningen betalar netto mer än 3,0\u{a0}mnkr inom perioden: \
-         Återföring {}, Budget 0,0\u{a0}%\n",
+         Återföring\u{a0}{}, Budget\u{a0}0,0\u{a0}%\n",
         Lang::Sv.percent(failed, 1)
     );
     assert!(stdout.contains(&line), "{stdout}");
@@ -486,7 +486,7 @@ fn english_answers_under_lang_en() {
     let stdout = sifsim_run("scenarios/compare.toml", 300, &more).stdout;
     assert!(
         stdout.contains(
-            "Risk that the fund holds less than 20.0\u{a0}mnkr at the end of 2030: Budget "
+            "Risk that the fund holds less than 20.0\u{a0}mnkr at the end of 2030: Budget\u{a0}"
         ),
         "{stdout}"
     );

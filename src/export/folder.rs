@@ -41,12 +41,14 @@ pub enum OutputError {
     ReadOnly(PathBuf),
     #[error("'{}' was not written by sifsim (it holds no {MANIFEST}); sifsim neither replaces nor reads a folder it did not write; give a run's output folder, or a new or empty folder to --out", .0.display())]
     NoManifest(PathBuf),
-    #[error("'{}' holds a {MANIFEST} that sifsim cannot use: {reason}; sifsim neither replaces nor reads such a folder; choose another folder with --out", dir.display())]
+    #[error("'{}' holds a {MANIFEST} that sifsim cannot use: {reason}; sifsim neither replaces nor reads such a folder; move it away, or give another folder", dir.display())]
     BadManifest { dir: PathBuf, reason: String },
     #[error("'{}' holds '{}', which sifsim did not write; sifsim only replaces folders that hold nothing else; move it away or choose another folder with --out", dir.display(), entry.display())]
     Foreign { dir: PathBuf, entry: PathBuf },
     #[error("'{}' was changed after sifsim wrote it; sifsim will neither replace nor read an edited folder; move the file away or choose another folder with --out", .0.display())]
     Edited(PathBuf),
+    #[error("'{}' is {bytes} bytes, larger than any file sifsim writes ({MAX_FILE_BYTES}); sifsim will neither replace nor read it", path.display())]
+    TooLarge { path: PathBuf, bytes: u64 },
     #[error("cannot read '{}'", .0.display())]
     Unreadable(PathBuf, #[source] std::io::Error),
 }
@@ -118,7 +120,7 @@ pub fn check_target(target: &Path) -> Result<(), OutputError> {
     if !meta.is_dir() {
         return Err(OutputError::NotAFolder(target.to_owned()));
     }
-    if meta.permissions().readonly() {
+    if read_only(&meta) {
         return Err(OutputError::ReadOnly(target.to_owned()));
     }
     check_parent(target)?;
@@ -148,11 +150,15 @@ fn check_parent(target: &Path) -> Result<(), OutputError> {
             target: target.to_owned(),
             file: file.to_owned(),
         }),
-        Some((dir, meta)) if meta.permissions().readonly() => {
-            Err(OutputError::ReadOnly(dir.to_owned()))
-        }
+        Some((dir, meta)) if read_only(&meta) => Err(OutputError::ReadOnly(dir.to_owned())),
         _ => Ok(()),
     }
+}
+
+/// Whether a folder is marked read-only (no write permission for anyone). Windows's read-only
+/// attribute on a folder means nothing to writing into it, so there no folder is.
+fn read_only(meta: &fs::Metadata) -> bool {
+    cfg!(unix) && meta.permissions().readonly()
 }
 
 /// `target` as its parent joined with its last name, so that `out/` or `link/.` name the entry
@@ -212,8 +218,11 @@ pub fn check_owned(dir: &Path) -> Result<Manifest, OutputError> {
             if relative == MANIFEST {
                 continue;
             }
-            let listed = (manifest.files.get(&relative))
-                .filter(|listed| meta.is_file() && listed.bytes <= MAX_FILE_BYTES);
+            if meta.len() > MAX_FILE_BYTES {
+                let bytes = meta.len();
+                return Err(OutputError::TooLarge { path, bytes });
+            }
+            let listed = manifest.files.get(&relative).filter(|_| meta.is_file());
             let Some(listed) = listed else {
                 return Err(foreign(&path));
             };

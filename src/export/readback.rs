@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
@@ -62,17 +63,24 @@ pub enum ResultsError {
 /// Reads a finished run's results back from `summary.json`, `fund.csv` and `units.csv` in `dir`
 /// (without the distributions, which no file holds).
 pub fn read_results(dir: &Path) -> Result<Results, ResultsError> {
+    // Read through a limit: a file's reported size may not be its length (a pipe).
     let read = |file, max: u64| {
-        let size = fs::metadata(dir.join(file)).map_or(0, |m| m.len());
-        if size > max {
-            let problem = format!("is {size} bytes; expected at most {max}");
-            return Err(invalid(file, String::new(), problem));
-        }
-        fs::read(dir.join(file)).map_err(|source| ResultsError::Read {
+        let error = |source| ResultsError::Read {
             dir: dir.to_owned(),
             file,
             source,
-        })
+        };
+        let mut bytes = Vec::new();
+        let opened = fs::File::open(dir.join(file)).map_err(error)?;
+        opened
+            .take(max + 1)
+            .read_to_end(&mut bytes)
+            .map_err(error)?;
+        if bytes.len() as u64 > max {
+            let problem = format!("is more than {max} bytes, more than any run writes");
+            return Err(invalid(file, String::new(), problem));
+        }
+        Ok(bytes)
     };
     from_bytes(
         &read(SUMMARY_JSON, MAX_SUMMARY_BYTES)?,

@@ -76,7 +76,12 @@ fn columns(
     };
     let widths: Vec<usize> = (0..headings.len()).map(cell_width).collect();
     let keys = keys.min(widths.len());
-    let key_width: usize = widths[..keys].iter().map(|w| w + 2).sum();
+    // The first column has no gap before it; every other one two spaces.
+    let key_width: usize = widths[..keys]
+        .iter()
+        .map(|w| w + 2)
+        .sum::<usize>()
+        .saturating_sub(2);
     // Groups of columns that stay together: a column and those glued to it.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for c in keys..widths.len() {
@@ -150,13 +155,17 @@ fn block_of(
     out
 }
 
-/// `text` with every line longer than `width` wrapped, its continuation indented two spaces
-/// more than the line began (for `explain`'s story on a terminal).
+/// `text` with every line longer than the running text's width wrapped, its continuation
+/// indented two spaces more than the line began (`explain`'s story, threshold answers, notes);
+/// whole under [`Width::FULL`].
 pub fn fit(text: &str, width: Width) -> String {
+    if width == Width::FULL {
+        return text.to_string();
+    }
     let mut out = String::new();
     for line in text.lines() {
         let start = line.len() - line.trim_start().len();
-        out += &wrap_hanging(line, width.0, &format!("{}  ", &line[..start]));
+        out += &wrap_hanging(line, width.text(), &format!("{}  ", &line[..start]));
     }
     out
 }
@@ -487,75 +496,77 @@ pub fn setting_value(v: f64, lang: Lang) -> String {
     lang.number(v, if v.fract() == 0.0 { 0 } else { 2 })
 }
 
-/// A sensitivity analysis: per design and input, the depletion risk, median final cash and the
-/// burden of the nämnd that pays most when the input is low and high; then each design as
-/// written, and whose burden it is.
+/// A sensitivity analysis, a table per design: per input set low and high, the depletion risk,
+/// the median final cash, the lifetime net avoided cost and budget effect, and the net burden
+/// of the nämnd the design singles out; then the design as written, and whose burden it is.
 #[cfg(feature = "charts")]
 pub fn sensitivity(rows: &[SensitivityRow], lang: Lang, width: Width) -> String {
+    type Read = fn(&SensitivityRow) -> f64;
+    /// The figures shown, each low and high: its column, how to read it, whether a share.
+    const SHOWN: [(&str, Read, bool); 5] = [
+        ("p_depleted_ever", |r| r.p_depleted_ever, true),
+        ("final_cash_p50", |r| r.final_cash_p50, false),
+        (
+            "net_saving_lifetime_p50",
+            |r| r.net_saving_lifetime_p50,
+            false,
+        ),
+        (
+            "budget_effect_lifetime_p50",
+            |r| r.budget_effect_lifetime_p50,
+            false,
+        ),
+        ("burden_total_p50", |r| r.burden_total_p50, false),
+    ];
     let text = lang.table();
-    let columns_shown = [
-        "p_depleted_ever",
-        "final_cash_p50",
-        "net_saving_lifetime_p50",
-        "budget_effect_lifetime_p50",
-        "burden_total_p50",
-    ];
-    let mut headings = vec![
-        figures::heading("design", lang),
-        figures::heading("input", lang),
-    ];
-    for column in columns_shown {
+    let mut headings = vec![figures::heading("input", lang)];
+    for (column, _, _) in SHOWN {
         let figure = figures::short_heading(column, lang);
         headings.extend([text.low, text.high].map(|level| format!("{figure}, {level}")));
     }
     let cells = |row: &SensitivityRow| {
-        [
-            lang.percent(row.p_depleted_ever, 1),
-            lang.mnkr(row.final_cash_p50),
-            lang.mnkr(row.net_saving_lifetime_p50),
-            lang.mnkr(row.budget_effect_lifetime_p50),
-            lang.mnkr(row.burden_total_p50),
-        ]
+        SHOWN.map(|(_, read, share)| match share {
+            true => lang.percent(read(row), 1),
+            false => lang.mnkr(read(row)),
+        })
     };
-    let mut table = Vec::new();
-    let mut notes = String::new();
     let find = |design: &str, input: Uncertain, level: Level| {
         rows.iter()
             .find(|r| r.design == design && r.input == input.name() && r.level == level)
     };
+    // Column 0 names the input; each figure's high column (2, 4, …) stays beside its low one.
+    let high = |c: usize| c > 0 && c.is_multiple_of(2);
+    let mut out = String::new();
     for base in rows.iter().filter(|r| r.level == Level::Base) {
+        let mut table = Vec::new();
         for input in Uncertain::ALL {
             let low = find(&base.design, input, Level::Low);
             let high = find(&base.design, input, Level::High);
             let (Some(low), Some(high)) = (low, high) else {
                 continue;
             };
-            let mut row = vec![base.design.clone(), input.label(lang)];
-            row.extend(
-                cells(low)
-                    .into_iter()
-                    .zip(cells(high))
-                    .flat_map(<[_; 2]>::from),
-            );
-            table.push(row);
+            let pairs = cells(low).into_iter().zip(cells(high));
+            let row = std::iter::once(input.label(lang)).chain(pairs.flat_map(<[_; 2]>::from));
+            table.push(row.collect());
         }
-        let mut row = vec![base.design.clone(), text.as_written.to_string()];
-        row.extend(
-            cells(base)
-                .into_iter()
-                .flat_map(|cell| [cell, String::new()]),
+        let as_written = cells(base)
+            .into_iter()
+            .flat_map(|cell| [cell, String::new()]);
+        table.push(
+            std::iter::once(text.as_written.to_string())
+                .chain(as_written)
+                .collect(),
         );
-        table.push(row);
+        let _ = writeln!(out, "{}\n", base.design);
+        out += &columns(&headings, &table, 1, high, width);
         if !base.burden_unit.is_empty() {
             let values = [
                 ("design", base.design.as_str()),
                 ("unit", &base.burden_unit),
             ];
-            notes.push_str(&fill(text.burden_of, &values));
-            notes.push('\n');
+            out += &fit(&fill(text.burden_of, &values), width);
         }
+        out.push('\n');
     }
-    // Each figure's high column stays beside its low one.
-    let high = |c: usize| c % 2 == 1;
-    columns(&headings, &table, 2, high, width) + &fit(&notes, width)
+    out
 }

@@ -195,9 +195,9 @@ pub fn tornado_name(input: Input, lang: Lang) -> &'static str {
         Input::CostMedian => ["Projektkostnad", "Project cost"],
         Input::CostOverrunMean => ["Fördyring", "Cost overrun"],
         Input::ArrivalsPerYear => ["Ansökningar per år", "Applications a year"],
-        Input::AnnualResultMean => ["Årsresultat, medel", "Annual result, mean"],
+        Input::AnnualResultMean => ["Årsresultat, medelvärde", "Annual result, mean"],
         Input::AnnualResultSd => ["Årsresultat, spridning", "Annual result, spread"],
-        Input::RealizationShare => ["Andel budgetutrymme", "Share as budget room"],
+        Input::RealizationShare => ["Blir budgetutrymme", "Becomes budget room"],
         other => return super::inputs::name(other, lang),
     };
     match lang {

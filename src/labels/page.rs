@@ -117,7 +117,7 @@ const SV: PageText = PageText {
         ("exampleBurden", "{unit} betalar mer än 5 mnkr"),
         ("exampleCash", "fonden under 20 mnkr {year}"),
         ("probability", "Sannolikhet"),
-        ("explain", "En framtid, berättad"),
+        ("explain", "En simulering, berättad"),
         (
             "explainNote",
             "En typisk simulering där medlen inte räckte med inställningarna ovan (den första i medianåret för det första avslaget på grund av medelsbrist), berättad år för år. Alla alternativ finns kvar i världen; bara det valda berättas.",
@@ -142,7 +142,7 @@ const SV: PageText = PageText {
         ("tuneLargest", "största värdet"),
         ("tuneBudget", "mest frigjort budgetutrymme (median)"),
         ("tuning", "Prövar …"),
-        ("tell", "Visa en framtid där medlen inte räckte"),
+        ("tell", "Visa en simulering där medlen inte räckte"),
         ("telling", "Letar bland simuleringarna …"),
     ],
     models: &[

@@ -186,7 +186,7 @@ const SV: ReportText = ReportText {
     details_title: "Detaljer per alternativ",
     details_intro: "Varje alternativs fond, flöden och nämndernas nettobelastning år för år.",
     questions_title: "Frågor om sannolikheter",
-    story_title: "En framtid berättad",
+    story_title: "En simulering, berättad",
     story_intro: "Bakom varje andel finns simuleringar som går att berätta. Här är en typisk simulering där medlen inte räckte, år för år.",
     sweep_title: "Svep",
     sweep_intro: "Samma scenario med {settings} satt till olika värden, på samma simuleringar.",

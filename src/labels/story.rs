@@ -123,7 +123,7 @@ const SV: StoryText = StoryText {
     ran_dry_in: "Medlen räckte inte {}: första avslaget på grund av medelsbrist.",
     never_dry_here: "I denna simulering gav fonden aldrig avslag på grund av medelsbrist.",
     never_ran_dry: "{}: fonden gav inget avslag på grund av medelsbrist i någon simulering \
-                    (antal simuleringar: {}), så det finns ingen framtid där medlen inte räckte \
+                    (antal simuleringar: {}), så det finns ingen simulering där medlen inte räckte \
                     att berätta om.",
 };
 
@@ -179,8 +179,8 @@ const EN: StoryText = StoryText {
     ran_dry_in: "The money did not suffice in {}: the first turn-down for lack of money.",
     never_dry_here: "In this simulation the fund never turned an application down for lack of money.",
     never_ran_dry: "{}: the fund turned no application down for lack of money in any \
-                    simulation (simulations: {}), so there is no future where the money did not \
-                    suffice to tell.",
+                    simulation (simulations: {}), so no simulation where the money fell short can \
+                    be told.",
 };
 
 impl Lang {

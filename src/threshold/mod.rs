@@ -224,7 +224,8 @@ pub fn render(results: &Results, questions: &[Question], lang: Lang) -> String {
     }
     for question in questions {
         let answers: Vec<String> = (answer(results, question).iter())
-            .map(|(design, p)| format!("{design} {}", lang.percent(*p, 1)))
+            // A design and its chance are never broken apart by a wrapped line.
+            .map(|(design, p)| format!("{design}\u{a0}{}", lang.percent(*p, 1)))
             .collect();
         let _ = writeln!(
             out,

@@ -385,6 +385,8 @@ fn execute(cli: Cli) -> Result<(), Error> {
             ));
         }
         Command::Chart { output_dir, lang } => {
+            // It writes a staging folder before it first asks the monitor.
+            watched();
             let charts = jobs::chart(&output_dir, lang, &Progress::new(true, lang))?;
             say(&format!(
                 "{} {}\n",

@@ -124,8 +124,9 @@ pub fn depletion<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<(
 pub fn designs<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context) -> Result<()> {
     let l = ctx.labels();
     let designs = &ctx.results.summary.designs;
-    // The legend's marks are the medians' lines.
-    let legend = design_legend(ctx, |d| by_year(ctx, d, |r| [r.cash_p50]));
+    let legend = design_legend(ctx, |d| {
+        by_year(ctx, d, |r| [r.cash_p5, r.cash_p50, r.cash_p95])
+    });
     let body = figure(root, l.designs, &ctx.subtitle(None), &legend)?;
     let years = ctx.years();
     let rows: Vec<Vec<&FundRow>> = (0..designs.len()).map(|d| ctx.fund_rows(d)).collect();

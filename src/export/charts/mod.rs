@@ -34,7 +34,7 @@ use crate::sensitivity::SensitivityRow;
 
 /// Width and height of every chart, in pixels (legible at half an A4 page).
 pub const SIZE: (u32, u32) = (1200, 800);
-/// A tornado chart's: as wide, taller for its six panels.
+/// A tornado chart's: as wide, taller for its eight panels.
 const TORNADO_SIZE: (u32, u32) = (1200, 1500);
 /// The font family charts ask for; registered from the shipped TTF.
 const FONT: &str = "sans-serif";

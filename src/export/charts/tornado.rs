@@ -16,9 +16,9 @@ type Bar = (&'static str, f64, f64);
 
 /// One-at-a-time sensitivity of design `d`: for the depletion risk, the median cash after 5,
 /// 10 and 20 years, the net avoided cost and budget effect over the projects' lives, and the
-/// net burden and deficit risk of the nämnd that pays most, each
-/// input's low and high setting as bars from the base value, the input with the widest effect
-/// on top — so the panels show how the ranking shifts over time and what reaches the nämnd.
+/// net burden and deficit risk of the nämnd the design singles out, each input's low and high
+/// setting as bars from the base value, the input with the widest effect on top — so the
+/// panels show how the ranking shifts over time and what reaches the nämnd.
 pub fn tornado<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
     let l = ctx.labels();
     let design = ctx.design_name(d);

@@ -567,13 +567,10 @@ pub const FIGURES: &[Figure] = &[
         "burden_unit",
         Name,
         [
-            "Nämnden med störst nettobelastning i scenariot som det står",
-            "Committee with the largest net charge in the scenario as written",
+            "Mest utsatta nämnden i scenariot som det står (störst risk för ett år med negativ budgetavvikelse)",
+            "Most exposed committee in the scenario as written (largest risk of a deficit year)",
         ],
-        [
-            "Nämnd med störst nettobelastning",
-            "Committee with largest charge",
-        ],
+        ["Mest utsatta nämnd", "Most exposed committee"],
     ),
     figure(
         "cash_p50_year20",
