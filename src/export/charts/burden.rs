@@ -108,7 +108,7 @@ fn grouped_bars<DB: DrawingBackend>(
     let units = &summary.units;
     let designs = summary.designs.len();
     let legend: Vec<(String, Mark)> = (summary.designs.iter().enumerate())
-        .map(|(d, design)| (design.name.clone(), Mark::Fill(colour(d).to_rgba())))
+        .map(|(d, design)| (design.name.clone(), Mark::Fill(bar_fill(d))))
         .collect();
     let body = figure(root, title, subtitle, &legend)?;
     // (unit, design, length, whisker) of every bar.
@@ -151,7 +151,7 @@ fn grouped_bars<DB: DrawingBackend>(
     chart
         .draw_series(bars.iter().map(|&(u, d, bar, _)| {
             let y = row(u, d);
-            Rectangle::new([(0.0, y), (bar, y + height * 0.9)], colour(d).filled())
+            Rectangle::new([(0.0, y), (bar, y + height * 0.9)], bar_fill(d).filled())
         }))
         .map_err(chart_error)?;
     chart
@@ -176,4 +176,37 @@ fn grouped_bars<DB: DrawingBackend>(
         label_lines(&body, at, -10, &lines)?;
     }
     Ok(())
+}
+
+/// Design `d`'s bar: its colour at a strength of its own, so that in a grey print, where the
+/// colours merge, the first four designs' bars are four greys (as designs' lines are four
+/// dash patterns).
+fn bar_fill(d: usize) -> RGBAColor {
+    const STRENGTH: [f64; 4] = [1.0, 0.55, 0.8, 0.35];
+    colour(d).mix(STRENGTH[d % STRENGTH.len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Greyscale distinctness of bars: the first four designs' fills, printed on white in grey
+    /// (luma 0.299 R + 0.587 G + 0.114 B), differ by at least 15 of 255.
+    #[test]
+    fn the_first_four_designs_bars_are_four_greys() {
+        let grey = |d: usize| {
+            let RGBAColor(r, g, b, a) = bar_fill(d);
+            let on_white = |c: u8| a * f64::from(c) + (1.0 - a) * 255.0;
+            0.299 * on_white(r) + 0.587 * on_white(g) + 0.114 * on_white(b)
+        };
+        for i in 0..4 {
+            for j in 0..i {
+                let (gi, gj) = (grey(i), grey(j));
+                assert!(
+                    (gi - gj).abs() >= 15.0,
+                    "designs {j} and {i}: {gj:.0} and {gi:.0}"
+                );
+            }
+        }
+    }
 }
