@@ -105,6 +105,10 @@ fn columns(
         }
         used += wide;
     }
+    // A table of key columns alone is one block.
+    if blocks.is_empty() {
+        blocks.push((0..keys).collect());
+    }
     let printed: Vec<String> = (blocks.iter())
         .map(|block| block_of(&headings, rows, &widths, block))
         .collect();
@@ -569,4 +573,22 @@ pub fn sensitivity(rows: &[SensitivityRow], lang: Lang, width: Width) -> String 
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blocks fill the width exactly, repeat the key column, and keep glued columns together:
+    /// key "k" (1) + "  aaaa" (6) + "  bbbb" (6) = 13 columns; "cccc" glued to "bbbb".
+    #[test]
+    fn a_wide_table_is_cut_into_blocks_that_fit() {
+        let headings: Vec<String> = ["k", "aaaa", "bbbb", "cccc"].map(String::from).into();
+        let rows = vec![["x", "1", "2", "3"].map(String::from).to_vec()];
+        let glued = |c: usize| c == 3;
+        let table = columns(&headings, &rows, 1, glued, Width(13));
+        assert_eq!(table, "k  aaaa\nx     1\n\nk  bbbb  cccc\nx     2     3\n");
+        let whole = columns(&headings, &rows, 1, glued, Width(19));
+        assert_eq!(whole, "k  aaaa  bbbb  cccc\nx     1     2     3\n");
+    }
 }
