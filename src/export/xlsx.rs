@@ -184,11 +184,12 @@ fn inputs_table(table: &Table, lang: Lang) -> Result<Vec<u8>> {
 /// → `["fund", "deposits", "kind"]` (a dot inside brackets is a name's).
 fn keys_of(place: &str) -> Vec<&str> {
     let mut keys = Vec::new();
-    let (mut depth, mut start) = (0, 0);
+    let (mut depth, mut start) = (0usize, 0);
     for (i, c) in place.char_indices() {
         match c {
             '[' => depth += 1,
-            ']' => depth -= 1,
+            // A stray `]` in a name never takes the depth below zero.
+            ']' => depth = depth.saturating_sub(1),
             '.' if depth == 0 => {
                 keys.push(&place[start..i]);
                 start = i + 1;

@@ -193,7 +193,7 @@ const SV: ReportText = ReportText {
     and: " och ",
     method_title: "Om metoden",
     print_appendix: "Skriv ut bilagan också: en berättad simulering, detaljer per alternativ och metoden",
-    appendix_left_out: "Bilagan (en berättad simulering, detaljer per alternativ och metoden) skrivs ut när den väljs överst i rapportens webbversion.",
+    appendix_left_out: "Bilagan (detaljer per alternativ, metoden och, när en sådan finns, en berättad simulering) skrivs ut när den väljs överst i rapportens webbversion.",
     method: "Siffrorna kommer från {paths} simuleringar (slumptalsfrö {seed}) av scenariot, som sifsim {version} har räknat fram. Varje simulering drar årsresultat, nämndernas egna resultat, ansökningar och projektens utfall; varje alternativ tillämpas sedan på samma simuleringar, så skillnader mellan alternativen beror på reglerna och inte på slumpen. Medianen är det mittersta utfallet; banden visar var hälften (25–75\u{a0}%) och nio av tio (5–95\u{a0}%) av simuleringarna hamnar. Saldon, flöden och nämndernas nettobelastning år för år är i löpande priser, mnkr. Nettotalen (undvikta kostnader och frigjort budgetutrymme) räknas om till startårets priser; under projektens hela livslängd följer de varje finansierat projekt till dess slut, inom perioden visar projekt som startar sent sina kostnader men inte alla sina besparingar. Scenariots värden och deras källor eller antaganden står i scenariofilen; modellen beskrivs i docs/model.md. Scenariofilens SHA-256: {sha}.",
 };
 
@@ -283,7 +283,7 @@ const EN: ReportText = ReportText {
     and: " and ",
     method_title: "About the method",
     print_appendix: "Print the appendix too: a simulation told, details by design and the method",
-    appendix_left_out: "The appendix (a simulation told, details by design and the method) prints when chosen at the top of the report's web page.",
+    appendix_left_out: "The appendix (details by design, the method and, where there is one, a simulation told) prints when chosen at the top of the report's web page.",
     method: "The figures come from {paths} simulations (seed {seed}) of the scenario, computed by sifsim {version}. Each simulation draws annual results, the committees' own results, applications and the projects' outcomes; every design is then applied to the same simulations, so differences between designs come from the rules and not from chance. The median is the middle outcome; the bands show where half (25–75%) and nine in ten (5–95%) of the simulations land. Balances, flows and the committees' net charges year by year are in current prices, mnkr. The net figures (avoided cost and budget room freed) are converted to start-year prices; over the projects' whole lives they follow each funded project to its end, within the period projects that start late show their costs but not all their savings. The scenario's values and their sources or assumptions are in the scenario file; the model is described in docs/model.md. SHA-256 of the scenario file: {sha}.",
 };
 
