@@ -158,6 +158,16 @@ impl Futures {
     fn simulator<'p>(&self, progress: &'p Progress) -> Result<Simulator<'p>, Error> {
         Ok(Simulator::new(self.threads.map(usize::from), progress)?)
     }
+
+    /// The options of a job on `scenario` with these futures, the rest as by default.
+    fn options(&self, scenario: PathBuf) -> Options {
+        Options {
+            scenario,
+            paths: self.paths,
+            seed: self.seed,
+            ..Options::default()
+        }
+    }
 }
 
 /// The arguments of `explain`; without a choice of future it tells path 0.
@@ -474,12 +484,7 @@ fn explain(args: ExplainArgs) -> Result<(), Error> {
         (path, None) => Pick::Path(path.unwrap_or(0)),
     };
     let request = ExplainRequest {
-        options: Options {
-            scenario: args.scenario,
-            paths: args.futures.paths,
-            seed: args.futures.seed,
-            ..Options::default()
-        },
+        options: args.futures.options(args.scenario),
         design: args.design,
         pick,
     };
@@ -493,12 +498,7 @@ fn breakeven(args: BreakEvenArgs) -> Result<(), Error> {
     let progress = Progress::new(args.answer.quiet, args.answer.lang);
     let simulator = args.futures.simulator(&progress)?;
     let request = BreakEvenRequest {
-        options: Options {
-            scenario: args.scenario,
-            paths: args.futures.paths,
-            seed: args.futures.seed,
-            ..Options::default()
-        },
+        options: args.futures.options(args.scenario),
         design: args.design,
         figure: args.figure,
         on: args.on,
@@ -529,12 +529,9 @@ fn tune(args: TuneArgs) -> Result<(), Error> {
     };
     let request = TuneRequest {
         options: Options {
-            scenario: args.scenario,
-            paths: args.futures.paths,
-            seed: args.futures.seed,
             out: args.out,
             lang: args.answer.lang,
-            ..Options::default()
+            ..args.futures.options(args.scenario)
         },
         design: args.design,
         vary: args.vary,
