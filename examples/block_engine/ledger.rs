@@ -1,0 +1,240 @@
+//! One repayment design over a lane group of futures, a year at a time: deposits, instalments
+//! by realised saving with a floor, applications in arrival order with the money test,
+//! payouts, write-offs. Written once for any [`Lane`]; a decision is a mask, never a branch.
+//!
+//! An approved project's plan is kept in a ring of the last years' slots, and each year every
+//! plan still running is read again (payout, instalment due, the room that decides the
+//! payment), instead of booking its future years as changes: reading a slot is the same few
+//! vector operations for every future, where booking writes a different year for each.
+
+use sifsim::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Model, Scenario};
+
+use crate::lanes::{Lane, Table};
+use crate::world::table;
+use crate::world::{Application, Year};
+
+/// What the prototype takes of a design, and the per-type values it gathers.
+pub struct Rules {
+    initial: f64,
+    /// `share_of_positive_result`: the share, and the balance it fills to (start-year prices).
+    deposit: (f64, f64),
+    floor_share: f64,
+    plan_share: f64,
+    horizon: f64,
+    /// Years a ring keeps: the longest a plan or a payout runs after its approval year.
+    ring: usize,
+    /// Per project type: years to the first instalment, `min(lag, start_within)`.
+    first: Table,
+    lag: Table,
+    duration: Table,
+    effect_years: Table,
+    /// Budget room a year at full effect `e = 1`, start-year prices: `realization · Σ planned`.
+    room: Table,
+    /// 1 when the design takes the type (repayable), else 0.
+    taken: Table,
+}
+
+impl Rules {
+    /// The rules of `design`, if the prototype covers them: a repayment design on the realised
+    /// saving, floor per instalment, shortfalls to the fund, one share-of-result deposit, no
+    /// approval rules, no known projects.
+    pub fn new(scenario: &Scenario, design: &Design) -> Result<Rules, String> {
+        let Model::Repayment(r) = &design.model else {
+            return Err(format!("design '{}' is not a repayment design", design.name));
+        };
+        let covered = r.basis == Basis::Realized
+            && r.floor_applies_to == FloorScope::Instalment
+            && r.shortfall_bearer == Bearer::Fund
+            && scenario.projects().is_empty();
+        let deposit = match design.deposits.as_slice() {
+            [Deposit::ShareOfPositiveResult { share, until_balance }] if covered => {
+                (*share, *until_balance)
+            }
+            _ => return Err(format!("design '{}' is beyond the prototype", design.name)),
+        };
+        let types = scenario.project_types();
+        let column = |value: &dyn Fn(&sifsim::scenario::ProjectSpec) -> f64| {
+            table(types.iter().map(|t| value(&t.spec)))
+        };
+        let longest = |value: &dyn Fn(&sifsim::scenario::ProjectSpec) -> usize| {
+            types.iter().map(|t| value(&t.spec)).max().unwrap_or(0)
+        };
+        let first = |s: &sifsim::scenario::ProjectSpec| s.effect_lag_years.min(r.start_within_years);
+        Ok(Rules {
+            initial: design.initial,
+            deposit,
+            floor_share: r.floor_share,
+            plan_share: r.plan_share,
+            horizon: r.horizon_years as f64,
+            ring: longest(&|s| (first(s) + r.horizon_years).max(s.duration_years)),
+            first: column(&|s| first(s) as f64),
+            lag: column(&|s| s.effect_lag_years as f64),
+            duration: column(&|s| s.duration_years as f64),
+            effect_years: column(&|s| s.effect_years as f64),
+            room: column(&|s| s.realization_share * s.planned_savings_total),
+            taken: column(&|s| f64::from(u8::from(s.repayable))),
+        })
+    }
+}
+
+/// An approved project as later years read it; every amount 0 where it was not approved.
+#[derive(Clone, Copy)]
+struct Plan<L: Lane> {
+    /// Payout a year, nominal, in the years before `payout_end`.
+    payout: L,
+    /// The lead unit's overrun a year, start-year prices, in the same years.
+    overrun: L,
+    payout_end: L,
+    /// Instalment `I`, nominal, due in `first..end`.
+    instalment: L,
+    first: L,
+    end: L,
+    /// Budget room a year, start-year prices, in `effect_start..effect_end`.
+    room: L,
+    effect_start: L,
+    effect_end: L,
+}
+
+/// The fund of a lane group in one year.
+#[derive(Clone, Copy)]
+pub struct Fund<L: Lane> {
+    pub cash: L,
+    pub uncommitted: L,
+    /// 1 where an application was turned down for money this year.
+    pub depleted: L,
+    pub deposits: L,
+    pub repaid: L,
+    pub payouts: L,
+    pub written_off: L,
+    /// Overruns paid by lead units.
+    pub overrun: L,
+}
+
+/// One design's books for a lane group: its pot and the ring of recent years' plans.
+pub struct Ledger<L: Lane> {
+    cash: L,
+    uncommitted: L,
+    /// `ring[t % ring.len()]`: the plans of year `t`, slot by slot.
+    ring: Vec<Vec<Plan<L>>>,
+}
+
+impl<L: Lane> Ledger<L> {
+    pub fn new(rules: &Rules) -> Ledger<L> {
+        Ledger {
+            cash: L::splat(rules.initial),
+            uncommitted: L::splat(rules.initial),
+            ring: vec![Vec::new(); rules.ring],
+        }
+    }
+
+    /// Year `t` of the design: `f` is `f(t)`, `last_result` the nominal result of `t − 1`.
+    #[inline(always)]
+    pub fn year(&mut self, rules: &Rules, t: usize, f: f64, last_result: L, world: &Year<L>) -> Fund<L> {
+        let zero = L::splat(0.0);
+        // 1. Deposits: a share of last year's positive result, up to the balance's cap.
+        let (share, until) = rules.deposit;
+        let wanted = L::splat(share) * last_result.max(zero);
+        let deposits = wanted.min(L::splat(until * f) - self.cash).max(zero);
+        self.receive(deposits);
+
+        // 2. Instalments of earlier years' plans.
+        let ring = self.ring.len();
+        let mut received = (zero, zero);
+        for s in t.saturating_sub(ring - 1)..t {
+            let plans = &self.ring[s % ring];
+            received = add(received, instalments(rules, plans, t, f));
+        }
+        self.receive(received.0);
+
+        // 3. Applications in arrival order, each approved if the uncommitted balance covers it.
+        let mut depleted = zero.lt(zero);
+        let plans = &mut self.ring[t % ring];
+        plans.clear();
+        for app in &world.applications {
+            let taken = app.present & L::splat(0.5).lt(L::gather(&rules.taken, app.kind));
+            let cost = app.cost * L::splat(f);
+            let approved = taken & cost.le(self.uncommitted);
+            depleted = depleted | (taken & !approved);
+            self.uncommitted = self.uncommitted - L::select(approved, cost, zero);
+            plans.push(plan(rules, app, approved, cost, t));
+        }
+        // Instalments due in the approval year arrive after the applications.
+        let same_year = instalments(rules, plans, t, f);
+        self.receive(same_year.0);
+        let (repaid, due) = add(received, same_year);
+
+        // 4. Payouts of the projects still paying out.
+        let (mut payouts, mut overrun) = (zero, zero);
+        for s in t.saturating_sub(ring - 1)..=t {
+            for plan in &self.ring[s % ring] {
+                let paying = L::splat(t as f64).lt(plan.payout_end);
+                payouts = payouts + L::select(paying, plan.payout, zero);
+                overrun = overrun + L::select(paying, plan.overrun, zero);
+            }
+        }
+        self.cash = self.cash - payouts;
+        Fund {
+            cash: self.cash,
+            uncommitted: self.uncommitted,
+            depleted: L::select(depleted, L::splat(1.0), zero),
+            deposits,
+            repaid,
+            payouts,
+            written_off: due - repaid,
+            overrun: overrun * L::splat(f),
+        }
+    }
+
+    fn receive(&mut self, amount: L) {
+        self.cash = self.cash + amount;
+        self.uncommitted = self.uncommitted + amount;
+    }
+}
+
+fn add<L: Lane>(a: (L, L), b: (L, L)) -> (L, L) {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+/// The plan of an application in year `t`, with nothing in it where it was not `approved`.
+#[inline(always)]
+fn plan<L: Lane>(rules: &Rules, app: &Application<L>, approved: L::Mask, cost: L, t: usize) -> Plan<L> {
+    let zero = L::splat(0.0);
+    let t = L::splat(t as f64);
+    let of = |table: &Table| L::gather(table, app.kind);
+    let first = t + of(&rules.first);
+    let effect_start = t + of(&rules.lag) + app.delay;
+    let instalment = L::splat(rules.plan_share) * cost / L::splat(rules.horizon);
+    let duration = of(&rules.duration);
+    Plan {
+        payout: L::select(approved, cost / duration, zero),
+        overrun: L::select(approved, app.overrun * app.cost / duration, zero),
+        payout_end: t + duration,
+        instalment: L::select(approved, instalment, zero),
+        first,
+        end: first + L::splat(rules.horizon),
+        room: of(&rules.room) * app.effect,
+        effect_start,
+        effect_end: effect_start + of(&rules.effect_years),
+    }
+}
+
+/// What `plans` pay in year `t` and what falls due: each unit repays its realised room,
+/// clamped between the floor and the instalment. Room and instalment are split between a
+/// project's units in the same proportions (its planned savings), so the units' clamped
+/// payments add up to the project's room clamped between its floor and its instalment.
+#[inline(always)]
+fn instalments<L: Lane>(rules: &Rules, plans: &[Plan<L>], t: usize, f: f64) -> (L, L) {
+    let zero = L::splat(0.0);
+    let (year, f) = (L::splat(t as f64), L::splat(f));
+    let floor = L::splat(rules.floor_share);
+    let (mut repaid, mut due) = (zero, zero);
+    for plan in plans {
+        let falls_due = plan.first.le(year) & year.lt(plan.end);
+        let saving = plan.effect_start.le(year) & year.lt(plan.effect_end);
+        let room = L::select(saving, plan.room * f, zero);
+        let paid = room.max(floor * plan.instalment).min(plan.instalment);
+        repaid = repaid + L::select(falls_due, paid, zero);
+        due = due + L::select(falls_due, plan.instalment, zero);
+    }
+    (repaid, due)
+}

@@ -1,0 +1,284 @@
+//! A prototype of a block engine (issue #36): futures side by side in vector lanes, year by
+//! year, for one repayment design with a floor and the fund-balance aggregates, measured
+//! against today's engine doing the same work. Not part of sifsim; BENCHMARKS.md has what it
+//! measured and what was decided.
+//!
+//! ```sh
+//! cargo build --release --example block_engine
+//! target/release/examples/block_engine block scenarios/bench.toml 1000000 8   # widest lanes
+//! target/release/examples/block_engine single scenarios/bench.toml 100000     # f64 lanes
+//! target/release/examples/block_engine today scenarios/bench.toml 100000      # today's engine
+//! target/release/examples/block_engine check scenarios/bench.toml 4096        # lanes vs f64, bit for bit
+//! ```
+//!
+//! Futures are run in blocks (the last argument, a multiple of 8; 8 by default): within a
+//! block, year by year, lane group by lane group. Threads take fixed parts of the futures
+//! (`RAYON_NUM_THREADS`), merged in order, so the figures do not depend on the thread count.
+
+mod aggregate;
+mod draws;
+mod lanes;
+mod ledger;
+mod world;
+
+use std::ops::Range;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use sifsim::internals::ledger::Ledger as TodaysLedger;
+use sifsim::internals::world::{Samplers, World as TodaysWorld};
+use sifsim::scenario::{Design, Model, Scenario};
+
+use aggregate::{Aggregates, Ranges, Record, Sink, YearValues};
+use lanes::{F64s, Lane, WIDTH};
+use ledger::{Ledger, Rules};
+use world::{Types, World};
+
+/// Futures of the pilot that sets the histograms' ranges, from path 10⁹ on.
+const PILOT: Range<u64> = 1_000_000_000..1_000_002_000;
+/// Fixed parts the futures are split into for threads.
+const PARTS: u64 = 64;
+
+/// The scenario and what the engines read of it.
+struct Setup<'s> {
+    scenario: &'s Scenario,
+    design: &'s Design,
+    types: Types,
+    rules: Rules,
+    block: usize,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (mode, path, futures) = match &args[1..] {
+        [mode, path, futures, ..] => (mode.as_str(), path, futures.parse::<u64>()),
+        _ => usage(),
+    };
+    let block = args.get(4).map_or(Ok(WIDTH), |b| b.parse::<usize>());
+    let (Ok(futures), Ok(block)) = (futures, block) else { usage() };
+    if block == 0 || block % WIDTH != 0 || futures % WIDTH as u64 != 0 {
+        eprintln!("futures and block must be multiples of {WIDTH}");
+        std::process::exit(2);
+    }
+    let scenario = Scenario::load(path.as_ref()).unwrap_or_else(|e| fail(&e.to_string()));
+    let design = (scenario.designs().iter())
+        .find(|d| matches!(d.model, Model::Repayment(_)))
+        .unwrap_or_else(|| fail("the scenario has no repayment design"));
+    let setup = Setup {
+        scenario: &scenario,
+        design,
+        types: Types::new(&scenario),
+        rules: Rules::new(&scenario, design).unwrap_or_else(|e| fail(&e)),
+        block,
+    };
+    if mode == "check" {
+        return check(&setup, futures);
+    }
+    let engine = match mode {
+        "block" => Engine::Block,
+        "single" => Engine::Single,
+        "today" => Engine::Today,
+        _ => usage(),
+    };
+    let mut ranges = Ranges::new(scenario.years());
+    engine.run(&setup, PILOT, &mut ranges);
+    let started = Instant::now();
+    let parts: Vec<Aggregates> = (0..PARTS)
+        .into_par_iter()
+        .map(|part| {
+            let mut sink = Aggregates::new(ranges.clone());
+            let step = (futures / PARTS).next_multiple_of(WIDTH as u64);
+            let start = (part * step).min(futures);
+            engine.run(&setup, start..(start + step).min(futures), &mut sink);
+            sink
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let mut all = Aggregates::new(ranges);
+    parts.iter().for_each(|part| all.merge(part));
+    report(&setup, &all);
+    println!(
+        "{mode}: {} futures in {seconds:.3} s, {:.2} µs a future",
+        all.futures(),
+        seconds * 1e6 / all.futures() as f64
+    );
+}
+
+fn usage() -> ! {
+    eprintln!("usage: block_engine block|single|today|check SCENARIO FUTURES [BLOCK]");
+    std::process::exit(2);
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("{message}");
+    std::process::exit(2);
+}
+
+/// Which engine runs the futures.
+#[derive(Clone, Copy)]
+enum Engine {
+    /// The block engine in the widest lanes this processor has.
+    Block,
+    /// The block engine one future at a time (`f64` lanes).
+    Single,
+    /// Today's engine: its world and its ledger, path by path.
+    Today,
+}
+
+impl Engine {
+    fn run(self, setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
+        match self {
+            Engine::Block => widest(setup, futures, sink),
+            Engine::Single => blocks::<f64>(setup, futures, sink),
+            Engine::Today => today(setup, futures, sink),
+        }
+    }
+}
+
+/// The block engine in [`F64s`], compiled for AVX-512 or AVX2 when the processor has them
+/// (checked at run time; the default build runs on any x86-64), else for the baseline.
+fn widest(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            // SAFETY: the processor has AVX-512F, checked just above.
+            return unsafe { blocks_avx512(setup, futures, sink) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, checked just above.
+            return unsafe { blocks_avx2(setup, futures, sink) };
+        }
+    }
+    blocks::<F64s>(setup, futures, sink)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+fn blocks_avx512(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
+    blocks::<F64s>(setup, futures, sink)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn blocks_avx2(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
+    blocks::<F64s>(setup, futures, sink)
+}
+
+/// The block engine over `futures`, block by block; within a block, year by year, lane group
+/// by lane group. Always inlined, so that the lane code is compiled for the caller's features.
+#[inline(always)]
+fn blocks<L: Lane>(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
+    let scenario = setup.scenario;
+    let zero = L::splat(0.0);
+    let mut values = [[0.0; WIDTH]; 4];
+    let mut flows = [[0.0; WIDTH]; aggregate::FLOWS];
+    let mut first = futures.start;
+    while first < futures.end {
+        let groups = (setup.block as u64).min(futures.end - first) as usize / L::WIDTH;
+        let path = |g: usize| first + (g * L::WIDTH) as u64;
+        let mut worlds: Vec<World<L>> = (0..groups).map(|g| World::new(scenario, path(g))).collect();
+        let mut ledgers: Vec<Ledger<L>> = (0..groups).map(|_| Ledger::new(&setup.rules)).collect();
+        let mut last_result = vec![L::splat(scenario.municipality().last_result); groups];
+        let mut ever = vec![zero; groups];
+        for t in 0..scenario.years() {
+            let f = scenario.price_factor(t);
+            for g in 0..groups {
+                let year = worlds[g].draw(scenario, &setup.types, t);
+                let fund = ledgers[g].year(&setup.rules, t, f, last_result[g], year);
+                last_result[g] = year.result;
+                ever[g] = ever[g].max(fund.depleted);
+                let [cash, uncommitted, depleted, ever_depleted] = &mut values;
+                fund.cash.store(cash);
+                fund.uncommitted.store(uncommitted);
+                fund.depleted.store(depleted);
+                ever[g].store(ever_depleted);
+                let amounts = [fund.deposits, fund.repaid, fund.payouts, fund.written_off, fund.overrun];
+                for (amount, out) in amounts.into_iter().zip(&mut flows) {
+                    amount.store(out);
+                }
+                let n = L::WIDTH;
+                sink.year(t, &YearValues {
+                    first: path(g),
+                    cash: &cash[..n],
+                    uncommitted: &uncommitted[..n],
+                    depleted: &depleted[..n],
+                    ever: &ever_depleted[..n],
+                    flows: flows.each_ref().map(|flow| &flow[..n]),
+                });
+            }
+        }
+        first += (groups * L::WIDTH) as u64;
+    }
+}
+
+/// Today's engine over `futures`: world, the design's ledger, the same aggregates.
+fn today(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
+    let scenario = setup.scenario;
+    let samplers = Samplers::new(scenario);
+    let mut world = TodaysWorld::default();
+    let mut ledger = TodaysLedger::default();
+    for path in futures {
+        world.sample(scenario, &samplers, path);
+        ledger.apply(scenario, setup.design, &world);
+        let mut ever = 0.0;
+        for (t, year) in ledger.years().iter().enumerate() {
+            let depleted = f64::from(u8::from(year.depleted));
+            ever = f64::max(ever, depleted);
+            sink.year(t, &YearValues {
+                first: path,
+                cash: &[year.cash],
+                uncommitted: &[year.uncommitted],
+                depleted: &[depleted],
+                ever: &[ever],
+                flows: [
+                    &[year.deposits],
+                    &[year.repaid],
+                    &[year.payouts],
+                    &[year.written_off],
+                    &[year.overrun],
+                ],
+            });
+        }
+    }
+}
+
+/// Runs `futures` futures in the widest lanes and in `f64` lanes, and compares every value.
+fn check(setup: &Setup, futures: u64) {
+    let (mut lanes, mut single) = (Record::default(), Record::default());
+    widest(setup, 0..futures, &mut lanes);
+    blocks::<f64>(setup, 0..futures, &mut single);
+    lanes.0.sort_unstable();
+    single.0.sort_unstable();
+    if lanes != single {
+        fail("the lanes and the single futures differ");
+    }
+    println!("{futures} futures: every year of every future is the same, bit for bit, in lanes and alone");
+}
+
+/// The fund's figures for some years.
+fn report(setup: &Setup, all: &Aggregates) {
+    let scenario = setup.scenario;
+    println!("{} — {}", scenario.name(), setup.design.name);
+    println!("year   cash mean     p5    p50    p95   uncommitted p50   p(dry)  p(dry by)   deposits  repaid  payouts  written off  overruns");
+    let years = scenario.years();
+    for t in [0, 4, 9, 19, years - 1].into_iter().filter(|&t| t < years) {
+        let (dry, dry_by) = all.depleted(t);
+        let flow = |k| all.flow(t, k);
+        println!(
+            "{}  {:>9.1} {:>6.1} {:>6.1} {:>6.1}   {:>15.1}   {:>6.3}  {:>9.3}   {:>8.2} {:>7.2} {:>8.2} {:>12.2} {:>9.3}",
+            scenario.calendar_year(t),
+            all.mean(t, 0),
+            all.percentile(t, 0, 0.05),
+            all.percentile(t, 0, 0.5),
+            all.percentile(t, 0, 0.95),
+            all.percentile(t, 1, 0.5),
+            dry,
+            dry_by,
+            flow(0),
+            flow(1),
+            flow(2),
+            flow(3),
+            flow(4),
+        );
+    }
+}
