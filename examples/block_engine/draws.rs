@@ -6,8 +6,10 @@
 //! by Box and Muller, Poisson counts by inverting a table of the distribution function.
 
 use sifsim::internals::world::Poisson;
+use sifsim::scenario::as241;
 
 use crate::lanes::{Bits, Lane};
+use crate::ziggurat::{self, SplitMix, Ziggurat};
 
 /// 2⁵²: a float whose lowest mantissa bit is 1, so that adding a whole number below 2⁵² to it
 /// puts that number in the mantissa's bits.
@@ -30,6 +32,9 @@ pub fn mix<B: Bits>(x: B) -> B {
 #[derive(Clone, Copy)]
 pub struct Rng<B> {
     s: [B; 4],
+    /// The key it was seeded with, and normals drawn so far: what keys a lane's slow draw.
+    key: B,
+    normals: u64,
 }
 
 impl<B: Bits> Rng<B> {
@@ -39,6 +44,8 @@ impl<B: Bits> Rng<B> {
         let step = |n: u64| mix(key.add(B::splat(n.wrapping_mul(GAMMA))));
         Rng {
             s: [step(0), step(1), step(2), step(3)],
+            key,
+            normals: 0,
         }
     }
 
@@ -52,27 +59,60 @@ impl<B: Bits> Rng<B> {
         let s1 = s1.xor(s2);
         let s0 = s0.xor(s3);
         let s2 = s2.xor(t);
-        let s3 = s3.shl(45).or(s3.shr(19));
+        let s3 = s3.shl(45).xor(s3.shr(19));
         self.s = [s0, s1, s2, s3];
         result
     }
 
-    /// A uniform in `[0, 1)`, a multiple of 2⁻⁵²: the top 52 bits under the exponent of 1.
+    /// A uniform in `[0, 1)`.
     #[inline(always)]
     pub fn uniform<L: Lane<Bits = B>>(&mut self) -> L {
-        let one = L::from_bits(self.next().shr(12).or(B::splat(0x3ff0_0000_0000_0000)));
-        one - L::splat(1.0)
+        uniform(self.next())
     }
 
-    /// Two independent standard normals (Box–Muller).
+    /// A standard normal by the ziggurat: one word a lane, and rarely a lane's own generator.
     #[inline(always)]
-    pub fn normals<L: Lane<Bits = B>>(&mut self) -> (L, L) {
-        let u: L = self.uniform();
-        let v: L = self.uniform();
-        let radius = (L::splat(-2.0) * ln(L::splat(1.0) - u)).sqrt();
-        let (sin, cos) = sin_cos_turns(v);
-        (radius * cos, radius * sin)
+    pub fn normal<L: Lane<Bits = B>>(&mut self, zig: &Ziggurat) -> L {
+        self.normals += 1;
+        let (key, n) = (self.key, self.normals);
+        ziggurat::normal(zig, self.next(), |i| SplitMix(mix(key.lane(i) ^ n.wrapping_mul(GAMMA))))
     }
+}
+
+/// `Φ⁻¹(p)` for `p` in `(0, 1)`: AS 241, as `sifsim::scenario::normal_quantile` computes it;
+/// the tails' logarithm only when some lane is in a tail (15 % of draws a lane).
+#[inline(always)]
+pub fn quantile<L: Lane>(p: L) -> L {
+    let zero = L::splat(0.0);
+    let q = p - L::splat(0.5);
+    let central = q * rational(L::splat(0.180_625) - q * q, &as241::A, &as241::B);
+    let tail = L::splat(0.425).lt(q.max(-q));
+    if !L::any(tail) {
+        return central;
+    }
+    let r = (-ln(p.min(L::splat(1.0) - p))).sqrt();
+    let mut x = rational(r - L::splat(1.6), &as241::C, &as241::D);
+    let far = L::splat(5.0).lt(r);
+    if L::any(far) {
+        x = L::select(far, rational(r - L::splat(5.0), &as241::E, &as241::F), x);
+    }
+    L::select(tail, L::select(q.lt(zero), -x, x), central)
+}
+
+/// `(a₀ + a₁x + … + a₇x⁷) / (1 + b₁x + … + b₇x⁷)`.
+#[inline(always)]
+fn rational<L: Lane>(x: L, a: &[f64; 8], b: &[f64; 7]) -> L {
+    let numerator = a.iter().rev().fold(L::splat(0.0), |sum, &c| sum * x + L::splat(c));
+    let denominator = b.iter().rev().fold(L::splat(0.0), |sum, &c| sum * x + L::splat(c));
+    numerator / (denominator * x + L::splat(1.0))
+}
+
+/// A uniform in `[0, 1)` from a word, a multiple of 2⁻⁵²: its top 52 bits under the exponent
+/// of 1.
+#[inline(always)]
+pub fn uniform<L: Lane>(word: L::Bits) -> L {
+    let one = L::from_bits(word.shr(12).or(L::Bits::splat(0x3ff0_0000_0000_0000)));
+    one - L::splat(1.0)
 }
 
 /// `ln x` for normal positive `x` (here `x` in `[2⁻⁵², 1]`).
@@ -114,28 +154,6 @@ pub fn exp<L: Lane>(x: L) -> L {
     // 2ᵏ: k + 1023 in the exponent's bits.
     let biased = (k + L::splat(TWO_52 + 1023.0)).to_bits();
     series * L::from_bits(biased.shl(52))
-}
-
-/// `(sin 2πv, cos 2πv)` for `v` in `[0, 1)`: `2πv = q·π/2 + a` with `|a| ≤ π/4`.
-#[inline(always)]
-pub fn sin_cos_turns<L: Lane>(v: L) -> (L, L) {
-    let turns = v - v.round();
-    let quarters = turns * L::splat(4.0);
-    let q = quarters.round();
-    let a = (quarters - q) * L::splat(std::f64::consts::FRAC_PI_2);
-    let a2 = a * a;
-    // Taylor to a¹⁵ and a¹⁶, under 10⁻¹⁶ for |a| ≤ π/4.
-    let sin = a * (1..=7).rev().fold(L::splat(1.0), |sum, n| {
-        L::splat(1.0) - a2 * sum * L::splat(1.0 / ((2 * n) * (2 * n + 1)) as f64)
-    });
-    let cos = (1..=8).rev().fold(L::splat(1.0), |sum, n| {
-        L::splat(1.0) - a2 * sum * L::splat(1.0 / ((2 * n - 1) * (2 * n)) as f64)
-    });
-    // q in −2..=2: turn (sin a, cos a) by q quarters.
-    let is = |n: f64| q.eq(L::splat(n));
-    let sin_q = L::select(is(0.0), sin, L::select(is(1.0), cos, L::select(is(-1.0), -cos, -sin)));
-    let cos_q = L::select(is(0.0), cos, L::select(is(1.0), -sin, L::select(is(-1.0), sin, -cos)));
-    (sin_q, cos_q)
 }
 
 /// A count from a uniform `u`, by inverting a distribution function: the number of `cdf(j)`
@@ -192,7 +210,7 @@ mod tests {
     }
 
     #[test]
-    fn ln_exp_and_the_circle_agree_with_the_standard_library() {
+    fn ln_exp_and_the_quantile_agree_with_the_standard_library_and_sifsim() {
         for i in 1..=10_000 {
             let x = i as f64 / 10_000.0;
             assert!(error(ln(x), x.ln()) < 4e-16 || (ln(x) - x.ln()).abs() < 1e-16, "ln {x}: {} {}", ln(x), x.ln());

@@ -53,8 +53,14 @@ pub trait Lane:
     fn sqrt(self) -> Self;
     /// `table[index]` for each lane; `index` holds whole numbers in `0..TABLE`.
     fn gather(table: &Table, index: Self) -> Self;
+    /// `table[bits & 255]` for each lane.
+    fn lookup(table: &[f64; 256], bits: Self::Bits) -> Self;
     fn from_bits(bits: Self::Bits) -> Self;
     fn to_bits(self) -> Self::Bits;
+    /// Lane `i`'s mask, and number.
+    fn mask_lane(mask: Self::Mask, i: usize) -> bool;
+    fn lane(self, i: usize) -> f64;
+    fn set_lane(&mut self, i: usize, value: f64);
 
     /// Nearest whole number (ties to even), for `|x| < 2⁵¹`, by adding and taking back
     /// `1.5·2⁵²`: exact, and two instructions in any lane type.
@@ -77,6 +83,8 @@ pub trait Bits: Copy {
     fn or(self, other: Self) -> Self;
     fn shl(self, n: u32) -> Self;
     fn shr(self, n: u32) -> Self;
+    /// Lane `i`'s bits.
+    fn lane(self, i: usize) -> u64;
 }
 
 impl Lane for f64 {
@@ -129,8 +137,24 @@ impl Lane for f64 {
         table[slot(index)]
     }
     #[inline(always)]
+    fn lookup(table: &[f64; 256], bits: u64) -> f64 {
+        table[(bits & 255) as usize]
+    }
+    #[inline(always)]
     fn from_bits(bits: u64) -> f64 {
         f64::from_bits(bits)
+    }
+    #[inline(always)]
+    fn mask_lane(mask: bool, _: usize) -> bool {
+        mask
+    }
+    #[inline(always)]
+    fn lane(self, _: usize) -> f64 {
+        self
+    }
+    #[inline(always)]
+    fn set_lane(&mut self, _: usize, value: f64) {
+        *self = value;
     }
     #[inline(always)]
     fn to_bits(self) -> u64 {
@@ -175,6 +199,10 @@ impl Bits for u64 {
     fn shr(self, n: u32) -> u64 {
         self >> n
     }
+    #[inline(always)]
+    fn lane(self, _: usize) -> u64 {
+        self
+    }
 }
 
 /// [`WIDTH`] futures' numbers side by side.
@@ -189,11 +217,16 @@ pub struct Masks([u64; WIDTH]);
 #[derive(Debug, Clone, Copy)]
 pub struct U64s([u64; WIDTH]);
 
-/// An array built lane by lane: the loop every operation below is.
+/// An array built lane by lane: the loop every operation below is (a plain loop, which the
+/// compiler vectorises more reliably than `std::array::from_fn`).
 macro_rules! lanes {
-    (|$i:ident| $value:expr) => {
-        std::array::from_fn(|$i| $value)
-    };
+    (|$i:ident| $value:expr) => {{
+        let mut out = [Default::default(); WIDTH];
+        for $i in 0..WIDTH {
+            out[$i] = $value;
+        }
+        out
+    }};
 }
 
 macro_rules! binary {
@@ -300,8 +333,24 @@ impl Lane for F64s {
         F64s(lanes!(|i| table[slot(index.0[i])]))
     }
     #[inline(always)]
+    fn lookup(table: &[f64; 256], bits: U64s) -> F64s {
+        F64s(lanes!(|i| table[(bits.0[i] & 255) as usize]))
+    }
+    #[inline(always)]
     fn from_bits(bits: U64s) -> F64s {
         F64s(lanes!(|i| f64::from_bits(bits.0[i])))
+    }
+    #[inline(always)]
+    fn mask_lane(mask: Masks, i: usize) -> bool {
+        mask.0[i] != 0
+    }
+    #[inline(always)]
+    fn lane(self, i: usize) -> f64 {
+        self.0[i]
+    }
+    #[inline(always)]
+    fn set_lane(&mut self, i: usize, value: f64) {
+        self.0[i] = value;
     }
     #[inline(always)]
     fn to_bits(self) -> U64s {
@@ -345,5 +394,9 @@ impl Bits for U64s {
     #[inline(always)]
     fn shr(self, n: u32) -> U64s {
         U64s(lanes!(|i| self.0[i] >> n))
+    }
+    #[inline(always)]
+    fn lane(self, i: usize) -> u64 {
+        self.0[i]
     }
 }

@@ -20,6 +20,7 @@ mod draws;
 mod lanes;
 mod ledger;
 mod world;
+mod ziggurat;
 
 use std::ops::Range;
 use std::time::Instant;
@@ -30,7 +31,7 @@ use sifsim::internals::world::{Samplers, World as TodaysWorld};
 use sifsim::scenario::{Design, Model, Scenario};
 
 use aggregate::{Aggregates, Ranges, Record, Sink, YearValues};
-use lanes::{F64s, Lane, WIDTH};
+use lanes::{Bits, F64s, Lane, WIDTH};
 use ledger::{Ledger, Rules};
 use world::{Types, World};
 
@@ -71,6 +72,17 @@ fn main() {
         rules: Rules::new(&scenario, design).unwrap_or_else(|e| fail(&e)),
         block,
     };
+    if mode == "normals" {
+        println!("{:?}", unsafe { normals_avx2(futures) });
+        return;
+    }
+    if mode == "uniforms" {
+        let mut rng = draws::Rng::new(<F64s as Lane>::Bits::from_fn(|i| i as u64));
+        let mut sum = F64s::splat(0.0);
+        for _ in 0..futures { let a: F64s = rng.uniform(); sum = sum + a; }
+        println!("{:?}", sum);
+        return;
+    }
     if mode == "check" {
         return check(&setup, futures);
     }
@@ -112,6 +124,16 @@ fn usage() -> ! {
 fn fail(message: &str) -> ! {
     eprintln!("{message}");
     std::process::exit(2);
+}
+
+#[target_feature(enable = "avx2")]
+#[inline(never)]
+fn normals_avx2(n: u64) -> F64s {
+    let mut rng = draws::Rng::new(<F64s as Lane>::Bits::from_fn(|i| i as u64));
+    let zig = ziggurat::Ziggurat::new();
+    let mut sum = F64s::splat(0.0);
+    for _ in 0..n { let a: F64s = rng.normal(&zig); sum = sum + a * a; }
+    sum
 }
 
 /// Which engine runs the futures.

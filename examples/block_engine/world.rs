@@ -3,7 +3,7 @@
 //! `k`-th application in arrival order (absent where the future has fewer).
 //!
 //! Each future's year `t` draws from its own generator keyed by (seed, path, year), and every
-//! slot draws the same seven numbers whether present or not, so a future's world depends on
+//! slot draws the same six numbers whether present or not, so a future's world depends on
 //! its path index alone, never on the futures beside it. The project types of a year are drawn
 //! as one Poisson count of all of them, each application's type then chosen in proportion to
 //! the types' rates: the same distribution as a count of each type taken in arrival order,
@@ -13,6 +13,7 @@ use sifsim::scenario::Scenario;
 
 use crate::draws::{Rng, cumulative, exp, mix, poisson, poisson_table};
 use crate::lanes::{Bits, Lane, TABLE, Table};
+use crate::ziggurat::Ziggurat;
 
 /// The project types' parameters, one table entry per type, for [`Lane::gather`].
 pub struct Types {
@@ -30,6 +31,7 @@ pub struct Types {
     delay_zero: Table,
     /// `P(count ≤ j)` of all types' applications in a year.
     count: Vec<f64>,
+    zig: Ziggurat,
 }
 
 impl Types {
@@ -57,6 +59,7 @@ impl Types {
             delay_mean: column(&|s| s.extra_lag_mean),
             delay_zero: column(&|s| (-s.extra_lag_mean).exp()),
             count: poisson_table(rate, TABLE),
+            zig: Ziggurat::new(),
         }
     }
 }
@@ -132,10 +135,7 @@ impl<L: Lane> World<L> {
 
         // The annual result's innovation, then each unit's own normal.
         self.normals.clear();
-        while self.normals.len() < 1 + units.len() {
-            let (a, b) = rng.normals::<L>();
-            self.normals.extend([a, b]);
-        }
+        self.normals.extend((0..=units.len()).map(|_| rng.normal::<L>(&types.zig)));
         let ar = scenario.municipality().annual_result;
         let innovation_sd = ar.sd * (1.0 - ar.autocorrelation * ar.autocorrelation).sqrt();
         let z = self.normals[0];
@@ -168,7 +168,7 @@ impl<L: Lane> World<L> {
     }
 }
 
-/// Draws one slot: seven numbers, whether the application is present, succeeds or not.
+/// Draws one slot: six numbers, whether the application is present, succeeds or not.
 #[inline(always)]
 fn application<L: Lane>(rng: &mut Rng<L::Bits>, types: &Types, present: L::Mask) -> Application<L> {
     let u_kind: L = rng.uniform();
@@ -179,8 +179,9 @@ fn application<L: Lane>(rng: &mut Rng<L::Bits>, types: &Types, present: L::Mask)
     let of = |table: &Table| L::gather(table, kind);
     let u_success: L = rng.uniform();
     let u_delay: L = rng.uniform();
-    let (z_cost, z_overrun) = rng.normals::<L>();
-    let (z_effect, _) = rng.normals::<L>();
+    let z_cost: L = rng.normal(&types.zig);
+    let z_overrun: L = rng.normal(&types.zig);
+    let z_effect: L = rng.normal(&types.zig);
 
     let success = u_success.lt(of(&types.success));
     let zero = L::splat(0.0);
