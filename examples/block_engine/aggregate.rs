@@ -80,9 +80,18 @@ impl Aggregates {
     /// Adds `other`'s futures (after this one's, for the order of the sums).
     pub fn merge(&mut self, other: &Aggregates) {
         let pairs = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
-        self.sums.iter_mut().zip(&other.sums).for_each(|(a, b)| *a += b);
-        self.flows.iter_mut().zip(&other.flows).for_each(|(a, b)| *a += b);
-        self.counts.iter_mut().zip(&other.counts).for_each(|(a, b)| *a += b);
+        self.sums
+            .iter_mut()
+            .zip(&other.sums)
+            .for_each(|(a, b)| *a += b);
+        self.flows
+            .iter_mut()
+            .zip(&other.flows)
+            .for_each(|(a, b)| *a += b);
+        self.counts
+            .iter_mut()
+            .zip(&other.counts)
+            .for_each(|(a, b)| *a += b);
         pairs(&mut self.depleted, &other.depleted);
         pairs(&mut self.ever, &other.ever);
         self.futures += other.futures;
@@ -161,7 +170,11 @@ impl Sink for Record {
         for i in 0..values.cash.len() {
             let bits = |xs: &[f64]| xs[i].to_bits();
             let future = values.first + i as u64;
-            let year = [bits(values.cash), bits(values.uncommitted), bits(values.ever)];
+            let year = [
+                bits(values.cash),
+                bits(values.uncommitted),
+                bits(values.ever),
+            ];
             self.0.push((future, t, year));
         }
     }

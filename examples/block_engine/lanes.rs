@@ -37,7 +37,10 @@ pub trait Lane:
     /// Futures side by side.
     const WIDTH: usize;
     /// A yes or no for each future.
-    type Mask: Copy + BitAnd<Output = Self::Mask> + BitOr<Output = Self::Mask> + Not<Output = Self::Mask>;
+    type Mask: Copy
+        + BitAnd<Output = Self::Mask>
+        + BitOr<Output = Self::Mask>
+        + Not<Output = Self::Mask>;
     /// 64 bits for each future (the random generators).
     type Bits: Bits;
 
@@ -47,10 +50,8 @@ pub trait Lane:
     fn max(self, other: Self) -> Self;
     fn lt(self, other: Self) -> Self::Mask;
     fn le(self, other: Self) -> Self::Mask;
-    fn eq(self, other: Self) -> Self::Mask;
     fn select(mask: Self::Mask, yes: Self, no: Self) -> Self;
     fn any(mask: Self::Mask) -> bool;
-    fn sqrt(self) -> Self;
     /// `table[index]` for each lane; `index` holds whole numbers in `0..TABLE`.
     fn gather(table: &Table, index: Self) -> Self;
     /// `table[bits & 255]` for each lane.
@@ -79,7 +80,6 @@ pub trait Bits: Copy {
     fn add(self, other: Self) -> Self;
     fn mul(self, other: Self) -> Self;
     fn xor(self, other: Self) -> Self;
-    fn and(self, other: Self) -> Self;
     fn or(self, other: Self) -> Self;
     fn shl(self, n: u32) -> Self;
     fn shr(self, n: u32) -> Self;
@@ -117,20 +117,12 @@ impl Lane for f64 {
         self <= other
     }
     #[inline(always)]
-    fn eq(self, other: f64) -> bool {
-        self == other
-    }
-    #[inline(always)]
     fn select(mask: bool, yes: f64, no: f64) -> f64 {
         if mask { yes } else { no }
     }
     #[inline(always)]
     fn any(mask: bool) -> bool {
         mask
-    }
-    #[inline(always)]
-    fn sqrt(self) -> f64 {
-        f64::sqrt(self)
     }
     #[inline(always)]
     fn gather(table: &Table, index: f64) -> f64 {
@@ -182,10 +174,6 @@ impl Bits for u64 {
     #[inline(always)]
     fn xor(self, other: u64) -> u64 {
         self ^ other
-    }
-    #[inline(always)]
-    fn and(self, other: u64) -> u64 {
-        self & other
     }
     #[inline(always)]
     fn or(self, other: u64) -> u64 {
@@ -313,20 +301,12 @@ impl Lane for F64s {
         Masks(lanes!(|i| word(self.0[i] <= other.0[i])))
     }
     #[inline(always)]
-    fn eq(self, other: F64s) -> Masks {
-        Masks(lanes!(|i| word(self.0[i] == other.0[i])))
-    }
-    #[inline(always)]
     fn select(mask: Masks, yes: F64s, no: F64s) -> F64s {
         F64s(lanes!(|i| if mask.0[i] != 0 { yes.0[i] } else { no.0[i] }))
     }
     #[inline(always)]
     fn any(mask: Masks) -> bool {
         mask.0.iter().fold(0, |all, &m| all | m) != 0
-    }
-    #[inline(always)]
-    fn sqrt(self) -> F64s {
-        F64s(lanes!(|i| self.0[i].sqrt()))
     }
     #[inline(always)]
     fn gather(table: &Table, index: F64s) -> F64s {
@@ -378,10 +358,6 @@ impl Bits for U64s {
     #[inline(always)]
     fn xor(self, other: U64s) -> U64s {
         U64s(lanes!(|i| self.0[i] ^ other.0[i]))
-    }
-    #[inline(always)]
-    fn and(self, other: U64s) -> U64s {
-        U64s(lanes!(|i| self.0[i] & other.0[i]))
     }
     #[inline(always)]
     fn or(self, other: U64s) -> U64s {

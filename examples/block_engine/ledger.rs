@@ -40,16 +40,22 @@ impl Rules {
     /// approval rules, no known projects.
     pub fn new(scenario: &Scenario, design: &Design) -> Result<Rules, String> {
         let Model::Repayment(r) = &design.model else {
-            return Err(format!("design '{}' is not a repayment design", design.name));
+            return Err(format!(
+                "design '{}' is not a repayment design",
+                design.name
+            ));
         };
         let covered = r.basis == Basis::Realized
             && r.floor_applies_to == FloorScope::Instalment
             && r.shortfall_bearer == Bearer::Fund
             && scenario.projects().is_empty();
         let deposit = match design.deposits.as_slice() {
-            [Deposit::ShareOfPositiveResult { share, until_balance }] if covered => {
-                (*share, *until_balance)
-            }
+            [
+                Deposit::ShareOfPositiveResult {
+                    share,
+                    until_balance,
+                },
+            ] if covered => (*share, *until_balance),
             _ => return Err(format!("design '{}' is beyond the prototype", design.name)),
         };
         let types = scenario.project_types();
@@ -59,7 +65,8 @@ impl Rules {
         let longest = |value: &dyn Fn(&sifsim::scenario::ProjectSpec) -> usize| {
             types.iter().map(|t| value(&t.spec)).max().unwrap_or(0)
         };
-        let first = |s: &sifsim::scenario::ProjectSpec| s.effect_lag_years.min(r.start_within_years);
+        let first =
+            |s: &sifsim::scenario::ProjectSpec| s.effect_lag_years.min(r.start_within_years);
         Ok(Rules {
             initial: design.initial,
             deposit,
@@ -129,7 +136,14 @@ impl<L: Lane> Ledger<L> {
 
     /// Year `t` of the design: `f` is `f(t)`, `last_result` the nominal result of `t − 1`.
     #[inline(always)]
-    pub fn year(&mut self, rules: &Rules, t: usize, f: f64, last_result: L, world: &Year<L>) -> Fund<L> {
+    pub fn year(
+        &mut self,
+        rules: &Rules,
+        t: usize,
+        f: f64,
+        last_result: L,
+        world: &Year<L>,
+    ) -> Fund<L> {
         let zero = L::splat(0.0);
         // 1. Deposits: a share of last year's positive result, up to the balance's cap.
         let (share, until) = rules.deposit;
@@ -197,7 +211,13 @@ fn add<L: Lane>(a: (L, L), b: (L, L)) -> (L, L) {
 
 /// The plan of an application in year `t`, with nothing in it where it was not `approved`.
 #[inline(always)]
-fn plan<L: Lane>(rules: &Rules, app: &Application<L>, approved: L::Mask, cost: L, t: usize) -> Plan<L> {
+fn plan<L: Lane>(
+    rules: &Rules,
+    app: &Application<L>,
+    approved: L::Mask,
+    cost: L,
+    t: usize,
+) -> Plan<L> {
     let zero = L::splat(0.0);
     let t = L::splat(t as f64);
     let of = |table: &Table| L::gather(table, app.kind);

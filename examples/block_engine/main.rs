@@ -9,6 +9,7 @@
 //! target/release/examples/block_engine single scenarios/bench.toml 100000     # f64 lanes
 //! target/release/examples/block_engine today scenarios/bench.toml 100000      # today's engine
 //! target/release/examples/block_engine check scenarios/bench.toml 4096        # lanes vs f64, bit for bit
+//! target/release/examples/block_engine normals scenarios/bench.toml 100000    # normals alone
 //! ```
 //!
 //! Futures are run in blocks (the last argument, a multiple of 8; 8 by default): within a
@@ -49,6 +50,22 @@ struct Setup<'s> {
     block: usize,
 }
 
+impl Setup<'_> {
+    /// The first repayment design of `scenario`, run in blocks of `block` futures.
+    fn new(scenario: &Scenario, block: usize) -> Result<Setup<'_>, String> {
+        let design = (scenario.designs().iter())
+            .find(|d| matches!(d.model, Model::Repayment(_)))
+            .ok_or("the scenario has no repayment design")?;
+        Ok(Setup {
+            scenario,
+            design,
+            types: Types::new(scenario),
+            rules: Rules::new(scenario, design)?,
+            block,
+        })
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (mode, path, futures) = match &args[1..] {
@@ -56,32 +73,17 @@ fn main() {
         _ => usage(),
     };
     let block = args.get(4).map_or(Ok(WIDTH), |b| b.parse::<usize>());
-    let (Ok(futures), Ok(block)) = (futures, block) else { usage() };
+    let (Ok(futures), Ok(block)) = (futures, block) else {
+        usage()
+    };
     if block == 0 || block % WIDTH != 0 || futures % WIDTH as u64 != 0 {
         eprintln!("futures and block must be multiples of {WIDTH}");
         std::process::exit(2);
     }
     let scenario = Scenario::load(path.as_ref()).unwrap_or_else(|e| fail(&e.to_string()));
-    let design = (scenario.designs().iter())
-        .find(|d| matches!(d.model, Model::Repayment(_)))
-        .unwrap_or_else(|| fail("the scenario has no repayment design"));
-    let setup = Setup {
-        scenario: &scenario,
-        design,
-        types: Types::new(&scenario),
-        rules: Rules::new(&scenario, design).unwrap_or_else(|e| fail(&e)),
-        block,
-    };
+    let setup = Setup::new(&scenario, block).unwrap_or_else(|e| fail(&e));
     if mode == "normals" {
-        println!("{:?}", unsafe { normals_avx2(futures) });
-        return;
-    }
-    if mode == "uniforms" {
-        let mut rng = draws::Rng::new(<F64s as Lane>::Bits::from_fn(|i| i as u64));
-        let mut sum = F64s::splat(0.0);
-        for _ in 0..futures { let a: F64s = rng.uniform(); sum = sum + a; }
-        println!("{:?}", sum);
-        return;
+        return widest(Normals(futures));
     }
     if mode == "check" {
         return check(&setup, futures);
@@ -117,23 +119,13 @@ fn main() {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: block_engine block|single|today|check SCENARIO FUTURES [BLOCK]");
+    eprintln!("usage: block_engine block|single|today|check|normals SCENARIO FUTURES [BLOCK]");
     std::process::exit(2);
 }
 
 fn fail(message: &str) -> ! {
     eprintln!("{message}");
     std::process::exit(2);
-}
-
-#[target_feature(enable = "avx2")]
-#[inline(never)]
-fn normals_avx2(n: u64) -> F64s {
-    let mut rng = draws::Rng::new(<F64s as Lane>::Bits::from_fn(|i| i as u64));
-    let zig = ziggurat::Ziggurat::new();
-    let mut sum = F64s::splat(0.0);
-    for _ in 0..n { let a: F64s = rng.normal(&zig); sum = sum + a * a; }
-    sum
 }
 
 /// Which engine runs the futures.
@@ -150,44 +142,97 @@ enum Engine {
 impl Engine {
     fn run(self, setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
         match self {
-            Engine::Block => widest(setup, futures, sink),
-            Engine::Single => blocks::<f64>(setup, futures, sink),
+            Engine::Block => widest(Blocks {
+                setup,
+                futures,
+                sink,
+            }),
+            Engine::Single => Blocks {
+                setup,
+                futures,
+                sink,
+            }
+            .run::<f64>(),
             Engine::Today => today(setup, futures, sink),
         }
     }
 }
 
-/// The block engine in [`F64s`], compiled for AVX-512 or AVX2 when the processor has them
-/// (checked at run time; the default build runs on any x86-64), else for the baseline.
-fn widest(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
+/// Work written for any lane type.
+trait Job {
+    fn run<L: Lane>(self);
+}
+
+/// `job` in [`F64s`], compiled for AVX-512 or AVX2 when the processor has them (checked at run
+/// time; the default build runs on any x86-64), else for the baseline.
+fn widest(job: impl Job) {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx512f") {
             // SAFETY: the processor has AVX-512F, checked just above.
-            return unsafe { blocks_avx512(setup, futures, sink) };
+            return unsafe { avx512(job) };
         }
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor has AVX2, checked just above.
-            return unsafe { blocks_avx2(setup, futures, sink) };
+            return unsafe { avx2(job) };
         }
     }
-    blocks::<F64s>(setup, futures, sink)
+    job.run::<F64s>()
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-fn blocks_avx512(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
-    blocks::<F64s>(setup, futures, sink)
+fn avx512(job: impl Job) {
+    job.run::<F64s>()
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn blocks_avx2(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
-    blocks::<F64s>(setup, futures, sink)
+fn avx2(job: impl Job) {
+    job.run::<F64s>()
 }
 
-/// The block engine over `futures`, block by block; within a block, year by year, lane group
-/// by lane group. Always inlined, so that the lane code is compiled for the caller's features.
+/// Draws `.0` normals a lane in lanes and prints their mean square, to count what a normal costs.
+struct Normals(u64);
+
+impl Job for Normals {
+    #[inline(always)]
+    fn run<L: Lane>(self) {
+        let zig = ziggurat::Ziggurat::new();
+        let mut rng = draws::Rng::new(L::Bits::from_fn(|i| i as u64));
+        let mut sum = L::splat(0.0);
+        for _ in 0..self.0 {
+            let z: L = rng.normal(&zig);
+            sum = sum + z * z;
+        }
+        let mut lanes = [0.0; WIDTH];
+        sum.store(&mut lanes);
+        let draws = self.0 as f64 * L::WIDTH as f64;
+        println!(
+            "{} normals, mean square {:.4}",
+            draws,
+            lanes.iter().sum::<f64>() / draws
+        );
+    }
+}
+
+/// The block engine over some futures.
+struct Blocks<'a, 's, S> {
+    setup: &'a Setup<'s>,
+    futures: Range<u64>,
+    sink: &'a mut S,
+}
+
+impl<S: Sink> Job for Blocks<'_, '_, S> {
+    /// Block by block; within a block, year by year, lane group by lane group. Always inlined,
+    /// so that the lanes are compiled for the caller's features.
+    #[inline(always)]
+    fn run<L: Lane>(self) {
+        blocks::<L>(self.setup, self.futures, self.sink)
+    }
+}
+
+/// The block engine over `futures` (see [`Blocks`]).
 #[inline(always)]
 fn blocks<L: Lane>(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
     let scenario = setup.scenario;
@@ -198,7 +243,8 @@ fn blocks<L: Lane>(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
     while first < futures.end {
         let groups = (setup.block as u64).min(futures.end - first) as usize / L::WIDTH;
         let path = |g: usize| first + (g * L::WIDTH) as u64;
-        let mut worlds: Vec<World<L>> = (0..groups).map(|g| World::new(scenario, path(g))).collect();
+        let mut worlds: Vec<World<L>> =
+            (0..groups).map(|g| World::new(scenario, path(g))).collect();
         let mut ledgers: Vec<Ledger<L>> = (0..groups).map(|_| Ledger::new(&setup.rules)).collect();
         let mut last_result = vec![L::splat(scenario.municipality().last_result); groups];
         let mut ever = vec![zero; groups];
@@ -214,19 +260,28 @@ fn blocks<L: Lane>(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
                 fund.uncommitted.store(uncommitted);
                 fund.depleted.store(depleted);
                 ever[g].store(ever_depleted);
-                let amounts = [fund.deposits, fund.repaid, fund.payouts, fund.written_off, fund.overrun];
+                let amounts = [
+                    fund.deposits,
+                    fund.repaid,
+                    fund.payouts,
+                    fund.written_off,
+                    fund.overrun,
+                ];
                 for (amount, out) in amounts.into_iter().zip(&mut flows) {
                     amount.store(out);
                 }
                 let n = L::WIDTH;
-                sink.year(t, &YearValues {
-                    first: path(g),
-                    cash: &cash[..n],
-                    uncommitted: &uncommitted[..n],
-                    depleted: &depleted[..n],
-                    ever: &ever_depleted[..n],
-                    flows: flows.each_ref().map(|flow| &flow[..n]),
-                });
+                sink.year(
+                    t,
+                    &YearValues {
+                        first: path(g),
+                        cash: &cash[..n],
+                        uncommitted: &uncommitted[..n],
+                        depleted: &depleted[..n],
+                        ever: &ever_depleted[..n],
+                        flows: flows.each_ref().map(|flow| &flow[..n]),
+                    },
+                );
             }
         }
         first += (groups * L::WIDTH) as u64;
@@ -246,42 +301,56 @@ fn today(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
         for (t, year) in ledger.years().iter().enumerate() {
             let depleted = f64::from(u8::from(year.depleted));
             ever = f64::max(ever, depleted);
-            sink.year(t, &YearValues {
-                first: path,
-                cash: &[year.cash],
-                uncommitted: &[year.uncommitted],
-                depleted: &[depleted],
-                ever: &[ever],
-                flows: [
-                    &[year.deposits],
-                    &[year.repaid],
-                    &[year.payouts],
-                    &[year.written_off],
-                    &[year.overrun],
-                ],
-            });
+            sink.year(
+                t,
+                &YearValues {
+                    first: path,
+                    cash: &[year.cash],
+                    uncommitted: &[year.uncommitted],
+                    depleted: &[depleted],
+                    ever: &[ever],
+                    flows: [
+                        &[year.deposits],
+                        &[year.repaid],
+                        &[year.payouts],
+                        &[year.written_off],
+                        &[year.overrun],
+                    ],
+                },
+            );
         }
     }
 }
 
 /// Runs `futures` futures in the widest lanes and in `f64` lanes, and compares every value.
 fn check(setup: &Setup, futures: u64) {
-    let (mut lanes, mut single) = (Record::default(), Record::default());
-    widest(setup, 0..futures, &mut lanes);
-    blocks::<f64>(setup, 0..futures, &mut single);
-    lanes.0.sort_unstable();
-    single.0.sort_unstable();
+    let (lanes, single) = (
+        record(setup, futures, Engine::Block),
+        record(setup, futures, Engine::Single),
+    );
     if lanes != single {
         fail("the lanes and the single futures differ");
     }
-    println!("{futures} futures: every year of every future is the same, bit for bit, in lanes and alone");
+    println!(
+        "{futures} futures: every year of every future is the same, bit for bit, in lanes and alone"
+    );
+}
+
+/// Every year of the first `futures` futures, as `engine` computes them.
+fn record(setup: &Setup, futures: u64, engine: Engine) -> Record {
+    let mut record = Record::default();
+    engine.run(setup, 0..futures, &mut record);
+    record.0.sort_unstable();
+    record
 }
 
 /// The fund's figures for some years.
 fn report(setup: &Setup, all: &Aggregates) {
     let scenario = setup.scenario;
     println!("{} — {}", scenario.name(), setup.design.name);
-    println!("year   cash mean     p5    p50    p95   uncommitted p50   p(dry)  p(dry by)   deposits  repaid  payouts  written off  overruns");
+    println!(
+        "year   cash mean     p5    p50    p95   uncommitted p50   p(dry)  p(dry by)   deposits  repaid  payouts  written off  overruns"
+    );
     let years = scenario.years();
     for t in [0, 4, 9, 19, years - 1].into_iter().filter(|&t| t < years) {
         let (dry, dry_by) = all.depleted(t);
@@ -301,6 +370,36 @@ fn report(setup: &Setup, all: &Aggregates) {
             flow(2),
             flow(3),
             flow(4),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bench() -> Scenario {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/bench.toml");
+        Scenario::load(path.as_ref()).expect("the bench scenario")
+    }
+
+    #[test]
+    fn a_future_computes_the_same_bits_in_lanes_and_alone() {
+        let scenario = bench();
+        let setup = Setup::new(&scenario, 64).expect("a design the prototype covers");
+        let lanes = record(&setup, 96, Engine::Block);
+        assert_eq!(lanes.0.len(), 96 * 30);
+        assert_eq!(lanes, record(&setup, 96, Engine::Single));
+    }
+
+    #[test]
+    fn a_future_does_not_depend_on_the_block_it_is_run_in() {
+        let scenario = bench();
+        let [large, small] =
+            [64, WIDTH].map(|block| Setup::new(&scenario, block).expect("covered"));
+        assert_eq!(
+            record(&large, 96, Engine::Block),
+            record(&small, 96, Engine::Block)
         );
     }
 }

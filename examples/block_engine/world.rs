@@ -66,9 +66,15 @@ impl Types {
 
 /// A value per project type, as a table lanes look up.
 pub fn table(values: impl ExactSizeIterator<Item = f64>) -> Table {
-    assert!(values.len() <= TABLE, "more than {TABLE} project types are beyond the prototype");
+    assert!(
+        values.len() <= TABLE,
+        "more than {TABLE} project types are beyond the prototype"
+    );
     let mut table = [0.0; TABLE];
-    table.iter_mut().zip(values).for_each(|(entry, value)| *entry = value);
+    table
+        .iter_mut()
+        .zip(values)
+        .for_each(|(entry, value)| *entry = value);
     table
 }
 
@@ -115,7 +121,9 @@ impl<L: Lane> World<L> {
     /// The world of the paths `first_path..first_path + L::WIDTH`, before its first year.
     pub fn new(scenario: &Scenario, first_path: u64) -> World<L> {
         World {
-            keys: mix(L::Bits::from_fn(|i| mix(scenario.seed()) ^ (first_path + i as u64))),
+            keys: mix(L::Bits::from_fn(|i| {
+                mix(scenario.seed()) ^ (first_path + i as u64)
+            })),
             real: L::splat(scenario.municipality().last_result),
             year: Year {
                 result: L::splat(0.0),
@@ -135,7 +143,8 @@ impl<L: Lane> World<L> {
 
         // The annual result's innovation, then each unit's own normal.
         self.normals.clear();
-        self.normals.extend((0..=units.len()).map(|_| rng.normal::<L>(&types.zig)));
+        self.normals
+            .extend((0..=units.len()).map(|_| rng.normal::<L>(&types.zig)));
         let ar = scenario.municipality().annual_result;
         let innovation_sd = ar.sd * (1.0 - ar.autocorrelation * ar.autocorrelation).sqrt();
         let z = self.normals[0];
@@ -161,7 +170,8 @@ impl<L: Lane> World<L> {
             if !L::any(present) {
                 break;
             }
-            year.applications.push(application(&mut rng, types, present));
+            year.applications
+                .push(application(&mut rng, types, present));
             k += 1.0;
         }
         &self.year
@@ -172,10 +182,9 @@ impl<L: Lane> World<L> {
 #[inline(always)]
 fn application<L: Lane>(rng: &mut Rng<L::Bits>, types: &Types, present: L::Mask) -> Application<L> {
     let u_kind: L = rng.uniform();
-    let kind = types
-        .choice
-        .iter()
-        .fold(L::splat(0.0), |k, &bound| k + L::select(L::splat(bound).le(u_kind), L::splat(1.0), L::splat(0.0)));
+    let kind = types.choice.iter().fold(L::splat(0.0), |k, &bound| {
+        k + L::select(L::splat(bound).le(u_kind), L::splat(1.0), L::splat(0.0))
+    });
     let of = |table: &Table| L::gather(table, kind);
     let u_success: L = rng.uniform();
     let u_delay: L = rng.uniform();

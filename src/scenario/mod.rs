@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub use crate::edit::PathPart;
 pub use crate::inputs::{Input, MAX_PATHS, MAX_START_YEAR, MAX_YEARS, Range};
 pub use check::{MAX_ID, MAX_NAME, Problem, escaped, refusal, shown};
-pub use outcomes::{Evaluation, Outcomes, as241, normal_cdf, normal_quantile, success_given_fate};
+pub use outcomes::{Evaluation, Outcomes, normal_cdf, normal_quantile, success_given_fate};
 pub use validate::validate;
 
 /// A validated scenario: ids resolved to indices, defaults applied, every value in range.
