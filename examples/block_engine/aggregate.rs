@@ -161,21 +161,21 @@ impl Sink for Aggregates {
     }
 }
 
-/// Every future's every year, bit for bit: for comparing lane types.
+/// Every value of every future's every year, bit for bit: for comparing lane types.
 #[derive(Default, PartialEq, Debug)]
-pub struct Record(pub Vec<(u64, usize, [u64; 3])>);
+pub struct Record(pub Vec<(u64, usize, Vec<u64>)>);
 
 impl Sink for Record {
     fn year(&mut self, t: usize, values: &YearValues) {
+        let fund = [
+            values.cash,
+            values.uncommitted,
+            values.depleted,
+            values.ever,
+        ];
         for i in 0..values.cash.len() {
-            let bits = |xs: &[f64]| xs[i].to_bits();
-            let future = values.first + i as u64;
-            let year = [
-                bits(values.cash),
-                bits(values.uncommitted),
-                bits(values.ever),
-            ];
-            self.0.push((future, t, year));
+            let year = fund.iter().chain(&values.flows).map(|xs| xs[i].to_bits());
+            self.0.push((values.first + i as u64, t, year.collect()));
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use sifsim::internals::world::Poisson;
 
-use crate::lanes::{Bits, Lane};
+use crate::lanes::{Bits, Lane, TABLE};
 use crate::ziggurat::{self, SplitMix, Ziggurat};
 
 /// 2⁵²: a float whose lowest mantissa bit is 1, so that adding a whole number below 2⁵² to it
@@ -15,7 +15,7 @@ use crate::ziggurat::{self, SplitMix, Ziggurat};
 const TWO_52: f64 = (1u64 << 52) as f64;
 
 /// SplitMix64's increment.
-const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
+pub const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// SplitMix64's output function of `x + γ`, a bijective mix of 64 bits.
 #[inline(always)]
@@ -26,8 +26,10 @@ pub fn mix<B: Bits>(x: B) -> B {
     z.xor(z.shr(31))
 }
 
-/// xoshiro256+ in each lane: four adds, xors and shifts a number, no multiply, so cheap in
-/// vector registers of any width. Its top 53 bits, all a uniform uses, are of full quality.
+/// xoshiro256+ in each lane: an add, six xors and four shifts a number, no multiply, so cheap
+/// in vector registers of any width. Its top 52 bits, all a uniform uses, are of full quality.
+/// The rotate is written with `^`, not `|`: the compiler turns `|` into a scalar rotate lane by
+/// lane, AVX2 having no vector one.
 #[derive(Clone, Copy)]
 pub struct Rng<B> {
     s: [B; 4],
@@ -125,15 +127,17 @@ pub fn cumulative<L: Lane>(u: L, len: usize, cdf: impl Fn(usize) -> L) -> L {
 #[inline(always)]
 pub fn poisson<L: Lane>(u: L, mean: L, zero: L) -> L {
     let (mut count, mut term, mut cdf) = (L::splat(0.0), zero, zero);
-    loop {
+    // Bounded: a summed distribution function may stop short of the largest uniform.
+    for _ in 0..TABLE {
         let beyond = cdf.le(u);
         if !L::any(beyond) {
-            return count;
+            break;
         }
         count = count + L::select(beyond, L::splat(1.0), L::splat(0.0));
         term = term * mean / count;
         cdf = cdf + term;
     }
+    count
 }
 
 /// `P(X ≤ j)` of a Poisson distribution of `mean` (today's engine's table, whose tail is

@@ -1,11 +1,11 @@
-//! Lanes: one future (`f64`) or eight side by side (`F64s`), with the same operations, so that
-//! every rule and every draw is written once, generic over [`Lane`].
+//! Lanes: one future (`f64`) or four side by side (`F64s`, one AVX2 register), with the same
+//! operations, so that every rule and every draw is written once, generic over [`Lane`].
 //!
 //! `F64s` is a plain array whose operations are loops the compiler turns into vector
-//! instructions: SSE2 in the default build, AVX2 or AVX-512 inside the `#[target_feature]`
-//! functions chosen at run time (`main.rs`). Every operation is IEEE-exact element by element
-//! (no fused multiply-add: Rust never contracts `a * b + c`), so a future computes the same bits
-//! alone in an `f64` as in any lane of an `F64s`.
+//! instructions: SSE2 in the default build, AVX2 or AVX-512F encodings of the same four lanes
+//! inside the `#[target_feature]` functions chosen at run time (`main.rs`). Every operation is
+//! IEEE-exact element by element (no fused multiply-add: Rust never contracts `a * b + c`), so
+//! a future computes the same bits alone in an `f64` as in any lane of an `F64s`.
 
 use std::ops::{Add, BitAnd, BitOr, Div, Mul, Neg, Not, Sub};
 

@@ -37,7 +37,7 @@ pub struct Rules {
 impl Rules {
     /// The rules of `design`, if the prototype covers them: a repayment design on the realised
     /// saving, floor per instalment, shortfalls to the fund, one share-of-result deposit, no
-    /// approval rules, no known projects.
+    /// approval rules, no known projects, no shared fate.
     pub fn new(scenario: &Scenario, design: &Design) -> Result<Rules, String> {
         let Model::Repayment(r) = &design.model else {
             return Err(format!(
@@ -45,9 +45,15 @@ impl Rules {
                 design.name
             ));
         };
+        let approval = &design.approval;
         let covered = r.basis == Basis::Realized
             && r.floor_applies_to == FloorScope::Instalment
             && r.shortfall_bearer == Bearer::Fund
+            && !approval.require_partner
+            && approval.min_expected_return == 0.0
+            && approval.last_year.is_none()
+            && !scenario.thins()
+            && !scenario.outcomes().shared()
             && scenario.projects().is_empty();
         let deposit = match design.deposits.as_slice() {
             [
@@ -134,6 +140,13 @@ impl<L: Lane> Ledger<L> {
         }
     }
 
+    /// Empties the books for new futures, keeping their buffers.
+    pub fn reset(&mut self, rules: &Rules) {
+        self.cash = L::splat(rules.initial);
+        self.uncommitted = L::splat(rules.initial);
+        self.ring.iter_mut().for_each(Vec::clear);
+    }
+
     /// Year `t` of the design: `f` is `f(t)`, `last_result` the nominal result of `t − 1`.
     #[inline(always)]
     pub fn year(
@@ -161,6 +174,7 @@ impl<L: Lane> Ledger<L> {
         self.receive(received.0);
 
         // 3. Applications in arrival order, each approved if the uncommitted balance covers it.
+        // No future has run dry yet (0 < 0 in every lane: the lane types have no constant mask).
         let mut depleted = zero.lt(zero);
         let plans = &mut self.ring[t % ring];
         plans.clear();

@@ -5,16 +5,18 @@
 //!
 //! ```sh
 //! cargo build --release --example block_engine
-//! target/release/examples/block_engine block scenarios/bench.toml 1000000 8   # widest lanes
+//! target/release/examples/block_engine block scenarios/bench.toml 1000000     # in lanes
 //! target/release/examples/block_engine single scenarios/bench.toml 100000     # f64 lanes
 //! target/release/examples/block_engine today scenarios/bench.toml 100000      # today's engine
 //! target/release/examples/block_engine check scenarios/bench.toml 4096        # lanes vs f64, bit for bit
-//! target/release/examples/block_engine normals scenarios/bench.toml 100000    # normals alone
+//! target/release/examples/block_engine normals scenarios/bench.toml 100000    # 4 × 100 000 normals
 //! ```
 //!
-//! Futures are run in blocks (the last argument, a multiple of 8; 8 by default): within a
-//! block, year by year, lane group by lane group. Threads take fixed parts of the futures
-//! (`RAYON_NUM_THREADS`), merged in order, so the figures do not depend on the thread count.
+//! Lanes hold 4 futures. The run-time check chooses how the same 4 lanes are encoded
+//! (AVX-512F, AVX2, or the baseline's SSE2), not how many there are. Futures are run in
+//! blocks (a last argument, a multiple of 4; 4 by default): within a block, year by year, lane
+//! group by lane group. Threads take fixed parts of the futures (`RAYON_NUM_THREADS`), merged
+//! in order, so the figures do not depend on the thread count.
 
 mod aggregate;
 mod draws;
@@ -76,7 +78,7 @@ fn main() {
     let (Ok(futures), Ok(block)) = (futures, block) else {
         usage()
     };
-    if block == 0 || block % WIDTH != 0 || futures % WIDTH as u64 != 0 {
+    if block == 0 || !block.is_multiple_of(WIDTH) || !futures.is_multiple_of(WIDTH as u64) {
         eprintln!("futures and block must be multiples of {WIDTH}");
         std::process::exit(2);
     }
@@ -101,7 +103,7 @@ fn main() {
         .into_par_iter()
         .map(|part| {
             let mut sink = Aggregates::new(ranges.clone());
-            let step = (futures / PARTS).next_multiple_of(WIDTH as u64);
+            let step = futures.div_ceil(PARTS).next_multiple_of(WIDTH as u64);
             let start = (part * step).min(futures);
             engine.run(&setup, start..(start + step).min(futures), &mut sink);
             sink
@@ -131,7 +133,8 @@ fn fail(message: &str) -> ! {
 /// Which engine runs the futures.
 #[derive(Clone, Copy)]
 enum Engine {
-    /// The block engine in the widest lanes this processor has.
+    /// The block engine in lanes, encoded for the widest vector instructions this processor
+    /// has.
     Block,
     /// The block engine one future at a time (`f64` lanes).
     Single,
@@ -163,8 +166,9 @@ trait Job {
     fn run<L: Lane>(self);
 }
 
-/// `job` in [`F64s`], compiled for AVX-512 or AVX2 when the processor has them (checked at run
-/// time; the default build runs on any x86-64), else for the baseline.
+/// `job` in [`F64s`], compiled for AVX-512F or AVX2 when the processor has them (checked at
+/// run time; the default build runs on any x86-64), else for the baseline. The lanes stay 4:
+/// 8 would need `WIDTH = 8` and AVX-512's VL and DQ extensions for a gain.
 fn widest(job: impl Job) {
     #[cfg(target_arch = "x86_64")]
     {
@@ -236,16 +240,30 @@ impl<S: Sink> Job for Blocks<'_, '_, S> {
 #[inline(always)]
 fn blocks<L: Lane>(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
     let scenario = setup.scenario;
+    assert!(
+        (futures.end - futures.start).is_multiple_of(L::WIDTH as u64),
+        "whole lane groups"
+    );
     let zero = L::splat(0.0);
     let mut values = [[0.0; WIDTH]; 4];
     let mut flows = [[0.0; WIDTH]; aggregate::FLOWS];
+    let (mut worlds, mut ledgers) = (Vec::<World<L>>::new(), Vec::<Ledger<L>>::new());
     let mut first = futures.start;
     while first < futures.end {
         let groups = (setup.block as u64).min(futures.end - first) as usize / L::WIDTH;
         let path = |g: usize| first + (g * L::WIDTH) as u64;
-        let mut worlds: Vec<World<L>> =
-            (0..groups).map(|g| World::new(scenario, path(g))).collect();
-        let mut ledgers: Vec<Ledger<L>> = (0..groups).map(|_| Ledger::new(&setup.rules)).collect();
+        // The buffers of earlier blocks, made new.
+        worlds.truncate(groups);
+        worlds
+            .iter_mut()
+            .enumerate()
+            .for_each(|(g, world)| world.reset(scenario, path(g)));
+        worlds.extend((worlds.len()..groups).map(|g| World::new(scenario, path(g))));
+        ledgers.truncate(groups);
+        ledgers
+            .iter_mut()
+            .for_each(|ledger| ledger.reset(&setup.rules));
+        ledgers.extend((ledgers.len()..groups).map(|_| Ledger::new(&setup.rules)));
         let mut last_result = vec![L::splat(scenario.municipality().last_result); groups];
         let mut ever = vec![zero; groups];
         for t in 0..scenario.years() {
@@ -322,7 +340,7 @@ fn today(setup: &Setup, futures: Range<u64>, sink: &mut impl Sink) {
     }
 }
 
-/// Runs `futures` futures in the widest lanes and in `f64` lanes, and compares every value.
+/// Runs `futures` futures in lanes and in `f64` lanes, and compares every value.
 fn check(setup: &Setup, futures: u64) {
     let (lanes, single) = (
         record(setup, futures, Engine::Block),

@@ -99,8 +99,9 @@ pub struct Application<L: Lane> {
 pub struct Year<L: Lane> {
     /// Nominal annual result of the year.
     pub result: L,
+    /// The will and the units' ordinary result shares: drawn as today's world draws them, though
+    /// the prototype's design reads neither.
     pub will: L,
-    /// Each unit's ordinary result share.
     pub unit_shares: Vec<L>,
     /// The year's applications in arrival order; `applications.len()` is the largest count of
     /// any future of the group.
@@ -121,9 +122,7 @@ impl<L: Lane> World<L> {
     /// The world of the paths `first_path..first_path + L::WIDTH`, before its first year.
     pub fn new(scenario: &Scenario, first_path: u64) -> World<L> {
         World {
-            keys: mix(L::Bits::from_fn(|i| {
-                mix(scenario.seed()) ^ (first_path + i as u64)
-            })),
+            keys: Self::keys(scenario, first_path),
             real: L::splat(scenario.municipality().last_result),
             year: Year {
                 result: L::splat(0.0),
@@ -133,6 +132,19 @@ impl<L: Lane> World<L> {
             },
             normals: Vec::new(),
         }
+    }
+
+    /// Makes this the world of other paths, before its first year, keeping its buffers.
+    pub fn reset(&mut self, scenario: &Scenario, first_path: u64) {
+        self.keys = Self::keys(scenario, first_path);
+        self.real = L::splat(scenario.municipality().last_result);
+    }
+
+    /// Each lane's key, `mix(mix(seed) ^ path)`.
+    fn keys(scenario: &Scenario, first_path: u64) -> L::Bits {
+        mix(L::Bits::from_fn(|i| {
+            mix(scenario.seed()) ^ (first_path + i as u64)
+        }))
     }
 
     /// Draws year `t`.

@@ -1,5 +1,5 @@
 //! Standard normals in lanes by Marsaglia and Tsang's ziggurat (256 layers): one random word
-//! a lane, a table look-up and a comparison decide about 99 % of draws in every lane at once;
+//! a lane, two table look-ups and a comparison decide 98.5 % of draws in every lane at once;
 //! a lane that falls outside its layer's rectangle finishes its draw alone, in plain `f64`,
 //! from a generator of its own keyed by its stream and the draw's place in it, so that what the
 //! lanes beside it drew never changes it.
@@ -14,7 +14,8 @@ const V: f64 = 0.004_928_673_233_99;
 pub struct Ziggurat {
     /// Layer `i`'s half-width (layer 0's the base strip's area over its height).
     x: [f64; 256],
-    /// `x[i + 1] / x[i]`: a draw `u·x[i]` with `|u|` below it lies inside the layer below.
+    /// `x[i + 1] / x[i]`: a draw `u·x[i]` with `|u|` below it lies under the density (within
+    /// the narrower layer above).
     inner: [f64; 256],
     /// The density `e^(−x²/2)` at each `x[i]`.
     f: [f64; 257],
@@ -101,12 +102,47 @@ pub struct SplitMix(pub u64);
 
 impl SplitMix {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        self.0 = self.0.wrapping_add(crate::draws::GAMMA);
         crate::draws::mix(self.0)
     }
 
     /// A uniform in `(0, 1)`.
     fn open_uniform(&mut self) -> f64 {
         ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draws::Rng;
+    use crate::lanes::F64s;
+
+    /// 1 000 000 draws in lanes against Φ at points through the centre, the wedges and both
+    /// tails (beyond r = 3.65 only the slow path reaches): each share within 4.5 standard errors.
+    #[test]
+    fn ziggurat_draws_follow_the_normal_distribution() {
+        let zig = Ziggurat::new();
+        let mut rng = Rng::new(<F64s as Lane>::Bits::from_fn(|i| i as u64 + 77));
+        let points = [-3.7, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0, 3.7];
+        let mut below = [0u32; 10];
+        let n = 1_000_000;
+        for _ in 0..n / 4 {
+            let z: F64s = rng.normal(&zig);
+            for v in z.0 {
+                below
+                    .iter_mut()
+                    .zip(&points)
+                    .for_each(|(b, &p)| *b += u32::from(v < p));
+            }
+        }
+        for (&count, &p) in below.iter().zip(&points) {
+            let (share, want) = (f64::from(count) / n as f64, sifsim::scenario::normal_cdf(p));
+            let error = (want * (1.0 - want) / n as f64).sqrt();
+            assert!(
+                (share - want).abs() < 4.5 * error,
+                "Φ({p}) = {want}, drawn {share}"
+            );
+        }
     }
 }
