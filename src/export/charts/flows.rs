@@ -8,24 +8,39 @@ use super::draw::*;
 use super::{Context, chart_error};
 use crate::results::FundRow;
 
-/// One flow in the flows chart: its label, colour and yearly mean.
-type Flow = (&'static str, RGBColor, fn(&FundRow) -> f64);
+/// One flow in the flows chart: its label, fill and yearly mean.
+type Flow = (&'static str, RGBAColor, fn(&FundRow) -> f64);
+
+/// One claim in the flows chart: its label, line colour and yearly mean.
+type Claim = (&'static str, RGBColor, fn(&FundRow) -> f64);
+
+/// The fills of the stacked bars: deposits and repayments up, payouts and lapses down. The
+/// second of each stack is lighter, so that the two stacked bars stay apart in a grey print.
+fn fills() -> [RGBAColor; 4] {
+    [
+        PALETTE[2].mix(0.45),
+        PALETTE[0].to_rgba(),
+        PALETTE[1].to_rgba(),
+        PALETTE[4].mix(0.45),
+    ]
+}
 
 /// Stacked yearly bars of mean flows: deposits and repayments up; payouts, write-offs and, for a
 /// design whose grant money lapses, the lapse down.
 pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Result<()> {
     let l = ctx.labels();
     let rows = ctx.fund_rows(d);
+    let [deposits, repaid, payouts, lapsed] = fills();
     let up: Vec<Flow> = vec![
-        (ctx.short("deposits"), PALETTE[2], |r| r.deposits_mean),
-        (ctx.short("repaid"), PALETTE[0], |r| r.repaid_mean),
+        (ctx.short("deposits"), deposits, |r| r.deposits_mean),
+        (ctx.short("repaid"), repaid, |r| r.repaid_mean),
     ];
-    let mut down: Vec<Flow> = vec![(ctx.short("payouts"), PALETTE[1], |r| r.payouts_mean)];
+    let mut down: Vec<Flow> = vec![(ctx.short("payouts"), payouts, |r| r.payouts_mean)];
     if rows.iter().any(|r| r.lapsed_mean > 0.0) {
-        down.push((ctx.short("lapsed"), PALETTE[4], |r| r.lapsed_mean));
+        down.push((ctx.short("lapsed"), lapsed, |r| r.lapsed_mean));
     }
     // Claims, not cash: what the fund gave up, and what units owe it at year end.
-    let mut claims: Vec<Flow> =
+    let mut claims: Vec<Claim> =
         vec![(ctx.short("written_off"), PALETTE[3], |r| r.written_off_mean)];
     if rows.iter().any(|r| r.owed_mean > 0.0) {
         claims.push((ctx.short("owed"), PALETTE[5], |r| r.owed_mean));
@@ -33,7 +48,7 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
     let legend: Vec<(String, Mark)> = up
         .iter()
         .chain(&down)
-        .map(|&(name, colour, _)| (name.to_string(), Mark::Fill(colour.to_rgba())))
+        .map(|&(name, colour, _)| (name.to_string(), Mark::Fill(colour)))
         .chain(
             claims
                 .iter()
@@ -109,4 +124,30 @@ pub fn flows<DB: DrawingBackend>(root: &Area<DB>, ctx: &Context, d: usize) -> Re
         )))
         .map_err(chart_error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fill's grey on white in print (luma 0.299 R + 0.587 G + 0.114 B), of 255.
+    fn grey(RGBAColor(r, g, b, a): RGBAColor) -> f64 {
+        let on_white = |c: u8| a * f64::from(c) + (1.0 - a) * 255.0;
+        0.299 * on_white(r) + 0.587 * on_white(g) + 0.114 * on_white(b)
+    }
+
+    /// Regression: deposits and repayments, stacked in one bar, printed as greys 19 of 255
+    /// apart; each stack's two fills now differ by at least 40.
+    #[test]
+    fn stacked_flows_are_apart_in_grey() {
+        let [deposits, repaid, payouts, lapsed] = fills().map(grey);
+        assert!(
+            (deposits - repaid).abs() >= 40.0,
+            "{deposits:.0} and {repaid:.0}"
+        );
+        assert!(
+            (payouts - lapsed).abs() >= 40.0,
+            "{payouts:.0} and {lapsed:.0}"
+        );
+    }
 }
