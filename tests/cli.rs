@@ -145,7 +145,7 @@ fn the_run_table_is_swedish_under_lang_sv_and_english_under_lang_en() {
     let sv = table("sv");
     let en = table("en");
     let english = [
-        "Alternative ",
+        "Design ",
         "lack",
         "balance",
         "Approved",

@@ -235,7 +235,7 @@ const EN: PageText = PageText {
             "keyNote",
             "With your changes; in grey where it differs: the scenario as loaded, on the same simulations.",
         ),
-        ("design", "Alternative"),
+        ("design", "Design"),
         (
             "largestBurden",
             "Most exposed committee: risk of a deficit year · net charge, 95th percentile",
@@ -270,7 +270,7 @@ const EN: PageText = PageText {
             "explainNote",
             "A typical simulation in which the money did not suffice with the settings above (the first in the median year of the first turn-down for lack of money), told year by year. Every design stays in the world; only the chosen one is told.",
         ),
-        ("storyDesign", "Alternative"),
+        ("storyDesign", "Design"),
         ("findRule", "Find the rule"),
         (
             "findRuleNote",

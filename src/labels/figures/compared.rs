@@ -14,8 +14,8 @@ pub const COMPARED: &[Figure] = &[
         ],
         ["Jämförelse", "Comparison"],
     ),
-    figure("a", Name, ["Alternativ A", "Alternative A"], ["A", "A"]),
-    figure("b", Name, ["Alternativ B", "Alternative B"], ["B", "B"]),
+    figure("a", Name, ["Alternativ A", "Design A"], ["A", "A"]),
+    figure("b", Name, ["Alternativ B", "Design B"], ["B", "B"]),
     figure(
         "p_a_better_budget_effect",
         Share,

@@ -8,8 +8,8 @@ pub const FIGURES: &[Figure] = &[
     figure(
         "design",
         Name,
-        ["Alternativ", "Alternative"],
-        ["Alternativ", "Alternative"],
+        ["Alternativ", "Design"],
+        ["Alternativ", "Design"],
     ),
     figure(
         "model",
