@@ -145,14 +145,7 @@ fn the_run_table_is_swedish_under_lang_sv_and_english_under_lang_en() {
     let sv = table("sv");
     let en = table("en");
     let english = [
-        "Design ",
-        "lack",
-        "balance",
-        "Approved",
-        "Refused",
-        "avoided",
-        "room",
-        "95th",
+        "Design ", "lack", "balance", "Approved", "Refused", "avoided", "room", "95th",
     ];
     let swedish = [
         "Alternativ ",

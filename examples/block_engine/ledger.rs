@@ -7,11 +7,10 @@
 //! payment), instead of booking its future years as changes: reading a slot is the same few
 //! vector operations for every future, where booking writes a different year for each.
 
-use sifsim::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Model, Scenario};
+use sifsim::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Model, ProjectSpec, Scenario};
 
 use crate::lanes::{Lane, Table};
-use crate::world::table;
-use crate::world::{Application, Year};
+use crate::world::{Application, Year, table};
 
 /// What the prototype takes of a design, and the per-type values it gathers.
 pub struct Rules {
@@ -65,14 +64,12 @@ impl Rules {
             _ => return Err(format!("design '{}' is beyond the prototype", design.name)),
         };
         let types = scenario.project_types();
-        let column = |value: &dyn Fn(&sifsim::scenario::ProjectSpec) -> f64| {
-            table(types.iter().map(|t| value(&t.spec)))
-        };
-        let longest = |value: &dyn Fn(&sifsim::scenario::ProjectSpec) -> usize| {
+        let column =
+            |value: &dyn Fn(&ProjectSpec) -> f64| table(types.iter().map(|t| value(&t.spec)));
+        let longest = |value: &dyn Fn(&ProjectSpec) -> usize| {
             types.iter().map(|t| value(&t.spec)).max().unwrap_or(0)
         };
-        let first =
-            |s: &sifsim::scenario::ProjectSpec| s.effect_lag_years.min(r.start_within_years);
+        let first = |s: &ProjectSpec| s.effect_lag_years.min(r.start_within_years);
         Ok(Rules {
             initial: design.initial,
             deposit,

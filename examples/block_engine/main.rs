@@ -196,7 +196,7 @@ fn avx2(job: impl Job) {
     job.run::<F64s>()
 }
 
-/// Draws `.0` normals a lane in lanes and prints their mean square, to count what a normal costs.
+/// Draws `self.0` normals in each lane and prints their mean square: what a normal costs, alone.
 struct Normals(u64);
 
 impl Job for Normals {

@@ -9,7 +9,7 @@
 //! the types' rates: the same distribution as a count of each type taken in arrival order,
 //! without sorting, and slots are not wasted on a type's rare large counts.
 
-use sifsim::scenario::Scenario;
+use sifsim::scenario::{ProjectSpec, Scenario};
 
 use crate::draws::{Rng, cumulative, exp, mix, poisson, poisson_table};
 use crate::lanes::{Bits, Lane, TABLE, Table};
@@ -38,9 +38,8 @@ impl Types {
     pub fn new(scenario: &Scenario) -> Types {
         let types = scenario.project_types();
         let rate: f64 = types.iter().map(|t| t.arrivals_per_year).sum();
-        let column = |value: &dyn Fn(&sifsim::scenario::ProjectSpec) -> f64| {
-            table(types.iter().map(|t| value(&t.spec)))
-        };
+        let column =
+            |value: &dyn Fn(&ProjectSpec) -> f64| table(types.iter().map(|t| value(&t.spec)));
         let mut choice = Vec::new();
         let mut sum = 0.0;
         for t in &types[..types.len() - 1] {
