@@ -5,6 +5,7 @@
 //! Nothing else in the crate holds a label, and no behaviour depends on one.
 
 pub mod breakeven;
+pub mod breaks;
 pub mod charts;
 pub mod compare;
 pub mod fields;

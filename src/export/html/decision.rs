@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{escape, spread};
 use crate::export::compare::{self, COLUMNS, sentences};
+use crate::labels::breaks::soft_hyphens;
 use crate::labels::{Lang, figures, fill};
 use crate::results::{DesignSummary, Spread, Summary};
 use crate::scenario::{ProjectSpec, Scenario};
@@ -93,7 +94,8 @@ pub fn comparisons(summary: &Summary, lang: Lang) -> String {
         t.title, t.intro
     );
     for column in &COLUMNS[..COLUMNS.len() - 1] {
-        let _ = write!(page, "<th>{}</th>", figures::short_heading(column, lang));
+        let heading = figures::short_heading(column, lang);
+        let _ = write!(page, "<th>{}</th>", soft_hyphens(&heading));
     }
     page += "</tr></thead>\n";
     for c in &summary.comparisons {
@@ -189,7 +191,7 @@ pub fn assumptions(scenario: &Scenario, lang: Lang) -> String {
         t.assumptions_title, t.assumptions_intro
     );
     for column in t.assumptions_columns {
-        let _ = write!(page, "<th>{column}</th>");
+        let _ = write!(page, "<th>{}</th>", soft_hyphens(column));
     }
     page += "</tr></thead>\n";
     for (spec, when) in &specs {

@@ -10,6 +10,7 @@ use std::fmt::Write;
 
 use super::key_figures::{self, Value};
 use super::{ReportParts, SweepSection, table};
+use crate::labels::breaks::soft_hyphens;
 use crate::labels::figures::{self, Statistic};
 use crate::labels::{Lang, fill, inputs};
 use crate::results::{Results, Spread, Summary};
@@ -42,7 +43,7 @@ figcaption { font-size: 0.9rem; color: #444; margin-top: 0.3rem; }
 .print-choice { display: block; margin: 0.6rem 0; color: #444; } .left-out { display: none; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; } h1 { font-size: 17pt; } h2 { font-size: 13pt; break-after: avoid; }
-  table { width: 100%; font-size: 9pt; } th, td { padding: 0.12rem 0.25rem; } th { overflow-wrap: anywhere; hyphens: auto; }
+  table { width: 100%; font-size: 9pt; } th, td { padding: 0.12rem 0.25rem; } th { overflow-wrap: break-word; hyphens: manual; }
   .wide { overflow: visible; } figure { margin: 0.8rem 0; } figcaption, .note { font-size: 9pt; }
   .print-choice { display: none; }
   body:not(:has(#appendix:checked)) .appendix { display: none; }
@@ -182,8 +183,8 @@ pub fn report(
     let _ = write!(
         page,
         "<p>{intro}</p>\n<div class=\"wide\"><table><thead><tr><th>{}</th><th>{}</th></tr></thead>\n",
-        figures::heading("unit", lang),
-        t.frame
+        soft_hyphens(&figures::heading("unit", lang)),
+        soft_hyphens(t.frame)
     );
     for unit in scenario.units() {
         let _ = writeln!(
@@ -301,7 +302,7 @@ fn key_figures(summary: &Summary, lang: Lang) -> String {
         t.key_figures_title,
     );
     for d in &summary.designs {
-        let _ = write!(page, "<th>{}</th>", escape(&d.name));
+        let _ = write!(page, "<th>{}</th>", soft_hyphens(&escape(&d.name)));
     }
     page += "</tr></thead>\n";
     for k in key_figures::shown(summary, true) {
@@ -332,10 +333,10 @@ fn burdens(summary: &Summary, lang: Lang) -> String {
         "<h2>{}</h2>\n<p>{}</p>\n<div class=\"wide\"><table>\n<thead><tr><th>{}</th>",
         t.burden_title,
         t.burden_intro,
-        figures::heading("unit", lang)
+        soft_hyphens(&figures::heading("unit", lang))
     );
     for d in &summary.designs {
-        let _ = write!(page, "<th>{}</th>", escape(&d.name));
+        let _ = write!(page, "<th>{}</th>", soft_hyphens(&escape(&d.name)));
     }
     page += "</tr></thead>\n";
     for (u, unit) in summary.units.iter().enumerate() {
@@ -367,13 +368,14 @@ fn sweep_section(sweep: &SweepSection, lang: Lang) -> String {
     let mut page = format!(
         "<h2>{}</h2>\n<p>{intro}</p>\n<div class=\"wide bleed\"><table>\n<thead><tr><th>{}</th>",
         t.sweep_title,
-        figures::heading("design", lang)
+        soft_hyphens(&figures::heading("design", lang))
     );
     for name in &names {
-        let _ = write!(page, "<th>{name}</th>");
+        let _ = write!(page, "<th>{}</th>", soft_hyphens(name));
     }
     for column in table::SWEEP_FIGURES {
-        let _ = write!(page, "<th>{}</th>", figures::heading(column, lang));
+        let heading = figures::heading(column, lang);
+        let _ = write!(page, "<th>{}</th>", soft_hyphens(&heading));
     }
     page += "</tr></thead>\n";
     for (values, m) in &sweep.rows {
