@@ -9,7 +9,7 @@ const WORDS: &[&str] = &[
     // Swedish
     "alter-nativ",
     "alter-nativen",
-    "ansö-kan",
+    "an-sökan",
     "av-sättningar",
     "balans-kravs-resultat",
     "balans-kravs-resultatet",
@@ -44,7 +44,7 @@ const WORDS: &[&str] = &[
     "netto-belast-ning",
     "netto-belast-ningen",
     "nämn-dernas",
-    "out-nyttjade",
+    "outnytt-jade",
     "percen-til",
     "perio-dens",
     "projek-tens",
