@@ -50,6 +50,7 @@ pub trait Lane:
     fn max(self, other: Self) -> Self;
     fn lt(self, other: Self) -> Self::Mask;
     fn le(self, other: Self) -> Self::Mask;
+    fn eq(self, other: Self) -> Self::Mask;
     fn select(mask: Self::Mask, yes: Self, no: Self) -> Self;
     fn any(mask: Self::Mask) -> bool;
     /// `table[index]` for each lane; `index` holds whole numbers in `0..TABLE`.
@@ -115,6 +116,10 @@ impl Lane for f64 {
     #[inline(always)]
     fn le(self, other: f64) -> bool {
         self <= other
+    }
+    #[inline(always)]
+    fn eq(self, other: f64) -> bool {
+        self == other
     }
     #[inline(always)]
     fn select(mask: bool, yes: f64, no: f64) -> f64 {
@@ -299,6 +304,10 @@ impl Lane for F64s {
     #[inline(always)]
     fn le(self, other: F64s) -> Masks {
         Masks(lanes!(|i| word(self.0[i] <= other.0[i])))
+    }
+    #[inline(always)]
+    fn eq(self, other: F64s) -> Masks {
+        Masks(lanes!(|i| word(self.0[i] == other.0[i])))
     }
     #[inline(always)]
     fn select(mask: Masks, yes: F64s, no: F64s) -> F64s {

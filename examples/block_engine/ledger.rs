@@ -20,8 +20,11 @@ pub struct Rules {
     floor_share: f64,
     plan_share: f64,
     horizon: f64,
-    /// Years a ring keeps: the longest a plan or a payout runs after its approval year.
+    /// Years a ring keeps: the longest a plan runs after its approval year.
     ring: usize,
+    /// The types' durations, and years to the first instalment, as lists of the values taken.
+    durations: Vec<usize>,
+    firsts: Vec<usize>,
     /// Per project type: years to the first instalment, `min(lag, start_within)`.
     first: Table,
     lag: Table,
@@ -70,13 +73,21 @@ impl Rules {
             types.iter().map(|t| value(&t.spec)).max().unwrap_or(0)
         };
         let first = |s: &ProjectSpec| s.effect_lag_years.min(r.start_within_years);
+        let values = |value: &dyn Fn(&ProjectSpec) -> usize| {
+            let mut values: Vec<usize> = types.iter().map(|t| value(&t.spec)).collect();
+            values.sort_unstable();
+            values.dedup();
+            values
+        };
         Ok(Rules {
             initial: design.initial,
             deposit,
             floor_share: r.floor_share,
             plan_share: r.plan_share,
             horizon: r.horizon_years as f64,
-            ring: longest(&|s| (first(s) + r.horizon_years).max(s.duration_years)),
+            ring: longest(&|s| first(s) + r.horizon_years),
+            durations: values(&|s| s.duration_years),
+            firsts: values(&|s| first(s)),
             first: column(&|s| first(s) as f64),
             lag: column(&|s| s.effect_lag_years as f64),
             duration: column(&|s| s.duration_years as f64),
@@ -90,13 +101,9 @@ impl Rules {
 /// An approved project as later years read it; every amount 0 where it was not approved.
 #[derive(Clone, Copy)]
 struct Plan<L: Lane> {
-    /// Payout a year, nominal, in the years before `payout_end`.
-    payout: L,
-    /// The lead unit's overrun a year, start-year prices, in the same years.
-    overrun: L,
-    payout_end: L,
-    /// Instalment `I`, nominal, due in `first..end`.
+    /// Instalment `I`, nominal, due in `first..end`, and its floor.
     instalment: L,
+    floor: L,
     first: L,
     end: L,
     /// Budget room a year, start-year prices, in `effect_start..effect_end`.
@@ -126,6 +133,35 @@ pub struct Ledger<L: Lane> {
     uncommitted: L,
     /// `ring[t % ring.len()]`: the plans of year `t`, slot by slot.
     ring: Vec<Vec<Plan<L>>>,
+    /// A year's payouts, lead units' overruns (start-year prices) and instalments due, so far.
+    running: Running<L>,
+    /// Changes to `running` from year `t` on, booked when projects are approved: `[t]`.
+    changes: Vec<Running<L>>,
+}
+
+/// What approved projects pay out and owe each year, summed; changed as they start and end.
+#[derive(Clone, Copy)]
+struct Running<L: Lane> {
+    payouts: L,
+    overrun: L,
+    due: L,
+}
+
+impl<L: Lane> Running<L> {
+    fn zero() -> Running<L> {
+        let zero = L::splat(0.0);
+        Running {
+            payouts: zero,
+            overrun: zero,
+            due: zero,
+        }
+    }
+
+    fn add(&mut self, other: Running<L>) {
+        self.payouts = self.payouts + other.payouts;
+        self.overrun = self.overrun + other.overrun;
+        self.due = self.due + other.due;
+    }
 }
 
 impl<L: Lane> Ledger<L> {
@@ -134,6 +170,8 @@ impl<L: Lane> Ledger<L> {
             cash: L::splat(rules.initial),
             uncommitted: L::splat(rules.initial),
             ring: vec![Vec::new(); rules.ring],
+            running: Running::zero(),
+            changes: Vec::new(),
         }
     }
 
@@ -142,6 +180,8 @@ impl<L: Lane> Ledger<L> {
         self.cash = L::splat(rules.initial);
         self.uncommitted = L::splat(rules.initial);
         self.ring.iter_mut().for_each(Vec::clear);
+        self.running = Running::zero();
+        self.changes.clear();
     }
 
     /// Year `t` of the design: `f` is `f(t)`, `last_result` the nominal result of `t − 1`.
@@ -161,14 +201,20 @@ impl<L: Lane> Ledger<L> {
         let deposits = wanted.min(L::splat(until * f) - self.cash).max(zero);
         self.receive(deposits);
 
+        // The year's changes: payouts and instalment plans that end or start.
+        let span = t + rules.ring + rules.durations.last().copied().unwrap_or(0) + 1;
+        if self.changes.len() < span {
+            self.changes.resize(span, Running::zero());
+        }
+        self.running.add(self.changes[t]);
+
         // 2. Instalments of earlier years' plans.
         let ring = self.ring.len();
-        let mut received = (zero, zero);
+        let mut received = zero;
         for s in t.saturating_sub(ring - 1)..t {
-            let plans = &self.ring[s % ring];
-            received = add(received, instalments(rules, plans, t, f));
+            received = received + instalments(&self.ring[s % ring], t, f);
         }
-        self.receive(received.0);
+        self.receive(received);
 
         // 3. Applications in arrival order, each approved if the uncommitted balance covers it.
         // No future has run dry yet (0 < 0 in every lane: the lane types have no constant mask).
@@ -181,22 +227,30 @@ impl<L: Lane> Ledger<L> {
             let approved = taken & cost.le(self.uncommitted);
             depleted = depleted | (taken & !approved);
             self.uncommitted = self.uncommitted - L::select(approved, cost, zero);
-            plans.push(plan(rules, app, approved, cost, t));
+            let plan = plan(rules, app, approved, cost, t);
+            book(
+                rules,
+                app,
+                approved,
+                cost,
+                &plan,
+                t,
+                &mut self.running,
+                &mut self.changes,
+            );
+            plans.push(plan);
         }
         // Instalments due in the approval year arrive after the applications.
-        let same_year = instalments(rules, plans, t, f);
-        self.receive(same_year.0);
-        let (repaid, due) = add(received, same_year);
+        let same_year = instalments(plans, t, f);
+        self.receive(same_year);
+        let repaid = received + same_year;
 
         // 4. Payouts of the projects still paying out.
-        let (mut payouts, mut overrun) = (zero, zero);
-        for s in t.saturating_sub(ring - 1)..=t {
-            for plan in &self.ring[s % ring] {
-                let paying = L::splat(t as f64).lt(plan.payout_end);
-                payouts = payouts + L::select(paying, plan.payout, zero);
-                overrun = overrun + L::select(paying, plan.overrun, zero);
-            }
-        }
+        let Running {
+            payouts,
+            overrun,
+            due,
+        } = self.running;
         self.cash = self.cash - payouts;
         Fund {
             cash: self.cash,
@@ -216,10 +270,6 @@ impl<L: Lane> Ledger<L> {
     }
 }
 
-fn add<L: Lane>(a: (L, L), b: (L, L)) -> (L, L) {
-    (a.0 + b.0, a.1 + b.1)
-}
-
 /// The plan of an application in year `t`, with nothing in it where it was not `approved`.
 #[inline(always)]
 fn plan<L: Lane>(
@@ -234,13 +284,14 @@ fn plan<L: Lane>(
     let of = |table: &Table| L::gather(table, app.kind);
     let first = t + of(&rules.first);
     let effect_start = t + of(&rules.lag) + app.delay;
-    let instalment = L::splat(rules.plan_share) * cost / L::splat(rules.horizon);
-    let duration = of(&rules.duration);
+    let instalment = L::select(
+        approved,
+        L::splat(rules.plan_share) * cost / L::splat(rules.horizon),
+        zero,
+    );
     Plan {
-        payout: L::select(approved, cost / duration, zero),
-        overrun: L::select(approved, app.overrun * app.cost / duration, zero),
-        payout_end: t + duration,
-        instalment: L::select(approved, instalment, zero),
+        instalment,
+        floor: L::splat(rules.floor_share) * instalment,
         first,
         end: first + L::splat(rules.horizon),
         room: of(&rules.room) * app.effect,
@@ -249,23 +300,62 @@ fn plan<L: Lane>(
     }
 }
 
-/// What `plans` pay in year `t` and what falls due: each unit repays its realised room,
-/// clamped between the floor and the instalment. Room and instalment are split between a
-/// project's units in the same proportions (its planned savings), so the units' clamped
-/// payments add up to the project's room clamped between its floor and its instalment.
+/// What `plans` pay in year `t`: each unit repays its realised room, clamped between the
+/// floor and the instalment. Room and instalment are split between a project's units in the
+/// same proportions (its planned savings), so the units' clamped payments add up to the
+/// project's room clamped between its floor and its instalment.
 #[inline(always)]
-fn instalments<L: Lane>(rules: &Rules, plans: &[Plan<L>], t: usize, f: f64) -> (L, L) {
+fn instalments<L: Lane>(plans: &[Plan<L>], t: usize, f: f64) -> L {
     let zero = L::splat(0.0);
     let (year, f) = (L::splat(t as f64), L::splat(f));
-    let floor = L::splat(rules.floor_share);
-    let (mut repaid, mut due) = (zero, zero);
+    let mut repaid = zero;
     for plan in plans {
         let falls_due = plan.first.le(year) & year.lt(plan.end);
         let saving = plan.effect_start.le(year) & year.lt(plan.effect_end);
         let room = L::select(saving, plan.room * f, zero);
-        let paid = room.max(floor * plan.instalment).min(plan.instalment);
+        let paid = room.max(plan.floor).min(plan.instalment);
         repaid = repaid + L::select(falls_due, paid, zero);
-        due = due + L::select(falls_due, plan.instalment, zero);
     }
-    (repaid, due)
+    repaid
+}
+
+/// Books an application of year `t` into the running sums (its payouts and overruns from now
+/// on, an instalment due in the approval year) and their changes (payouts ending, instalments
+/// starting and ending), nothing where it was not `approved`. A lane's years differ with its
+/// project type: each year a type may give is booked with a mask.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn book<L: Lane>(
+    rules: &Rules,
+    app: &Application<L>,
+    approved: L::Mask,
+    cost: L,
+    plan: &Plan<L>,
+    t: usize,
+    running: &mut Running<L>,
+    changes: &mut [Running<L>],
+) {
+    let zero = L::splat(0.0);
+    let duration = L::gather(&rules.duration, app.kind);
+    let payout = L::select(approved, cost / duration, zero);
+    let overrun = L::select(approved, app.overrun * app.cost / duration, zero);
+    running.payouts = running.payouts + payout;
+    running.overrun = running.overrun + overrun;
+    for &years in &rules.durations {
+        let ends = duration.eq(L::splat(years as f64));
+        let change = &mut changes[t + years];
+        change.payouts = change.payouts - L::select(ends, payout, zero);
+        change.overrun = change.overrun - L::select(ends, overrun, zero);
+    }
+    let first = plan.first - L::splat(t as f64);
+    let horizon = rules.horizon as usize;
+    for &years in &rules.firsts {
+        let starts = L::select(first.eq(L::splat(years as f64)), plan.instalment, zero);
+        if years == 0 {
+            running.due = running.due + starts;
+        } else {
+            changes[t + years].due = changes[t + years].due + starts;
+        }
+        changes[t + years + horizon].due = changes[t + years + horizon].due - starts;
+    }
 }
