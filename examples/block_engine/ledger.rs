@@ -3,9 +3,11 @@
 //! payouts, write-offs. Written once for any [`Lane`]; a decision is a mask, never a branch.
 //!
 //! An approved project's plan is kept in a ring of the last years' slots, and each year every
-//! plan still running is read again (payout, instalment due, the room that decides the
-//! payment), instead of booking its future years as changes: reading a slot is the same few
-//! vector operations for every future, where booking writes a different year for each.
+//! plan is read again for the room that decides its payment: that clamp changes with each
+//! year's prices, and reading a slot is the same few vector operations for every future.
+//! Payouts, overruns and instalments due are running sums instead, changed in the years a
+//! project's payouts end and its plan starts and ends, booked at approval with a mask for each
+//! year its type may give.
 
 use sifsim::scenario::{Basis, Bearer, Deposit, Design, FloorScope, Model, ProjectSpec, Scenario};
 
@@ -219,8 +221,7 @@ impl<L: Lane> Ledger<L> {
         // 3. Applications in arrival order, each approved if the uncommitted balance covers it.
         // No future has run dry yet (0 < 0 in every lane: the lane types have no constant mask).
         let mut depleted = zero.lt(zero);
-        let plans = &mut self.ring[t % ring];
-        plans.clear();
+        self.ring[t % ring].clear();
         for app in &world.applications {
             let taken = app.present & L::splat(0.5).lt(L::gather(&rules.taken, app.kind));
             let cost = app.cost * L::splat(f);
@@ -228,20 +229,11 @@ impl<L: Lane> Ledger<L> {
             depleted = depleted | (taken & !approved);
             self.uncommitted = self.uncommitted - L::select(approved, cost, zero);
             let plan = plan(rules, app, approved, cost, t);
-            book(
-                rules,
-                app,
-                approved,
-                cost,
-                &plan,
-                t,
-                &mut self.running,
-                &mut self.changes,
-            );
-            plans.push(plan);
+            self.book(rules, app, approved, cost, &plan, t);
+            self.ring[t % ring].push(plan);
         }
         // Instalments due in the approval year arrive after the applications.
-        let same_year = instalments(plans, t, f);
+        let same_year = instalments(&self.ring[t % ring], t, f);
         self.receive(same_year);
         let repaid = received + same_year;
 
@@ -267,6 +259,46 @@ impl<L: Lane> Ledger<L> {
     fn receive(&mut self, amount: L) {
         self.cash = self.cash + amount;
         self.uncommitted = self.uncommitted + amount;
+    }
+
+    /// Books an application of year `t` into the running sums (its payouts and overruns from now
+    /// on, an instalment due in the approval year) and their changes (payouts ending, instalments
+    /// starting and ending), nothing where it was not `approved`. A lane's years differ with its
+    /// project type: each year a type may give is booked with a mask.
+    #[inline(always)]
+    fn book(
+        &mut self,
+        rules: &Rules,
+        app: &Application<L>,
+        approved: L::Mask,
+        cost: L,
+        plan: &Plan<L>,
+        t: usize,
+    ) {
+        let (running, changes) = (&mut self.running, &mut self.changes);
+        let zero = L::splat(0.0);
+        let duration = L::gather(&rules.duration, app.kind);
+        let payout = L::select(approved, cost / duration, zero);
+        let overrun = L::select(approved, app.overrun * app.cost / duration, zero);
+        running.payouts = running.payouts + payout;
+        running.overrun = running.overrun + overrun;
+        for &years in &rules.durations {
+            let ends = duration.eq(L::splat(years as f64));
+            let change = &mut changes[t + years];
+            change.payouts = change.payouts - L::select(ends, payout, zero);
+            change.overrun = change.overrun - L::select(ends, overrun, zero);
+        }
+        let first = plan.first - L::splat(t as f64);
+        let horizon = rules.horizon as usize;
+        for &years in &rules.firsts {
+            let starts = L::select(first.eq(L::splat(years as f64)), plan.instalment, zero);
+            if years == 0 {
+                running.due = running.due + starts;
+            } else {
+                changes[t + years].due = changes[t + years].due + starts;
+            }
+            changes[t + years + horizon].due = changes[t + years + horizon].due - starts;
+        }
     }
 }
 
@@ -317,45 +349,4 @@ fn instalments<L: Lane>(plans: &[Plan<L>], t: usize, f: f64) -> L {
         repaid = repaid + L::select(falls_due, paid, zero);
     }
     repaid
-}
-
-/// Books an application of year `t` into the running sums (its payouts and overruns from now
-/// on, an instalment due in the approval year) and their changes (payouts ending, instalments
-/// starting and ending), nothing where it was not `approved`. A lane's years differ with its
-/// project type: each year a type may give is booked with a mask.
-#[inline(always)]
-#[allow(clippy::too_many_arguments)]
-fn book<L: Lane>(
-    rules: &Rules,
-    app: &Application<L>,
-    approved: L::Mask,
-    cost: L,
-    plan: &Plan<L>,
-    t: usize,
-    running: &mut Running<L>,
-    changes: &mut [Running<L>],
-) {
-    let zero = L::splat(0.0);
-    let duration = L::gather(&rules.duration, app.kind);
-    let payout = L::select(approved, cost / duration, zero);
-    let overrun = L::select(approved, app.overrun * app.cost / duration, zero);
-    running.payouts = running.payouts + payout;
-    running.overrun = running.overrun + overrun;
-    for &years in &rules.durations {
-        let ends = duration.eq(L::splat(years as f64));
-        let change = &mut changes[t + years];
-        change.payouts = change.payouts - L::select(ends, payout, zero);
-        change.overrun = change.overrun - L::select(ends, overrun, zero);
-    }
-    let first = plan.first - L::splat(t as f64);
-    let horizon = rules.horizon as usize;
-    for &years in &rules.firsts {
-        let starts = L::select(first.eq(L::splat(years as f64)), plan.instalment, zero);
-        if years == 0 {
-            running.due = running.due + starts;
-        } else {
-            changes[t + years].due = changes[t + years].due + starts;
-        }
-        changes[t + years + horizon].due = changes[t + years + horizon].due - starts;
-    }
 }
