@@ -229,33 +229,21 @@ fn no_retired_phrase_in_any_output_and_the_terminal_fits_100_columns() {
                 "run", &file, "--paths", "300", "--report", "--xlsx", "--quiet", "--lang", lang,
                 "--out", out_text,
             ]);
-            let sweep_out = dir.path().join("sweep");
-            let sweep = sifsim(&[
-                "sweep",
-                &file,
-                "--set",
-                "municipality.index=0.01,0.02",
-                "--paths",
-                "200",
-                "--quiet",
-                "--lang",
-                lang,
-                "--out",
-                sweep_out.to_str().unwrap(),
-            ]);
+            // A job of 200 futures written into its own folder, `extra` after the file.
+            let job = |name: &str, extra: &[&str]| {
+                let out = dir.path().join(name);
+                let common = ["--paths", "200", "--quiet", "--lang", lang, "--out"];
+                let args = [
+                    &[name, file.as_str()],
+                    extra,
+                    &common,
+                    &[out.to_str().unwrap()],
+                ];
+                (sifsim(&args.concat()), out)
+            };
+            let (sweep, _) = job("sweep", &["--set", "municipality.index=0.01,0.02"]);
             let explain = sifsim(&["explain", &file, "--design", &design, "--lang", lang]);
-            let sensitivity_out = dir.path().join("sensitivity");
-            let sensitivity = sifsim(&[
-                "sensitivity",
-                &file,
-                "--paths",
-                "200",
-                "--quiet",
-                "--lang",
-                lang,
-                "--out",
-                sensitivity_out.to_str().unwrap(),
-            ]);
+            let (sensitivity, sensitivity_out) = job("sensitivity", &[]);
             let mut texts = written(&out);
             texts.extend(svgs_in(&sensitivity_out.join("charts")));
             let printed = [
