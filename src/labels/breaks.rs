@@ -106,7 +106,7 @@ pub fn soft_hyphens(text: &str) -> String {
 /// `word` with soft hyphens at its listed breaks, in its own case; `None` when not listed.
 fn broken(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
-    let pattern = WORDS.iter().find(|w| w.replace('-', "") == lower)?;
+    let pattern = (WORDS.iter()).find(|w| w.chars().filter(|&c| c != '-').eq(lower.chars()))?;
     let mut letters = word.chars();
     Some(
         pattern
